@@ -1,0 +1,3 @@
+"""union-metrics: scraped Vietnamese trade-union news -> tidy, queryable tables."""
+
+__version__ = "0.1.0"

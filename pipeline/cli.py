@@ -1,0 +1,181 @@
+"""Command-line interface: `union-metrics extract|evaluate ...`."""
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import __version__
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+EXAMPLES = """examples:
+  union-metrics extract corpus/ --out out/
+  union-metrics extract 'dumps/**/*.jsonl.gz' --out out/ --jobs 2
+  cat article.txt | union-metrics extract - --out out/
+  union-metrics evaluate corpus/gold.jsonl out/
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="union-metrics",
+        description="Turn scraped Vietnamese trade-union news into tidy tables "
+                    "(articles, dates, directives, orgs, metrics) as Parquet and DuckDB.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ex = sub.add_parser(
+        "extract",
+        help="extract tables from article files, folders, globs or stdin",
+        description="Read articles (.txt, .html, .jsonl/.json, .csv, optionally .gz), extract "
+                    "dates, directives, organisations and metrics, and write one Parquet file per "
+                    "table plus union.duckdb into --out. Every input record gets one row in "
+                    "`articles` with status ok, empty or failed. Exit code: 0 all ok, 1 some "
+                    "records failed, 2 bad usage.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ex.add_argument("inputs", nargs="+", metavar="INPUT",
+                    help="file, folder (read recursively), glob, or - for standard input")
+    ex.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    ex.add_argument("--jobs", type=int, default=1, metavar="N",
+                    help="worker processes (default 1; 0 = one per core)")
+    ex.add_argument("--batch-size", type=int, default=500, metavar="N",
+                    help="articles per Parquet row group; bounds memory (default 500)")
+    ex.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
+
+    ev = sub.add_parser("evaluate", help="score output tables against a gold file",
+                        description="Score OUT's tables against GOLD (see GOLD.md) with the shared scorer.")
+    ev.add_argument("gold", metavar="GOLD", help="gold.jsonl")
+    ev.add_argument("out", metavar="OUT", help="folder written by `extract`")
+    ev.add_argument("--verbose", action="store_true", help="list every error per document")
+    ev.add_argument("--scorer", metavar="PATH",
+                    help="score.py to use (default: ../shared/tools/score.py from the repo, or $UNION_METRICS_SCORER)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
+        return int(exc.code or 0)
+    if args.command == "extract":
+        return cmd_extract(args)
+    if args.command == "evaluate":
+        return cmd_evaluate(args)
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+# ---------------------------------------------------------------- extract
+
+def _process_many(records: Iterable, jobs: int) -> Iterator:
+    from .core import process_record
+
+    if jobs == 1:
+        for r in records:
+            yield process_record(r)
+        return
+    # fork shares the already-imported rules and models with the workers
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(process_record, records, chunksize=8)
+
+
+class Progress:
+    """Progress on stderr: a live line on a terminal, a line every 1000 articles in a log."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.tty = enabled and sys.stderr.isatty()
+        self.start = time.monotonic()
+        self.n = 0
+
+    def tick(self) -> None:
+        self.n += 1
+        if not self.enabled:
+            return
+        if self.tty and (self.n % 10 == 0):
+            rate = self.n / max(time.monotonic() - self.start, 1e-9)
+            print(f"\r{self.n} articles, {rate:.1f}/s", end="", file=sys.stderr, flush=True)
+        elif not self.tty and self.n % 1000 == 0:
+            rate = self.n / max(time.monotonic() - self.start, 1e-9)
+            print(f"{self.n} articles, {rate:.1f}/s", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.tty:
+            print("\r", end="", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .ingest import UsageError, check_inputs, iter_records
+    from .tables import TableWriter, write_duckdb
+
+    try:
+        check_inputs(args.inputs)
+    except UsageError as exc:
+        print(f"union-metrics: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    started = time.monotonic()
+    status_counts = {"ok": 0, "empty": 0, "failed": 0}
+    progress = Progress(not args.quiet)
+    with TableWriter(args.out, batch_size=max(1, args.batch_size)) as writer:
+        for result in _process_many(iter_records(args.inputs), jobs):
+            writer.add(result)
+            status_counts[result.article.status] = status_counts.get(result.article.status, 0) + 1
+            progress.tick()
+    progress.done()
+    from .places import crosswalk_frame
+
+    write_duckdb(args.out, extra_tables={"province_crosswalk": crosswalk_frame()})
+    seconds = time.monotonic() - started
+    n = sum(status_counts.values())
+    if not args.quiet:
+        rows = ", ".join(f"{name} {count}" for name, count in writer.counts.items())
+        print(f"read {n} articles: {status_counts['ok']} ok, {status_counts['empty']} empty, "
+              f"{status_counts['failed']} failed in {seconds:.1f} s ({n / max(seconds, 1e-9):.1f} articles/s)\n"
+              f"rows: {rows}\n"
+              f"wrote {Path(args.out) / '*.parquet'} and {Path(args.out) / 'union.duckdb'}",
+              file=sys.stderr)
+    return EXIT_SOME_FAILED if status_counts["failed"] else EXIT_OK
+
+
+# ---------------------------------------------------------------- evaluate
+
+def find_scorer(explicit: str | None) -> Path | None:
+    candidates = [explicit, os.environ.get("UNION_METRICS_SCORER")]
+    repo = Path(__file__).resolve().parent.parent
+    candidates += [repo.parent / "shared" / "tools" / "score.py", Path.cwd().parent / "shared" / "tools" / "score.py"]
+    for c in candidates:
+        if c and Path(c).is_file():
+            return Path(c)
+    return None
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    scorer = find_scorer(args.scorer)
+    if scorer is None:
+        print("union-metrics: error: cannot find score.py; pass --scorer PATH or set UNION_METRICS_SCORER",
+              file=sys.stderr)
+        return EXIT_USAGE
+    for path, what in ((args.gold, "gold file"), (args.out, "output folder")):
+        if not Path(path).exists():
+            print(f"union-metrics: error: {what} {path!r} does not exist", file=sys.stderr)
+            return EXIT_USAGE
+    cmd = [sys.executable, str(scorer), args.gold, args.out] + (["--verbose"] if args.verbose else [])
+    return subprocess.call(cmd)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,97 @@
+"""The per-article function: one input record in, that article's table rows out.
+
+`process_record` is pure: it reads nothing but its argument and the rule data
+and models that the extractor modules load once per process, and it never
+raises for bad input. That makes it safe to map over millions of records in a
+process pool or on a Dask cluster.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+
+from .clean import clean_text
+from .document import Document
+from .extract.dates import extract_dates
+from .extract.directives import extract_directives
+from .extract.metrics import extract_metrics
+from .extract.orgs import extract_orgs
+from .extract.published import extract_published
+from .places import article_province, province_2025
+from .records import ArticleResult, ArticleRow, RawRecord
+from .segment import split_sentences
+
+
+def build_document(record: RawRecord) -> Document:
+    """Clean and segment a record's text (which must not be None)."""
+    cleaned = clean_text(record.text or "")
+    meta = {
+        "title": record.title or cleaned.title,
+        "url": record.url,
+        "record_published": parse_iso_date(record.published),
+        **cleaned.header,
+    }
+    doc = Document(
+        doc_id=record.doc_id,
+        source=record.source,
+        raw=record.text or "",
+        body=cleaned.body,
+        raw_offsets=cleaned.raw_offsets,
+        meta=meta,
+    )
+    doc.sentences = split_sentences(doc.body)
+    return doc
+
+
+def parse_iso_date(value: object) -> dt.date | None:
+    """A record's own date field ("2023-04-03", "2023-04-03T10:15:00+07:00") as a date."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def process_record(record: RawRecord) -> ArticleResult:
+    """Run every stage on one record. Never raises: failures become a `failed` article row."""
+    article = ArticleRow(
+        doc_id=record.doc_id,
+        source=record.source,
+        status="ok",
+        encoding=record.encoding,
+        url=record.url,
+        title=record.title,
+    )
+    if record.text is None:
+        article.status, article.error = "failed", record.error or "no text"
+        return ArticleResult(article)
+    try:
+        doc = build_document(record)
+        article.title = doc.meta.get("title")
+        article.n_chars = len(doc.body)
+        if not doc.body.strip():
+            article.status = "empty"
+            article.error = record.error or "no article text after cleaning"
+            return ArticleResult(article)
+
+        published = extract_published(doc) or doc.meta.get("record_published")
+        article.published = published
+        dates = extract_dates(doc, published)
+        directives = extract_directives(doc, dates)
+        province = article_province(doc)
+        article.province = province
+        article.province_2025 = province_2025(province)
+        orgs = extract_orgs(doc, province)
+        metrics = extract_metrics(doc, dates, orgs, province)
+        return ArticleResult(article, dates=dates, directives=directives, orgs=orgs, metrics=metrics)
+    except Exception as exc:  # a bug on one article must not stop a million-article run
+        article.status = "failed"
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        article.error = f"internal error: {type(exc).__name__}: {exc} (at {last.filename.rsplit('/', 1)[-1]}:{last.lineno})"
+        return ArticleResult(article)

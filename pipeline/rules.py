@@ -1,0 +1,38 @@
+"""Load rule data (patterns, gazetteers, abbreviations, lexicons) from `rules/`.
+
+The files live in the repository's `rules/` folder, installed as the
+`pipeline.rules` package data. Each file is read once per process (cached);
+callers compile what they need once, at import.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def read_text(name: str) -> str:
+    return resources.files("pipeline.rules").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str) -> Any:
+    return yaml.safe_load(read_text(name))
+
+
+@lru_cache(maxsize=None)
+def load_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a CSV (or TSV, by extension) rule table, as dicts; '#' lines are comments."""
+    delimiter = "\t" if name.endswith(".tsv") else ","
+    lines = [l for l in read_text(name).splitlines() if l.strip() and not l.lstrip().startswith("#")]
+    return tuple(dict(r) for r in csv.DictReader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+
+
+@lru_cache(maxsize=None)
+def load_lines(name: str) -> tuple[str, ...]:
+    """Non-empty, non-comment lines of a plain list file."""
+    return tuple(l.strip() for l in read_text(name).splitlines() if l.strip() and not l.lstrip().startswith("#"))

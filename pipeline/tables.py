@@ -1,0 +1,170 @@
+"""Tidy output tables: schemas, batched Parquet writing, and the DuckDB file.
+
+Rows arrive one article at a time; they are buffered per table and flushed
+as Parquet row groups every `batch_size` articles, so a run never holds the
+whole output in memory. At the end the Parquet files are loaded into
+`union.duckdb` (DuckDB reads them directly, streaming).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .records import ArticleResult
+
+PROVENANCE = [
+    ("doc_id", pa.string()),
+    ("start", pa.int32()),
+    ("end", pa.int32()),
+    ("text", pa.string()),
+    ("sentence", pa.string()),
+    ("extractor", pa.string()),
+    ("confidence", pa.float64()),
+]
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema([
+        ("doc_id", pa.string()),
+        ("province", pa.string()),
+        ("province_2025", pa.string()),
+        ("published", pa.date32()),
+        ("title", pa.string()),
+        ("source", pa.string()),
+        ("n_chars", pa.int64()),
+        ("status", pa.string()),
+        ("error", pa.string()),
+        ("encoding", pa.string()),
+        ("url", pa.string()),
+    ]),
+    "directives": pa.schema(PROVENANCE + [
+        ("type", pa.string()),
+        ("number", pa.string()),
+        ("symbol", pa.string()),
+        ("canonical_id", pa.string()),
+        ("issuer", pa.string()),
+        ("issued", pa.date32()),
+    ]),
+    "dates": pa.schema(PROVENANCE + [
+        ("date", pa.date32()),
+        ("kind", pa.string()),
+        ("period_start", pa.date32()),
+        ("period_end", pa.date32()),
+    ]),
+    "orgs": pa.schema(PROVENANCE + [
+        ("canonical", pa.string()),
+        ("org_type", pa.string()),
+        ("level", pa.string()),
+        ("province", pa.string()),
+    ]),
+    "metrics": pa.schema(PROVENANCE + [
+        ("value", pa.float64()),
+        ("unit", pa.string()),
+        ("subject", pa.string()),
+        ("indicator", pa.string()),
+        ("status", pa.string()),
+        ("period", pa.string()),
+        ("qualifier", pa.string()),
+        ("org", pa.string()),
+        ("province", pa.string()),
+        ("target_value", pa.float64()),
+        ("percent_of_target", pa.float64()),
+    ]),
+}
+
+TABLE_NAMES = tuple(SCHEMAS)
+
+
+def result_rows(result: ArticleResult) -> dict[str, list[dict]]:
+    """The rows one article contributes to each table."""
+    return {
+        "articles": [result.article.to_row()],
+        "directives": [m.to_row() for m in result.directives],
+        "dates": [m.to_row() for m in result.dates],
+        "orgs": [m.to_row() for m in result.orgs],
+        "metrics": [m.to_row() for m in result.metrics],
+    }
+
+
+def to_arrow(name: str, rows: list[dict]) -> pa.Table:
+    """Rows -> Arrow table with exactly the schema's columns and types (via pandas)."""
+    schema = SCHEMAS[name]
+    frame = pd.DataFrame(rows, columns=schema.names)
+    return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+
+
+class TableWriter:
+    """Writes the five tables as Parquet files in `out_dir`, in batches."""
+
+    def __init__(self, out_dir: str | os.PathLike, batch_size: int = 500):
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.batch_size = batch_size
+        self.counts = {n: 0 for n in TABLE_NAMES}
+        self._buffers: dict[str, list[dict]] = {n: [] for n in TABLE_NAMES}
+        self._pending = 0
+        self._writers = {
+            n: pq.ParquetWriter(self.path(n), SCHEMAS[n]) for n in TABLE_NAMES
+        }
+
+    def path(self, name: str) -> Path:
+        return self.out_dir / f"{name}.parquet"
+
+    def add(self, result: ArticleResult) -> None:
+        for name, rows in result_rows(result).items():
+            self._buffers[name].extend(rows)
+            self.counts[name] += len(rows)
+        self._pending += 1
+        if self._pending >= self.batch_size:
+            self.flush()
+
+    def add_all(self, results: Iterable[ArticleResult]) -> None:
+        for r in results:
+            self.add(r)
+
+    def flush(self) -> None:
+        for name, rows in self._buffers.items():
+            if rows:
+                self._writers[name].write_table(to_arrow(name, rows))
+                rows.clear()
+        self._pending = 0
+
+    def close(self) -> None:
+        self.flush()
+        for w in self._writers.values():
+            w.close()
+
+    def __enter__(self) -> "TableWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def write_duckdb(out_dir: str | os.PathLike, extra_tables: dict[str, pd.DataFrame] | None = None) -> Path:
+    """(Re)build `union.duckdb` in out_dir from the Parquet tables (and any extra frames)."""
+    import duckdb
+
+    out_dir = Path(out_dir)
+    db_path = out_dir / "union.duckdb"
+    tmp = out_dir / "union.duckdb.tmp"
+    for p in (tmp, Path(str(tmp) + ".wal")):
+        if p.exists():
+            p.unlink()
+    con = duckdb.connect(str(tmp))
+    try:
+        for name in TABLE_NAMES:
+            pq_path = str(out_dir / f"{name}.parquet").replace("'", "''")
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet('{pq_path}')")
+        for name, frame in (extra_tables or {}).items():
+            con.register("_frame", frame)
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM _frame")
+            con.unregister("_frame")
+    finally:
+        con.close()
+    os.replace(tmp, db_path)  # atomic: readers never see a half-written file
+    return db_path
