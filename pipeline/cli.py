@@ -60,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--verbose", action="store_true", help="list every error per document")
     ev.add_argument("--scorer", metavar="PATH",
                     help="score.py to use (default: ../shared/tools/score.py from the repo, or $UNION_METRICS_SCORER)")
+    tr = sub.add_parser("train", help="train the metric indicator/status classifiers",
+                        description="Fit the scikit-learn models that label metrics (indicator, status) "
+                                    "from the labelled training set, report cross-validated accuracy, and "
+                                    "write the model file shipped in the package.")
+    tr.add_argument("--data", metavar="PATH", help="labelled training set (default: the one in corpus/)")
+    tr.add_argument("--model", metavar="PATH", help="where to write the model (default: the packaged model file)")
+    tr.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default 5)")
     return parser
 
 
@@ -73,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_extract(args)
     if args.command == "evaluate":
         return cmd_evaluate(args)
+    if args.command == "train":
+        from .train import run_train
+
+        return run_train(args.data, args.model, args.folds)
     parser.print_help(sys.stderr)
     return EXIT_USAGE
 
