@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="worker processes (default 1; 0 = one per core)")
     ex.add_argument("--batch-size", type=int, default=500, metavar="N",
                     help="articles per Parquet row group; bounds memory (default 500)")
+    ex.add_argument("--resume", action="store_true",
+                    help="continue an interrupted run into the same --out: records already written are skipped")
     ex.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
 
     ev = sub.add_parser("evaluate", help="score output tables against a gold file",
@@ -141,8 +143,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     started = time.monotonic()
     status_counts = {"ok": 0, "empty": 0, "failed": 0}
     progress = Progress(not args.quiet)
-    with TableWriter(args.out, batch_size=max(1, args.batch_size)) as writer:
-        for result in _process_many(iter_records(args.inputs), jobs):
+    with TableWriter(args.out, batch_size=max(1, args.batch_size), resume=args.resume) as writer:
+        done = writer.done_keys
+        skipped = 0
+
+        def todo():
+            nonlocal skipped
+            for record in iter_records(args.inputs):
+                if (record.source, record.doc_id) in done:
+                    skipped += 1
+                    continue
+                yield record
+
+        for result in _process_many(todo(), jobs):
             writer.add(result)
             status_counts[result.article.status] = status_counts.get(result.article.status, 0) + 1
             progress.tick()
@@ -154,7 +167,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     n = sum(status_counts.values())
     if not args.quiet:
         rows = ", ".join(f"{name} {count}" for name, count in writer.counts.items())
-        print(f"read {n} articles: {status_counts['ok']} ok, {status_counts['empty']} empty, "
+        resumed = f" (resumed: {skipped} already done)" if args.resume else ""
+        print(f"read {n} articles{resumed}: {status_counts['ok']} ok, {status_counts['empty']} empty, "
               f"{status_counts['failed']} failed in {seconds:.1f} s ({n / max(seconds, 1e-9):.1f} articles/s)\n"
               f"rows: {rows}\n"
               f"wrote {Path(args.out) / '*.parquet'} and {Path(args.out) / 'union.duckdb'}",

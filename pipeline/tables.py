@@ -1,13 +1,14 @@
 """Tidy output tables: schemas, batched Parquet writing, and the DuckDB file.
 
 Rows arrive one article at a time; they are buffered per table and flushed
-as Parquet row groups every `batch_size` articles, so a run never holds the
-whole output in memory. At the end the Parquet files are loaded into
-`union.duckdb` (DuckDB reads them directly, streaming).
+as Parquet part files every `batch_size` articles, so a run never holds the
+whole output in memory and can resume after a crash. At the end the parts are
+merged into one Parquet file per table and loaded into `union.duckdb`.
 """
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Iterable
 
@@ -98,18 +99,48 @@ def to_arrow(name: str, rows: list[dict]) -> pa.Table:
 
 
 class TableWriter:
-    """Writes the five tables as Parquet files in `out_dir`, in batches."""
+    """Writes the five tables into `out_dir`, in batches, resumably.
 
-    def __init__(self, out_dir: str | os.PathLike, batch_size: int = 500):
+    Each batch of `batch_size` articles becomes one part file per table in
+    `out_dir/.parts/NAME/part-NNNNNN.parquet` (written to a temporary name and
+    renamed, `articles` last: a batch counts as done once its articles part
+    exists). A crashed run therefore loses at most the batch in flight, and
+    `resume=True` skips every record already in a committed batch.
+    `close()` concatenates the parts into `NAME.parquet` (streaming, one part
+    at a time) and removes them.
+    """
+
+    def __init__(self, out_dir: str | os.PathLike, batch_size: int = 500, resume: bool = False):
         self.out_dir = Path(out_dir)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.parts_dir = self.out_dir / ".parts"
         self.batch_size = batch_size
         self.counts = {n: 0 for n in TABLE_NAMES}
         self._buffers: dict[str, list[dict]] = {n: [] for n in TABLE_NAMES}
         self._pending = 0
-        self._writers = {
-            n: pq.ParquetWriter(self.path(n), SCHEMAS[n]) for n in TABLE_NAMES
-        }
+        self.done_keys: set[tuple[str, str]] = set()
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        if resume:
+            self._next_part = self._recover()
+        else:
+            shutil.rmtree(self.parts_dir, ignore_errors=True)
+            self._next_part = 0
+        for n in TABLE_NAMES:
+            (self.parts_dir / n).mkdir(parents=True, exist_ok=True)
+
+    def _recover(self) -> int:
+        """Keep committed batches, drop the rest; remember which records they hold."""
+        committed = {int(p.stem.split("-")[1]) for p in (self.parts_dir / "articles").glob("part-*.parquet")}
+        for n in TABLE_NAMES:
+            for p in (self.parts_dir / n).glob("part-*"):
+                if p.suffix != ".parquet" or int(p.stem.split("-")[1]) not in committed:
+                    p.unlink()  # half-written or uncommitted
+                elif n != "articles":
+                    self.counts[n] += pq.ParquetFile(p).metadata.num_rows
+        for p in sorted((self.parts_dir / "articles").glob("part-*.parquet")):
+            done = pq.read_table(p, columns=["source", "doc_id"]).to_pylist()
+            self.done_keys.update((r["source"], r["doc_id"]) for r in done)
+            self.counts["articles"] += len(done)
+        return max(committed, default=-1) + 1
 
     def path(self, name: str) -> Path:
         return self.out_dir / f"{name}.parquet"
@@ -127,22 +158,36 @@ class TableWriter:
             self.add(r)
 
     def flush(self) -> None:
-        for name, rows in self._buffers.items():
-            if rows:
-                self._writers[name].write_table(to_arrow(name, rows))
-                rows.clear()
+        if not self._pending:
+            return
+        part = f"part-{self._next_part:06d}.parquet"
+        for name in TABLE_NAMES[1:] + TABLE_NAMES[:1]:  # articles last: it commits the batch
+            target = self.parts_dir / name / part
+            tmp = target.with_suffix(".tmp")
+            pq.write_table(to_arrow(name, self._buffers[name]), tmp)
+            os.replace(tmp, target)
+            self._buffers[name].clear()
+        self._next_part += 1
         self._pending = 0
 
     def close(self) -> None:
+        """Flush and merge the parts into one Parquet file per table."""
         self.flush()
-        for w in self._writers.values():
-            w.close()
+        for name in TABLE_NAMES:
+            tmp = self.out_dir / f".{name}.parquet.tmp"
+            with pq.ParquetWriter(tmp, SCHEMAS[name]) as writer:
+                for p in sorted((self.parts_dir / name).glob("part-*.parquet")):
+                    writer.write_table(pq.read_table(p, schema=SCHEMAS[name]))
+            os.replace(tmp, self.path(name))
+        shutil.rmtree(self.parts_dir, ignore_errors=True)
 
     def __enter__(self) -> "TableWriter":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is None:
+            self.close()
+        # on an exception the committed parts stay for --resume
 
 
 def write_duckdb(out_dir: str | os.PathLike, extra_tables: dict[str, pd.DataFrame] | None = None) -> Path:
