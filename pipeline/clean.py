@@ -1,11 +1,31 @@
-"""Clean a scraped article: strip page furniture, normalise Unicode, keep an offset map.
+"""Clean a scraped article: normalise Unicode, strip page furniture, keep an offset map.
 
-STUB: replaced by the real cleaner.
+The text is normalised first (pipeline.normalize), then a dump header on the
+first line is read off, then every line is judged:
+- furniture wherever it stands (media-player text, image file names, counters,
+  spam, copyright lines, punctuation-only lines, menus): dropped;
+- the page head (lines above the headline and the first body paragraph):
+  banners, slogans, breadcrumbs, site names dropped; captions, kickers and the
+  dateline kept;
+- the page tail: a marker line ("Ý kiến bạn đọc", "Tin khác", ...) opens a
+  block of comments, ratings, footers or related-article teasers, dropped to the
+  end or, for teasers, until the article visibly resumes;
+- repeats: a line repeated right after itself (image captions), a truncated
+  lead ("...") followed by its full form, and the headline repeated as image
+  alt text keep one copy.
+When a line is neither clearly furniture nor in a furniture block it is kept:
+a body paragraph lost here is lost to every extractor.
+The phrases live in rules/furniture.yaml.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
+from typing import Iterable
+
+import regex
+
+from .normalize import MappedText, normalize_string, normalize_text
+from .ruledata import load_yaml
 
 
 @dataclass
@@ -16,8 +36,376 @@ class Cleaned:
     title: str | None = None
 
 
+@dataclass(frozen=True)
+class Line:
+    index: int
+    start: int  # offsets in the normalised text
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+# ---------------------------------------------------------------- rule data
+
+def _phrases(items: Iterable[str]) -> str:
+    """Alternation of plain phrases (normalised like the text, longest first)."""
+    return "|".join(regex.escape(normalize_string(p)) for p in sorted(items, key=len, reverse=True))
+
+
+def _patterns(items: Iterable[str]) -> str:
+    """Alternation of regex patterns written in the rule file."""
+    return "|".join(f"(?:{p})" for p in items)
+
+
+_FLAGS = regex.IGNORECASE | regex.V0
+
+
+@dataclass(frozen=True)
+class _Rules:
+    dump_headers: tuple["regex.Pattern[str]", ...]
+    drop_line: "regex.Pattern[str]"
+    counter: "regex.Pattern[str]"
+    spam_term: "regex.Pattern[str]"
+    to_end_marker: "regex.Pattern[str]"
+    teaser_marker: "regex.Pattern[str]"
+    top_banner: "regex.Pattern[str]"
+    section_name: "regex.Pattern[str]"
+    caption: "regex.Pattern[str]"
+    dateline_cue: "regex.Pattern[str]"
+    footer_start: "regex.Pattern[str]"
+    dateline_counter: "regex.Pattern[str]"
+
+
+def _marker_line(phrases: Iterable[str]) -> "regex.Pattern[str]":
+    # a line made only of marker phrases, e.g. "Ý kiến bạn đọc - Gửi bình luận", "TIN KHÁC:"
+    one = f"(?:{_patterns(normalize_string(p) for p in phrases)})"
+    return regex.compile(rf"[\W_]*{one}(?:[\s\-|:>»/•·]+{one})*[\s:>»\-.]*", _FLAGS)
+
+
+def _compile_rules() -> _Rules:
+    data = load_yaml("furniture.yaml")
+    optional = _phrases(data["counter_labels_number_optional"])
+    required = _phrases(data["counter_labels_number_required"])
+    number = r"\d[\d.,]*"
+    counter = rf"[\W_]*(?:(?:{optional})\s*:?\s*(?:{number})?|(?:{required})\s*:?\s*{number})\s*"
+    return _Rules(
+        dump_headers=tuple(regex.compile(p, _FLAGS) for p in data["dump_header"]),
+        drop_line=regex.compile(_patterns(data["drop_lines"]), _FLAGS),
+        counter=regex.compile(counter, _FLAGS),
+        spam_term=regex.compile(rf"\b(?:{_phrases(data['spam_terms'])})\b", _FLAGS),
+        to_end_marker=_marker_line(data["tail_markers"]["to_end"]),
+        teaser_marker=_marker_line(data["tail_markers"]["teaser"]),
+        top_banner=regex.compile(_patterns(data["top_banners"]), _FLAGS),
+        # a section name, or a breadcrumb trail starting with one ("Tin tức > Hoạt động")
+        section_name=regex.compile(rf"[\W_]*(?:{_phrases(data['section_names'])})(?:\s*[>»/|]\s*.{{0,60}})?[\W_]*", _FLAGS),
+        dateline_counter=regex.compile(rf"\s*[|\-–•]?\s*(?:{optional})\s*:?\s*{number}.*$", _FLAGS),
+        caption=regex.compile(_patterns(data["caption_cues"]), _FLAGS),
+        dateline_cue=regex.compile(
+            rf"\b(?:{_phrases(data['dateline_words'])}|{_phrases(data['weekdays'])})\b", _FLAGS),
+        footer_start=regex.compile(rf"[\W_]*(?:{_phrases(data['footer_starts'])})\b\s*[:.]?", _FLAGS),
+    )
+
+
+RULES = _compile_rules()
+
+# shapes (not vocabulary): a calendar date, a time of day, sentence ends
+_DATE = regex.compile(
+    r"(?<!\d)\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:\d{4}|\d{2})(?!\d)"
+    r"|(?<!\d)\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*(?:năm\s+)?\d{4}(?!\d)"
+    r"|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)",
+    _FLAGS,
+)
+_TIME = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?!\d)", _FLAGS)
+_TRAILING_COUNTS = regex.compile(r"(?<=\d{1,2}:\d{2}(?::\d{2})?)(?:\s+\d+)+$")
+_SENTENCE_END = regex.compile(r"""[.!?…:;]["”’'»)\]]*$""")  # a sentence mark, maybe inside closing quotes
+_TRUNCATED = regex.compile(r"(?:\.{3,}|…)$")
+_PUNCT_ONLY = regex.compile(r"[\W_]+")
+_DIGITS_ONLY = regex.compile(r"[\d\s.+()\-]+")
+_HANDLE = regex.compile(r"(?=[^a-z]*[a-z])[a-z0-9_.\-]{6,}")  # "congdoantravinh", "hoidapldld"
+_HASH_TOKEN = regex.compile(r"(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{10,}")  # image ids
+_ASCII_WORDS = regex.compile(r"[A-Za-z0-9&'.,\-/ ]+")
+_MENU_SEPARATOR = regex.compile(r"\s[|•·»]\s")
+_WORD = regex.compile(r"\S+")
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+# ---------------------------------------------------------------- line shapes
+
+def is_line_furniture(text: str) -> bool:
+    """Furniture wherever it stands: nothing of the article is lost by dropping it."""
+    if not text:
+        return False
+    if _PUNCT_ONLY.fullmatch(text) or (_DIGITS_ONLY.fullmatch(text) and not _DATE.search(text)):
+        return True
+    if RULES.drop_line.fullmatch(text) or RULES.counter.fullmatch(text):
+        return True
+    if len(RULES.spam_term.findall(text)) >= 2:
+        return True
+    if _HANDLE.fullmatch(text) and not any(c.isupper() for c in text):
+        return True
+    tokens = text.split()
+    if all(_HASH_TOKEN.fullmatch(t.lower()) for t in tokens):
+        return True
+    return is_menu(text)
+
+
+def is_menu(text: str) -> bool:
+    """A row of short links: 'Trang chủ | Tin tức | Công đoàn | Liên hệ'."""
+    parts = _MENU_SEPARATOR.split(f" {text} ")
+    parts = [p.strip() for p in parts if p.strip()]
+    return len(parts) >= 3 and all(_words(p) <= 4 for p in parts) and not _DATE.search(text) and not _TIME.search(text)
+
+
+def is_dateline(text: str) -> bool:
+    """A short line carrying the publication date: 'Thứ bảy - 27/08/2022 05:27'."""
+    if not text or _words(text) > 16 or not _DATE.search(text):
+        return False
+    if _TIME.search(text) or RULES.dateline_cue.search(text) or "|" in text:
+        return True
+    rest = _DATE.sub(" ", text)
+    return _words(regex.sub(r"[\W_]+", " ", rest)) <= 3
+
+
+def is_caption(text: str) -> bool:
+    return bool(RULES.caption.search(text))
+
+
+def is_body_like(text: str) -> bool:
+    """A paragraph of running text: long enough, and a sentence (or long enough to be one)."""
+    n = _words(text)
+    # the unpunctuated case is a paragraph cut off by the scraper; headlines stay under 30 words
+    return n >= 10 and (bool(_SENTENCE_END.search(text)) or n >= 30) and not is_line_furniture(text)
+
+
+def is_heading_shaped(text: str) -> bool:
+    """Could be the article's headline: a few words, no sentence end, not a caption or dateline."""
+    n = _words(text)
+    if n < 2 or n > 40 or is_caption(text) or is_dateline(text) or is_line_furniture(text):
+        return False
+    if _TRUNCATED.search(text) or text.endswith((".", ";", ",")):
+        return False
+    return True
+
+
+def is_top_banner(text: str) -> bool:
+    """Site banners, slogans and breadcrumbs printed above the headline."""
+    if RULES.top_banner.fullmatch(text) or RULES.section_name.fullmatch(text):
+        return True
+    if _ASCII_WORDS.fullmatch(text) and _words(text) >= 2 and text.upper() == text and any(c.isalpha() for c in text):
+        return True  # an English rendering of the site name: "VIETNAM PUBLIC SECTOR UNION"
+    half = len(text) // 2
+    if len(text) > 20 and text[:half].strip() == text[half:].strip():
+        return True  # a marquee printing its slogan twice
+    return False
+
+
+# ---------------------------------------------------------------- header
+
+def strip_dump_header(text: MappedText) -> tuple[MappedText, dict]:
+    """Remove a dump writer's metadata prefix (' date 2025-12-12 ', 'null ') from the first line."""
+    for pattern in RULES.dump_headers:
+        m = pattern.match(text.text)
+        if m:
+            header = {"dump_date": m.group("date")} if "date" in pattern.groupindex and m.group("date") else {}
+            return _drop_prefix(text, m.end()), header
+    return text, {}
+
+
+def _drop_prefix(text: MappedText, n: int) -> MappedText:
+    return MappedText(text.text[n:], text.offsets[n:])
+
+
+# ---------------------------------------------------------------- line judging
+
+def split_lines(text: str) -> list[Line]:
+    lines, pos = [], 0
+    for i, part in enumerate(text.split("\n")):
+        lines.append(Line(i, pos, pos + len(part), part))
+        pos += len(part) + 1
+    return lines
+
+
+def find_headline(lines: list[Line], dropped: set[int]) -> int | None:
+    """Index of the headline among the first lines, or None.
+
+    A headline stands just above a dateline (or just below it), or else is the
+    first heading-shaped line before any body paragraph.
+    """
+    head = [l for l in lines if not l.blank and l.index not in dropped][:10]
+    for k, line in enumerate(head):
+        if is_dateline(line.text):
+            if k > 0 and is_heading_shaped(head[k - 1].text):
+                return head[k - 1].index
+            for after in head[k + 1:k + 3]:
+                if is_heading_shaped(after.text):
+                    return after.index
+            break
+    for line in head:
+        if is_heading_shaped(line.text):
+            return line.index
+        if is_body_like(line.text) and not is_caption(line.text):
+            return None
+    return None
+
+
+def dateline_anchored(lines: list[Line], headline: int, dropped: set[int]) -> bool:
+    near = [l for l in lines if not l.blank and l.index not in dropped and abs(l.index - headline) <= 4]
+    return any(is_dateline(l.text) for l in near)
+
+
+def judge_head(lines: list[Line], dropped: set[int]) -> tuple[set[int], int | None]:
+    """Banner lines above the article's start, and the headline's index."""
+    out: set[int] = set()
+    body_start = next((l.index for l in lines if l.index not in dropped and is_body_like(l.text)
+                       and not is_caption(l.text)), len(lines))
+    # a banner block scraped twice: only the last copy can be the headline
+    head = [l for l in lines if l.index < body_start and not l.blank and l.index not in dropped]
+    seen_last = {l.text: l.index for l in head}
+    for l in head:
+        if seen_last[l.text] != l.index:
+            out.add(l.index)
+        elif is_top_banner(l.text):
+            out.add(l.index)
+    headline = find_headline(lines, dropped | out)
+    top_end = max(body_start, headline if headline is not None else 0)
+    anchored = headline is not None and dateline_anchored(lines, headline, dropped | out)
+    for l in lines:
+        if l.index >= top_end or l.blank or l.index in dropped or l.index in out:
+            continue
+        if l.index != headline and is_top_banner(l.text):
+            out.add(l.index)
+        elif (anchored and headline is not None and l.index < headline and _words(l.text) <= 8
+              and not l.text.endswith(":") and not is_caption(l.text) and not is_dateline(l.text)):
+            out.add(l.index)  # breadcrumbs and section names above a dated headline
+    return out, headline
+
+
+def judge_tail(lines: list[Line], dropped: set[int]) -> set[int]:
+    """Comment, rating, share and teaser blocks after the body has begun."""
+    out: set[int] = set()
+    live = [l for l in lines if not l.blank and l.index not in dropped]
+    body_seen = False
+    k = 0
+    while k < len(live):
+        line = live[k]
+        text = line.text
+        if RULES.to_end_marker.fullmatch(text):
+            if body_seen:
+                out.update(l.index for l in lines if l.index >= line.index)
+                return out
+            out.add(line.index)
+        elif RULES.teaser_marker.fullmatch(text):
+            out.add(line.index)
+            if body_seen:
+                k = _skip_teasers(live, k + 1, out)
+                continue
+        elif is_body_like(text):
+            body_seen = True
+        k += 1
+    return out
+
+
+def _skip_teasers(live: list[Line], k: int, out: set[int]) -> int:
+    """Drop teaser lines from live[k] on; return where the article resumes (or the end)."""
+    while k < len(live):
+        text = live[k].text
+        if RULES.to_end_marker.fullmatch(text):
+            return k  # let the caller cut to the end
+        if RULES.teaser_marker.fullmatch(text):
+            out.add(live[k].index)
+            k += 1
+            continue
+        nxt = live[k + 1].text if k + 1 < len(live) else None
+        if nxt is not None and _resumes(text, nxt):
+            return k  # two body paragraphs in a row: the article goes on
+        out.add(live[k].index)
+        k += 1
+    return k
+
+
+def _resumes(text: str, nxt: str) -> bool:
+    """Two distinct body paragraphs in a row, the first a finished sentence (teasers list headline, summary, headline...)."""
+    return (text != nxt and is_body_like(text) and is_body_like(nxt)
+            and bool(_SENTENCE_END.search(text)) and not _TRUNCATED.search(text))
+
+
+def judge_footer(lines: list[Line], dropped: set[int]) -> set[int]:
+    """Site address and contact lines after the last body paragraph."""
+    live = [l for l in lines if not l.blank and l.index not in dropped]
+    last_body = max((l.index for l in live if is_body_like(l.text) and not RULES.footer_start.match(l.text)), default=-1)
+    return {l.index for l in live if l.index > last_body and RULES.footer_start.match(l.text)}
+
+
+def judge_repeats(lines: list[Line], dropped: set[int], headline: int | None) -> set[int]:
+    """Repeated captions, truncated leads followed by their full text, the headline reused as alt text."""
+    out: set[int] = set()
+    live = [l for l in lines if not l.blank and l.index not in dropped]
+    title = lines[headline].text if headline is not None else None
+    for prev, cur in zip(live, live[1:]):
+        if cur.text == prev.text:
+            out.add(cur.index)
+        elif _TRUNCATED.search(prev.text):
+            stem = _TRUNCATED.sub("", prev.text).rstrip()
+            if len(stem) >= 20 and cur.text.startswith(stem):
+                out.add(prev.index)
+    if title:
+        out.update(l.index for l in live if l.index > headline and l.text == title)
+    return out
+
+
+def trim_spans(lines: list[Line], kept: list[int]) -> list[tuple[int, int]]:
+    """Kept lines as spans, with counters trailing a dateline's time cut off."""
+    spans = []
+    for i in kept:
+        line = lines[i]
+        end = line.end
+        if is_dateline(line.text):
+            # view and comment counts printed after the time: "Chủ nhật - 12/06/2022 02:33 603 0"
+            for pattern in (RULES.dateline_counter, _TRAILING_COUNTS):
+                m = pattern.search(line.text, 1)
+                if m and _DATE.search(line.text, 0, m.start()):
+                    end = line.start + m.start()
+                    break
+        spans.append((line.start, end))
+    return spans
+
+
+def assemble(text: MappedText, lines: list[Line], kept: list[int]) -> MappedText:
+    """Join kept lines: one newline between neighbours, a blank line where the source had a gap."""
+    if not kept:
+        return MappedText("", (text.offsets[0] if text.offsets else 0,))
+    spans = trim_spans(lines, kept)
+    joiners = []
+    for a, b in zip(kept, kept[1:]):
+        gap_blank = any(lines[j].blank for j in range(a + 1, b))
+        first_break = lines[a].end  # the newline ending line a
+        last_break = lines[b].start - 1  # the newline before line b
+        if gap_blank and last_break > first_break:
+            joiners.append(("\n\n", [first_break, last_break]))
+        else:
+            joiners.append(("\n", [first_break]))
+    return text.pieces(spans, joiners)
+
+
 def clean_text(raw: str) -> Cleaned:
-    body = unicodedata.normalize("NFC", raw)
-    offsets = list(range(len(body) + 1)) if len(body) == len(raw) else list(range(len(body) + 1))
-    title = next((l.strip() for l in body.splitlines() if l.strip()), None)
-    return Cleaned(body=body, raw_offsets=offsets, title=title)
+    text = normalize_text(raw)
+    text, header = strip_dump_header(text)
+    lines = split_lines(text.text)
+    dropped = {l.index for l in lines if is_line_furniture(l.text)}
+    head_out, headline = judge_head(lines, dropped)
+    dropped |= head_out
+    dropped |= judge_tail(lines, dropped)
+    dropped |= judge_footer(lines, dropped)
+    if headline is not None and headline in dropped:
+        headline = None
+    dropped |= judge_repeats(lines, dropped, headline)
+    kept = [l.index for l in lines if not l.blank and l.index not in dropped]
+    body = assemble(text, lines, kept)
+    title = lines[headline].text.strip() if headline is not None else None
+    return Cleaned(body=body.text, raw_offsets=list(body.offsets), header=header, title=title)
