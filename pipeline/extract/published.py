@@ -1,10 +1,160 @@
-"""The article's publication date, from its dateline. STUB."""
+"""The article's publication date, from its dateline or the dump header.
+
+A dateline is a short line near the top of the article (or at its very end)
+whose shape is a publication stamp: one date with a weekday, a clock time
+and/or a cue word ("Cập nhật", "Ngày đăng"), and at most a few other words
+(an author or site name): "Thứ bảy - 27/08/2022 05:27",
+"Thanh Tùng LDO | 31/12/2020 08:24", "Cập nhật: 10-01-2018 | 08:28:56".
+A body sentence that opens with a date ("Ngày 12/6/2021, Liên đoàn ...") is
+not one. A dump header "date 2025-12-12" (moved by the cleaner into
+doc.meta["dump_date"], or still at the start of the body) gives the date
+directly when it is a full ISO date.
+"""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
 
 from ..document import Document
+from ..ruledata import load_yaml
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The date inside a dateline: its body span and value."""
+
+    start: int
+    end: int
+    date: dt.date
+
+
+def calendar_date(year: int, month: int, day: int) -> dt.date | None:
+    """A real calendar date, or None (31/2, month 13, day 0...)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def full_year(text: str) -> int:
+    """A 4-digit year as is; a 2-digit year (datelines only) in 2000-2099 or 19xx."""
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def word_alternation(words) -> str:
+    """A regex alternation of words, longest first, spaces matching any whitespace."""
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    rules = load_yaml("dates.yaml")
+    weekday = word_alternation(rules["weekdays"])
+    cue = word_alternation(rules["dateline_cues"])
+    filler = word_alternation(rules["dateline_fillers"])
+    clock = word_alternation(rules["clock_suffixes"])
+    return {
+        "date_num": regex.compile(
+            r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\d]|[/.\-]\d)"
+        ),
+        "date_words": regex.compile(
+            r"(?i)(?<![\d\p{L}])(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,|năm)?\s*(?P<y>\d{4})(?!\d)"
+        ),
+        "time": regex.compile(rf"(?<!\d)\d{{1,2}}(?::\d{{2}}){{1,2}}(?:\s*(?:{clock})\b)?|(?<!\d)\d{{1,2}}h\d{{2}}(?!\d)"),
+        "weekday": regex.compile(rf"(?i)(?<!\p{{L}})(?:{weekday})(?!\p{{L}})"),
+        "cue": regex.compile(rf"(?i)(?<!\p{{L}})(?:{cue})(?!\p{{L}})"),
+        "filler": regex.compile(rf"(?i)(?<!\p{{L}})(?:{filler})(?!\p{{L}})"),
+        "gmt": regex.compile(r"(?i)\(?\s*GMT\s*[+\-]\s*\d{1,2}\s*\)?"),
+        "word": regex.compile(r"\p{L}[\p{L}\p{M}.'’]*"),
+        "dump_header": regex.compile(r"\A\s*date\s+(?P<v>\d{4}-\d{2}(?:-\d{2})?)(?!\d)"),
+        "top": rules["dateline_top_lines"],
+        "bottom": rules["dateline_bottom_lines"],
+        "max_chars": rules["dateline_max_chars"],
+        "max_words": rules["dateline_max_other_words"],
+    }
+
+
+def dump_header(doc: Document) -> tuple[str | None, tuple[int, int] | None]:
+    """The dump header's date value ("2025-12-12" or "2022-09") and its body span if still in the body."""
+    value = doc.meta.get("dump_date")
+    if value:
+        return str(value), None
+    m = _patterns()["dump_header"].match(doc.body)
+    if m:
+        return m.group("v"), m.span("v")
+    return None, None
+
+
+def dump_header_date(value: str | None) -> dt.date | None:
+    """A full ISO dump date as a date; a partial one ("2022-09") is not a date."""
+    if value and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _dates_in_line(line: str):
+    """(start, end, date) of every date written in a line (dateline shapes only)."""
+    p = _patterns()
+    found = []
+    for m in p["date_num"].finditer(line):
+        found.append((m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")))
+    for m in p["date_words"].finditer(line):
+        found.append((m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")))
+    return found
+
+
+def _dateline_in_line(line: str) -> tuple[int, int, dt.date] | None:
+    """The date of a line if the line has the shape of a dateline."""
+    p = _patterns()
+    if len(line.strip()) > p["max_chars"]:
+        return None
+    dates = _dates_in_line(line)
+    if len(dates) != 1:
+        return None
+    start, end, d, m, y = dates[0]
+    rest = line[:start] + " " + line[end:]
+    has_time = bool(p["time"].search(rest))
+    has_weekday = bool(p["weekday"].search(rest))
+    has_cue = bool(p["cue"].search(rest))
+    if len(y) == 2 and not has_time:  # "31-01-19" is a date only next to a clock time
+        return None
+    for name in ("gmt", "time", "weekday", "cue", "filler"):
+        rest = p[name].sub(" ", rest)
+    other_words = p["word"].findall(rest)
+    if len(other_words) > p["max_words"]:
+        return None
+    if not (has_time or has_weekday or has_cue or not other_words):
+        return None
+    value = calendar_date(full_year(y), int(m), int(d))
+    return (start, end, value) if value else None
+
+
+def find_dateline(doc: Document) -> Dateline | None:
+    """The first dateline among the top lines of the body, else among its last lines."""
+    p = _patterns()
+    lines = doc.paragraphs
+    candidates = list(lines[: p["top"]]) + [s for s in lines[-p["bottom"]:] if s not in lines[: p["top"]]]
+    for ls, le in candidates:
+        hit = _dateline_in_line(doc.body[ls:le])
+        if hit:
+            return Dateline(ls + hit[0], ls + hit[1], hit[2])
+    return None
 
 
 def extract_published(doc: Document) -> dt.date | None:
-    return None
+    """The publication date: a full dump-header date, else the dateline's date, else None."""
+    header_date = dump_header_date(dump_header(doc)[0])
+    if header_date:
+        return header_date
+    dateline = find_dateline(doc)
+    return dateline.date if dateline else None

@@ -1,0 +1,216 @@
+"""Date expressions: what each sentence yields, and what it must not."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.core import build_document
+from pipeline.extract.dates import extract_dates
+from pipeline.records import RawRecord
+
+D = dt.date.fromisoformat
+
+
+def rows(text: str, published: dt.date | None = None) -> list[tuple]:
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    mentions = extract_dates(doc, published)
+    for m in mentions:
+        assert m.text == doc.body[m.start:m.end]
+    return [(m.kind, m.date, m.period_start, m.period_end, m.text) for m in mentions]
+
+
+def day(iso: str, text: str) -> tuple:
+    return ("day", D(iso), D(iso), D(iso), text)
+
+
+EXPLICIT = [
+    ("Ngày 12/6/2021, Bộ Chính trị ban hành Nghị quyết.", [day("2021-06-12", "12/6/2021")]),
+    ("Nghị quyết số 02-NQ/TW ngày 12-6-2021 của Bộ Chính trị", [day("2021-06-12", "12-6-2021")]),
+    ("theo Kế hoạch số 56/KH-TLĐ ngày 21.12.2016 nhằm", [day("2016-12-21", "21.12.2016")]),
+    ("được ký ngày 12 tháng 6 năm 2021 tại Hà Nội", [day("2021-06-12", "ngày 12 tháng 6 năm 2021")]),
+    ("Thứ hai, 12 Tháng 10 2015 15:52", [day("2015-10-12", "12 Tháng 10 2015")]),
+    ("Cập nhật: Thứ tư, 26/2/2025 | 1:59:19 PM", [day("2025-02-26", "26/2/2025")]),
+    ("13:41 31-01-19", [day("2019-01-31", "31-01-19")]),
+    ("Kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam (28.7.1929 – 28.7.2019) được tổ chức.", [
+        day("1929-07-28", "28.7.1929"),
+        ("range", None, D("1929-07-28"), D("2019-07-28"), "28.7.1929 – 28.7.2019"),
+        day("2019-07-28", "28.7.2019"),
+    ]),
+    ("Ngày thành lập Đảng Cộng sản Việt Nam 3/2 (1930-2025) là dịp", [
+        day("1930-02-03", "3/2 (1930-2025)"),
+        day("2025-02-03", "3/2 (1930-2025)"),
+        ("range", None, D("1930-01-01"), D("2025-12-31"), "1930-2025"),
+    ]),
+    ("trong 3 ngày từ 7 đến 9-11-2020, đoàn công tác đã đến thăm", [
+        day("2020-11-07", "7"),
+        ("range", None, D("2020-11-07"), D("2020-11-09"), "7 đến 9-11-2020"),
+        day("2020-11-09", "9-11-2020"),
+    ]),
+    ("Đại hội diễn ra từ ngày 24 đến ngày 26 tháng 9 năm 2018 tại Hà Nội", [
+        ("range", None, D("2018-09-24"), D("2018-09-26"), "từ ngày 24 đến ngày 26 tháng 9 năm 2018"),
+        day("2018-09-24", "ngày 24"),
+        day("2018-09-26", "ngày 26 tháng 9 năm 2018"),
+    ]),
+    ("Hội chợ diễn ra 20-24/10/2023 tại Cung Văn hóa", [
+        day("2023-10-20", "20"),
+        ("range", None, D("2023-10-20"), D("2023-10-24"), "20-24/10/2023"),
+        day("2023-10-24", "24/10/2023"),
+    ]),
+    ("Đại hội sẽ diễn ra vào các ngày 5-6-7/4/2013 tại Hội trường", [
+        day("2013-04-05", "5"),
+        ("range", None, D("2013-04-05"), D("2013-04-07"), "5-6-7/4/2013"),
+        day("2013-04-06", "6"),
+        day("2013-04-07", "7/4/2013"),
+    ]),
+    ("trong 2 ngày từ 7- 8/2/2026, chợ Tết mở cửa", [
+        day("2026-02-07", "7"),
+        ("range", None, D("2026-02-07"), D("2026-02-08"), "7- 8/2/2026"),
+        day("2026-02-08", "8/2/2026"),
+    ]),
+    ("từ ngày 20/12/2022 đến ngày 5/1/2023 có 30 đoàn", [
+        day("2022-12-20", "20/12/2022"),
+        ("range", None, D("2022-12-20"), D("2023-01-05"), "20/12/2022 đến ngày 5/1/2023"),
+        day("2023-01-05", "5/1/2023"),
+    ]),
+]
+
+NON_DAYS = [
+    ("tổ chức hội nghị tổng kết năm 2022", [("year", None, D("2022-01-01"), D("2022-12-31"), "năm 2022")]),
+    ("trong tháng 6 năm 2022 và tháng 8/2015", [
+        ("month", None, D("2022-06-01"), D("2022-06-30"), "tháng 6 năm 2022"),
+        ("month", None, D("2015-08-01"), D("2015-08-31"), "tháng 8/2015"),
+    ]),
+    ("mưa lũ tháng 11.2016 và đợt 06/2022", [
+        ("month", None, D("2016-11-01"), D("2016-11-30"), "tháng 11.2016"),
+        ("month", None, D("2022-06-01"), D("2022-06-30"), "06/2022"),
+    ]),
+    ("giai đoạn 2021-2025", [("period", None, D("2021-01-01"), D("2025-12-31"), "giai đoạn 2021-2025")]),
+    ("nhiệm kỳ 2023 - 2028", [("period", None, D("2023-01-01"), D("2028-12-31"), "nhiệm kỳ 2023 - 2028")]),
+    ("Từ năm 2020 đến hết năm 2022, kết nạp 300 đoàn viên", [
+        ("range", None, D("2020-01-01"), D("2022-12-31"), "Từ năm 2020 đến hết năm 2022"),
+    ]),
+    ("kế hoạch 05 năm 2016 - 2020", [("range", None, D("2016-01-01"), D("2020-12-31"), "năm 2016 - 2020")]),
+    ("6 tháng đầu năm 2022 đã kết nạp", [
+        ("period", None, D("2022-01-01"), D("2022-06-30"), "6 tháng đầu năm 2022"),
+    ]),
+    ("6 tháng cuối năm 2022", [("period", None, D("2022-07-01"), D("2022-12-31"), "6 tháng cuối năm 2022")]),
+    ("quý I/2023 và quý IV năm 2022", [
+        ("period", None, D("2023-01-01"), D("2023-03-31"), "quý I/2023"),
+        ("period", None, D("2022-10-01"), D("2022-12-31"), "quý IV năm 2022"),
+    ]),
+    ("năm học 2020-2021", [("period", None, D("2020-09-01"), D("2021-08-31"), "năm học 2020-2021")]),
+    ("từ tháng 3 đến tháng 6/2022", [
+        ("month", None, D("2022-03-01"), D("2022-03-31"), "tháng 3"),
+        ("range", None, D("2022-03-01"), D("2022-06-30"), "tháng 3 đến tháng 6/2022"),
+        ("month", None, D("2022-06-01"), D("2022-06-30"), "tháng 6/2022"),
+    ]),
+]
+
+NEGATIVES = [
+    "Nghị quyết số 02-NQ/TW và Quyết định 217-QĐ/TW của Bộ Chính trị",
+    "Kế hoạch 139/KH-LĐLĐ và Công văn 42/CV-LĐLĐ của Liên đoàn Lao động",
+    "Thông tư 12/2020/TT-BLĐTBXH và Nghị định số 05/2019",
+    "Điện thoại: 0206.3852.515, fax 0294.3862.456",
+    "Cập nhật lúc 05:27 và 1:59:19",
+    "kết nạp 166 đoàn viên/199 người, tỷ lệ 2178/1550",
+    "trao 1.600 suất quà, 3.600 phiếu và 10.000 tỷ đồng",
+    "phòng chống dịch COVID-19 và Covid-19",
+    "Arsenal 2-0 Leeds Utd, iOS 15.1",
+    "3/5 số đơn vị đạt chuẩn",
+    "Phấn đấu thành lập mới từ 10-20 Công đoàn cơ sở",
+    "chùa Liên Trì (92/10, Hoàng Hoa Thám, phường 2)",
+    "có 13/13 công đoàn cấp trên và 145/145 Công đoàn phường",
+    "ngày 31/2 và ngày 12/13 không có thật",
+    "ngày hội có 3/4 đơn vị tham gia",
+    "mỗi tháng 2 lần, tháng 3 người, hàng tháng 1 buổi",
+]
+
+YEARLESS = [
+    # resolved against the publication date
+    ("Chiều 26/10, tại trụ sở Chính phủ", D("2021-10-30"), [day("2021-10-26", "26/10")]),
+    ("Ngày 12/12, Liên đoàn Lao động tỉnh trao", D("2025-12-12"), [day("2025-12-12", "12/12")]),
+    ("Ngày 28/12, Liên đoàn Lao động tỉnh tổng kết", D("2025-01-05"), [day("2024-12-28", "28/12")]),
+    ("Ngày 5/1, Liên đoàn Lao động tỉnh trao quà", D("2025-12-30"), [day("2026-01-05", "5/1")]),
+    ("sáng 28.7, tại Cung Văn hóa", D("2019-07-30"), [day("2019-07-28", "28.7")]),
+    ("Ngày 4-7, Liên đoàn Lao động thành phố tổ chức", D("2025-07-05"), [day("2025-07-04", "4-7")]),
+    ("Ngày 19.1, Liên đoàn Lao động tỉnh Sóc Trăng", D("2022-01-20"), [day("2022-01-19", "19.1")]),
+    ("Hôm qua (9/5), đoàn đến thăm", D("2023-05-10"), [day("2023-05-09", "9/5")]),
+    ("Sáng thứ Bảy (6/5), chương trình khai mạc", D("2023-05-10"), [day("2023-05-06", "6/5")]),
+    ("Kỷ niệm Ngày Quốc tế Lao động 1/5", D("2023-05-10"), [day("2023-05-01", "1/5")]),
+    ("ngày thành lập Công đoàn Việt Nam 28/7", D("2023-07-30"), [day("2023-07-28", "28/7")]),
+    ("Ngày 5/6, đoàn đến thăm nhà số 12/3 đường Lê Lợi", D("2023-06-10"), [day("2023-06-05", "5/6")]),
+    ("dịp 30/4 - 1/5 năm nay", D("2023-05-10"), [
+        day("2023-04-30", "30/4"),
+        ("range", None, D("2023-04-30"), D("2023-05-01"), "30/4 - 1/5"),
+        day("2023-05-01", "1/5"),
+    ]),
+    ("Trong 2 ngày 17 và 18-8, Liên đoàn Lao động tỉnh", D("2023-08-20"), [
+        day("2023-08-17", "17"),
+        ("range", None, D("2023-08-17"), D("2023-08-18"), "17 và 18-8"),
+        day("2023-08-18", "18-8"),
+    ]),
+    ("Từ 10/3 đến 15/3, LĐLĐ tổ chức hội thi", D("2023-05-10"), [
+        day("2023-03-10", "10/3"),
+        ("range", None, D("2023-03-10"), D("2023-03-15"), "10/3 đến 15/3"),
+        day("2023-03-15", "15/3"),
+    ]),
+    ("Đại hội dự kiến diễn ra vào tháng 4", D("2025-02-26"), [
+        ("month", None, D("2025-04-01"), D("2025-04-30"), "tháng 4"),
+    ]),
+    # resolved from a year the text states
+    ("Chiều 26/12, Liên đoàn Lao động tỉnh tổ chức hội nghị tổng kết năm 2022 và triển khai nhiệm vụ năm 2023.", None, [
+        day("2022-12-26", "26/12"),
+        ("year", None, D("2022-01-01"), D("2022-12-31"), "năm 2022"),
+        ("year", None, D("2023-01-01"), D("2023-12-31"), "năm 2023"),
+    ]),
+    ("Kỷ niệm 90 năm (28.7.1929 – 28.7.2019), sáng 28.7, tại Hải Phòng", None, [
+        day("1929-07-28", "28.7.1929"),
+        ("range", None, D("1929-07-28"), D("2019-07-28"), "28.7.1929 – 28.7.2019"),
+        day("2019-07-28", "28.7.2019"),
+        day("2019-07-28", "28.7"),
+    ]),
+    ("Trong hai ngày 11 và 12/10, Công đoàn tỉnh tổ chức đại hội lần thứ XI, nhiệm kỳ 2023-2028.", None, [
+        day("2023-10-11", "11"),
+        ("range", None, D("2023-10-11"), D("2023-10-12"), "11 và 12/10"),
+        day("2023-10-12", "12/10"),
+        ("period", None, D("2023-01-01"), D("2028-12-31"), "nhiệm kỳ 2023-2028"),
+    ]),
+    ("Ngày 15/3, phấn đấu đến năm 2025 kết nạp 500 đoàn viên.", None, [
+        ("day", None, None, None, "15/3"),
+        ("year", None, D("2025-01-01"), D("2025-12-31"), "năm 2025"),
+    ]),
+    # no year can be told: kept as a day without a date
+    ("Ngày 3-3, Liên đoàn Lao động tỉnh tổ chức Hội nghị Ban chấp hành lần thứ 20, nhiệm kỳ 2018-2023.", None, [
+        ("day", None, None, None, "3-3"),
+        ("period", None, D("2018-01-01"), D("2023-12-31"), "nhiệm kỳ 2018-2023"),
+    ]),
+]
+
+
+@pytest.mark.parametrize("text,expected", EXPLICIT + NON_DAYS)
+def test_expressions(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_dates(text):
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize("text,published,expected", YEARLESS)
+def test_yearless_days_take_the_article_year(text, published, expected):
+    assert rows(text, published) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("date 2025-11-02 Theo kế hoạch, đại hội phải hoàn thành trước ngày 31-10.", ["2025-10-31", "2025-11-02"]),
+    ("date 2022-09 Tối 19/8, tại Khu tập thể công nhân", ["2022-08-19"]),
+    ("date 2022-01 Ngày 26/12, Liên đoàn Lao động tỉnh tổng kết", ["2021-12-26"]),
+])
+def test_dump_header_dates(text, expected):
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    from pipeline.extract.published import extract_published
+
+    days = extract_dates(doc, extract_published(doc))
+    assert sorted(m.date.isoformat() for m in days if m.kind == "day" and m.date) == expected

@@ -1,0 +1,90 @@
+"""The publication date: datelines in the shapes news sites use, and what is not one."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.core import build_document
+from pipeline.extract.published import extract_published, find_dateline
+from pipeline.records import RawRecord
+
+TITLE = "Liên đoàn Lao động tỉnh trao quà cho đoàn viên"
+BODY = "Liên đoàn Lao động tỉnh đã trao 200 suất quà cho đoàn viên có hoàn cảnh khó khăn."
+
+
+def published(text: str, **meta) -> dt.date | None:
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    doc.meta.update(meta)
+    return extract_published(doc)
+
+
+DATELINES = [
+    ("Thứ bảy - 27/08/2022 05:27", "2022-08-27"),
+    ("Chủ nhật - 12/06/2022 02:33 603 0", "2022-06-12"),
+    ("10:15 | 03/04/2023", "2023-04-03"),
+    ("Ngày đăng: 03/04/2023", "2023-04-03"),
+    ("  • Cập nhật: Thứ tư, 26/2/2025 | 1:59:19 PM", "2025-02-26"),
+    ("Cập nhật lúc 18:02, Thứ Hai, 06/08/2018 (GMT+7)", "2018-08-06"),
+    ("Cập nhật: 10-01-2018 | 08:28:56", "2018-01-10"),
+    ("THỨ NĂM, 10/10/2019 10:53:08", "2019-10-10"),
+    ("Ngày post: 08-07-2018", "2018-07-08"),
+    ("15/07/2022 9:09:09", "2022-07-15"),
+    ("Thanh Tùng LDO | 31/12/2020 08:24", "2020-12-31"),
+    ("NGUYỄN LUÂN (báo lao động) 18/09/2025 09:41 (GMT+7)", "2025-09-18"),
+    ("Đăng ngày : 04/01/2010 07:00:00", "2010-01-04"),
+    ("Thứ hai, 12 Tháng 10 2015 15:52", "2015-10-12"),
+    ("13:41 31-01-19", "2019-01-31"),
+    ("03/04/2023", "2023-04-03"),
+    ("12/03/2024 | Tác giả: Nguyễn Văn A | Lượt xem: 123", "2024-03-12"),
+    ("Thứ Năm, ngày 10/10/2019", "2019-10-10"),
+]
+
+
+@pytest.mark.parametrize("line,expected", DATELINES)
+def test_dateline_under_the_title(line, expected):
+    assert published(f"{TITLE}\n\n{line}\n\n{BODY}") == dt.date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize("line,expected", DATELINES[:4])
+def test_dateline_at_the_very_end(line, expected):
+    assert published(f"{TITLE}\n\n{BODY}\n\n{line}") == dt.date.fromisoformat(expected)
+
+
+def test_dateline_span_is_the_date():
+    doc = build_document(RawRecord(doc_id="t", source="t", text=f"{TITLE}\n\nThứ bảy - 27/08/2022 05:27\n\n{BODY}"))
+    dateline = find_dateline(doc)
+    assert doc.body[dateline.start:dateline.end] == "27/08/2022"
+
+
+@pytest.mark.parametrize("text", [
+    # a body sentence that opens with a date is not a dateline
+    f"{TITLE}\n\nNgày 15/01/2021, Liên đoàn Lao động huyện Cờ Đỏ tổ chức Hội nghị triển khai Nghị quyết.",
+    "Chiều ngày 20/1/2025, Liên đoàn lao động huyện Kon Plông tổ chức Chương trình “Tết sum vầy”.",
+    f"{TITLE}\n\nTính đến ngày 19/5/2023, Ban Thường vụ đã chỉ đạo Đại hội xong 53 Công đoàn cơ sở.",
+    # a banner with an anniversary range, a year-less day, a signature line
+    "Nhiệt liệt chào mừng 95 năm Ngày Thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2024)!\n\n" + BODY,
+    f"{TITLE}\n\nNgày 12/12, Liên đoàn Lao động tỉnh trao kinh phí.",
+    f"{TITLE}\n\nHà Nội, ngày 12/6/2021\n\n{BODY}",
+    # two-digit years only next to a clock time; no date at all
+    f"{TITLE}\n\n31-01-19\n\n{BODY}",
+    f"{TITLE}\n\n{BODY}",
+    # a dump header with a partial date is not a publication date
+    "date 2022-09 Tối 19/8, tại Khu tập thể công nhân Cao Xanh tổ chức liên hoan.",
+])
+def test_no_dateline(text):
+    assert published(text) is None
+
+
+@pytest.mark.parametrize("text,meta,expected", [
+    ("date 2025-12-12 Trao kinh phí hỗ trợ xây dựng nhà", {}, "2025-12-12"),
+    (" date 2026-02-08 Liên đoàn Lao động TP. Hà Nội trao tặng 3.600 phiếu", {}, "2026-02-08"),
+    ("Trao kinh phí hỗ trợ xây dựng nhà", {"dump_date": "2025-12-12"}, "2025-12-12"),
+    ("Thứ bảy - 27/08/2022 05:27\n\n" + BODY, {"dump_date": "2022-09-01"}, "2022-09-01"),
+])
+def test_dump_header_date(text, meta, expected):
+    assert published(text, **meta) == dt.date.fromisoformat(expected)
+
+
+def test_partial_dump_date_is_no_publication_date():
+    assert published("Tối 19/8, tại Khu tập thể công nhân", dump_date="2022-09") is None
