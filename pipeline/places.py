@@ -1,9 +1,22 @@
-"""Province gazetteer: place names in text, the article's province, the 2025 merger. STUB."""
+"""Province gazetteer: place names in text, the article's province, the 2025 merger.
+
+The gazetteer (rules/provinces.csv, districts.csv, province_2025.csv) is generated
+from underthesea's bundled administrative data by scripts/build_gazetteer.py;
+hand-kept short forms are in rules/place_aliases.csv and the matching and
+weighting rules in rules/places.yaml. Everything is compiled once, at import.
+"""
 from __future__ import annotations
 
+import math
+import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
 
 from .document import Document
+from .ruledata import load_table, load_yaml
 
 
 @dataclass(frozen=True)
@@ -16,28 +29,432 @@ class PlaceMatch:
     province: str      # the 63-province name the unit belongs to
 
 
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    level: str         # province / district
+    kind: str          # tỉnh, thành phố, huyện, quận, thị xã
+    province: str
+
+
+# ---------------------------------------------------------------- tone marks
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def _retone_syllable(syllable: str, first: bool) -> str:
+    """Tone of an open oa/oe/uy syllable on its first (Hòa, Thủy) or second (Hoà, Thuỷ) vowel."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [c for c in decomposed if c in _TONES]
+    base = "".join(c for c in decomposed if c not in _TONES)
+    low = base.lower()
+    if len(tones) != 1 or low[-2:] not in ("oa", "oe", "uy") or low.endswith(("quy", "guy")):
+        return syllable
+    i = len(base) - (2 if first else 1)
+    return unicodedata.normalize("NFC", base[: i + 1] + tones[0] + base[i + 1:])
+
+
+def modern_tone(name: str) -> str:
+    """'Khánh Hoà' -> 'Khánh Hòa', 'Thuỷ Nguyên' -> 'Thủy Nguyên'."""
+    return " ".join(_retone_syllable(w, True) for w in name.split(" "))
+
+
+def tone_variants(name: str) -> set[str]:
+    """Both tone placements of a name ('Khánh Hòa', 'Khánh Hoà')."""
+    return {modern_tone(name), " ".join(_retone_syllable(w, False) for w in name.split(" "))}
+
+
+# ---------------------------------------------------------------- gazetteer
+
+@lru_cache(maxsize=None)
+def _provinces() -> tuple[Unit, ...]:
+    return tuple(Unit(r["name"], "province", r["kind"], r["name"]) for r in load_table("provinces.csv"))
+
+
+@lru_cache(maxsize=None)
+def _districts() -> tuple[Unit, ...]:
+    return tuple(Unit(r["name"], "district", r["kind"], r["province"]) for r in load_table("districts.csv"))
+
+
+@lru_cache(maxsize=None)
+def _aliases() -> dict[str, str]:
+    return {modern_tone(r["alias"]): r["province"] for r in load_table("place_aliases.csv")}
+
+
+@lru_cache(maxsize=None)
+def _crosswalk() -> dict[str, str]:
+    return {r["province"]: r["province_2025"] for r in load_table("province_2025.csv")}
+
+
+PROVINCE_NAMES: frozenset[str] = frozenset(u.name for u in _provinces())
+_RULES = load_yaml("places.yaml")
+_NEEDS_KIND = frozenset(modern_tone(n) for n in _RULES["needs_kind_word"])
+
+
+def _key(surface: str) -> str:
+    """Lookup key of a written name: NFC, modern tone marks, dashes as spaces, single spaces."""
+    text = unicodedata.normalize("NFC", surface)
+    text = regex.sub(r"\s*[-–—]\s*", " ", text)
+    return modern_tone(" ".join(text.split()))
+
+
+def _units_by_key() -> dict[str, tuple[Unit, ...]]:
+    table: dict[str, list[Unit]] = defaultdict(list)
+    by_name = {u.name: u for u in _provinces()}
+    for u in _provinces() + _districts():
+        table[_key(u.name)].append(u)
+    for alias, province in _aliases().items():
+        table[_key(alias)].append(by_name[province])
+    return {k: tuple(v) for k, v in table.items()}
+
+
+UNITS_BY_KEY: dict[str, tuple[Unit, ...]] = _units_by_key()
+_ALIAS_KEYS = frozenset(_key(a) for a in _aliases())
+_COMMON_NOUN_ALIASES = frozenset(_key(a) for a in _RULES["common_noun_aliases"])
+
+
+def _surface_pattern(name: str) -> str:
+    """Regex for one name: each tone placement, flexible spaces, any dash (or none) between parts."""
+    alts = set()
+    for variant in tone_variants(name) | ({name.upper()} if name in PROVINCE_NAMES else set()):
+        parts = regex.split(r"\s*-\s*", variant)
+        # "Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu", "Bà Rịa – Vũng Tàu", "Bà Rịa Vũng Tàu"
+        alts.add(r"(?:\s*[-–—]\s*|\s+)".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in parts))
+    return "|".join(sorted(alts, key=len, reverse=True))
+
+
+def _kind_group(words: list[str]) -> str:
+    return "|".join(sorted((w.replace(" ", r"\s+") for w in words), key=len, reverse=True))
+
+
+def _compile_matcher() -> regex.Pattern:
+    written = {u.name for u in _provinces() + _districts()} | set(_aliases())
+    names = sorted(written, key=len, reverse=True)
+    kinds = _RULES["kind_words"]
+    name_alt = "|".join(f"(?:{_surface_pattern(n)})" for n in names)
+    return regex.compile(
+        r"(?<![\p{L}\p{N}])"
+        rf"(?:(?P<province_kind>{_kind_group(kinds['province'])})\s+"
+        rf"|(?P<city_kind>{_kind_group(kinds['city'])})\s*"
+        rf"|(?P<district_kind>{_kind_group(kinds['district'])})\s*)?"
+        rf"(?P<name>{name_alt})"
+        r"(?![\p{L}\p{N}])"
+    )
+
+
+PLACE_RE = _compile_matcher()
+_UPPER_PROVINCES = {_key(n.upper()): n for n in PROVINCE_NAMES}
+_BLOCKED_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:" + _kind_group(_RULES["blocking_words"]) + r")\s+$"
+)
+
+
+def _phrase_re(phrases: list[str]) -> regex.Pattern:
+    alt = "|".join(sorted((regex.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alt})(?![\p{{L}}\p{{N}}])")
+
+
+_NOT_PLACES = _phrase_re(_RULES["not_places"])
+_NAME_CONTINUES = regex.compile(r"\s+\p{Lu}")
+_SAME_PLACE_GAP = regex.compile(r"\s*[,(–-]?\s*")
+
+
+# ---------------------------------------------------------------- find_places
+
+def _unit_kind_of(word: str) -> str:
+    """The unit kind a kind word names: 'TX.' -> 'thị xã', 'H.' -> 'huyện', 'TP' -> 'thành phố'."""
+    low = word.lower()
+    for prefix, kind in (("h", "huyện"), ("q", "quận"), ("tx", "thị xã"), ("t.x", "thị xã"), ("thị", "thị xã")):
+        if low == prefix + "." or low.startswith(kind) or low == prefix:
+            return kind
+    return "thành phố"
+
+
+def _kind_of(m: regex.Match) -> str | None:
+    for group in ("province_kind", "city_kind", "district_kind"):
+        if m.group(group):
+            return group.removesuffix("_kind")
+    return None
+
+
+def _candidates(units: tuple[Unit, ...], kind: str | None) -> tuple[Unit, ...]:
+    """The units a name may denote, given the kind word before it."""
+    provinces = tuple(u for u in units if u.level == "province")
+    districts = tuple(u for u in units if u.level == "district")
+    if kind == "province":
+        return provinces or districts
+    if kind == "city":
+        # "thành phố Hà Nội" is the province; "thành phố Bắc Giang" the city inside the province
+        cities = tuple(u for u in districts if u.kind == "thành phố")
+        city_provinces = tuple(u for u in provinces if u.kind == "thành phố")
+        return city_provinces or cities or provinces or districts
+    if kind == "district":
+        return districts or provinces
+    return provinces or districts
+
+
+def _narrow_by_kind(cands: tuple[Unit, ...], m: regex.Match) -> tuple[Unit, ...]:
+    """'huyện Hòa Bình' is the huyện (Bạc Liêu), not the city of Hòa Bình; keep all if none fits."""
+    word = m.group("district_kind") or m.group("city_kind")
+    if not word:
+        return cands
+    unit_kind = _unit_kind_of(" ".join(word.split()))
+    fitting = tuple(u for u in cands if u.kind == unit_kind)
+    if not fitting and unit_kind == "thành phố":  # a town since made a city, never a rural huyện
+        fitting = tuple(u for u in cands if u.kind != "huyện")
+    return fitting or cands
+
+
+def _bare_allowed(text: str, m: regex.Match, units: tuple[Unit, ...], key: str) -> bool:
+    """May a name without a kind word count as a place here?"""
+    if key in _COMMON_NOUN_ALIASES:
+        return not _NAME_CONTINUES.match(text, m.end())
+    if key in _ALIAS_KEYS:
+        return True
+    if key in _NEEDS_KIND or key.isdigit():
+        return False
+    if _BLOCKED_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return False
+    if all(u.level == "district" for u in units):
+        # a one-syllable district ("Vinh", "Chũ") or one inside a longer proper name
+        # ("Bình Minh Anh") is not told from a person's name without its kind word
+        if " " not in key or _NAME_CONTINUES.match(text, m.end()):
+            return False
+    return True
+
+
+def _resolve(cands: tuple[Unit, ...], following: Unit | None) -> Unit | None:
+    if len({(u.name, u.province) for u in cands}) == 1:
+        return cands[0]
+    if following is not None:
+        # "huyện Châu Thành, tỉnh Tiền Giang": the province named right after decides
+        chosen = [u for u in cands if u.province == following.province]
+        if chosen:
+            return chosen[0]
+    return None
+
+
+def _units_of(m: regex.Match) -> tuple[Unit, ...]:
+    key = _key(m.group("name"))
+    return UNITS_BY_KEY.get(key) or UNITS_BY_KEY.get(_UPPER_PROVINCES.get(key, ""), ())
+
+
+def _raw_matches(text: str) -> list[tuple[regex.Match, tuple[Unit, ...]]]:
+    out = []
+    for m in PLACE_RE.finditer(text):
+        units = _units_of(m)
+        if not units:
+            continue
+        kind = _kind_of(m)
+        if kind is None and not _bare_allowed(text, m, units, _key(m.group("name"))):
+            continue
+        out.append((m, _narrow_by_kind(_candidates(units, kind), m)))
+    return out
+
+
 def find_places(text: str) -> list[PlaceMatch]:
-    """Every province/district/town/city name in `text`, longest match first, non-overlapping."""
-    return []
+    """Every province/district/town/city name in `text`, longest match first, non-overlapping.
+
+    A kind word before the name ("tỉnh", "TP.", "huyện", "thị xã") is part of the match.
+    A district name shared by several provinces is kept only where the province named
+    right after it decides ("huyện Châu Thành, tỉnh Tiền Giang").
+    """
+    blocked = [(m.start(), m.end()) for m in _NOT_PLACES.finditer(text)]
+    raw = [(m, c) for m, c in _raw_matches(text) if not any(s < m.end() and m.start() < e for s, e in blocked)]
+    found = []
+    for i, (m, cands) in enumerate(raw):
+        following = None
+        if i + 1 < len(raw):
+            nm, ncands = raw[i + 1]
+            if _SAME_PLACE_GAP.fullmatch(text, m.end(), nm.start()) and ncands[0].level == "province":
+                following = ncands[0]
+        unit = _resolve(cands, following)
+        if unit is not None:
+            name = f"{unit.kind.capitalize()} {unit.name}" if unit.name.isdigit() else unit.name
+            found.append(PlaceMatch(m.start(), m.end(), m.group(0), name, unit.level, unit.province))
+    return found
 
 
 def canonical_province(name: str) -> str | None:
     """A province name in any common form ("TP.HCM", "Huế", "tỉnh Bắc Kạn") -> its 63-province name."""
-    return None
+    if not name:
+        return None
+    text = " ".join(unicodedata.normalize("NFC", name).split())
+    m = PLACE_RE.fullmatch(text)
+    if m is None:
+        return None
+    provinces = {u.province for u in _narrow_by_kind(_candidates(_units_of(m), _kind_of(m)), m)}
+    return provinces.pop() if len(provinces) == 1 else None
+
+
+# ---------------------------------------------------------------- the article's province
+
+_WEIGHTS = _RULES["weights"]
+_PROVINCE_KIND = {u.name: u.kind for u in _provinces()}
+_NATIONAL = _phrase_re(_RULES["national_signals"])
+_LOCAL = {kind: _phrase_re(words) for kind, words in _RULES["local_signals"].items()}
+_TEASER_LINE = regex.compile(
+    r"^[ \t]*(?:" + "|".join(regex.escape(m) for m in _RULES["teaser_markers"]) + r")\b[^\n]{0,30}$", regex.M
+)
+# a union body's name ending right where a place begins: "Liên đoàn Lao động (LĐLĐ) tỉnh ",
+# "Công đoàn khu công nghiệp ", "Chủ tịch LĐLĐ "
+_UNION_HEAD = (
+    r"(?<![\p{L}])(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in _RULES["federation_heads"]) + r")"
+)
+_FEDERATION_BEFORE = regex.compile(
+    _UNION_HEAD
+    + r"(?:\s*\([^()\n]{1,12}\))?"
+    + r"(?:\s+(?!(?:%s)(?![\p{L}]))[\p{L}]+){0,%d}\s*$"
+    % ("|".join(regex.escape(w) for w in _RULES["federation_gap_breakers"]), _RULES["federation_gap_words"])
+)
+
+# a union body of the whole country: "Công đoàn Giáo dục Việt Nam", "Công đoàn Viên chức Việt Nam"
+_NATIONAL_BODY = regex.compile(
+    _UNION_HEAD
+    + r"(?:\s+(?!Việt\s+Nam)[\p{L}]+){0,%d}\s+Việt\s+Nam(?![\p{L}])" % _RULES["federation_gap_words"]
+)
+
+
+def _national_spans(text: str) -> list[tuple[int, int]]:
+    """Non-overlapping mentions of the union system as a whole ("Tổng Liên đoàn ..." once, not twice)."""
+    spans = sorted({m.span() for m in _NATIONAL.finditer(text)} | {m.span() for m in _NATIONAL_BODY.finditer(text)})
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _evidence_end(body: str) -> int:
+    """Where the article ends and related-article teasers begin."""
+    m = _TEASER_LINE.search(body)
+    return m.start() if m else len(body)
+
+
+def _article_places(text: str) -> list[PlaceMatch]:
+    """Place mentions, with "Thủ đô Hà Nội" or "Nghi Xuân (Hà Tĩnh)" counted once."""
+    kept: list[PlaceMatch] = []
+    for p in find_places(text):
+        if kept and kept[-1].province == p.province and _SAME_PLACE_GAP.fullmatch(text, kept[-1].end, p.start):
+            continue
+        kept.append(p)
+    return kept
+
+
+def _is_federation(text: str, place: PlaceMatch) -> bool:
+    return _FEDERATION_BEFORE.search(text, max(0, place.start - 80), place.start) is not None
+
+
+def _slug(text: str) -> str:
+    from_nfd = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_only = "".join(c for c in from_nfd if not unicodedata.combining(c)).lower()
+    return regex.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+
+
+@lru_cache(maxsize=None)
+def _url_slugs() -> tuple[tuple[str, str], ...]:
+    """(slug, province) pairs: 'binh-duong', 'tp-hcm', 'hue' ..., longest first."""
+    pairs = {(_slug(n), n) for n in PROVINCE_NAMES}
+    pairs |= {(_slug(a), p) for a, p in _aliases().items()}
+    pairs.add(("hcm", "Hồ Chí Minh"))
+    return tuple(sorted(pairs, key=lambda sp: -len(sp[0])))
+
+
+def provinces_in_url(url: str | None) -> set[str]:
+    """Provinces a url or path names: 'baobinhduong.vn', '/ldld-nghe-an-ho-tro', 'tp-hcm-145'."""
+    if not url:
+        return set()
+    flat = "-" + _slug(url) + "-"
+    found = set()
+    for slug, province in _url_slugs():
+        joined = slug.replace("-", "")
+        hyphened = f"-{slug}-" in flat
+        # a host label or path word that begins or ends with the joined slug ("baobinhduong")
+        glued = len(joined) >= 5 and any(w.startswith(joined) or w.endswith(joined) for w in flat.split("-"))
+        if hyphened or glued:
+            found.add(province)
+    return found
+
+
+@dataclass(frozen=True)
+class ProvinceEvidence:
+    scores: dict[str, float]      # weighted evidence per province, in order of first mention
+    federation_named: bool        # some union body is named with its place
+    local_voice: bool             # "LĐLĐ tỉnh", "toàn tỉnh", "Thành ủy": written from inside a province
+    national_signals: float       # mentions of the union system as a whole, weighted by position
+
+
+def _position_weight(start: int, title_end: int) -> float:
+    if start < title_end:
+        return _WEIGHTS["title"]
+    if start < title_end + _WEIGHTS["lead_chars"]:
+        return _WEIGHTS["lead"]
+    return 1.0
+
+
+def province_evidence(doc: Document) -> ProvinceEvidence:
+    """Weighted evidence per province: mentions, union bodies, position, url and input name."""
+    body = doc.body[: _evidence_end(doc.body)]
+    title = (doc.meta.get("title") or "").strip()
+    lead_start = len(body) - len(body.lstrip())
+    title_end = lead_start + len(title) if title and body.startswith(title, lead_start) else 0
+    scores: dict[str, float] = defaultdict(float)
+    federation_named = False
+    for p in _article_places(body):
+        is_federation = _is_federation(body, p)
+        federation_named |= is_federation
+        base = _WEIGHTS["federation"] if is_federation else _WEIGHTS["mention"]
+        scores[p.province] += base * _position_weight(p.start, title_end)
+    if title and not title_end:  # a dump's own title field, not part of the body
+        for p in _article_places(title):
+            base = _WEIGHTS["federation"] if _is_federation(title, p) else _WEIGHTS["mention"]
+            scores[p.province] += base * _WEIGHTS["title"]
+    for province in provinces_in_url(doc.meta.get("url")):
+        scores[province] += _WEIGHTS["url"]
+    # the input file's own name only: directories (a user's home, a mount) say nothing
+    for province in provinces_in_url(regex.split(r"[\\/]", doc.source or "")[-1]):
+        scores[province] += _WEIGHTS["source"]
+    local_kinds = [kind for kind, pattern in _LOCAL.items() if pattern.search(body)]
+    if len(local_kinds) == 1:  # "LĐLĐ tỉnh" favours the tỉnh, "LĐLĐ Thành phố" the five cities
+        for province in scores:
+            if _PROVINCE_KIND[province] == local_kinds[0]:
+                scores[province] *= _WEIGHTS["kind_fit"]
+    national = sum(_position_weight(start, title_end) for start, _ in _national_spans(body))
+    return ProvinceEvidence(dict(scores), federation_named, bool(local_kinds), national)
 
 
 def article_province(doc: Document) -> str | None:
-    """The province the article reports on (its federation's seat), or None."""
-    return None
+    """The province the article reports on (its federation's seat), or None.
 
+    None where nothing points to a province, and for a national article: one that
+    names no union body with its place, does not speak from inside a province, and
+    mentions the union system as a whole at least as much as its best province.
+    """
+    ev = province_evidence(doc)
+    if not ev.scores:
+        return None
+    best = max(ev.scores.values())
+    if best < _WEIGHTS["min_score"]:
+        return None
+    if not ev.federation_named and not ev.local_voice and ev.national_signals >= best:
+        return None
+    # on a tie, the province met first
+    return next(p for p, s in ev.scores.items() if math.isclose(s, best))
+
+
+# ---------------------------------------------------------------- the 2025 merger
 
 def province_2025(province: str | None) -> str | None:
     """The provincial unit `province` belongs to after the 2025 merger (34 units)."""
-    return None
+    if province is None:
+        return None
+    return _crosswalk().get(province)
 
 
 def crosswalk_frame():
     """The 63 -> 34 crosswalk as a DataFrame (columns province, province_2025), for union.duckdb."""
     import pandas as pd
 
-    return pd.DataFrame({"province": pd.Series(dtype=str), "province_2025": pd.Series(dtype=str)})
+    rows = sorted(_crosswalk().items())
+    return pd.DataFrame(rows, columns=["province", "province_2025"]).astype(str)

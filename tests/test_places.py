@@ -1,0 +1,288 @@
+"""The place gazetteer, place names in text, the article's province and the 2025 crosswalk."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.core import build_document
+from pipeline.places import (
+    article_province,
+    canonical_province,
+    crosswalk_frame,
+    find_places,
+    modern_tone,
+    province_2025,
+    provinces_in_url,
+    tone_variants,
+)
+from pipeline.records import RawRecord
+
+REPO = Path(__file__).resolve().parent.parent
+DEV = Path("/work/shared/corpus/dev")
+
+
+def load_builder():
+    spec = importlib.util.spec_from_file_location("build_gazetteer", REPO / "scripts" / "build_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def read_rules_csv(name: str) -> list[dict[str, str]]:
+    lines = [l for l in (REPO / "rules" / name).read_text(encoding="utf-8").splitlines() if not l.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+def doc_of(text: str, url: str | None = None, source: str = "t"):
+    return build_document(RawRecord(doc_id="t", source=source, text=text, url=url))
+
+
+# ---------------------------------------------------------------- the gazetteer files
+
+@pytest.mark.parametrize("name", ["provinces.csv", "districts.csv", "province_2025.csv"])
+def test_shipped_gazetteer_is_underthesea_data(name):
+    """Each shipped CSV is exactly what build_gazetteer.py derives from underthesea's mapping.json."""
+    builder = load_builder()
+    derived = builder.derive_tables()[name]
+    assert (REPO / "rules" / name).read_text(encoding="utf-8") == builder.render(derived)
+
+
+def test_gazetteer_counts():
+    provinces = read_rules_csv("provinces.csv")
+    districts = read_rules_csv("districts.csv")
+    crosswalk = read_rules_csv("province_2025.csv")
+    names = [r["name"] for r in provinces]
+    assert len(names) == len(set(names)) == 63
+    assert {r["kind"] for r in provinces} == {"tỉnh", "thành phố"}
+    assert len(districts) == 696
+    assert {r["province"] for r in districts} == set(names)
+    assert {r["kind"] for r in districts} == {"huyện", "quận", "thị xã", "thành phố"}
+    # every one of the 63 maps to exactly one of the 34
+    assert sorted(r["province"] for r in crosswalk) == sorted(names)
+    assert len({r["province_2025"] for r in crosswalk}) == 34
+
+
+def test_gazetteer_names_as_gold_spells_them():
+    names = {r["name"] for r in read_rules_csv("provinces.csv")}
+    for expected in ["Bắc Kạn", "Hà Nội", "Hồ Chí Minh", "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu", "Khánh Hòa", "Thanh Hóa"]:
+        assert expected in names
+    assert not any(n.lower().startswith(("tỉnh ", "thành phố ")) for n in names)
+    assert "Huế" not in names and "Khánh Hoà" not in names
+
+
+def test_aliases_name_known_provinces():
+    names = {r["name"] for r in read_rules_csv("provinces.csv")}
+    aliases = read_rules_csv("place_aliases.csv")
+    assert aliases and all(r["province"] in names for r in aliases)
+
+
+@pytest.mark.parametrize("written, modern", [
+    ("Khánh Hoà", "Khánh Hòa"),
+    ("Thuỷ Nguyên", "Thủy Nguyên"),
+    ("Hòa Bình", "Hòa Bình"),
+    ("Quỳnh Lưu", "Quỳnh Lưu"),      # qu + y: the tone stays on y
+    ("Hoàng Mai", "Hoàng Mai"),      # closed syllable: unchanged
+    ("Thuận Hóa", "Thuận Hóa"),
+])
+def test_modern_tone(written, modern):
+    assert modern_tone(written) == modern
+
+
+def test_tone_variants():
+    assert tone_variants("Khánh Hòa") == {"Khánh Hòa", "Khánh Hoà"}
+    assert tone_variants("Bắc Kạn") == {"Bắc Kạn"}
+
+
+# ---------------------------------------------------------------- find_places
+
+FIND_CASES = [
+    ("Liên đoàn Lao động (LĐLĐ) tỉnh Bắc Kạn tổ chức hội nghị.",
+     [("tỉnh Bắc Kạn", "Bắc Kạn", "province", "Bắc Kạn")]),
+    ("LĐLĐ TP.HCM và Công đoàn TP HCM, TP. Hồ Chí Minh, Sài Gòn.",
+     [("TP.HCM", "Hồ Chí Minh", "province", "Hồ Chí Minh"), ("TP HCM", "Hồ Chí Minh", "province", "Hồ Chí Minh"),
+      ("TP. Hồ Chí Minh", "Hồ Chí Minh", "province", "Hồ Chí Minh"), ("Sài Gòn", "Hồ Chí Minh", "province", "Hồ Chí Minh")]),
+    ("Chủ tịch Liên đoàn Lao động TP Huế thăm công nhân ở Huế.",
+     [("TP Huế", "Thừa Thiên Huế", "province", "Thừa Thiên Huế"), ("Huế", "Thừa Thiên Huế", "province", "Thừa Thiên Huế")]),
+    ("Đoàn công tác đến Khánh Hoà rồi Khánh Hòa.",
+     [("Khánh Hoà", "Khánh Hòa", "province", "Khánh Hòa"), ("Khánh Hòa", "Khánh Hòa", "province", "Khánh Hòa")]),
+    ("LĐLĐ tỉnh Bà Rịa-Vũng Tàu, BR-VT và Bà Rịa – Vũng Tàu.",
+     [("tỉnh Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu", "province", "Bà Rịa - Vũng Tàu"),
+      ("BR-VT", "Bà Rịa - Vũng Tàu", "province", "Bà Rịa - Vũng Tàu"),
+      ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu", "province", "Bà Rịa - Vũng Tàu")]),
+    ("Công nhân lao động Thủ đô đón Tết.", [("Thủ đô", "Hà Nội", "province", "Hà Nội")]),
+    ("tại Thủ đô Viêng Chăn và Thủ đô Hà Nội", [("Hà Nội", "Hà Nội", "province", "Hà Nội")]),
+    ("Bà Rịa Vũng Tàu và Phan Rang-Tháp Chàm",
+     [("Bà Rịa Vũng Tàu", "Bà Rịa - Vũng Tàu", "province", "Bà Rịa - Vũng Tàu"),
+      ("Phan Rang-Tháp Chàm", "Phan Rang - Tháp Chàm", "district", "Ninh Thuận")]),
+    ("TT-Huế", [("TT-Huế", "Thừa Thiên Huế", "province", "Thừa Thiên Huế")]),
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC GIANG", [("TỈNH BẮC GIANG", "Bắc Giang", "province", "Bắc Giang")]),
+    # kind words belong to the match; district names give their province
+    ("Liên đoàn Lao động huyện Mỹ Đức, Hà Nội.",
+     [("huyện Mỹ Đức", "Mỹ Đức", "district", "Hà Nội"), ("Hà Nội", "Hà Nội", "province", "Hà Nội")]),
+    ("Hội nghị ở H.Nghi Xuân và TX. Duyên Hải, Q.3.",
+     [("H.Nghi Xuân", "Nghi Xuân", "district", "Hà Tĩnh"), ("TX. Duyên Hải", "Duyên Hải", "district", "Trà Vinh"),
+      ("Q.3", "Quận 3", "district", "Hồ Chí Minh")]),
+    ("Công đoàn khu công nghiệp Biên Hoà", [("Biên Hoà", "Biên Hòa", "district", "Đồng Nai")]),
+    # a district named like a province: the kind word tells the city from the province
+    ("thành phố Bắc Giang", [("thành phố Bắc Giang", "Bắc Giang", "district", "Bắc Giang")]),
+    ("huyện Quảng Ninh và tỉnh Quảng Ninh",
+     [("huyện Quảng Ninh", "Quảng Ninh", "district", "Quảng Bình"), ("tỉnh Quảng Ninh", "Quảng Ninh", "province", "Quảng Ninh")]),
+    ("huyện Hòa Bình", [("huyện Hòa Bình", "Hòa Bình", "district", "Bạc Liêu")]),
+    ("quận Hoàng Mai và thị xã Hoàng Mai",
+     [("quận Hoàng Mai", "Hoàng Mai", "district", "Hà Nội"), ("thị xã Hoàng Mai", "Hoàng Mai", "district", "Nghệ An")]),
+    # a district name in many provinces counts only where the province named next decides
+    ("huyện Châu Thành, tỉnh Tiền Giang",
+     [("huyện Châu Thành", "Châu Thành", "district", "Tiền Giang"), ("tỉnh Tiền Giang", "Tiền Giang", "province", "Tiền Giang")]),
+    ("Liên đoàn Lao động huyện Châu Thành trao quà.", []),
+    ("Long Phú và huyện Long Phú",
+     [("Long Phú", "Long Phú", "district", "Sóc Trăng"), ("huyện Long Phú", "Long Phú", "district", "Sóc Trăng")]),
+    # case matters: "long an" is not Long An
+    ("Long An bảo đảm việc làm long an", [("Long An", "Long An", "province", "Long An")]),
+    # ordinary words, people and non-places
+    ("Việt Nam và Đảng Cộng sản Việt Nam", []),
+    ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", []),
+    ("Đoàn TNCS Hồ Chí Minh", []),
+    ("Hiệp định CPTPP xuyên Thái Bình Dương", []),
+    ("đồng chí Nguyễn Thị Hà Giang, ông Văn Lâm", []),
+    ("Khu vực Thống Nhất và Bình Minh", []),
+    ("huyện Thống Nhất", [("huyện Thống Nhất", "Thống Nhất", "district", "Đồng Nai")]),
+    ("đường Hà Nội, phường Quy Nhơn, cầu Long Biên", []),
+    ("ông Vinh và TP Vinh", [("TP Vinh", "Vinh", "district", "Nghệ An")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIND_CASES)
+def test_find_places(text, expected):
+    found = find_places(text)
+    assert [(p.text, p.name, p.level, p.province) for p in found] == expected
+    for p in found:
+        assert text[p.start:p.end] == p.text
+
+
+@pytest.mark.parametrize("name, province", [
+    ("TP.HCM", "Hồ Chí Minh"),
+    ("Thành phố Hồ Chí Minh", "Hồ Chí Minh"),
+    ("Huế", "Thừa Thiên Huế"),
+    ("thành phố Huế", "Thừa Thiên Huế"),
+    ("tỉnh Bắc Kạn", "Bắc Kạn"),
+    ("Bắc Cạn", "Bắc Kạn"),
+    ("Khánh Hoà", "Khánh Hòa"),
+    ("Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+    ("  Hà   Nội ", "Hà Nội"),
+    ("huyện Mỹ Đức", "Hà Nội"),
+    ("Châu Thành", None),          # in ten provinces
+    ("Việt Nam", None),
+    ("Hồ Chí Minh tỉnh", None),
+    ("", None),
+])
+def test_canonical_province(name, province):
+    assert canonical_province(name) == province
+
+
+@pytest.mark.parametrize("url, provinces", [
+    ("https://baobinhduong.vn/lien-doan-lao-dong-tinh-a174489.html", {"Bình Dương"}),
+    ("https://amp.laodong.vn/cong-doan/ldld-nghe-an-ho-tro-kinh-phi-866802.ldo", {"Nghệ An"}),
+    ("https://nld.com.vn/tp-hcm-145-145-cong-doan-phuong-xa.htm", {"Hồ Chí Minh"}),
+    ("https://congdoan.cantho.gov.vn/trien-khai", {"Cần Thơ"}),
+    ("https://vietnamnet.vn/xa-hoi/cong-doan-2024.html", set()),
+    (None, set()),
+])
+def test_provinces_in_url(url, provinces):
+    assert provinces_in_url(url) == provinces
+
+
+# ---------------------------------------------------------------- article_province
+
+ARTICLES = [
+    # the federation named, district-level federation -> its province
+    ("“Tết sum vầy” cho người lao động khó khăn ở Nghi Xuân\n\n"
+     "Sáng 10/1, Liên đoàn Lao động huyện Nghi Xuân tổ chức chương trình “Tết sum vầy”, trao 174 suất quà.\n\n"
+     "Chương trình được LĐLĐ huyện Nghi Xuân tổ chức nhằm hỗ trợ đoàn viên khó khăn.", None, "Hà Tĩnh"),
+    ("Công đoàn khu công nghiệp Biên Hòa:\n\nPhấn đấu thành lập mới 20 Công đoàn cơ sở\n\n"
+     "Công đoàn khu công nghiệp Biên Hòa vừa thành lập mới một Công đoàn cơ sở có 166 đoàn viên.", None, "Đồng Nai"),
+    ("LĐLĐ TP.HCM tổ chức Ngày hội công nhân\n\nSáng 5/5, LĐLĐ TP.HCM tổ chức Ngày hội cho 2.000 công nhân.",
+     None, "Hồ Chí Minh"),
+    ("Giải pháp nâng cao hoạt động của Công đoàn Viên chức tỉnh\n\n"
+     "Công đoàn Viên chức tỉnh Bắc Giang được thành lập ngày 22/6/1996, hiện có 12.000 đoàn viên.", None, "Bắc Giang"),
+    # the federation outweighs the place of an event it attends
+    ("Đoàn vận động viên tham dự Hội thao\n\nNgày 3/4, đoàn vận động viên LĐLĐ tỉnh Bắc Ninh tham dự Hội thao "
+     "công nhân tại Hà Nội. Hội thao diễn ra ở Hà Nội trong 3 ngày.", None, "Bắc Ninh"),
+    # the President's name is not Hồ Chí Minh city
+    ("Học tập và làm theo tư tưởng Hồ Chí Minh\n\nLiên đoàn Lao động tỉnh Bắc Kạn đẩy mạnh học tập và làm theo "
+     "tư tưởng, đạo đức, phong cách Hồ Chí Minh trong 4.000 đoàn viên.", None, "Bắc Kạn"),
+    # after the 2025 merger: the new province's federation, a ward named after an old city
+    ("Đại hội Công đoàn tỉnh Gia Lai lần thứ I\n\nNgày 30-12, tại Trung tâm Hội nghị tỉnh Gia Lai (phường Quy Nhơn), "
+     "Liên đoàn Lao động tỉnh Gia Lai tổ chức Đại hội Công đoàn tỉnh Gia Lai lần thứ I, nhiệm kỳ 2025-2030.", None, "Gia Lai"),
+    # national: the union system as a whole, a place only as the venue
+    ("Tổng Liên đoàn Lao động Việt Nam tổng kết năm 2023\n\nNgày 5/12, tại Hà Nội, Tổng Liên đoàn Lao động Việt Nam "
+     "tổ chức hội nghị tổng kết. Công đoàn Việt Nam đã chăm lo cho đoàn viên trên cả nước.", None, None),
+    # a provincial federation that never names its province: cannot be told from the text
+    ("Liên đoàn Lao động tỉnh triển khai nhiệm vụ năm 2023\n\nChiều 26/12, Liên đoàn Lao động tỉnh tổ chức hội nghị "
+     "tổng kết năm 2022.", None, None),
+    # ... unless the dump's url names it
+    ("Liên đoàn Lao động tỉnh trao quà Tết\n\nLiên đoàn Lao động tỉnh trao 8.700 phần quà cho công nhân.",
+     "http://baobinhduong.vn/lien-doan-lao-dong-tinh-se-tang-8-700-phan-qua-a174489.html", "Bình Dương"),
+    ("Phát triển đoàn viên\n\nCác cấp công đoàn đã kết nạp 3.000 đoàn viên mới.", None, None),
+    # a national sector union meeting in the capital is national
+    ("Hội nghị Ban Chấp hành\n\nChiều 5/7, Ban Chấp hành Công đoàn Giáo dục Việt Nam họp phiên thường kỳ tại Hà Nội. "
+     "Đồng chí Nguyễn Thị Thu Hà chủ trì.", None, None),
+    # ... but a national leader's visit reports on the province visited
+    ("Phó Chủ tịch Tổng LĐLĐ Việt Nam thăm công nhân Bình Dương\n\nNgày 20/1, Phó Chủ tịch Tổng LĐLĐ Việt Nam đã "
+     "tặng 500 suất quà cho công nhân tại Bình Dương. Bình Dương có 1,2 triệu công nhân.", None, "Bình Dương"),
+    # "LĐLĐ tỉnh" speaks from inside a tỉnh: the national congress's venue (a city) is not the seat
+    ("Báo cáo nhanh kết quả Đại hội Công đoàn Việt Nam\n\nĐại hội diễn ra tại Thủ đô Hà Nội. Để cán bộ, đoàn viên "
+     "tỉnh Bến Tre nắm rõ kết quả Đại hội, Ban Thường vụ LĐLĐ tỉnh xây dựng kế hoạch.", None, "Bến Tre"),
+    ("Công nhân Thủ đô hưởng ứng Tháng Công nhân\n\nNgày 1/5, Liên đoàn Lao động thành phố tổ chức lễ phát động "
+     "tại quận Ba Đình.", None, "Hà Nội"),
+]
+
+
+@pytest.mark.parametrize("text, url, province", ARTICLES)
+def test_article_province(text, url, province):
+    assert article_province(doc_of(text, url=url)) == province
+
+
+def dev_gold() -> dict[str, str | None]:
+    return {r["doc_id"]: r["province"] for r in map(json.loads, (DEV / "gold.jsonl").read_text().splitlines())}
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="dev corpus not available")
+@pytest.mark.parametrize("doc_id", ["ds-020", "ds-004", "dn-016", "dn-002", "ds-001", "ds-011", "dn-013", "dn-017", "dn-004"])
+def test_article_province_dev(doc_id):
+    text = (DEV / f"{doc_id}.txt").read_text(encoding="utf-8")
+    doc = build_document(RawRecord(doc_id=doc_id, source=f"{doc_id}.txt", text=text))
+    assert article_province(doc) == dev_gold()[doc_id]
+
+
+# ---------------------------------------------------------------- the 2025 merger
+
+@pytest.mark.parametrize("province, merged", [
+    ("Bình Định", "Gia Lai"),
+    ("Gia Lai", "Gia Lai"),
+    ("Thừa Thiên Huế", "Huế"),
+    ("Bà Rịa - Vũng Tàu", "Hồ Chí Minh"),
+    ("Bình Dương", "Hồ Chí Minh"),
+    ("Bắc Kạn", "Thái Nguyên"),
+    ("Hà Giang", "Tuyên Quang"),
+    ("Hà Nội", "Hà Nội"),
+    ("Hòa Bình", "Phú Thọ"),
+    ("Quảng Nam", "Đà Nẵng"),
+    (None, None),
+    ("Atlantis", None),
+])
+def test_province_2025(province, merged):
+    assert province_2025(province) == merged
+
+
+def test_crosswalk_frame():
+    frame = crosswalk_frame()
+    assert list(frame.columns) == ["province", "province_2025"]
+    assert len(frame) == 63 and frame["province"].is_unique
+    assert frame["province_2025"].nunique() == 34
+    assert frame.set_index("province").loc["Khánh Hòa", "province_2025"] == "Khánh Hòa"
+    assert frame.set_index("province").loc["Ninh Thuận", "province_2025"] == "Khánh Hòa"
