@@ -1,8 +1,73 @@
-"""Read article dumps into RawRecords. STUB: plain UTF-8 .txt files only."""
+"""Read article files, folders, globs, dumps and stdin into RawRecords.
+
+Inputs
+  * a file: read whatever its extension (unknown extensions are read as .txt);
+  * a folder: every file below it with a known extension (.txt .html .htm
+    .jsonl .ndjson .json .csv, each optionally + .gz), hidden files and folders
+    skipped, in sorted path order (deterministic);
+  * a glob (``*``, ``?``, ``[...]``, ``**``): its matches, filtered like a folder;
+  * ``-``: standard input, one article (plain text or HTML; JSON lines are read
+    as a dump), doc_id ``stdin``.
+  A path that does not exist, a glob that matches nothing and a folder with no
+  readable files are usage errors (`check_inputs` raises `UsageError`).
+  A file named twice (say by a folder and a glob) is read once.
+
+Formats (RawRecord.fmt)
+  * ``txt``: one article per file, doc_id = file stem;
+  * ``html``: one article per file: main text by trafilatura, else the text of
+    <body> without script/style/nav/header/footer/aside; the title (og:title,
+    <title>, <h1>) is the first line of the text; published from the page's
+    markup (htmldate, no guessing from the text);
+  * ``jsonl`` (one record per line), ``json`` (a list of records, or one
+    record), ``csv`` (header row): article dumps. A record's text is its first
+    field among text/content/body/article (HTML markup in it is extracted as
+    above), else its ``html`` field; id/doc_id, url/link, title and
+    published/date/published_at/time are taken when present (keys matched
+    case-insensitively). doc_id = the record's id, else ``STEM:N`` with N the
+    1-based line for JSONL and the record number for JSON/CSV; source =
+    ``PATH:N``. A single-object .json file is one article: doc_id = its id, else
+    the stem.
+
+What is an article dump
+  A dump file in which NO record has a text field is not an article dump (for
+  example a gold or metadata JSONL next to the articles): it is skipped with
+  one warning on stderr. In a real dump (at least one record has text), a
+  record without text is an ``empty`` row with error "record has no text
+  field", and a line that is not valid JSON is a ``failed`` row. Blank lines
+  are not records. A file without a single valid record is one failed row.
+
+Encodings (RawRecord.encoding)
+  Byte-order marks first (utf-8-sig, utf-16, utf-32), then UTF-16 without a
+  BOM (NUL bytes in every other position), strict UTF-8, an HTML page's
+  declared charset, windows-1258 ("cp1258") when the result reads as
+  Vietnamese, UTF-8 with a few bad bytes replaced, and charset_normalizer as a
+  last resort. Text is NFC-normalised (cp1258 and some scrapers produce
+  decomposed marks). Bytes that are no text (NULs, control characters) give a
+  failed record "not valid text in any known encoding".
+
+Bad input never stops a run and nothing is dropped silently: an unreadable
+file, a corrupt gzip or undecodable bytes become one record with text=None and
+the reason in `error`; an empty file is a record with text "" (status empty).
+Dumps are streamed (line by line, gzip decompressed on the fly); a .json list
+is parsed one record at a time.
+"""
 from __future__ import annotations
 
+import codecs
+import csv
+import datetime as dt
+import glob
+import gzip
+import io
+import json
+import os
+import re
+import sys
+import unicodedata
+import zlib
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from .records import RawRecord
 
@@ -11,15 +76,772 @@ class UsageError(Exception):
     """An input argument that names nothing readable (bad usage, exit 2)."""
 
 
-def iter_records(inputs: Sequence[str]) -> Iterator[RawRecord]:
-    for arg in inputs:
-        p = Path(arg)
-        files = sorted(p.rglob("*.txt")) if p.is_dir() else [p]
-        for f in files:
-            yield RawRecord(doc_id=f.stem, source=str(f), text=f.read_text(encoding="utf-8"), encoding="utf-8")
+# ---------------------------------------------------------------- constants
+
+FORMAT_OF_SUFFIX = {
+    ".txt": "txt", ".html": "html", ".htm": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv",
+}
+DUMP_FORMATS = frozenset({"jsonl", "json", "csv"})
+TEXT_KEYS = ("text", "content", "body", "article")
+HTML_KEYS = ("html", "raw_html")
+ID_KEYS = ("id", "doc_id")
+URL_KEYS = ("url", "link")
+TITLE_KEYS = ("title",)
+PUBLISHED_KEYS = ("published", "date", "published_at", "time")
+
+NOT_TEXT = "not valid text in any known encoding"
+NO_TEXT_FIELD = "record has no text field"
+SNIFF_BYTES = 1 << 16
+JSON_CHUNK_CHARS = 1 << 20
+JSON_MAX_RECORD_CHARS = 1 << 28  # one record bigger than this is no article
+
+# a dump cell may hold a whole article; the default limit is 128 KB
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+GLOB_MAGIC = re.compile(r"[*?\[]")
+HTML_MARKUP = re.compile(r"</?(?:p|div|br|span|html|body|article|h[1-6]|ul|li|table|a)\b[^>]*>", re.I)
+META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+DMY_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+
+# Vietnamese tone marks and vowel modifiers (NFD combining marks)
+VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+# ---------------------------------------------------------------- decoding
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def is_vietnamese_letter(ch: str) -> bool:
+    """A Latin letter carrying Vietnamese marks (ă â ê ô ơ ư đ and the tones)."""
+    if ch in "đĐ":
+        return True
+    parts = unicodedata.normalize("NFD", ch)
+    return len(parts) > 1 and parts[0].isascii() and parts[0].isalpha() and all(
+        m in VIETNAMESE_MARKS for m in parts[1:])
+
+
+def bad_char_count(text: str) -> int:
+    """Characters no text file contains: controls, unassigned, surrogates, U+FFFD."""
+    return sum(1 for ch in text if ch == "\ufffd" or (
+        unicodedata.category(ch) in ("Cc", "Cs", "Cn") and ch not in TEXT_CONTROLS))
+
+
+def looks_like_text(text: str) -> bool:
+    return bad_char_count(text) <= len(text) // 200
+
+
+def looks_vietnamese(text: str) -> bool:
+    """Most non-ASCII characters are Vietnamese letters, and there are enough of them.
+
+    Mojibake (UTF-8 read as a code page) fails this: it turns each Vietnamese
+    letter into two or three symbols.
+    """
+    non_ascii = [ch for ch in text if not ch.isascii()]
+    letters = sum(1 for ch in text if ch.isalpha())
+    vietnamese = sum(1 for ch in non_ascii if is_vietnamese_letter(ch))
+    return (bool(non_ascii) and vietnamese >= 0.8 * len(non_ascii)
+            and vietnamese >= 0.05 * letters and looks_like_text(text))
+
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: same start
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def bom_encoding(head: bytes) -> str | None:
+    return next((name for bom, name in BOMS if head.startswith(bom)), None)
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """utf-16-le / utf-16-be when NUL bytes fill one byte parity (ASCII-range text)."""
+    sample = head[: 4096 - 4096 % 2]
+    half = max(len(sample) // 2, 1)
+    even_nuls = sample[0::2].count(0) / half
+    odd_nuls = sample[1::2].count(0) / half
+    if odd_nuls >= 0.25 and even_nuls <= 0.05:
+        return "utf-16-le"
+    if even_nuls >= 0.25 and odd_nuls <= 0.05:
+        return "utf-16-be"
+    return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The codec named by an HTML <meta charset>, if Python knows it."""
+    m = META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def try_decode(data: bytes, encoding: str) -> str | None:
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return text if looks_like_text(text) else None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str | None] | None:
+    """(NFC text, encoding name) for a whole file's bytes, or None when they are no text."""
+    if not data:
+        return "", None
+    bom = bom_encoding(data)
+    if bom:
+        text = try_decode(data, bom)
+        return (nfc(text), bom) if text is not None else None
+    if b"\x00" in data:  # text files hold no NUL bytes unless UTF-16/32
+        utf16 = utf16_without_bom(data)
+        text = try_decode(data, utf16) if utf16 else None
+        return (nfc(text), utf16) if text is not None else None
+    for encoding in ("utf-8", declared):
+        text = try_decode(data, encoding) if encoding else None
+        if text is not None:
+            return nfc(text), encoding
+    text = try_decode(data, "cp1258")
+    if text is not None and looks_vietnamese(nfc(text)):
+        return nfc(text), "cp1258"
+    if mostly_utf8(data):  # a few broken bytes, as in a truncated or spliced scrape
+        return nfc(data.decode("utf-8", errors="replace")), "utf-8"
+    return guess_with_charset_normalizer(data)
+
+
+def mostly_utf8(data: bytes) -> bool:
+    lenient = data.decode("utf-8", errors="replace")
+    broken = lenient.count("\ufffd")
+    return broken <= max(4, len(lenient) // 200) and looks_like_text(lenient.replace("\ufffd", ""))
+
+
+def guess_with_charset_normalizer(data: bytes) -> tuple[str, str] | None:
+    """Last resort: slow, so only reached by bytes none of the usual codecs read."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    text = str(best)
+    return (nfc(text), best.encoding) if looks_like_text(text) else None
+
+
+def sniff_stream_encoding(head: bytes) -> str | None:
+    """Codec for a streamed dump, chosen from its first bytes (may end mid-character)."""
+    if not head:
+        return "utf-8"
+    bom = bom_encoding(head)
+    if bom:
+        return bom
+    if b"\x00" in head:
+        return utf16_without_bom(head)
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        if looks_like_text(text):
+            return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = try_decode(head, "cp1258")
+    if text is not None and looks_vietnamese(nfc(text)):
+        return "cp1258"
+    if mostly_utf8(head):  # a few bad lines; they fail one by one
+        return "utf-8"
+    return None
+
+
+# ---------------------------------------------------------------- HTML
+
+def parse_html(html: str):
+    import lxml.html
+
+    return lxml.html.fromstring(XML_DECLARATION.sub("", html) or "<html></html>")
+
+
+def first_text(tree, xpaths: Iterable[str]) -> str | None:
+    for xp in xpaths:
+        for value in tree.xpath(xp):
+            text = " ".join(str(value).split())
+            if text:
+                return text
+    return None
+
+
+def html_title(tree) -> str | None:
+    return first_text(tree, ('//meta[@property="og:title"]/@content', "//title//text()", "//h1//text()"))
+
+
+# page furniture; an <article>'s own <header> holds its headline and dateline, so it stays
+FURNITURE_XPATH = ("//nav", "//aside", "//footer[not(ancestor::article)]", "//header[not(ancestor::article)]")
+BOILERPLATE_XPATH = "|".join(FURNITURE_XPATH + ("//script", "//style", "//noscript", "//template", "//form"))
+BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre section article figure figcaption dd dt".split())
+
+
+def body_text(tree) -> str:
+    """Text of <body> (or the whole tree) without page furniture, one block per line."""
+    from lxml import etree
+
+    bodies = tree.xpath("//body")
+    root = bodies[0] if bodies else tree
+    for el in root.xpath(BOILERPLATE_XPATH):
+        if el.getparent() is not None:
+            el.drop_tree()
+    parts: list[str] = []
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        is_element = isinstance(el.tag, str)
+        block = is_element and el.tag.lower() in BLOCK_TAGS
+        if event == "start":
+            if block:
+                parts.append("\n")
+            if is_element and el.text:
+                parts.append(el.text)
+        else:
+            if block:
+                parts.append("\n")
+            if el is not root and el.tail:
+                parts.append(el.tail)
+    lines = (" ".join(line.split()) for line in "".join(parts).splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
+def html_published(html: str, url: str | None) -> str | None:
+    """The page's own publication date from its markup (meta tags, <time>, URL)."""
+    try:
+        from htmldate import find_date
+
+        return find_date(html, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except Exception:  # a date is a bonus; a broken page must still give its text
+        return None
+
+
+def main_text(html: str) -> str:
+    """trafilatura's main text, else the body text; '' when the page has none."""
+    try:
+        import trafilatura
+
+        text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True,
+                                   prune_xpath=list(FURNITURE_XPATH))
+    except Exception:
+        text = None
+    if text and text.strip():  # one paragraph per line; blank lines between, as in scraped .txt
+        return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    try:
+        return body_text(parse_html(html))
+    except Exception:
+        return ""
+
+
+@dataclass(frozen=True)
+class HtmlArticle:
+    text: str
+    title: str | None
+    published: str | None
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlArticle:
+    """Main text of a page, with its title as the first line (as in scraped .txt articles)."""
+    try:
+        title = html_title(parse_html(html))
+    except Exception:
+        title = None
+    text = nfc(main_text(html))
+    title = nfc(title) if title else None
+    if text and title and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    return HtmlArticle(text=text, title=title, published=html_published(html, url) if text else None)
+
+
+def looks_like_html(text: str) -> bool:
+    return len(HTML_MARKUP.findall(text[:5000])) >= 2
+
+
+# ---------------------------------------------------------------- input files
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file (or stdin) to read: where it is, how to name its records, how to open it."""
+
+    source: str  # the path as given, or "stdin"
+    stem: str  # file name without .gz and format suffix: the base of doc_ids
+    fmt: str
+    open: Callable[[], BinaryIO]  # a fresh binary stream, gzip already decompressed
+    gzipped: bool
+
+
+def split_name(path: Path) -> tuple[str, str | None, bool]:
+    """(stem, format or None, gzipped) from a file name: 'a.jsonl.gz' -> ('a', 'jsonl', True)."""
+    name = path.name
+    gzipped = name.lower().endswith(".gz")
+    if gzipped:
+        name = name[:-3]
+    base, dot, suffix = name.rpartition(".")
+    fmt = FORMAT_OF_SUFFIX.get(f".{suffix.lower()}") if dot else None
+    return (base if fmt and base else name), fmt, gzipped
+
+
+def has_gzip_magic(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(2) == b"\x1f\x8b"
+    except OSError:
+        return False
+
+
+def file_input(path: Path) -> InputFile:
+    stem, fmt, gz_name = split_name(path)
+    gzipped = gz_name or has_gzip_magic(path)
+    opener = (lambda: gzip.open(path, "rb")) if gzipped else (lambda: open(path, "rb"))
+    return InputFile(source=str(path), stem=stem, fmt=fmt or "txt", open=opener, gzipped=gzipped)
+
+
+def is_readable_candidate(path: Path) -> bool:
+    """A folder or glob member worth reading: known extension, not hidden."""
+    return not path.name.startswith(".") and split_name(path)[1] is not None
+
+
+def walk_folder(folder: Path) -> Iterator[Path]:
+    """Readable files below a folder, hidden ones skipped, sorted path by path."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if is_readable_candidate(path) and path.is_file():
+                yield path
+
+
+def expand_input(arg: str) -> Iterator[Path]:
+    """Files named by one argument (not '-'): a file, a folder's files, or a glob's files."""
+    path = Path(arg)
+    if path.is_dir():
+        yield from walk_folder(path)
+    elif path.exists():
+        yield path
+    elif GLOB_MAGIC.search(arg):
+        for match in sorted(glob.glob(arg, recursive=True)):
+            m = Path(match)
+            if m.is_dir():
+                yield from walk_folder(m)
+            elif is_readable_candidate(m) and m.is_file():
+                yield m
 
 
 def check_inputs(inputs: Sequence[str]) -> None:
+    """Raise UsageError for an argument that names no readable file."""
     for arg in inputs:
-        if arg != "-" and not Path(arg).exists():
-            raise UsageError(f"input {arg!r} does not exist")
+        if arg == "-":
+            continue
+        if next(expand_input(arg), None) is not None:
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            known = " ".join(sorted(FORMAT_OF_SUFFIX))
+            raise UsageError(f"folder {arg!r} holds no article files ({known}, optionally .gz)")
+        if GLOB_MAGIC.search(arg) and not path.exists():
+            raise UsageError(f"pattern {arg!r} matches no article files")
+        raise UsageError(f"input {arg!r} does not exist")
+
+
+# ---------------------------------------------------------------- records
+
+def read_error(exc: BaseException, gzipped: bool) -> str:
+    if gzipped and isinstance(exc, (gzip.BadGzipFile, EOFError, zlib.error)):
+        return f"corrupt gzip: {exc}"
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot read file: {exc.strerror}"
+    return f"cannot read file: {type(exc).__name__}: {exc}"
+
+
+READ_ERRORS = (OSError, EOFError, zlib.error)
+
+
+def failed(inp: InputFile, error: str, position: int | None = None) -> RawRecord:
+    doc_id = inp.stem if position is None else f"{inp.stem}:{position}"
+    source = inp.source if position is None else f"{inp.source}:{position}"
+    return RawRecord(doc_id=doc_id, source=source, text=None, error=error, fmt=inp.fmt)
+
+
+def read_all(inp: InputFile) -> bytes:
+    with inp.open() as f:
+        return f.read()
+
+
+def read_single_article(inp: InputFile) -> RawRecord:
+    """A .txt or .html file: one article."""
+    try:
+        data = read_all(inp)
+    except READ_ERRORS as exc:
+        return failed(inp, read_error(exc, inp.gzipped))
+    declared = declared_charset(data) if inp.fmt == "html" else None
+    decoded = decode_bytes(data, declared)
+    if decoded is None:
+        return failed(inp, NOT_TEXT)
+    text, encoding = decoded
+    record = RawRecord(doc_id=inp.stem, source=inp.source, text=text, encoding=encoding, fmt=inp.fmt)
+    if inp.fmt != "html" or not text.strip():
+        return record
+    page = extract_html(text)
+    return replace(record, text=page.text, title=page.title, published=page.published,
+                   error=None if page.text else "HTML page has no main text")
+
+
+# -- dump records
+
+@dataclass(frozen=True)
+class DumpItem:
+    """A parsed dump entry and what it is: an article, a record without text,
+    an invalid entry (one bad line), or a fatal error that ends the file."""
+
+    record: RawRecord
+    kind: str  # article, no_text, invalid, fatal
+
+
+def lower_keys(obj: dict) -> dict:
+    return {str(k).strip().lower(): v for k, v in obj.items() if k is not None}
+
+
+def first_value(fields: dict, keys: Sequence[str]):
+    return next((fields[k] for k in keys if fields.get(k) not in (None, "")), None)
+
+
+def as_text(value) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return "\n\n".join(value)
+    return None
+
+
+def iso_published(value) -> str | None:
+    """A record's date as ISO when recognisable (ISO, d/m/yyyy, epoch seconds), else as given."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = value / 1000 if value > 1e11 else value  # epoch milliseconds
+        try:
+            return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    m = DMY_DATE.match(text)  # Vietnamese dates are day-first
+    if m:
+        try:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+        except ValueError:
+            return text
+    return text
+
+
+def optional_str(value) -> str | None:
+    return nfc(str(value).strip()) if value not in (None, "") and not isinstance(value, (dict, list)) else None
+
+
+def dump_item(obj, inp: InputFile, position: int, encoding: str | None, single: bool = False) -> DumpItem:
+    """One dump record (a parsed JSON object or CSV row) as a RawRecord."""
+    label = {"jsonl": "JSONL line", "json": "JSON record", "csv": "CSV row"}[inp.fmt]
+    doc_id, source = (inp.stem, inp.source) if single else (f"{inp.stem}:{position}", f"{inp.source}:{position}")
+    if not isinstance(obj, dict):
+        return DumpItem(RawRecord(doc_id=doc_id, source=source, text=None, encoding=encoding, fmt=inp.fmt,
+                                  error=f"{label} {position}: not a JSON object"), "invalid")
+    fields = lower_keys(obj)
+    own_id = optional_str(first_value(fields, ID_KEYS))
+    url = optional_str(first_value(fields, URL_KEYS))
+    record = RawRecord(
+        doc_id=own_id or doc_id, source=source, text=None, encoding=encoding, fmt=inp.fmt, url=url,
+        title=optional_str(first_value(fields, TITLE_KEYS)),
+        published=iso_published(first_value(fields, PUBLISHED_KEYS)),
+    )
+    text = next((t for t in (as_text(fields.get(k)) for k in TEXT_KEYS) if t is not None), None)
+    html = None
+    if text is None:
+        html = next((t for t in (as_text(fields.get(k)) for k in HTML_KEYS) if t is not None), None)
+    elif looks_like_html(text):
+        html, text = text, None
+    if html is not None:
+        page = extract_html(html, url)
+        record = replace(record, title=record.title or page.title, published=record.published or page.published,
+                         error=None if page.text else "HTML has no main text")
+        return DumpItem(replace(record, text=page.text), "article")
+    if text is None:
+        return DumpItem(replace(record, text="", error=NO_TEXT_FIELD), "no_text")
+    return DumpItem(replace(record, text=nfc(text)), "article")
+
+
+def sniff(inp: InputFile) -> bytes:
+    with inp.open() as f:
+        return f.read(SNIFF_BYTES)
+
+
+def text_lines(inp: InputFile, encoding: str) -> Iterator[tuple[int, str | None]]:
+    """(1-based line number, decoded line or None if undecodable), streamed."""
+    if encoding.startswith(("utf-16", "utf-32")):  # newlines are not single bytes
+        with inp.open() as f, io.TextIOWrapper(f, encoding=encoding, newline=None) as lines:
+            yield from enumerate(lines, start=1)
+        return
+    with inp.open() as f:
+        for n, raw in enumerate(f, start=1):
+            codec = "utf-8" if (encoding == "utf-8-sig" and n > 1) else encoding
+            try:
+                yield n, raw.decode(codec)
+            except UnicodeDecodeError:
+                yield n, None
+
+
+def parse_jsonl(inp: InputFile, encoding: str) -> Iterator[DumpItem]:
+    n = 0
+    try:
+        for n, line in text_lines(inp, encoding):
+            if line is None:
+                yield DumpItem(failed(inp, f"JSONL line {n}: not valid {encoding}", n), "invalid")
+                continue
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except ValueError as exc:
+                yield DumpItem(failed(inp, f"JSONL line {n}: invalid JSON ({exc})", n), "invalid")
+                continue
+            yield dump_item(obj, inp, n, encoding)
+    except READ_ERRORS as exc:
+        yield DumpItem(failed(inp, read_error(exc, inp.gzipped), n + 1), "fatal")
+    except UnicodeDecodeError as exc:
+        yield DumpItem(failed(inp, f"JSONL line {n + 1}: not valid {encoding} ({exc.reason})", n + 1), "fatal")
+
+
+def text_chunks(inp: InputFile, encoding: str, size: int = JSON_CHUNK_CHARS) -> Iterator[str]:
+    with inp.open() as f, io.TextIOWrapper(f, encoding=encoding) as text:
+        while chunk := text.read(size):
+            yield chunk
+
+
+class JsonStreamError(ValueError):
+    pass
+
+
+def iter_json_values(chunks: Iterator[str]) -> Iterator[tuple[object, bool]]:
+    """(value, is_top_level_single) for each element of a top-level JSON array, or the
+    one top-level value; holds one element in memory at a time."""
+    decoder = json.JSONDecoder()
+    buf, pos, exhausted = "", 0, False
+
+    def more() -> bool:
+        nonlocal buf, pos, exhausted
+        chunk = next(chunks, None)
+        if chunk is None:
+            exhausted = True
+            return False
+        buf, pos = buf[pos:] + chunk, 0
+        return True
+
+    def skip_space() -> str:
+        """The next non-space character ('' at end of input), not consumed."""
+        nonlocal pos
+        while True:
+            while pos < len(buf) and buf[pos] in " \t\r\n\ufeff":
+                pos += 1
+            if pos < len(buf) or not more():
+                return buf[pos:pos + 1]
+
+    def value():
+        nonlocal pos
+        while True:
+            try:
+                obj, end = decoder.raw_decode(buf, pos)
+                if end < len(buf) or exhausted:  # a value ending at the buffer edge may go on
+                    pos = end
+                    return obj
+            except ValueError as exc:
+                if exhausted or len(buf) - pos > JSON_MAX_RECORD_CHARS:
+                    raise JsonStreamError(str(exc)) from None
+            more()
+
+    first = skip_space()
+    if first == "":
+        return
+    if first != "[":
+        obj = value()
+        if skip_space() != "":
+            raise JsonStreamError(f"extra data after the top-level value at char {pos}")
+        yield obj, True
+        return
+    pos += 1
+    if skip_space() == "]":
+        pos += 1
+    else:
+        while True:
+            yield value(), False
+            sep = skip_space()
+            if sep == "]":
+                pos += 1
+                break
+            if sep != ",":
+                raise JsonStreamError(f"expected ',' or ']' but found {sep or 'end of file'!r}")
+            pos += 1
+            skip_space()
+    if skip_space() != "":
+        raise JsonStreamError("extra data after the top-level list")
+
+
+def wrapped_records(obj: dict) -> list | None:
+    """The record list inside a wrapper object such as {"articles": [{...}, ...]}."""
+    if any(k in lower_keys(obj) for k in TEXT_KEYS + HTML_KEYS):
+        return None
+    return next((v for v in obj.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)), None)
+
+
+def parse_json(inp: InputFile, encoding: str) -> Iterator[DumpItem]:
+    n = 0
+    try:
+        for obj, single in iter_json_values(text_chunks(inp, encoding)):
+            inner = wrapped_records(obj) if single and isinstance(obj, dict) else None
+            if inner is not None:
+                for n, item in enumerate(inner, start=1):
+                    yield dump_item(item, inp, n, encoding)
+                continue
+            n += 1
+            yield dump_item(obj, inp, n, encoding, single=single)
+    except JsonStreamError as exc:
+        yield DumpItem(failed(inp, f"JSON record {n + 1}: invalid JSON ({exc})", n + 1), "fatal")
+    except READ_ERRORS as exc:
+        yield DumpItem(failed(inp, read_error(exc, inp.gzipped), n + 1), "fatal")
+    except UnicodeDecodeError as exc:
+        yield DumpItem(failed(inp, f"JSON record {n + 1}: not valid {encoding} ({exc.reason})", n + 1), "fatal")
+
+
+def parse_csv(inp: InputFile, encoding: str) -> Iterator[DumpItem]:
+    n = 0
+    try:
+        with inp.open() as f, io.TextIOWrapper(f, encoding=encoding, newline="") as text:
+            reader = csv.DictReader(text)
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:
+                    n += 1
+                    yield DumpItem(failed(inp, f"CSV row {n}: {exc}", n), "invalid")
+                    continue
+                n += 1
+                yield dump_item(row, inp, n, encoding)
+    except READ_ERRORS as exc:
+        yield DumpItem(failed(inp, read_error(exc, inp.gzipped), n + 1), "fatal")
+    except UnicodeDecodeError as exc:
+        yield DumpItem(failed(inp, f"CSV row {n + 1}: not valid {encoding} ({exc.reason})", n + 1), "fatal")
+
+
+DUMP_PARSERS = {"jsonl": parse_jsonl, "json": parse_json, "csv": parse_csv}
+
+
+def warn(message: str) -> None:
+    print(f"union-metrics: warning: {message}", file=sys.stderr)
+
+
+def read_dump(inp: InputFile) -> Iterator[RawRecord]:
+    """Every record of a dump file, or nothing (with a warning) if it is not an article dump.
+
+    Entries before the first article are counted, not kept: if an article
+    follows them the file is parsed again from the start, so memory stays
+    bounded even for a huge file that turns out not to be a dump.
+    """
+    try:
+        encoding = sniff_stream_encoding(sniff(inp))
+    except READ_ERRORS as exc:
+        yield failed(inp, read_error(exc, inp.gzipped))
+        return
+    if encoding is None:
+        yield failed(inp, NOT_TEXT)
+        return
+    parse = DUMP_PARSERS[inp.fmt]
+    items = parse(inp, encoding)
+    seen = {"no_text": 0, "invalid": 0}
+    first_invalid: RawRecord | None = None
+    for item in items:
+        if item.kind == "article":
+            if sum(seen.values()) == 0:
+                yield item.record
+                yield from (i.record for i in items)
+            else:
+                items.close()
+                yield from (i.record for i in parse(inp, encoding))
+            return
+        if item.kind == "fatal":  # entries before it are in doubt (maybe no dump): say how many
+            before = sum(seen.values())
+            note = f" (after {before} entries without text)" if before else ""
+            yield replace(item.record, error=f"{item.record.error}{note}")
+            return
+        seen[item.kind] += 1
+        first_invalid = first_invalid or (item.record if item.kind == "invalid" else None)
+    if seen["no_text"]:
+        invalid = f", {seen['invalid']} invalid entries" if seen["invalid"] else ""
+        warn(f"skipping {inp.source}: none of its {seen['no_text']} records has a text field "
+             f"({'/'.join(TEXT_KEYS + HTML_KEYS)}){invalid}; not an article dump")
+    elif first_invalid is not None:
+        yield failed(inp, f"no valid record in {seen['invalid']} entries; first: {first_invalid.error}")
+    else:
+        yield RawRecord(doc_id=inp.stem, source=inp.source, text="", error="dump holds no records", fmt=inp.fmt)
+
+
+def read_input(inp: InputFile) -> Iterator[RawRecord]:
+    if inp.fmt in DUMP_FORMATS:
+        yield from read_dump(inp)
+    else:
+        yield read_single_article(inp)
+
+
+# ---------------------------------------------------------------- stdin
+
+def read_stdin() -> Iterator[RawRecord]:
+    """Standard input, read once into memory: one article (text or HTML) or a JSONL dump."""
+    inp = InputFile(source="stdin", stem="stdin", fmt="txt", open=io.BytesIO, gzipped=False)
+    try:
+        data = sys.stdin.buffer.read()
+    except (OSError, ValueError) as exc:
+        yield failed(inp, read_error(exc, False))
+        return
+    if data[:2] == b"\x1f\x8b":
+        inp = replace(inp, gzipped=True)
+        try:
+            data = gzip.decompress(data)
+        except READ_ERRORS as exc:
+            yield failed(inp, read_error(exc, True))
+            return
+    yield from read_input(replace(inp, fmt=stdin_format(data), open=lambda: io.BytesIO(data)))
+
+
+def stdin_format(data: bytes) -> str:
+    """html, jsonl or txt from the first bytes of standard input."""
+    sample = data[:SNIFF_BYTES].rsplit(b"\n", 1)[0] if len(data) > SNIFF_BYTES else data
+    decoded = decode_bytes(sample)
+    head = decoded[0].lstrip() if decoded else ""
+    if head.startswith("<") and looks_like_html(head):
+        return "html"
+    if head.startswith("{"):
+        try:
+            return "jsonl" if isinstance(json.loads(head.splitlines()[0]), dict) else "txt"
+        except ValueError:
+            return "txt"
+    return "txt"
+
+
+# ---------------------------------------------------------------- entry point
+
+def iter_records(inputs: Sequence[str]) -> Iterator[RawRecord]:
+    """One RawRecord per input record, in argument order then sorted path order.
+
+    Never raises for bad input; a file named twice is read once.
+    """
+    seen: set[str] = set()
+    for arg in inputs:
+        paths = [arg] if arg == "-" else expand_input(arg)
+        for path in paths:
+            key = "-" if path == "-" else os.path.realpath(path)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield from read_stdin() if path == "-" else read_input(file_input(path))
