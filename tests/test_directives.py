@@ -1,0 +1,194 @@
+"""References to Party, State and union documents: sentence → rows (type, number, symbol,
+canonical_id, issuer, issued)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.core import build_document
+from pipeline.extract.directives import extract_directives
+from pipeline.records import DateMention, RawRecord
+
+D = dt.date
+
+
+def rows(text: str, dates: list[DateMention] | None = None) -> list[tuple]:
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    found = extract_directives(doc, dates or [])
+    for m in found:
+        assert doc.body[m.start:m.end] == m.text
+    return [(m.type, m.number, m.symbol, m.canonical_id, m.issuer, m.issued) for m in found]
+
+
+CASES = [
+    # Party numbering, issuer after "của", date right after the symbol
+    ("Thực hiện Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị về “Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới”.",
+     [("Nghị quyết", "02", "NQ/TW", "02-NQ/TW", "Bộ Chính trị", D(2021, 6, 12))]),
+    ("Chỉ thị số 06-CT/TU ngày 15/4/2021 của Ban Thường vụ Tỉnh ủy về tăng cường sự lãnh đạo.",
+     [("Chỉ thị", "06", "CT/TU", "06-CT/TU", "Ban Thường vụ Tỉnh ủy", D(2021, 4, 15))]),
+    ("Kế hoạch số 101-KH/ĐĐ-LĐLĐ, ngày 31/5/2021 của Đảng đoàn LĐLĐ tỉnh Cao Bằng về việc thực hiện.",
+     [("Kế hoạch", "101", "KH/ĐĐ-LĐLĐ", "101-KH/ĐĐ-LĐLĐ", "Đảng đoàn Liên đoàn Lao động tỉnh Cao Bằng", D(2021, 5, 31))]),
+    # stray space in the symbol is removed; a list shares its date and issuer
+    ("Góp ý xây dựng Đảng theo Quyết định 217- QĐ/TW và Quyết định 218- QĐ/TW ngày 12/12/2013 của Bộ Chính trị.",
+     [("Quyết định", "217", "QĐ/TW", "217-QĐ/TW", "Bộ Chính trị", D(2013, 12, 12)),
+      ("Quyết định", "218", "QĐ/TW", "218-QĐ/TW", "Bộ Chính trị", D(2013, 12, 12))]),
+    ("Thực hiện Nghị quyết số 18, 19-NQ/TW ngày 25/10/2017 của Hội nghị Trung ương 6 khóa XII về sắp xếp bộ máy.",
+     [("Nghị quyết", "18", "NQ/TW", "18-NQ/TW", "Hội nghị Trung ương 6 khóa XII", D(2017, 10, 25)),
+      ("Nghị quyết", "19", "NQ/TW", "19-NQ/TW", "Hội nghị Trung ương 6 khóa XII", D(2017, 10, 25))]),
+    # symbols naming different bodies do not share a list's tail
+    ("Thực hiện Nghị quyết 02-NQ/TW và Chỉ thị 06-CT/TU ngày 15/4/2021 của Ban Thường vụ Tỉnh ủy.",
+     [("Nghị quyết", "02", "NQ/TW", "02-NQ/TW", None, None),
+      ("Chỉ thị", "06", "CT/TU", "06-CT/TU", "Ban Thường vụ Tỉnh ủy", D(2021, 4, 15))]),
+    # State/union numbering, symbol case kept as written, abbreviations in the issuer expanded
+    ("Hội thi thợ giỏi theo Quyết định số 5816/QĐ-UBND ngày 26/10/2018 của Ủy ban nhân dân Thành phố.",
+     [("Quyết định", "5816", "QĐ-UBND", "5816-QĐ-UBND", "Ủy ban nhân dân Thành phố", D(2018, 10, 26))]),
+    ("Theo kế hoạch 198/KH-LĐLĐ của LĐLĐ TP HCM về việc tổ chức đại hội Công đoàn các cấp.",
+     [("Kế hoạch", "198", "KH-LĐLĐ", "198-KH-LĐLĐ", "Liên đoàn Lao động thành phố Hồ Chí Minh", None)]),
+    ("Thực hiện Công văn 42/CV-LĐLĐ, ngày 18/02/2020 của Liên đoàn Lao động thành phố Cần Thơ về việc tham gia hiến máu.",
+     [("Công văn", "42", "CV-LĐLĐ", "42-CV-LĐLĐ", "Liên đoàn Lao động thành phố Cần Thơ", D(2020, 2, 18))]),
+    ("Theo Quyết định số 1023/QĐ-UBND ngày 15/5/2022 của UBND tỉnh Quảng Nam, giao chỉ tiêu.",
+     [("Quyết định", "1023", "QĐ-UBND", "1023-QĐ-UBND", "Ủy ban nhân dân tỉnh Quảng Nam", D(2022, 5, 15))]),
+    ("Hướng dẫn số 03/HD-TLĐ ngày 20/3/2020 của Tổng LĐLĐ Việt Nam về đại hội công đoàn.",
+     [("Hướng dẫn", "03", "HD-TLĐ", "03-HD-TLĐ", "Tổng Liên đoàn Lao động Việt Nam", D(2020, 3, 20))]),
+    # a legal document's number carries its year
+    ("Theo Nghị định 135/2020/NĐ-CP của Chính phủ quy định về tuổi nghỉ hưu.",
+     [("Nghị định", "135/2020", "NĐ-CP", "135/2020-NĐ-CP", "Chính phủ", None)]),
+    ("Thông tư số 01/2021/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội hướng dẫn thi hành.",
+     [("Thông tư", "01/2021", "TT-BLĐTBXH", "01/2021-TT-BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", None)]),
+    # a Party document written in the State style gets its Party symbol
+    ("Sơ kết thực hiện Nghị quyết 20/NQ-TW về xây dựng giai cấp công nhân.",
+     [("Nghị quyết", "20", "NQ/TW", "20-NQ/TW", None, None)]),
+    # a number without a symbol; "số" or a title-case type
+    ("Thực hiện Kết luận số 01, ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05 của Bộ Chính trị “Về đẩy mạnh học tập”.",
+     [("Kết luận", "01", None, "Kết luận 01", "Bộ Chính trị", D(2021, 5, 18)),
+      ("Chỉ thị", "05", None, "Chỉ thị 05", "Bộ Chính trị", None)]),
+    ("Kết luận số 21 ngày 25/10/2021 của Ban Chấp hành Trung ương khóa XIII về đẩy mạnh xây dựng Đảng.",
+     [("Kết luận", "21", None, "Kết luận 21", "Ban Chấp hành Trung ương khóa XIII", D(2021, 10, 25))]),
+    ("Đề án số 04, ngày 21/7/2020 của Liên đoàn Lao động (LĐLĐ) tỉnh về triển khai Cuộc vận động.",
+     [("Đề án", "04", None, "Đề án 04", "Liên đoàn Lao động tỉnh", D(2020, 7, 21))]),
+    ("Nghị quyết 68 đã đi vào cuộc sống.",
+     [("Nghị quyết", "68", None, "Nghị quyết 68", None, None)]),
+    # a symbol without a type word is typed by its abbreviation
+    ("Các cấp công đoàn triển khai theo 204/KH-LĐLĐ và 12-CTr/TU.",
+     [("Kế hoạch", "204", "KH-LĐLĐ", "204-KH-LĐLĐ", None, None),
+      ("Chương trình", "12", "CTr/TU", "12-CTr/TU", None, None)]),
+    ("Thực hiện Quy định số 08-QĐi/TW ngày 25/10/2021 của Ban Chấp hành Trung ương.",
+     [("Quy định", "08", "QĐi/TW", "08-QĐi/TW", "Ban Chấp hành Trung ương", D(2021, 10, 25))]),
+    # a qualifier between type and number; a symbol coding a kind that is not reported
+    ("Thực hiện Thông báo kết luận số 123-TB/TW của Bộ Chính trị và Chương trình hành động số 35-CTr/TU ngày 3/3/2021 của Tỉnh ủy.",
+     [("Chương trình", "35", "CTr/TU", "35-CTr/TU", "Tỉnh ủy", D(2021, 3, 3))]),
+    # a union resolution numbered with a letter; a list of full symbols
+    ("Thực hiện Nghị quyết số 7c/NQ-TLĐ ngày 18/1/2017 của Ban Chấp hành Tổng Liên đoàn về phát triển đoàn viên.",
+     [("Nghị quyết", "7c", "NQ-TLĐ", "7c-NQ-TLĐ", "Ban Chấp hành Tổng Liên đoàn", D(2017, 1, 18))]),
+    ("Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng (khóa XII).",
+     [("Nghị quyết", "18", "NQ/TW", "18-NQ/TW", "Ban Chấp hành Trung ương Đảng khóa XII", D(2017, 10, 25)),
+      ("Nghị quyết", "19", "NQ/TW", "19-NQ/TW", "Ban Chấp hành Trung ương Đảng khóa XII", D(2017, 10, 25))]),
+    # "do ... ban hành"; a hyphenated place name inside the issuer
+    ("Theo Kế hoạch số 10/KH-LĐLĐ do Ban Thường vụ LĐLĐ tỉnh Bà Rịa - Vũng Tàu ban hành, các cấp công đoàn tổ chức.",
+     [("Kế hoạch", "10", "KH-LĐLĐ", "10-KH-LĐLĐ", "Ban Thường vụ Liên đoàn Lao động tỉnh Bà Rịa - Vũng Tàu", None)]),
+    # a document issued inside another's topic is not named by title
+    ("Thực hiện Quyết định số 1729/QĐ-TLĐ, ngày 20/12/2022 của Tổng Liên đoàn Lao động Việt Nam về việc ban hành Quy định về tổ chức công đoàn.",
+     [("Quyết định", "1729", "QĐ-TLĐ", "1729-QĐ-TLĐ", "Tổng Liên đoàn Lao động Việt Nam", D(2022, 12, 20))]),
+    # misspelt and upper-case type words
+    ("Thực hiện Nghi quyết số 02-NQ/TW của Bộ Chính trị.",
+     [("Nghị quyết", "02", "NQ/TW", "02-NQ/TW", "Bộ Chính trị", None)]),
+    ("Quyêt định số 12/QĐ-LĐLĐ ngày 3/1/2022 của Ban Thường vụ LĐLĐ tỉnh về việc khen thưởng.",
+     [("Quyết định", "12", "QĐ-LĐLĐ", "12-QĐ-LĐLĐ", "Ban Thường vụ Liên đoàn Lao động tỉnh", D(2022, 1, 3))]),
+    ("THỰC HIỆN NGHỊ QUYẾT SỐ 02-NQ/TW CỦA BỘ CHÍNH TRỊ",
+     [("Nghị quyết", "02", "NQ/TW", "02-NQ/TW", "BỘ CHÍNH TRỊ", None)]),
+    # other date spellings
+    ("Bộ Chính trị đã ban hành Nghị quyết số 02-NQ/TW ngày 12-6-2021 về đổi mới.",
+     [("Nghị quyết", "02", "NQ/TW", "02-NQ/TW", "Bộ Chính trị", D(2021, 6, 12))]),
+    ("Đổi thẻ đoàn viên theo Kế hoạch số 56/KH-TLĐ ngày 21.12.2016 nhằm mang lại lợi ích.",
+     [("Kế hoạch", "56", "KH-TLĐ", "56-KH-TLĐ", None, D(2016, 12, 21))]),
+    ("Quyết định số 1234/QĐ-TTg ngày 5 tháng 6 năm 2020 của Thủ tướng Chính phủ phê duyệt.",
+     [("Quyết định", "1234", "QĐ-TTg", "1234-QĐ-TTg", "Thủ tướng Chính phủ", D(2020, 6, 5))]),
+    # the issuer as the subject of "ban hành", the date opening the sentence
+    ("Ngày 21/6/2018, Ban Chấp hành Liên đoàn Lao động Tiền Giang ban hành chương trình số 02/Ctr-LĐLĐ về nâng cao chất lượng.",
+     [("Chương trình", "02", "Ctr-LĐLĐ", "02-Ctr-LĐLĐ", "Ban Chấp hành Liên đoàn Lao động Tiền Giang", D(2018, 6, 21))]),
+    ("Ban Thường vụ LĐLĐ tỉnh tham mưu cho Tỉnh ủy ban hành Kế hoạch số 94-KH/TU ngày 29/11/2021 về thực hiện.",
+     [("Kế hoạch", "94", "KH/TU", "94-KH/TU", "Tỉnh ủy", D(2021, 11, 29))]),
+    ("Ban Thường vụ LĐLĐ tỉnh đã tổ chức Hội nghị cán bộ chuyên trách, ban hành Kế hoạch số 02/KH-LĐLĐ về thực hiện chủ đề năm.",
+     [("Kế hoạch", "02", "KH-LĐLĐ", "02-KH-LĐLĐ", "Ban Thường vụ Liên đoàn Lao động tỉnh", None)]),
+    ("Sự kiện Ban chấp hànhTrung ương Đảng (khóa X) ban hành Nghị quyết 20-NQ/TW ngày 28/01/2008 về giai cấp công nhân.",
+     [("Nghị quyết", "20", "NQ/TW", "20-NQ/TW", "Ban chấp hành Trung ương Đảng khóa X", D(2008, 1, 28))]),
+    # a body named right after the number, and one named after the topic matching the symbol
+    ("Thực hiện Nghị quyết 20-NQ/TW Hội nghị lần thứ 6 BCH Trung ương Đảng (khoá X) về giai cấp công nhân.",
+     [("Nghị quyết", "20", "NQ/TW", "20-NQ/TW", "Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng khóa X", None)]),
+    ("Theo tinh thần của Công văn số 75/CĐVC ngày 09/8/2021 về vận động ủng hộ hàng hóa của Công đoàn Viên chức tỉnh. Sáng nay trao quà.",
+     [("Công văn", "75", "CĐVC", "75-CĐVC", "Công đoàn Viên chức tỉnh", D(2021, 8, 9))]),
+    # a semicolon list: each its own date, the issuer only where named
+    ("Thực hiện Kế hoạch 139/KH-LĐLĐ ngày 07/12/2020 của Ban Thường vụ Liên đoàn Lao động tỉnh Bình Thuận về việc chăm lo Tết; Kế hoạch 143/KH-LĐLĐ ngày 30/12/2020 về việc tổ chức “Tết Sum vầy” năm 2021.",
+     [("Kế hoạch", "139", "KH-LĐLĐ", "139-KH-LĐLĐ", "Ban Thường vụ Liên đoàn Lao động tỉnh Bình Thuận", D(2020, 12, 7)),
+      ("Kế hoạch", "143", "KH-LĐLĐ", "143-KH-LĐLĐ", None, D(2020, 12, 30))]),
+    # a date after the issuer across a comma opens a new clause
+    ("Kế hoạch số 12/KH-LĐLĐ của LĐLĐ tỉnh, ngày 15/3/2022, Ban Thường vụ tổ chức hội nghị.",
+     [("Kế hoạch", "12", "KH-LĐLĐ", "12-KH-LĐLĐ", "Liên đoàn Lao động tỉnh", None)]),
+    # unnumbered documents named specifically
+    ("Văn kiện Đại hội XIII của Đảng Cộng sản Việt Nam nêu rõ vai trò giai cấp công nhân.",
+     [("Văn kiện", None, None, "Văn kiện Đại hội XIII của Đảng Cộng sản Việt Nam", "Đại hội XIII của Đảng Cộng sản Việt Nam", None)]),
+    ("Tuyên truyền Nghi quyết Đại hội XI Công đoàn tỉnh Bến Tre, nhiệm kỳ 2023 - 2028.",
+     [("Nghị quyết", None, None, "Nghị quyết Đại hội XI Công đoàn tỉnh Bến Tre", "Đại hội XI Công đoàn tỉnh Bến Tre", None)]),
+    ("Học tập Nghị quyết Đại hội đại biểu Đảng bộ thành phố Cần Thơ lần thứ XIV, nhiệm kỳ 2020 – 2025.",
+     [("Nghị quyết", None, None, "Nghị quyết Đại hội đại biểu Đảng bộ thành phố Cần Thơ lần thứ XIV",
+       "Đại hội đại biểu Đảng bộ thành phố Cần Thơ lần thứ XIV", None)]),
+    ("Tuyên truyền Nghị quyết Đại hội V Công đoàn Viên chức Việt Nam và Nghị quyết Đại hội XII Công đoàn Việt Nam.",
+     [("Nghị quyết", None, None, "Nghị quyết Đại hội V Công đoàn Viên chức Việt Nam", "Đại hội V Công đoàn Viên chức Việt Nam", None),
+      ("Nghị quyết", None, None, "Nghị quyết Đại hội XII Công đoàn Việt Nam", "Đại hội XII Công đoàn Việt Nam", None)]),
+    ("Góp phần thực hiện thành công Nghị quyết Trung ương 4 khóa XI, XII, XIII về xây dựng, chỉnh đốn Đảng.",
+     [("Nghị quyết", None, None, "Nghị quyết Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương", None)]),
+    ("Với khẩu hiệu “Đổi mới”, Đại hội XI Công đoàn tỉnh Long An đã thảo luận và thông qua Nghị quyết nhiệm kỳ mới.",
+     [("Nghị quyết", None, None, "Nghị quyết Đại hội XI Công đoàn tỉnh Long An", "Đại hội XI Công đoàn tỉnh Long An", None)]),
+    ("Phấn đấu kết nạp 500.000 đoàn viên. Ban hành Hướng dẫn đánh giá xếp loại đoàn viên.",
+     [("Hướng dẫn", None, None, "Hướng dẫn", None, None)]),
+    ("Luật Công đoàn năm 2012 và Bộ luật Lao động 2019 quy định rõ quyền của người lao động.",
+     [("Luật", None, None, "Luật Công đoàn năm 2012", None, None),
+      ("Luật", None, None, "Bộ luật Lao động 2019", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_references(text, expected):
+    assert rows(text) == expected
+
+
+NEGATIVES = [
+    "Quán triệt, triển khai các chỉ thị, nghị quyết của Đảng luôn được công đoàn các cấp quan tâm thực hiện.",
+    "Sau khi học tập, mỗi cá nhân đều xây dựng kế hoạch làm theo Bác và đăng ký 03 việc.",
+    "Liên đoàn Lao động huyện tổ chức chương trình “Tết sum vầy”, trao 174 suất quà.",
+    "Hưởng ứng Chương trình “1 triệu sáng kiến” do Tổng LĐLĐ Việt Nam phát động.",
+    "Mọi chi tiết xin liên hệ số điện thoại 0206.3852.515 hoặc fax 0206 3852 516.",
+    "Trao quà cho người lao động bị ảnh hưởng bởi dịch COVID-19 và Covid -19.",
+    "Kế hoạch năm 2022 đạt 120% kế hoạch; giai đoạn 2021 - 2025, nhiệm kỳ 2023-2028.",
+    "Quy định 3 mức hỗ trợ cho đoàn viên; Chương trình 1 triệu sáng kiến đạt kết quả.",
+    "LĐLĐ huyện đã ban hành kế hoạch thực hiện, tuyên truyền Nghị quyết Đại hội trong các cấp Công đoàn.",
+    "Góp phần thực hiện thắng lợi Nghị quyết Đại hội Công đoàn các cấp và văn kiện Đại hội, nhiệm kỳ 2020-2025.",
+    "Hội nghị đã công bố các quyết định về công tác cán bộ; 145/145 Công đoàn phường đã tổ chức đại hội.",
+    "Luật sư Nguyễn Văn A tư vấn pháp luật, kỷ luật lao động cho công nhân.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])
+def test_not_references(text):
+    assert rows(text) == []
+
+
+def _day(doc_text: str, start: int, end: int, date: dt.date) -> DateMention:
+    return DateMention(doc_id="t", start=start, end=end, text=doc_text[start:end], sentence=doc_text,
+                       extractor="rule", confidence=1.0, kind="day", date=date,
+                       period_start=date, period_end=date)
+
+
+def test_date_mention_at_the_date_wins():
+    # a year-less date after the symbol takes the year the dates stage gave it
+    text = "Thực hiện Kế hoạch số 12/KH-LĐLĐ ngày 15/3 của LĐLĐ tỉnh về việc tổ chức."
+    at = text.index("15/3")
+    assert rows(text, [_day(text, at, at + 4, D(2023, 3, 15))]) == [
+        ("Kế hoạch", "12", "KH-LĐLĐ", "12-KH-LĐLĐ", "Liên đoàn Lao động tỉnh", D(2023, 3, 15))]
+    assert rows(text) == [("Kế hoạch", "12", "KH-LĐLĐ", "12-KH-LĐLĐ", "Liên đoàn Lao động tỉnh", None)]
+
+
+def test_number_alone_takes_the_symbol_given_elsewhere():
+    text = "Nghị quyết 20\n\nSơ kết thực hiện Nghị quyết 20-NQ/TW của Ban Chấp hành Trung ương Đảng."
+    assert [(r[1], r[2]) for r in rows(text)] == [("20", "NQ/TW"), ("20", "NQ/TW")]
