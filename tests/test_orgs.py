@@ -1,0 +1,247 @@
+"""Trade-union organisations: which bodies a sentence names, and their canonical names."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.core import build_document
+from pipeline.extract.orgs import extract_orgs, learn_abbreviations, normalise
+from pipeline.records import RawRecord
+
+
+def orgs(text: str, province: str | None = None) -> list[tuple[str, str, str, str, str | None]]:
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    found = extract_orgs(doc, province)
+    for m in found:
+        assert doc.body[m.start:m.end] == m.text
+        assert 0.0 < m.confidence <= 1.0 and m.extractor == "rule"
+    return [(m.text, m.canonical, m.org_type, m.level, m.province) for m in found]
+
+
+TLD = "Tổng Liên đoàn Lao động Việt Nam"
+
+# (sentence, article province, expected rows: text, canonical, org_type, level, province)
+NAMED = [
+    ("Liên đoàn Lao động (LĐLĐ) tỉnh Bắc Kạn tổ chức hội nghị.", "Bắc Kạn",
+     [("Liên đoàn Lao động (LĐLĐ) tỉnh Bắc Kạn", "Liên đoàn Lao động tỉnh Bắc Kạn", "ldld_province", "province", "Bắc Kạn")]),
+    ("Đoàn công tác của LĐLĐ TP.HCM đến thăm công nhân.", "Hồ Chí Minh",
+     [("LĐLĐ TP.HCM", "Liên đoàn Lao động thành phố Hồ Chí Minh", "ldld_province", "province", "Hồ Chí Minh")]),
+    ("Liên đoàn Lao động TP. Hà Nội trao tặng 3.600 phiếu mua hàng.", "Hà Nội",
+     [("Liên đoàn Lao động TP. Hà Nội", "Liên đoàn Lao động thành phố Hà Nội", "ldld_province", "province", "Hà Nội")]),
+    ("Liên đoàn lao động huyện Cờ Đỏ tổ chức hội nghị.", "Cần Thơ",
+     [("Liên đoàn lao động huyện Cờ Đỏ", "Liên đoàn Lao động huyện Cờ Đỏ", "ldld_district", "district", "Cần Thơ")]),
+    ("Trao nhà Mái ấm cho đoàn viên thuộc LĐLĐ Diễn Châu (Nghệ An).", "Nghệ An",
+     [("LĐLĐ Diễn Châu", "Liên đoàn Lao động huyện Diễn Châu", "ldld_district", "district", "Nghệ An")]),
+    ("LĐLĐ Thanh Hoá đã tới thăm và trao quà.", "Thanh Hóa",
+     [("LĐLĐ Thanh Hóa", "Liên đoàn Lao động tỉnh Thanh Hóa", "ldld_province", "province", "Thanh Hóa")]),
+    ("Liên đoàn Lao động Tiền Giang ban hành chương trình hành động.", "Tiền Giang",
+     [("Liên đoàn Lao động Tiền Giang", "Liên đoàn Lao động tỉnh Tiền Giang", "ldld_province", "province", "Tiền Giang")]),
+    ("Ông Lê Minh Nhân, Chủ tịch Liên đoàn Lao động TP Huế cho biết.", "Thừa Thiên Huế",
+     [("Liên đoàn Lao động TP Huế", "Liên đoàn Lao động thành phố Huế", "ldld_district", "district", "Thừa Thiên Huế")]),
+    ("Liên đoàn Lao động thành phố Bắc Giang (20 người) tham dự.", "Bắc Giang",
+     [("Liên đoàn Lao động thành phố Bắc Giang", "Liên đoàn Lao động thành phố Bắc Giang", "ldld_district", "district", "Bắc Giang")]),
+    ("Liên đoàn Lao động thị xã Duyên Hải cũng đã trao tặng 100 phần quà.", "Trà Vinh",
+     [("Liên đoàn Lao động thị xã Duyên Hải", "Liên đoàn Lao động thị xã Duyên Hải", "ldld_district", "district", "Trà Vinh")]),
+    ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN THỚI LAI: HIẾN MÁU CỨU NGƯỜI", "Cần Thơ",
+     [("LIÊN ĐOÀN LAO ĐỘNG HUYỆN THỚI LAI", "Liên đoàn Lao động huyện Thới Lai", "ldld_district", "district", "Cần Thơ")]),
+    ("Ban Thường vụ LĐLĐ tỉnh Quảng Ngãi họp phiên thường kỳ.", None,
+     [("LĐLĐ tỉnh Quảng Ngãi", "Liên đoàn Lao động tỉnh Quảng Ngãi", "ldld_province", "province", "Quảng Ngãi")]),
+    ("Liên đoàn Lao động tỉnh Bà Rịa – Vũng Tàu tổ chức lễ phát động.", "Bà Rịa - Vũng Tàu",
+     [("Liên đoàn Lao động tỉnh Bà Rịa – Vũng Tàu", "Liên đoàn Lao động tỉnh Bà Rịa - Vũng Tàu", "ldld_province", "province", "Bà Rịa - Vũng Tàu")]),
+    ("LĐLĐ Quận 1 tổ chức hội thi.", "Hồ Chí Minh",
+     [("LĐLĐ Quận 1", "Liên đoàn Lao động quận 1", "ldld_district", "district", "Hồ Chí Minh")]),
+    ("Thư chúc mừng của Tổng Liên đoàn Lao động Việt nam gửi đoàn viên.", None,
+     [("Tổng Liên đoàn Lao động Việt nam", TLD, "tong_ldld", "national", None)]),
+    ("Hưởng ứng phong trào do Tổng LĐLĐ Việt Nam phát động.", "Cao Bằng",
+     [("Tổng LĐLĐ Việt Nam", TLD, "tong_ldld", "national", None)]),
+    ("Theo chỉ đạo của Tổng LĐLĐVN, các cấp công đoàn đã triển khai.", None,
+     [("Tổng LĐLĐVN", TLD, "tong_ldld", "national", None)]),
+    ("Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam đã chủ động đổi mới.", None,
+     [("Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam", TLD, "tong_ldld", "national", None)]),
+    ("Kết quả bầu cử BCH, UBKT TLĐ khóa XII.", "Bến Tre",
+     [("TLĐ", TLD, "tong_ldld", "national", None)]),
+    ("Nghị quyết của Tổng Liên đoàn, của Tỉnh ủy.", "Cao Bằng",
+     [("Tổng Liên đoàn", TLD, "tong_ldld", "national", None)]),
+    ("LĐLĐ tỉnh Nghệ An phối hợp với Công đoàn ngành Công Thương Nghệ An trao quà.", "Nghệ An",
+     [("LĐLĐ tỉnh Nghệ An", "Liên đoàn Lao động tỉnh Nghệ An", "ldld_province", "province", "Nghệ An"),
+      ("Công đoàn ngành Công Thương Nghệ An", "Công đoàn ngành Công Thương Nghệ An", "cd_sector", "province", "Nghệ An")]),
+    ("Công đoàn ngành Giáo dục Hà Nội tổ chức vòng chung khảo.", "Hà Nội",
+     [("Công đoàn ngành Giáo dục Hà Nội", "Công đoàn ngành Giáo dục Hà Nội", "cd_sector", "province", "Hà Nội")]),
+    ("Công đoàn ngành Y tế tỉnh Thái Bình trao quà.", "Thái Bình",
+     [("Công đoàn ngành Y tế tỉnh Thái Bình", "Công đoàn ngành Y tế tỉnh Thái Bình", "cd_sector", "province", "Thái Bình")]),
+    ("Công đoàn Giáo dục Việt Nam phát động thi đua.", None,
+     [("Công đoàn Giáo dục Việt Nam", "Công đoàn Giáo dục Việt Nam", "cd_sector", "national", None)]),
+    ("Công đoàn Viên chức tỉnh Bắc Giang được thành lập ngày 22/6/1996.", "Bắc Giang",
+     [("Công đoàn Viên chức tỉnh Bắc Giang", "Công đoàn Viên chức tỉnh Bắc Giang", "cd_vien_chuc", "province", "Bắc Giang")]),
+    ("Đại hội V Công đoàn Viên chức Việt Nam đã mở ra chặng đường mới.", None,
+     [("Công đoàn Viên chức Việt Nam", "Công đoàn Viên chức Việt Nam", "cd_vien_chuc", "national", None)]),
+    ("Công đoàn Khu Kinh tế Hải Phòng tổ chức lễ đón nhận bằng khen.", "Hải Phòng",
+     [("Công đoàn Khu Kinh tế Hải Phòng", "Công đoàn Khu kinh tế Hải Phòng", "cd_industrial_zone", "province", "Hải Phòng")]),
+    ("Công đoàn khu công nghiệp Biên Hòa vừa thành lập mới một công đoàn cơ sở.", "Đồng Nai",
+     [("Công đoàn khu công nghiệp Biên Hòa", "Công đoàn Khu công nghiệp Biên Hòa", "cd_industrial_zone", "province", "Đồng Nai")]),
+    ("Công đoàn các Khu công nghiệp và chế xuất TP.HCM tổ chức hội nghị.", "Hồ Chí Minh",
+     [("Công đoàn các Khu công nghiệp và chế xuất TP.HCM", "Công đoàn các Khu công nghiệp và chế xuất thành phố Hồ Chí Minh",
+       "cd_industrial_zone", "province", "Hồ Chí Minh")]),
+    ("Đoàn viên Nguyễn Thị Hòa, Công đoàn Công ty TNHH Amo Vina.", "Phú Thọ",
+     [("Công đoàn Công ty TNHH Amo Vina", "Công đoàn Công ty TNHH Amo Vina", "cdcs", "grassroots", "Phú Thọ")]),
+    ("Công đoàn Công ty TNHH Pearl Global Việt Nam (thành phố Bắc Giang) tổ chức lễ kết nạp.", "Bắc Giang",
+     [("Công đoàn Công ty TNHH Pearl Global Việt Nam", "Công đoàn Công ty TNHH Pearl Global Việt Nam", "cdcs", "grassroots", "Bắc Giang")]),
+    ("Anh Hoàng Văn Lý, đoàn viên Công đoàn cơ sở xã Đào Viên cũng bị thiệt hại.", "Lạng Sơn",
+     [("Công đoàn cơ sở xã Đào Viên", "Công đoàn cơ sở xã Đào Viên", "cdcs", "grassroots", "Lạng Sơn")]),
+    ("Công đoàn xã Nghi Trung, thuộc LĐLĐ huyện Nghi Lộc", "Nghệ An",
+     [("Công đoàn xã Nghi Trung", "Công đoàn xã Nghi Trung", "cdcs", "grassroots", "Nghệ An"),
+      ("LĐLĐ huyện Nghi Lộc", "Liên đoàn Lao động huyện Nghi Lộc", "ldld_district", "district", "Nghệ An")]),
+    ("Trong đó Công đoàn cơ sở Đoàn thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Tháp được chọn.", "Đồng Tháp",
+     [("Công đoàn cơ sở Đoàn thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Tháp",
+       "Công đoàn cơ sở Đoàn thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Tháp", "cdcs", "grassroots", "Đồng Tháp")]),
+    ("Công đoàn Bệnh viện Đa khoa tỉnh Quảng Ninh tổ chức hội nghị.", "Quảng Ninh",
+     [("Công đoàn Bệnh viện Đa khoa tỉnh Quảng Ninh", "Công đoàn Bệnh viện Đa khoa tỉnh Quảng Ninh", "cdcs", "grassroots", "Quảng Ninh")]),
+    ("Công đoàn Công ty Than Hòn Gai đăng cai.", "Quảng Ninh",
+     [("Công đoàn Công ty Than Hòn Gai", "Công đoàn Công ty Than Hòn Gai", "cdcs", "grassroots", "Quảng Ninh")]),
+    ("Chủ tịch Công đoàn Công ty CP May Sông Hồng Nguyễn Văn An phát biểu.", "Nam Định",
+     [("Công đoàn Công ty CP May Sông Hồng", "Công đoàn Công ty CP May Sông Hồng", "cdcs", "grassroots", "Nam Định")]),
+    ("Công đoàn Tổng công ty Cao su Đồng Nai tổ chức đại hội.", "Đồng Nai",
+     [("Công đoàn Tổng công ty Cao su Đồng Nai", "Công đoàn Tổng công ty Cao su Đồng Nai", "cd_corporation", "province", "Đồng Nai")]),
+    ("Công đoàn Dầu khí Việt Nam trao quà.", None,
+     [("Công đoàn Dầu khí Việt Nam", "Công đoàn Dầu khí Việt Nam", "cd_corporation", "national", None)]),
+    ("Công đoàn ngành Dệt may Nam Định và Công đoàn ngành Dầu khí cùng tham dự.", "Nam Định",
+     [("Công đoàn ngành Dệt may Nam Định", "Công đoàn ngành Dệt May Nam Định", "cd_sector", "province", "Nam Định"),
+      ("Công đoàn ngành Dầu khí", "Công đoàn ngành Dầu khí", "cd_sector", "national", None)]),
+    ("CĐCS Trường THPT Nguyễn Đình Chiểu được nhận giấy khen của CĐ Giáo dục Việt Nam.", "Bến Tre",
+     [("CĐCS Trường THPT Nguyễn Đình Chiểu", "Công đoàn cơ sở Trường THPT Nguyễn Đình Chiểu", "cdcs", "grassroots", "Bến Tre"),
+      ("CĐ Giáo dục Việt Nam", "Công đoàn Giáo dục Việt Nam", "cd_sector", "national", None)]),
+    ("Công đoàn Văn phòng Đoàn ĐBQH và HĐND tỉnh Nghệ An tổ chức đại hội.", "Nghệ An",
+     [("Công đoàn Văn phòng Đoàn ĐBQH và HĐND tỉnh Nghệ An",
+       "Công đoàn Văn phòng Đoàn ĐBQH và Hội đồng nhân dân tỉnh Nghệ An", "cdcs", "grassroots", "Nghệ An")]),
+    ("Chủ tịch CĐCS Cty TNHH Hà Phong Nguyễn Thị Lan cho biết.", "Bắc Giang",
+     [("CĐCS Cty TNHH Hà Phong", "Công đoàn cơ sở Công ty TNHH Hà Phong", "cdcs", "grassroots", "Bắc Giang")]),
+    # "Công đoàn tỉnh X" is the federation of X
+    ("Đại hội Công đoàn tỉnh Khánh Hòa lần thứ XI.", "Khánh Hòa",
+     [("Công đoàn tỉnh Khánh Hòa", "Liên đoàn Lao động tỉnh Khánh Hòa", "ldld_province", "province", "Khánh Hòa")]),
+    ("Đại hội Công đoàn TP.HCM lần thứ X.", "Hồ Chí Minh",
+     [("Công đoàn TP.HCM", "Liên đoàn Lao động thành phố Hồ Chí Minh", "ldld_province", "province", "Hồ Chí Minh")]),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", NAMED, ids=[t[:40] for t, _, _ in NAMED])
+def test_named_union_bodies(text, province, expected):
+    assert orgs(text, province) == expected
+
+
+# bare forms: resolved to the article's province, or to the nearest body of the same kind named
+BARE = [
+    ("LĐLĐ tỉnh đã trao 100 triệu đồng.", "Bắc Kạn",
+     [("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh Bắc Kạn", "ldld_province", "province", "Bắc Kạn")]),
+    ("Liên đoàn Lao động tỉnh tổ chức hội nghị.", "Hà Nội",
+     [("Liên đoàn Lao động tỉnh", "Liên đoàn Lao động thành phố Hà Nội", "ldld_province", "province", "Hà Nội")]),
+    ("Các chỉ tiêu đều đạt và vượt chỉ tiêu LĐLĐ TP giao.", "Hải Phòng",
+     [("LĐLĐ TP", "Liên đoàn Lao động thành phố Hải Phòng", "ldld_province", "province", "Hải Phòng")]),
+    ("Đại hội Công đoàn tỉnh lần thứ XI, nhiệm kỳ 2023-2028.", "Long An",
+     [("Công đoàn tỉnh", "Liên đoàn Lao động tỉnh Long An", "ldld_province", "province", "Long An")]),
+    ("Liên đoàn Lao động huyện Tánh Linh trao quà. Chủ tịch LĐLĐ huyện phát biểu.", "Bình Thuận",
+     [("Liên đoàn Lao động huyện Tánh Linh", "Liên đoàn Lao động huyện Tánh Linh", "ldld_district", "district", "Bình Thuận"),
+      ("LĐLĐ huyện", "Liên đoàn Lao động huyện Tánh Linh", "ldld_district", "district", "Bình Thuận")]),
+    ("Hai giáo viên ở huyện Đam Rông được nhận nhà. Liên đoàn Lao động huyện trao 5 suất quà.", "Lâm Đồng",
+     [("Liên đoàn Lao động huyện", "Liên đoàn Lao động huyện Đam Rông", "ldld_district", "district", "Lâm Đồng")]),
+    ("Công đoàn Viên chức tỉnh đã chỉ đạo đại hội.", "Bình Định",
+     [("Công đoàn Viên chức tỉnh", "Công đoàn Viên chức tỉnh Bình Định", "cd_vien_chuc", "province", "Bình Định")]),
+    ("Công đoàn các KCN tỉnh phát động thi đua.", "Bắc Giang",
+     [("Công đoàn các KCN tỉnh", "Công đoàn các Khu công nghiệp tỉnh Bắc Giang", "cd_industrial_zone", "province", "Bắc Giang")]),
+    ("Công đoàn ngành Công Thương Nghệ An trao quà. Công đoàn ngành trao quà động viên.", "Nghệ An",
+     [("Công đoàn ngành Công Thương Nghệ An", "Công đoàn ngành Công Thương Nghệ An", "cd_sector", "province", "Nghệ An"),
+      ("Công đoàn ngành", "Công đoàn ngành Công Thương Nghệ An", "cd_sector", "province", "Nghệ An")]),
+    ("Công đoàn Văn phòng UBND tỉnh tổ chức.", "Bắc Giang",
+     [("Công đoàn Văn phòng UBND tỉnh", "Công đoàn Văn phòng Ủy ban nhân dân tỉnh Bắc Giang", "cdcs", "grassroots", "Bắc Giang")]),
+    ("CĐCS Cơ quan Liên đoàn Lao động tỉnh trao quà. CĐCS Cơ quan LĐLĐ đã tổ chức.", "Bình Định",
+     [("CĐCS Cơ quan Liên đoàn Lao động tỉnh", "Công đoàn cơ sở Cơ quan Liên đoàn Lao động tỉnh Bình Định", "cdcs", "grassroots", "Bình Định"),
+      ("CĐCS Cơ quan LĐLĐ", "Công đoàn cơ sở Cơ quan Liên đoàn Lao động tỉnh Bình Định", "cdcs", "grassroots", "Bình Định")]),
+    ("Năm 2024, LĐLĐ tỉnh phấn đấu phát triển mới 5.000 đoàn viên.", "Bắc Giang",
+     [("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh Bắc Giang", "ldld_province", "province", "Bắc Giang")]),
+    ("Chiều 6-9-2019, Công đoàn Giáo dục tỉnh tổ chức hội nghị.", "Bến Tre",
+     [("Công đoàn Giáo dục tỉnh", "Công đoàn Giáo dục tỉnh Bến Tre", "cd_sector", "province", "Bến Tre")]),
+    ("Đồng chí Lê Thị Thủy, Chủ tịch công đoàn viên chức tỉnh dự.", "Hải Dương",
+     [("công đoàn viên chức tỉnh", "Công đoàn Viên chức tỉnh Hải Dương", "cd_vien_chuc", "province", "Hải Dương")]),
+    ("Công đoàn các khu chế xuất và công nghiệp Thành phố tặng quà.", "Hồ Chí Minh",
+     [("Công đoàn các khu chế xuất và công nghiệp Thành phố", "Công đoàn các Khu chế xuất và công nghiệp thành phố Hồ Chí Minh",
+       "cd_industrial_zone", "province", "Hồ Chí Minh")]),
+    ("Công đoàn ngành Giáo dục tỉnh Tuyên Quang tổ chức Đại hội Công đoàn ngành Giáo dục lần thứ XI.", "Tuyên Quang",
+     [("Công đoàn ngành Giáo dục tỉnh Tuyên Quang", "Công đoàn ngành Giáo dục tỉnh Tuyên Quang", "cd_sector", "province", "Tuyên Quang"),
+      ("Công đoàn ngành Giáo dục", "Công đoàn ngành Giáo dục tỉnh Tuyên Quang", "cd_sector", "province", "Tuyên Quang")]),
+    # without the article's province a bare "LĐLĐ tỉnh" cannot be resolved
+    ("Liên đoàn Lao động tỉnh tổ chức hội nghị tổng kết.", None, []),
+    # "thành phố" in a province (not a centrally-run city) with no city named: unresolved
+    ("LĐLĐ thành phố tổ chức hội thi.", "Nghệ An", []),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", BARE, ids=[t[:40] for t, _, _ in BARE])
+def test_bare_forms_are_resolved(text, province, expected):
+    assert orgs(text, province) == expected
+
+
+def test_abbreviation_defined_by_the_article_applies_to_later_mentions():
+    text = ("Công đoàn Than - Khoáng sản Việt Nam (TKV) tổ chức chương trình. "
+            "Ông Nguyễn Văn A, Chủ tịch Công đoàn TKV phát biểu.")
+    assert [(t, c) for t, c, *_ in orgs(text, "Quảng Ninh")] == [
+        ("Công đoàn Than - Khoáng sản Việt Nam", "Công đoàn Than - Khoáng sản Việt Nam"),
+        ("Công đoàn TKV", "Công đoàn Than - Khoáng sản Việt Nam"),
+    ]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Liên đoàn Lao động (LĐLĐ) tỉnh", [("LĐLĐ", "Liên đoàn Lao động")]),
+    ("công đoàn cơ sở (CĐCS)", [("CĐCS", "công đoàn cơ sở")]),
+    ("Công đoàn Than - Khoáng sản Việt Nam (TKV)", [("TKV", "Than - Khoáng sản Việt Nam")]),
+    ("công nhân, viên chức, lao động (CNVCLĐ)", [("CNVCLĐ", "công nhân, viên chức, lao động")]),
+    ("Ủy ban Kiểm tra (UBKT)", [("UBKT", "Ủy ban Kiểm tra")]),
+    # letters that do not fit the words before: no definition
+    ("Chiều 26/1 (BTV)", []),
+    ("Liên đoàn Lao động tỉnh Bình Định (LĐLĐ)", []),
+])
+def test_learn_abbreviations(text, expected):
+    assert [(d.abbr, d.expansion) for d in learn_abbreviations(text)] == expected
+
+
+def test_learnt_abbreviation_is_not_applied_before_its_definition():
+    norm = normalise("Ông A (XYZ) nói. Xanh Yên Zê (XYZ) họp. XYZ trao quà.")
+    assert norm.text == "Ông A (XYZ) nói. Xanh Yên Zê họp. Xanh Yên Zê trao quà."
+
+
+def test_normalised_view_maps_back_to_the_body():
+    body = "LĐLĐ TP.Hội An trao quà cho CNVCLĐ."
+    norm = normalise(body)
+    assert norm.text == "Liên đoàn Lao động thành phố Hội An trao quà cho công nhân, viên chức, lao động."
+    start = norm.text.index("Hội An")
+    assert body[slice(*norm.body_span(start, start + len("Hội An")))] == "Hội An"
+    assert body[slice(*norm.body_span(0, len("Liên đoàn Lao động thành phố")))] == "LĐLĐ TP."
+
+
+NOT_ORGS = [
+    ("Các cấp công đoàn đã tập trung tuyên truyền.", "Bắc Kạn"),
+    ("Công đoàn các cấp quan tâm thực hiện.", "Bắc Kạn"),
+    ("Các công đoàn cấp trên trực tiếp cơ sở tổ chức hội nghị.", "Bắc Kạn"),
+    ("Phát triển đoàn viên, thành lập công đoàn cơ sở giai đoạn 2024-2028.", "Bến Tre"),
+    ("Năm 2023 có 53 Công đoàn cơ sở, trong đó 12 CĐCS đạt vững mạnh.", "Đồng Tháp"),
+    ("Vai trò của tổ chức Công đoàn trong tình hình mới.", "Bắc Kạn"),
+    ("Tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới.", None),
+    ("Thành công của Đại hội XII Công đoàn Việt Nam, nhiệm kỳ 2018-2023.", None),
+    ("Góp ý sửa đổi Điều lệ Công đoàn Việt Nam.", "Hồ Chí Minh"),
+    ("Ban Chỉ đạo gồm 12 thành viên.", "Bến Tre"),
+    ("Ủy ban nhân dân tỉnh và Tỉnh ủy đã chỉ đạo.", "Bến Tre"),
+    ("Hiện toàn tỉnh có 15 Liên đoàn lao động huyện, thị xã, thành phố, 6 công đoàn ngành địa phương.", "Đắk Lắk"),
+    ("Cờ thi đua được trao cho các LĐLĐ huyện.", "Nghệ An"),
+    ("Liên đoàn Lao động các tỉnh, thành phố đã tham gia.", None),
+    ("Các công đoàn ngành, địa phương, khu công nghiệp đều đạt chỉ tiêu.", None),
+    ("Hai công đoàn viên được nhận Mái ấm công đoàn.", "Lâm Đồng"),
+    ("Công đoàn phường, xã, đặc khu tại TP HCM đã hoàn tất đại hội.", "Hồ Chí Minh"),
+    ("Theo Kế hoạch số 56/KH-TLĐ ngày 21.12.2016 và Chương trình số 02/Ctr-LĐLĐ.", None),
+    ("Chợ Tết Công đoàn – Xuân 2026 và chương trình Bữa cơm Công đoàn.", "Hà Nội"),
+    ("Công đoàn 10 năm qua đã đổi mới.", "Hồ Chí Minh"),
+    ("Liên đoàn Lao động Quốc tế họp.", None),
+    ("Sinh viên Trường CĐ Sư phạm tỉnh nhận học bổng.", "Bắc Giang"),
+    ("Theo Quyết định số 932/QĐ-TLĐ của Đoàn Chủ tịch.", None),
+]
+
+
+@pytest.mark.parametrize("text,province", NOT_ORGS, ids=[t[:40] for t, _ in NOT_ORGS])
+def test_not_organisations(text, province):
+    assert orgs(text, province) == []
