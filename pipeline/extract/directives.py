@@ -869,13 +869,24 @@ def _find_refs(doc: Document, dates: list[DateMention]) -> list[Ref]:
     return [r for r in refs if r.type.emit]
 
 
+# "135/2020": a State legal document's serial number and its year
+NUMBER_WITH_YEAR_RE = regex.compile(r"(?P<serial>\d+[a-z]?)/(?:19|20)\d{2}")
+
+
+def _serial_number(number: str | None) -> str | None:
+    """The number as the gold records it: the serial, without a legal document's year
+    ("Nghị định 135/2020/NĐ-CP" is number 135, symbol NĐ-CP); the canonical_id keeps the year."""
+    m = NUMBER_WITH_YEAR_RE.fullmatch(number or "")
+    return m.group("serial") if m else number
+
+
 def extract_directives(doc: Document, dates: list[DateMention]) -> list[DirectiveMention]:
     """Every reference to a Party, State or union document in the body, one row per mention."""
     return [
         DirectiveMention(
             **doc.provenance(r.start, r.end, "rule", r.confidence),
             type=r.type.type,
-            number=r.number,
+            number=_serial_number(r.number),
             symbol=r.symbol,
             canonical_id=_canonical_id(r),
             issuer=r.issuer,
