@@ -81,7 +81,7 @@ def process_record(record: RawRecord) -> ArticleResult:
             return ArticleResult(article)
 
         published = extract_published(doc) or doc.meta.get("record_published")
-        article.published = published
+        article.published = doc.meta["published"] = published
         dates = extract_dates(doc, published)
         directives = extract_directives(doc, dates)
         province = article_province(doc)

@@ -1,0 +1,198 @@
+"""Vietnamese number notation: digit strings, scale words, units, hedges, ranges.
+
+Vietnamese writes "1.600" for 1600 and "110,7" for 110.7; a scale word after
+the digits multiplies ("4,4 tỷ đồng" = 4 400 000 000, "gần 3 nghìn" = 3000);
+"%"/"phần trăm" makes a percentage and "đồng"/"VNĐ"/"đ" an amount of money.
+This module reads quantities off text; it does not decide whether a quantity
+is a metric (see metrics.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..ruledata import load_yaml
+
+_RULES = load_yaml("metric_numbers.yaml")
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SCALES: dict[str, float] = {k.casefold(): float(v) for k, v in _RULES["scale_words"].items()}
+_HEDGES: dict[str, str] = {k.casefold(): v for k, v in _RULES["hedges"].items()}
+
+# a digit string with Vietnamese or English group/decimal separators
+NUMBER_RE = regex.compile(r"(?<!\d)\d+(?:[.,]\d+)*(?!\d)")
+_SCALE_RE = regex.compile(r"\s*(" + _alternation(_SCALES) + r")(?!\p{L})", regex.I)
+_PERCENT_RE = regex.compile(r"\s*(?:%|phần\s+trăm(?!\p{L}))", regex.I)
+_MONEY_RE = regex.compile(
+    r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})"
+    r"(?!\s+(?:" + _alternation(_RULES["not_money_after_dong"]) + r")(?!\p{L}))")
+_HEDGE_RE = regex.compile(r"(?<!\p{L})(" + _alternation(_HEDGES) + r")\s*$", regex.I)
+_MONEY_CUE_RE = regex.compile(r"(?<!\p{L})(?:" + _alternation(_RULES["money_cues"]) + r")(?!\p{L})", regex.I)
+# a word right after a quantity that is not a function word: the quantity counts it
+_NOUN_AFTER_RE = regex.compile(
+    r" ?(?!(?:" + _alternation(_RULES["function_words_after"]) + r")(?!\p{L}))\p{L}", regex.I)
+_RANGE_GAP_RE = regex.compile(r"\s*(?:" + _alternation(_RULES["range_joiners"]) + r")\s*", regex.I)
+_FROM_RE = regex.compile(r"(?<!\p{L})từ\s*$", regex.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number occurrence read with its notation.
+
+    `start`/`end` cover the digits and any scale word and unit after them
+    ("485 triệu đồng"); `num_start`/`num_end` the digits alone. `link` tells
+    how it pairs with a neighbour: range_low/range_high ("3-4 triệu"),
+    fraction_num/fraction_den ("2178/1550"), else None.
+    """
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    digits: str
+    value: float
+    unit: str  # count, vnd, percent
+    qualifier: str | None = None
+    scale: str | None = None
+    link: str | None = None
+
+
+def parse_number(text: str) -> float | None:
+    """A digit string in Vietnamese (or English) notation -> its value; None if malformed.
+
+    "1.600" -> 1600, "110,7" -> 110.7, "1.234.567" -> 1234567, "1.234,5" -> 1234.5,
+    "05" -> 5, "4,209,288" -> 4209288 (English grouping on web counters).
+    """
+    if not regex.fullmatch(r"\d+(?:[.,]\d+)*", text):
+        return None
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        if text.rfind(",") > text.rfind("."):  # 1.234,5
+            whole, frac = text.rsplit(",", 1)
+            return _grouped(whole, ".") + float("0." + frac) if _is_grouped(whole, ".") and commas == 1 else None
+        whole, frac = text.rsplit(".", 1)  # 1,234.5
+        return _grouped(whole, ",") + float("0." + frac) if _is_grouped(whole, ",") and dots == 1 else None
+    for sep, count in ((".", dots), (",", commas)):
+        if not count:
+            continue
+        if _is_grouped(text, sep) and (count > 1 or sep == "." or len(text.split(sep)[1]) == 3):
+            return _grouped(text, sep)
+        if count == 1:
+            return float(text.replace(sep, "."))
+        return None
+    return float(text)
+
+
+def _is_grouped(text: str, sep: str) -> bool:
+    head, *groups = text.split(sep)
+    return 1 <= len(head) <= 3 and all(len(g) == 3 for g in groups)
+
+
+def _grouped(text: str, sep: str) -> float:
+    return float(text.replace(sep, ""))
+
+
+def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """Every digit string in `text` read as a quantity, in order (offsets + `offset`).
+
+    Scale words and units after the digits are read; a range or a compound
+    ("1 tỷ 200 triệu") shares its scale and unit; a hedge before the digits is
+    the qualifier. Digit strings that cannot be parsed are skipped.
+    """
+    raw = []  # [num_start, num_end, digits, value, scale_mult, scale_word, end]
+    for m in NUMBER_RE.finditer(text):
+        value = parse_number(m.group())
+        if value is None:
+            continue
+        end, mult, scale = m.end(), 1.0, None
+        s = _SCALE_RE.match(text, end)
+        if s:
+            scale, mult, end = s.group(1), _SCALES[s.group(1).casefold()], s.end()
+        raw.append([m.start(), m.end(), m.group(), value, mult, scale, end])
+
+    quantities: list[Quantity] = []
+    i = 0
+    while i < len(raw):
+        ns, ne, digits, value, mult, scale, end = raw[i]
+        total = value * mult
+        # "1 tỷ 200 triệu (đồng)": a smaller scaled number right after a scaled one adds to it
+        while (scale and i + 1 < len(raw) and raw[i + 1][5] and raw[i + 1][4] < mult
+               and not text[end:raw[i + 1][0]].strip()):
+            i += 1
+            total += raw[i][3] * raw[i][4]
+            end, mult = raw[i][6], raw[i][4]
+        unit, end = _unit_after(text, end)
+        qualifier = _hedge_before(text, ns)
+        quantities.append(Quantity(offset + ns, offset + end, offset + ns, offset + ne, digits,
+                                   total, unit, qualifier, scale))
+        i += 1
+    quantities = _link_pairs(text, quantities, offset)
+    return [_money_by_cue(text, q, offset) for q in quantities]
+
+
+def _unit_after(text: str, pos: int) -> tuple[str, int]:
+    m = _PERCENT_RE.match(text, pos)
+    if m:
+        return "percent", m.end()
+    m = _MONEY_RE.match(text, pos)
+    if m:
+        return "vnd", m.end()
+    return "count", pos
+
+
+def _hedge_before(text: str, pos: int) -> str | None:
+    m = _HEDGE_RE.search(text[max(0, pos - 20):pos])
+    return _HEDGES[m.group(1).casefold()] if m else None
+
+
+def _link_pairs(text: str, qs: list[Quantity], offset: int) -> list[Quantity]:
+    """Mark ranges and fractions; the low end of a range takes the high end's scale and unit."""
+    out = list(qs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        gap = text[a.end - offset:b.num_start - offset]
+        if gap == "/" and a.unit == "count" and not a.scale:
+            out[i] = _replace(a, link="fraction_num")
+            out[i + 1] = _replace(b, link="fraction_den")
+        elif _RANGE_GAP_RE.fullmatch(gap) and a.link is None:
+            low = a
+            if a.scale is None and a.unit == "count" and (b.scale or b.unit != "count"):
+                mult = _SCALES[b.scale.casefold()] if b.scale else 1.0
+                low = _replace(a, value=a.value * mult, unit=b.unit, scale=b.scale)
+            if _FROM_RE.search(text[:a.num_start - offset]) or gap.strip() in ("-", "–", "—", "~"):
+                out[i] = _replace(low, link="range_low")
+                out[i + 1] = _replace(b, link="range_high", qualifier=None)
+    return out
+
+
+def _money_by_cue(text: str, q: Quantity, offset: int) -> Quantity:
+    """A bare amount after a money word is VND: "trị giá hơn 360 triệu", "mỗi suất 300 ngàn".
+
+    Millions and billions need a money word within 40 characters before; thousands
+    and plain numbers from 10.000 need it right before (within 15 characters).
+    """
+    if q.unit != "count" or q.link in ("fraction_num", "fraction_den"):
+        return q
+    mult = _SCALES[q.scale.casefold()] if q.scale else 1.0
+    if mult >= 1e6:
+        reach = 40
+    elif mult >= 1e3 or q.value >= 10000:
+        reach = 15
+    else:
+        return q
+    if _NOUN_AFTER_RE.match(text, q.end - offset):
+        return q  # a noun follows: "1 triệu sáng kiến" is a count
+    if _MONEY_CUE_RE.search(text[max(0, q.num_start - offset - reach):q.num_start - offset]):
+        return _replace(q, unit="vnd")
+    return q
+
+
+def _replace(q: Quantity, **changes) -> Quantity:
+    from dataclasses import replace
+
+    return replace(q, **changes)

@@ -1,0 +1,256 @@
+"""The metric classifiers: is a candidate number a metric, its indicator, its status.
+
+Features are read off a metrics.Candidate (the same object at training and at
+extraction time, so train and serve features match): the counted subject, the
+words before the number in its clause and after its subject, the cue words of
+rules/metric_cues.yaml by position, the number's notation and its period.
+
+Three scikit-learn logistic regressions are fitted by `fit_models` (see
+train.py); the shipped model is a JSON file of their fitted coefficients
+(pipeline/models/metric_model.json), so extraction needs only numpy and the
+file loads in milliseconds, once per process.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import regex
+
+from .ruledata import load_yaml
+
+MODEL_FILE = "metric_model.json"
+STATUSES = ("achieved", "target", "context")
+
+_CUES = load_yaml("metric_cues.yaml")
+
+
+def _cue_regex(words) -> regex.Pattern:
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(r"(?<!\p{L})(?:" + alt + r")(?!\p{L})", regex.I)
+
+
+STATUS_CUE_RES = {k: _cue_regex(v) for k, v in _CUES["status_cues"].items()}
+INDICATOR_CUE_RES = {k: _cue_regex(v) for k, v in _CUES["indicator_cues"].items()}
+
+
+# ---------------------------------------------------------------- features
+
+def metric_features(c) -> dict[str, float]:
+    """Sparse features of a metrics.Candidate (name -> value)."""
+    q = c.quantity
+    f: dict[str, float] = {"bias": 1.0, f"unit={q.unit}": 1.0}
+    if q.qualifier:
+        f["qualified"] = 1.0
+        f[f"qual={q.qualifier}"] = 1.0
+    if q.scale:
+        f["scaled"] = 1.0
+    if q.link:
+        f[f"link={q.link}"] = 1.0
+    if q.digits.startswith("0") and len(q.digits) > 1:
+        f["leading_zero"] = 1.0
+    f[f"magnitude={min(int(math.log10(max(q.value, 1))), 9)}"] = 1.0
+    if q.value != int(q.value):
+        f["decimal"] = 1.0
+
+    if c.subject:
+        words = c.subject.casefold().split()
+        f[f"subj0={words[0]}"] = 1.0
+        f[f"subj01={' '.join(words[:2])}"] = 1.0
+        for w in words:
+            f[f"subj:{w}"] = 1.0
+    else:
+        f["no_subject"] = 1.0
+
+    for i, tok in enumerate(reversed(c.left)):
+        if i < 2:
+            f[f"L{i + 1}={tok}"] = 1.0
+        f[f"L:{tok}"] = 1.0
+        for syl in tok.split()[:3]:
+            f[f"Lsyl:{syl}"] = 0.5
+    if not c.left:
+        f["clause_start"] = 1.0
+    for i, tok in enumerate(c.right):
+        if i == 0:
+            f[f"R1={tok}"] = 1.0
+        f[f"R:{tok}"] = 1.0
+
+    left_text, right_text = c.clause_left, c.clause_right
+    sentence_before = c.sentence.text[:q.num_start - c.sentence.start]
+    for name, rx in STATUS_CUE_RES.items():
+        hits = rx.findall(left_text)
+        for h in hits:
+            f[f"stcue_L:{h.casefold()}"] = 1.0
+        if hits:
+            f[f"st_L={name}"] = 1.0
+        if rx.search(right_text):
+            f[f"st_R={name}"] = 1.0
+        if rx.search(sentence_before):
+            f[f"st_S={name}"] = 1.0
+    # the status cue nearest before the number in its sentence governs it most often
+    nearest = max(((m.end(), name, m.group().casefold()) for name, rx in STATUS_CUE_RES.items()
+                   for m in rx.finditer(sentence_before)), default=None)
+    if nearest:
+        f[f"near_st={nearest[1]}"] = 1.0
+        f[f"near_cue={nearest[2]}"] = 1.0
+    subject = (c.subject or "").casefold()
+    for name, rx in INDICATOR_CUE_RES.items():
+        if rx.search(left_text):
+            f[f"ic_L={name}"] = 1.0
+        if subject and rx.search(subject):
+            f[f"ic_subj={name}"] = 1.0
+        if rx.search(right_text):
+            f[f"ic_R={name}"] = 0.5
+
+    if c.in_title:
+        f["in_title"] = 1.0
+    n_words = len(c.sentence.text.split())
+    if n_words < 6:
+        f["short_sentence"] = 1.0
+    if "(" in left_text[-25:] and ")" not in left_text[left_text.rfind("("):]:
+        f["in_parentheses"] = 1.0
+    if c.period and c.reference_year:
+        first = int(c.period[:4])
+        last = int(c.period.split("/")[-1][:4])
+        if first > c.reference_year or (last > c.reference_year + 1):
+            f["period_future"] = 1.0
+    return f
+
+
+# ---------------------------------------------------------------- model
+
+@dataclass(frozen=True)
+class Prediction:
+    is_metric: bool
+    indicator: str
+    status: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A fitted (multinomial or binary) logistic regression: classes, weights, intercepts."""
+
+    classes: tuple[str, ...]
+    coef: np.ndarray       # (n_classes or 1, n_features)
+    intercept: np.ndarray  # (n_classes or 1,)
+
+    def proba(self, idx: list[int], vals: list[float]) -> np.ndarray:
+        scores = self.intercept + (self.coef[:, idx] @ np.asarray(vals) if idx else 0.0)
+        if len(self.classes) == 2 and self.coef.shape[0] == 1:
+            p = 1.0 / (1.0 + math.exp(-float(scores[0])))
+            return np.array([1.0 - p, p])
+        e = np.exp(scores - scores.max())
+        return e / e.sum()
+
+
+@dataclass(frozen=True)
+class MetricModel:
+    vocabulary: dict[str, int]
+    is_metric: LinearModel
+    indicator: LinearModel
+    status: LinearModel
+    threshold: float
+    info: dict
+
+    def predict(self, candidate) -> Prediction:
+        return self.predict_features(metric_features(candidate))
+
+    def predict_features(self, feats: dict[str, float]) -> Prediction:
+        idx, vals = [], []
+        for name, v in feats.items():
+            j = self.vocabulary.get(name)
+            if j is not None:
+                idx.append(j)
+                vals.append(v)
+        p_metric = float(self.is_metric.proba(idx, vals)[list(self.is_metric.classes).index("yes")])
+        p_ind = self.indicator.proba(idx, vals)
+        p_st = self.status.proba(idx, vals)
+        i, s = int(p_ind.argmax()), int(p_st.argmax())
+        conf = min(p_metric, float(p_ind[i]), float(p_st[s]))
+        return Prediction(p_metric >= self.threshold, self.indicator.classes[i], self.status.classes[s], conf)
+
+    def to_json(self) -> dict:
+        names = [None] * len(self.vocabulary)
+        for n, j in self.vocabulary.items():
+            names[j] = n
+
+        def lin(m: LinearModel) -> dict:
+            return {"classes": list(m.classes),
+                    "coef": [[round(float(x), 4) for x in row] for row in m.coef],
+                    "intercept": [round(float(x), 4) for x in m.intercept]}
+
+        return {"format": "union-metrics metric model 1", "features": names, "threshold": self.threshold,
+                "is_metric": lin(self.is_metric), "indicator": lin(self.indicator),
+                "status": lin(self.status), "info": self.info}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "MetricModel":
+        def lin(d: dict) -> LinearModel:
+            return LinearModel(tuple(d["classes"]), np.asarray(d["coef"], dtype=float),
+                               np.asarray(d["intercept"], dtype=float))
+
+        return cls({n: j for j, n in enumerate(data["features"])}, lin(data["is_metric"]),
+                   lin(data["indicator"]), lin(data["status"]), float(data["threshold"]), data.get("info", {}))
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("pipeline").joinpath("models", MODEL_FILE)))
+
+
+def read_model(path: str | Path) -> MetricModel:
+    with open(path, encoding="utf-8") as fh:
+        return MetricModel.from_json(json.load(fh))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> MetricModel:
+    """The shipped model, read once per process."""
+    return read_model(default_model_path())
+
+
+def write_model(model: MetricModel, path: str | Path) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(model.to_json(), fh, ensure_ascii=False, separators=(",", ":"))
+        fh.write("\n")
+
+
+# ---------------------------------------------------------------- fitting
+
+def _logreg(C: float):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, max_iter=3000, random_state=0)
+
+
+def _linear(clf, columns: np.ndarray) -> LinearModel:
+    return LinearModel(tuple(str(c) for c in clf.classes_), clf.coef_[:, columns], clf.intercept_)
+
+
+def fit_models(features: list[dict], is_metric: list[bool], indicators: list[str | None],
+               statuses: list[str | None], threshold: float = 0.5, C: float = 4.0,
+               info: dict | None = None) -> MetricModel:
+    """Fit the three classifiers; indicator and status on the metric rows only.
+
+    Features whose weights are all ~0 are dropped from the saved vocabulary.
+    """
+    from sklearn.feature_extraction import DictVectorizer
+
+    vec = DictVectorizer(sparse=True)
+    X = vec.fit_transform(features)
+    pos = np.array([i for i, y in enumerate(is_metric) if y])
+    clf_m = _logreg(C).fit(X, np.array(["yes" if y else "no" for y in is_metric]))
+    clf_i = _logreg(C).fit(X[pos], np.array([indicators[i] for i in pos]))
+    clf_s = _logreg(C).fit(X[pos], np.array([statuses[i] for i in pos]))
+    weight = np.abs(np.vstack([clf_m.coef_, clf_i.coef_, clf_s.coef_])).max(axis=0)
+    keep = np.flatnonzero(weight >= 5e-4)
+    names = vec.get_feature_names_out()
+    vocab = {str(names[j]): k for k, j in enumerate(keep)}
+    return MetricModel(vocab, _linear(clf_m, keep), _linear(clf_i, keep), _linear(clf_s, keep),
+                       threshold, info or {})

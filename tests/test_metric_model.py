@@ -1,0 +1,79 @@
+"""The metric classifiers: the shipped model loads and predicts, and retraining from
+corpus/ reproduces its cross-validated accuracy."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.core import build_document
+from pipeline.extract.metrics import candidates
+from pipeline.metric_model import (STATUSES, MetricModel, default_model_path, load_model, metric_features,
+                                   read_model)
+from pipeline.records import RawRecord
+from pipeline.train import DEFAULT_DATA, run_train
+
+INDICATORS = {"members_new", "members_total", "unions_new", "unions_total", "party_referral",
+              "party_admission", "training", "welfare", "donations", "initiatives", "emulation",
+              "dialogue", "oversight", "participants", "organisation", "other"}
+
+
+def candidate(text: str, value: float):
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    return next(c for c in candidates(doc) if c.quantity.value == value)
+
+
+def test_shipped_model_loads_once_and_is_small():
+    assert default_model_path().stat().st_size < 2_000_000
+    model = load_model()
+    assert model is load_model()
+    assert set(model.indicator.classes) <= INDICATORS and set(model.status.classes) == set(STATUSES)
+    assert set(model.is_metric.classes) == {"no", "yes"}
+    assert model.info["cv"]["indicator_accuracy"] > 0.75
+
+
+@pytest.mark.parametrize("text, value, indicator, status", [
+    ("Năm 2024, LĐLĐ tỉnh đã kết nạp 2.315 đoàn viên mới.", 2315, "members_new", "achieved"),
+    ("Năm 2025, phấn đấu thành lập mới 40 công đoàn cơ sở.", 40, "unions_new", "target"),
+    ("Ban Thường vụ gồm 9 ủy viên.", 9, "organisation", "context"),
+    ("Công đoàn đã trao 300 suất quà cho công nhân khó khăn.", 300, "welfare", "achieved"),
+])
+def test_model_predicts(text, value, indicator, status):
+    p = load_model().predict(candidate(text, value))
+    assert (p.is_metric, p.indicator, p.status) == (True, indicator, status)
+    assert 0.5 <= p.confidence <= 1.0
+
+
+def test_model_rejects_a_non_metric_candidate():
+    p = load_model().predict(candidate("Hội nghị đã thảo luận và thống nhất 4 nội dung quan trọng.", 4))
+    assert not p.is_metric
+
+
+def test_features_come_from_the_context():
+    f = metric_features(candidate("Năm 2025, LĐLĐ tỉnh phấn đấu kết nạp hơn 3.000 đoàn viên.", 3000))
+    assert f["unit=count"] == 1.0 and f["qual=hơn"] == 1.0 and f["subj01=đoàn viên"] == 1.0
+    assert f["st_L=target"] == 1.0 and f["ic_L=members_new"] == 1.0 and f["near_st=target"] == 1.0
+
+
+def test_json_round_trip_keeps_predictions(tmp_path):
+    model = load_model()
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(model.to_json()), encoding="utf-8")
+    again = read_model(path)
+    assert isinstance(again, MetricModel) and again.vocabulary == model.vocabulary
+    c = candidate("Năm 2023, có 2.012 sáng kiến được công nhận.", 2012)
+    assert again.predict(c) == model.predict(c)
+
+
+def test_retraining_reproduces_the_shipped_model(tmp_path, capsys):
+    out = tmp_path / "model.json"
+    assert run_train(str(DEFAULT_DATA), str(out), 5) == 0
+    printed = capsys.readouterr().out
+    assert "cv indicator_accuracy" in printed and "cv status_accuracy" in printed
+    shipped, retrained = load_model().info["cv"], read_model(out).info["cv"]
+    for key in ("is_metric_accuracy", "indicator_accuracy", "status_accuracy"):
+        assert retrained[key] == pytest.approx(shipped[key], abs=0.03), key
+
+
+def test_train_without_data_fails_cleanly(tmp_path):
+    assert run_train(str(tmp_path / "missing.jsonl"), str(tmp_path / "m.json"), 5) == 2

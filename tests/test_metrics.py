@@ -1,0 +1,242 @@
+"""Metrics: what each sentence yields (value, unit, subject, indicator, status, period,
+qualifier), and the many numbers that must yield nothing."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.core import build_document
+from pipeline.extract.metrics import (_interval_label, choose_period, extract_metrics, find_periods,
+                                      time_context)
+from pipeline.extract.numbers import find_quantities
+from pipeline.records import OrgMention, RawRecord
+
+
+def metrics(text: str, orgs: list[OrgMention] | None = None, province: str | None = None):
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    found = extract_metrics(doc, [], orgs or [], province)
+    for m in found:
+        assert m.text == doc.body[m.start:m.end]
+        assert 0.0 <= m.confidence <= 1.0 and m.extractor in ("ml", "rule")
+    return found
+
+
+def rows(text: str) -> list[tuple]:
+    return [(m.value, m.unit, m.subject, m.indicator, m.status, m.period, m.qualifier) for m in metrics(text)]
+
+
+SENTENCES = [
+    ("Riêng năm 2022, công đoàn toàn tỉnh giới thiệu được gần 489 đoàn viên tham gia các lớp bồi dưỡng "
+     "nhận thức về Đảng, 322 đoàn viên được kết nạp Đảng, đạt 110,7% chỉ tiêu do Tổng LĐLĐ Việt Nam giao.", [
+        (489, "count", "đoàn viên", "party_referral", "achieved", "2022", "gần"),
+        (322, "count", "đoàn viên", "party_admission", "achieved", "2022", None),
+        (110.7, "percent", "chỉ tiêu", "party_admission", "achieved", "2022", None)]),
+    ("Năm 2023, công đoàn toàn tỉnh phấn đấu giới thiệu ít nhất 300 đoàn viên ưu tú cho Đảng xem xét, "
+     "bồi dưỡng kết nạp.", [
+        (300, "count", "đoàn viên ưu tú", "party_referral", "target", "2023", "ít nhất")]),
+    ("Trong năm 2024, LĐLĐ huyện đã thành lập mới 6 công đoàn cơ sở, kết nạp 412 đoàn viên.", [
+        (6, "count", "công đoàn cơ sở", "unions_new", "achieved", "2024", None),
+        (412, "count", "đoàn viên", "members_new", "achieved", "2024", None)]),
+    ("Ban chỉ đạo gồm 12 thành viên do đồng chí Chủ tịch LĐLĐ tỉnh làm Trưởng ban.", [
+        (12, "count", "thành viên", "organisation", "context", None, None)]),
+    ("Năm 2021, tổ chức được 24 lớp tập huấn cho cán bộ CĐCS với 2178/1550 đạt 140% chỉ tiêu.", [
+        (24, "count", "lớp tập huấn", "training", "achieved", "2021", None),
+        (2178, "count", None, "training", "achieved", "2021", None),
+        (1550, "count", None, "training", "target", "2021", None),
+        (140, "percent", "chỉ tiêu", "training", "achieved", "2021", None)]),
+    ("Dịp Tết năm 2024, LĐLĐ tỉnh trao 1.500 suất quà, mỗi suất trị giá 500.000 đồng, tổng kinh phí "
+     "hơn 4,4 tỷ đồng.", [
+        (1500, "count", "suất quà", "welfare", "achieved", "2024", None),
+        (500000, "vnd", "đồng", "welfare", "achieved", "2024", None),
+        (4.4e9, "vnd", "đồng", "welfare", "achieved", "2024", "hơn")]),
+    ("Năm 2023, công nhân lao động hiến hơn 1.000 đơn vị máu.", [
+        (1000, "count", "đơn vị máu", "donations", "achieved", "2023", "hơn")]),
+    ("Trong 6 tháng đầu năm 2022, cử 18 cán bộ công đoàn chuyên trách tham gia các lớp đào tạo, bồi dưỡng.", [
+        (18, "count", "cán bộ công đoàn chuyên trách", "training", "achieved", "2022-H1", None)]),
+    ("Từ năm 2020 đến hết năm 2022, các cấp công đoàn giới thiệu trên 1.600 đoàn viên tham gia lớp bồi "
+     "dưỡng nhận thức về Đảng.", [
+        (1600, "count", "đoàn viên", "party_referral", "achieved", "2020/2022", "trên")]),
+    ("Tính từ năm 2021 đến tháng 6 năm 2022, toàn tỉnh thành lập được 12 công đoàn cơ sở, kết nạp 856 đoàn viên.", [
+        (12, "count", "công đoàn cơ sở", "unions_new", "achieved", "2021/2022-06", None),
+        (856, "count", "đoàn viên", "members_new", "achieved", "2021/2022-06", None)]),
+    ("Công đoàn Viên chức tỉnh hiện có 55 tổ chức công đoàn cơ sở với hơn 3.120 đoàn viên.", [
+        (55, "count", "tổ chức công đoàn cơ sở", "unions_total", "context", None, None),
+        (3120, "count", "đoàn viên", "members_total", "context", None, "hơn")]),
+    ("Năm 2022, Hội nghị đối thoại tiếp nhận 21 đề xuất, kiến nghị của công nhân.", [
+        (21, "count", "đề xuất", "dialogue", "achieved", "2022", None)]),
+    ("Năm 2019, giám sát tại 06 đơn vị về thực hiện quy chế dân chủ.", [
+        (6, "count", "đơn vị", "oversight", "achieved", "2019", None)]),
+    ("Hội nghị năm 2022 có sự tham gia của trên 450 đại biểu công nhân.", [
+        (450, "count", "đại biểu công nhân", "participants", "achieved", "2022", "trên")]),
+    ("Năm 2022, có 2.012 sáng kiến được công nhận, làm lợi hơn 162 tỷ đồng.", [
+        (2012, "count", "sáng kiến", "initiatives", "achieved", "2022", None),
+        (162e9, "vnd", "đồng", "initiatives", "achieved", "2022", "hơn")]),
+    ("Năm 2025, LĐLĐ tỉnh tặng Bằng khen cho 30 tập thể và 45 cá nhân.", [
+        (30, "count", "tập thể", "emulation", "achieved", "2025", None),
+        (45, "count", "cá nhân", "emulation", "achieved", "2025", None)]),
+    ("Tháng 8/2025, hơn 2.600 đoàn viên được hỗ trợ bữa ăn trị giá 60.000 đồng/suất.", [
+        (2600, "count", "đoàn viên", "welfare", "achieved", "2025-08", "hơn"),
+        (60000, "vnd", "đồng", "welfare", "achieved", "2025-08", None)]),
+    ("Nhiệm kỳ 2023-2028, Công đoàn phấn đấu có 150.000 đoàn viên.", [
+        (150000, "count", "đoàn viên", "members_total", "target", "2023/2028", None)]),
+    # a congress term dates a target; what the congress did is of its first year
+    ("Đại hội nhiệm kỳ 2023-2028 đã bầu 35 ủy viên Ban Chấp hành.", [
+        (35, "count", "ủy viên Ban Chấp hành", "organisation", "context", "2023", None)]),
+    ("Năm 2020, Công đoàn ngành ủng hộ đồng bào miền Trung 200 triệu đồng.", [
+        (200e6, "vnd", "đồng", "donations", "achieved", "2020", None)]),
+    ("Trong năm 2018, mỗi công đoàn cấp trên phải thành lập từ 10-20 Công đoàn cơ sở.", [
+        (10, "count", "Công đoàn cơ sở", "unions_new", "target", "2018", None),
+        (20, "count", "Công đoàn cơ sở", "unions_new", "target", "2018", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SENTENCES)
+def test_sentence_metrics(text, expected):
+    assert rows(text) == expected
+
+
+NOT_METRICS = [
+    "Ngày 12/6/2021, Bộ Chính trị ban hành Nghị quyết số 02-NQ/TW về đổi mới tổ chức và hoạt động của Công đoàn.",
+    "Thực hiện Kế hoạch số 94-KH/TU ngày 29/11/2021 của Tỉnh ủy và Kế hoạch số 204/KH-LĐLĐ của LĐLĐ tỉnh.",
+    "Chủ trì giám sát theo Quyết định số 217-QĐ/TW ngày 12/12/2013 của Bộ Chính trị.",
+    "Căn cứ Nghị định 145/2020/NĐ-CP của Chính phủ, Luật Công đoàn năm 2012.",
+    "Đại hội Công đoàn tỉnh lần thứ XV, nhiệm kỳ 2023-2028 diễn ra trong hai ngày.",
+    "Hội nghị lần thứ 4 Ban Chấp hành khóa XIII đã thông qua nhiều nội dung quan trọng.",
+    "Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam 3/2 (1930-2025).",
+    "Trải qua 27 năm hình thành và phát triển, Công đoàn Viên chức tỉnh ngày càng lớn mạnh.",
+    "Trong hơn 02 năm qua, đại dịch Covid-19 đã ảnh hưởng lớn đến đời sống công nhân.",
+    "Anh Nguyễn Văn Hùng, 35 tuổi, công nhân Công ty Giày Ngọc Tề, có hoàn cảnh khó khăn.",
+    "Điện thoại: 02063 852384 - Fax: 02063 954538.",
+    "Liên hệ đường dây nóng 0206.3852.515 để được tư vấn.",
+    "Địa chỉ: Km5, Quốc lộ 3, phường Đề Thám, thành phố Cao Bằng.",
+    "Nhiều trường hợp F0, F1 phải cách ly tập trung do dịch COVID-19.",
+    "Dịch bệnh Covid -19 diễn biến phức tạp.",
+    "Thứ bảy - 27/08/2022 05:27",
+    "13:41 31-01-19",
+    "Hội nghị bắt đầu lúc 8h30 sáng ngày 15/4.",
+    "Ngày 9-11, đoàn tiếp tục thăm hỏi đoàn viên các tỉnh miền Trung.",
+    "Kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam (28.7.1929 – 28.7.2019), sáng 28.7, lễ mít tinh được tổ chức.",
+    "Trong 2 ngày (18 và 19/11), chùa Liên Trì (92/10, Hoàng Hoa Thám, phường 2) tổ chức phát quà.",
+    "Công ty đóng tại khu công nghiệp Biên Hòa 2.",
+    "Cuộc cách mạng công nghiệp 4.0 đặt ra nhiều thách thức cho người lao động.",
+    "Đây là lần thứ 2 hội thi được tổ chức.",
+    "Công nhân làm việc 8 tiếng mỗi ngày, nghỉ giữa ca 30 phút.",
+    "Định hướng phát triển tổ chức Công đoàn Việt Nam đến năm 20",
+    'Tổng Liên đoàn phát động Chương trình "1 triệu sáng kiến" từ năm 2020.',
+    "Trong cuộc họp, đồng chí nêu 3 nhiệm vụ trọng tâm và 5 nhóm giải pháp.",
+    "Đồng chí Lê Văn Hòa, sinh năm 1975, được bầu làm Chủ tịch Công đoàn ngành.",
+    "1. Công tác tuyên truyền, giáo dục.",
+    "Văn phòng tại số 35 đường Trần Hưng Đạo, tầng 3.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_METRICS)
+def test_not_metrics(text):
+    assert metrics(text) == []
+
+
+def test_percentage_of_target_marks_the_figure_it_qualifies():
+    found = metrics("Năm 2022, 322 đoàn viên được kết nạp Đảng, đạt 110,7% chỉ tiêu.")
+    figure, share = found
+    assert (figure.value, figure.percent_of_target, figure.target_value) == (322, 110.7, None)
+    assert (share.indicator, share.period) == (figure.indicator, figure.period)
+
+
+def test_fraction_gives_target_value():
+    found = metrics("Năm 2021, tập huấn cho cán bộ CĐCS với 2178/1550 đạt 140% chỉ tiêu.")
+    by_value = {m.value: m for m in found}
+    assert by_value[2178].target_value == 1550 and by_value[2178].percent_of_target == 140
+    assert by_value[1550].status == "target"
+
+
+def test_repeated_fact_is_one_metric():
+    text = ("Năm 2023, LĐLĐ tỉnh kết nạp 1.250 đoàn viên.\n\n"
+            "Năm 2023, LĐLĐ tỉnh kết nạp 1.250 đoàn viên.\n\n"
+            "Theo báo cáo, toàn tỉnh đã kết nạp 1.250 đoàn viên mới trong năm 2023.")
+    assert [m.value for m in metrics(text)] == [1250]
+
+
+def test_headline_figure_repeated_in_body_counts_once():
+    text = ("Trao 120 suất quà cho công nhân khó khăn\n\n"
+            "Năm 2024, Công đoàn ngành đã trao 120 suất quà cho công nhân có hoàn cảnh khó khăn.")
+    found = metrics(text)
+    assert [m.value for m in found] == [120] and found[0].start > text.index("\n")
+
+
+def test_same_value_twice_in_one_sentence_is_two_facts():
+    text = "Năm 2025, các đảng viên đến từ Yên Thế (5 người), Việt Yên (5 người) và Sơn Động (1 người) được biểu dương."
+    assert [m.value for m in metrics(text)] == [5, 5, 1]
+
+
+def org(start: int, end: int, text: str, canonical: str, org_type: str) -> OrgMention:
+    return OrgMention(doc_id="t", start=start, end=end, text=text, sentence="", extractor="rule",
+                      confidence=1.0, canonical=canonical, org_type=org_type, level="province", province=None)
+
+
+def test_org_is_nearest_preceding_else_federation():
+    text = ("Năm 2024, LĐLĐ tỉnh Bắc Kạn kết nạp 900 đoàn viên.\n\n"
+            "Năm 2024, Công đoàn ngành Y tế thành lập 3 công đoàn cơ sở.")
+    fed = org(10, 26, "LĐLĐ tỉnh Bắc Kạn", "Liên đoàn Lao động tỉnh Bắc Kạn", "ldld_province")
+    at = text.index("Công đoàn ngành")
+    sector = org(at, at + 22, "Công đoàn ngành Y tế", "Công đoàn ngành Y tế tỉnh Bắc Kạn", "cd_sector")
+    found = metrics(text, [fed, sector], "Bắc Kạn")
+    assert [(m.value, m.org, m.province) for m in found] == [
+        (900, "Liên đoàn Lao động tỉnh Bắc Kạn", "Bắc Kạn"), (3, "Công đoàn ngành Y tế tỉnh Bắc Kạn", "Bắc Kạn")]
+    lone = metrics("Năm 2024, toàn ngành thành lập 3 công đoàn cơ sở.", [fed], "Bắc Kạn")
+    assert lone[0].org == "Liên đoàn Lao động tỉnh Bắc Kạn"
+
+
+PERIODS = [
+    ("năm 2022", "2022"),
+    ("Từ năm 2020 đến hết năm 2022", "2020/2022"),
+    ("giai đoạn 2021-2025", "2021/2025"),
+    ("nhiệm kỳ 2023 - 2028", "2023/2028"),
+    ("6 tháng đầu năm 2022", "2022-H1"),
+    ("6 tháng cuối năm 2021", "2021-H2"),
+    ("quý III/2024", "2024-Q3"),
+    ("tháng 8/2025", "2025-08"),
+    ("từ năm 2021 đến tháng 6 năm 2022", "2021/2022-06"),
+    ("ngày 12/6/2021", "2021"),
+    ("cuối tháng 5", "2022-05"),   # the article's year (2022 here)
+    ("năm nay", "2022"),
+]
+
+
+@pytest.mark.parametrize("text, label", PERIODS)
+def test_period_labels(text, label):
+    assert [p.label for p in find_periods(text, 2022)] == [label]
+
+
+@pytest.mark.parametrize("text", [
+    "Nghị quyết số 02-NQ/TW ngày 12/6/2021",      # dates the document
+    "kỷ niệm 95 năm (1930-2025)",                 # an anniversary, not a period
+])
+def test_no_period(text):
+    assert find_periods(text, 2022) == []
+
+
+D = dt.date.fromisoformat
+INTERVALS = [
+    ("year", "2022-01-01", "2022-12-31", "2022"),
+    ("period", "2022-01-01", "2022-06-30", "2022-H1"),
+    ("month", "2025-08-01", "2025-08-31", "2025-08"),
+    ("period", "2024-07-01", "2024-09-30", "2024-Q3"),
+    ("range", "2020-01-01", "2022-12-31", "2020/2022"),
+    ("range", "2021-01-01", "2022-06-30", "2021/2022-06"),
+    ("day", "2021-06-12", "2021-06-12", "2021"),
+]
+
+
+@pytest.mark.parametrize("kind, start, end, label", INTERVALS)
+def test_interval_labels(kind, start, end, label):
+    assert _interval_label(kind, D(start), D(end)) == label
+
+
+def test_term_is_period_of_targets_only():
+    text = "Đại hội nhiệm kỳ 2023-2028 đề ra 12 chỉ tiêu."
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    q = next(q for q in find_quantities(text) if q.value == 12)
+    t = time_context(doc, q, find_periods(text, None), doc.sentences[0], None, None, None)
+    assert (choose_period(t, "target"), choose_period(t, "achieved"), choose_period(t, "context")) == (
+        "2023/2028", "2023", "2023")

@@ -1,0 +1,89 @@
+"""Vietnamese number notation: digit strings, scale words, units, hedges, ranges, fractions."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.numbers import find_quantities, parse_number
+
+PARSE = [
+    ("1.600", 1600.0),
+    ("110,7", 110.7),
+    ("1.234.567", 1234567.0),
+    ("1.234,5", 1234.5),
+    ("05", 5.0),
+    ("02", 2.0),
+    ("322", 322.0),
+    ("4,4", 4.4),
+    ("0,5", 0.5),
+    ("2178", 2178.0),
+    ("4,209,288", 4209288.0),   # English grouping on web counters
+    ("11,353", 11353.0),
+    ("1,234.5", 1234.5),
+    ("4.0", 4.0),               # "công nghiệp 4.0": not grouped, a decimal
+    ("0206.3852.515", None),    # a phone number is not a number
+    ("1.23.4", None),
+    ("12a", None),
+]
+
+
+@pytest.mark.parametrize("text, value", PARSE)
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+def read(text: str) -> list[tuple]:
+    out = []
+    for q in find_quantities(text):
+        assert q.start <= q.num_start < q.num_end <= q.end
+        assert text[q.num_start:q.num_end] == q.digits
+        out.append((q.value, q.unit, q.qualifier, q.link, text[q.start:q.end]))
+    return out
+
+
+QUANTITIES = [
+    ("trên 1.600 đoàn viên", [(1600, "count", "trên", None, "1.600")]),
+    ("đạt 110,7% chỉ tiêu", [(110.7, "percent", None, None, "110,7%")]),
+    ("đạt 85 phần trăm", [(85, "percent", None, None, "85 phần trăm")]),
+    ("gần 3 nghìn lượt cán bộ", [(3000, "count", "gần", None, "3 nghìn")]),
+    ("hơn 4,4 tỷ đồng", [(4.4e9, "vnd", "hơn", None, "4,4 tỷ đồng")]),
+    ("số tiền 485 triệu đồng", [(485e6, "vnd", None, None, "485 triệu đồng")]),
+    ("(trị giá hơn 360 triệu)", [(360e6, "vnd", "hơn", None, "360 triệu")]),
+    ("mỗi suất 300 ngàn cho giáo viên", [(300e3, "vnd", None, None, "300 ngàn")]),
+    ("với hơn 3,5 ngàn đoàn viên mới", [(3500, "count", "hơn", None, "3,5 ngàn")]),
+    ("trên 510 tỉ đồng", [(510e9, "vnd", "trên", None, "510 tỉ đồng")]),
+    ("1 tỷ 200 triệu đồng", [(1.2e9, "vnd", None, None, "1 tỷ 200 triệu đồng")]),
+    ("500.000đ/suất", [(500000, "vnd", None, None, "500.000đ")]),
+    ("500.000 VNĐ", [(500000, "vnd", None, None, "500.000 VNĐ")]),
+    ("10kg gạo và 300.000 tiền mặt", [(10, "count", None, None, "10"),
+                                      (300000, "vnd", None, None, "300.000 tiền mặt")]),
+    ("1 triệu sáng kiến", [(1e6, "count", None, None, "1 triệu")]),
+    ("3 đồng chí được khen", [(3, "count", None, None, "3")]),
+    ("ít nhất 300 đoàn viên", [(300, "count", "ít nhất", None, "300")]),
+    ("tối thiểu 01 lớp", [(1, "count", "ít nhất", None, "01")]),
+    ("khoảng 8.700 phần quà", [(8700, "count", "khoảng", None, "8.700")]),
+    ("giải quyết 02 đơn", [(2, "count", None, None, "02")]),
+    ("thành lập 05 CĐCS", [(5, "count", None, None, "05")]),
+    # fractions and ranges: two quantities each
+    ("với 2178/1550 đạt", [(2178, "count", None, "fraction_num", "2178"),
+                           (1550, "count", None, "fraction_den", "1550")]),
+    ("có 166 đoàn viên/199 người lao động", [(166, "count", None, None, "166"),
+                                              (199, "count", None, None, "199")]),
+    ("từ 300 đến 500 nghìn đồng", [(300e3, "vnd", None, "range_low", "300"),
+                                   (500e3, "vnd", None, "range_high", "500 nghìn đồng")]),
+    ("từ 10-20 Công đoàn cơ sở", [(10, "count", None, "range_low", "10"),
+                                  (20, "count", None, "range_high", "20")]),
+    ("3-4 triệu đồng", [(3e6, "vnd", None, "range_low", "3"),
+                        (4e6, "vnd", None, "range_high", "4 triệu đồng")]),
+    ("từ 18.000 lên 60.000 đồng", [(18000, "vnd", None, "range_low", "18.000"),
+                                   (60000, "vnd", None, "range_high", "60.000 đồng")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUANTITIES)
+def test_find_quantities(text, expected):
+    assert read(text) == expected
+
+
+def test_offsets_are_shifted():
+    (q,) = find_quantities("đạt 110,7% chỉ tiêu", offset=100)
+    assert (q.start, q.end, q.num_start, q.num_end) == (104, 110, 104, 109)
