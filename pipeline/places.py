@@ -27,6 +27,7 @@ class PlaceMatch:
     name: str          # canonical unit name, e.g. "Hồ Chí Minh", "Mỹ Đức"
     level: str         # "province" or "district"
     province: str      # the 63-province name the unit belongs to
+    kind: str          # the unit's kind: tỉnh, thành phố, huyện, quận, thị xã
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,20 @@ def _crosswalk() -> dict[str, str]:
 PROVINCE_NAMES: frozenset[str] = frozenset(u.name for u in _provinces())
 _RULES = load_yaml("places.yaml")
 _NEEDS_KIND = frozenset(modern_tone(n) for n in _RULES["needs_kind_word"])
+
+
+def gazetteer_units() -> tuple[Unit, ...]:
+    """Every provincial unit and district of the gazetteer, with its kind and province."""
+    return _provinces() + _districts()
+
+
+def province_aliases() -> dict[str, str]:
+    """Hand-kept short and variant forms of provincial units -> their 63-province name."""
+    return dict(_aliases())
+
+
+# District names that count as places only after a kind word ("huyện Thống Nhất").
+NEEDS_KIND_WORD: frozenset[str] = frozenset(_RULES["needs_kind_word"])
 
 
 def _key(surface: str) -> str:
@@ -271,7 +286,7 @@ def find_places(text: str) -> list[PlaceMatch]:
         unit = _resolve(cands, following)
         if unit is not None:
             name = f"{unit.kind.capitalize()} {unit.name}" if unit.name.isdigit() else unit.name
-            found.append(PlaceMatch(m.start(), m.end(), m.group(0), name, unit.level, unit.province))
+            found.append(PlaceMatch(m.start(), m.end(), m.group(0), name, unit.level, unit.province, unit.kind))
     return found
 
 

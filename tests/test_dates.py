@@ -214,3 +214,39 @@ def test_dump_header_dates(text, expected):
 
     days = extract_dates(doc, extract_published(doc))
     assert sorted(m.date.isoformat() for m in days if m.kind == "day" and m.date) == expected
+
+
+def days(text: str, title: str | None = None) -> list[tuple[str, str | None]]:
+    """(text, ISO date or None) of the day mentions, the article having no publication date."""
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text, title=title))
+    return [(m.text, m.date.isoformat() if m.date else None) for m in extract_dates(doc, None) if m.kind == "day"]
+
+
+# Without a publication date, a year-less day takes a year the headline or the article's
+# opening states ("năm 2024", a part of one year, a bare year in a headline); a term
+# ("nhiệm kỳ 2018-2023") outside a congress states none.
+OPENING_YEARS = [
+    ("Hội nghị sơ kết công tác công đoàn 6 tháng đầu năm 2024\n\nChiều 5/7, Liên đoàn Lao động tỉnh tổ chức hội nghị.",
+     None, [("5/7", "2024-07-05")]),
+    ("Tết Sum vầy 2025: ấm áp nghĩa tình\n\nSáng 18/1, Công đoàn các Khu công nghiệp tỉnh trao quà cho công nhân.",
+     None, [("18/1", "2025-01-18")]),
+    ("Chiều 5/7, Liên đoàn Lao động tỉnh tổ chức hội nghị sơ kết.", "Sơ kết công tác quý II/2023",
+     [("5/7", "2023-07-05")]),
+    ("Trong năm 2022, Liên đoàn Lao động tỉnh đã tổ chức nhiều hoạt động chăm lo cho đoàn viên.\n\n"
+     "Tối 24/12, Liên đoàn Lao động tỉnh tổ chức chương trình Tết.", None, [("24/12", "2022-12-24")]),
+    # the sentence's own year wins over the headline's
+    ("Tổng kết năm 2023\n\nNgày 12/1, Liên đoàn Lao động tỉnh tổng kết công tác năm 2024.", None,
+     [("12/1", "2024-01-12")]),
+    # no year stated: left unresolved
+    ("Sáng 14-4, Công đoàn Viên chức tỉnh họp Ban Chấp hành lần thứ 8, nhiệm kỳ 2023-2028.\n\n"
+     "Hội nghị đã thông qua quy chế làm việc của Ban Thường vụ.", None, [("14-4", None)]),
+    ("Phát triển 2024 đoàn viên mới\n\nChiều 5/7, Liên đoàn Lao động tỉnh tổ chức hội nghị.", None, [("5/7", None)]),
+    # a goal is not the article's year
+    ("Phấn đấu đến năm 2030 có 15 triệu đoàn viên\n\nChiều 5/7, Liên đoàn Lao động tỉnh tổ chức hội nghị.", None,
+     [("5/7", None)]),
+]
+
+
+@pytest.mark.parametrize("text,title,expected", OPENING_YEARS, ids=[t[:40] for t, _, _ in OPENING_YEARS])
+def test_yearless_days_take_the_year_of_the_opening(text, title, expected):
+    assert days(text, title) == expected

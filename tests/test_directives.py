@@ -192,3 +192,66 @@ def test_date_mention_at_the_date_wins():
 def test_number_alone_takes_the_symbol_given_elsewhere():
     text = "Nghị quyết 20\n\nSơ kết thực hiện Nghị quyết 20-NQ/TW của Ban Chấp hành Trung ương Đảng."
     assert [(r[1], r[2]) for r in rows(text)] == [("20", "NQ/TW"), ("20", "NQ/TW")]
+
+
+def rows_with_dates(text: str) -> list[tuple]:
+    """Rows as the pipeline gives them: the dates stage (publication date, year-less days) first."""
+    from pipeline.extract.dates import extract_dates
+    from pipeline.extract.published import extract_published
+
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    found = extract_directives(doc, extract_dates(doc, extract_published(doc)))
+    return [(m.type, m.number, m.symbol, m.issuer, m.issued) for m in found]
+
+
+DATELINE = "Thứ tư - 20/03/2024 09:15\n"
+
+# Issuer and date written before the document: a sentence-initial date (its year from the
+# dates stage) and the subject of the verb, also of "có"/"gửi" for a numbered document.
+ISSUED_BEFORE = [
+    (DATELINE + "Ngày 12/3, Ban Thường vụ LĐLĐ tỉnh đã ban hành Kế hoạch số 37/KH-LĐLĐ về Tháng Công nhân.",
+     [("Kế hoạch", "37", "KH-LĐLĐ", "Ban Thường vụ Liên đoàn Lao động tỉnh", D(2024, 3, 12))]),
+    (DATELINE + "Sáng 15/3, Công đoàn ngành Y tế gửi Công văn số 88/CĐN tới các công đoàn cơ sở.",
+     [("Công văn", "88", "CĐN", "Công đoàn ngành Y tế", D(2024, 3, 15))]),
+    (DATELINE + "LĐLĐ tỉnh Kiên Giang đã có Công văn số 417/LĐLĐ đề nghị các cấp công đoàn triển khai.",
+     [("Công văn", "417", "LĐLĐ", "Liên đoàn Lao động tỉnh Kiên Giang", None)]),
+    (DATELINE + "Ngày 8 tháng 3, Tỉnh ủy ban hành Chỉ thị số 21-CT/TU về công tác dân vận.",
+     [("Chỉ thị", "21", "CT/TU", "Tỉnh ủy", D(2024, 3, 8))]),
+    # no dateline, no year anywhere: the day cannot be dated, the issuer still can
+    ("Ngày 12/3, Ban Thường vụ LĐLĐ tỉnh đã ban hành Kế hoạch số 37/KH-LĐLĐ về Tháng Công nhân.",
+     [("Kế hoạch", "37", "KH-LĐLĐ", "Ban Thường vụ Liên đoàn Lao động tỉnh", None)]),
+    # "có" names no issuer unless the subject stands right before it
+    (DATELINE + "Năm qua có nhiều văn bản chỉ đạo, trong đó có Kế hoạch số 12/KH-UBND về việc làm.",
+     [("Kế hoạch", "12", "KH-UBND", None, None)]),
+    # an event date opening the sentence is not the date of a document only mentioned
+    (DATELINE + "Ngày 12/3, LĐLĐ tỉnh tổ chức hội nghị triển khai Kế hoạch số 37/KH-LĐLĐ.",
+     [("Kế hoạch", "37", "KH-LĐLĐ", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ISSUED_BEFORE, ids=[c[0][len(DATELINE):][:40] for c in ISSUED_BEFORE])
+def test_issuer_and_date_before_the_document(text, expected):
+    assert rows_with_dates(text) == expected
+
+
+# A passive issuing clause after a document: "được X thông qua/ban hành ngày D".
+PASSIVE = [
+    ("Luật Công đoàn năm 2024 được Quốc hội khóa XV thông qua ngày 27/11/2024, có hiệu lực từ ngày 1/7/2025.",
+     [("Luật", None, None, "Quốc hội khóa XV", D(2024, 11, 27))]),
+    ("Bộ luật Lao động năm 2019 đã được Quốc hội thông qua ngày 20 tháng 11 năm 2019.",
+     [("Luật", None, None, "Quốc hội", D(2019, 11, 20))]),
+    ("Nghị quyết số 15/NQ-HĐND được Hội đồng nhân dân tỉnh ban hành ngày 8/12/2023 về chính sách hỗ trợ.",
+     [("Nghị quyết", "15", "NQ-HĐND", "Hội đồng nhân dân tỉnh", D(2023, 12, 8))]),
+    ("Quy định số 05/QyĐ-LĐLĐ được ban hành ngày 2/10/2023 nhằm chuẩn hóa hồ sơ.",
+     [("Quy định", "05", "QyĐ-LĐLĐ", None, D(2023, 10, 2))]),
+    ("Kế hoạch số 30/KH-LĐLĐ do Ban Thường vụ LĐLĐ tỉnh thông qua ngày 5/4/2023.",
+     [("Kế hoạch", "30", "KH-LĐLĐ", "Ban Thường vụ Liên đoàn Lao động tỉnh", D(2023, 4, 5))]),
+    # "được" without an issuing verb is not an issuing clause
+    ("Luật Công đoàn năm 2012 được đoàn viên hưởng ứng ngày 5/5/2013.",
+     [("Luật", None, None, None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PASSIVE, ids=[c[0][:40] for c in PASSIVE])
+def test_passive_issuing_clause(text, expected):
+    assert rows_with_dates(text) == expected

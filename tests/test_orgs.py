@@ -239,9 +239,70 @@ NOT_ORGS = [
     ("Liên đoàn Lao động Quốc tế họp.", None),
     ("Sinh viên Trường CĐ Sư phạm tỉnh nhận học bổng.", "Bắc Giang"),
     ("Theo Quyết định số 932/QĐ-TLĐ của Đoàn Chủ tịch.", None),
+    # a plural before "công đoàn" names a category, never one body completed from the article
+    ("Đại diện các công đoàn ngành Trung ương tham dự hội nghị.", "Cà Mau"),
+    ("Các cấp công đoàn ngành Giáo dục đã tích cực hưởng ứng.", "Hà Nội"),
+    ("Những công đoàn ngành Y tế tỉnh đạt thành tích xuất sắc.", "Cà Mau"),
+    ("Mọi cấp công đoàn ngành Xây dựng đều vào cuộc.", "Cà Mau"),
+    ("Nhiều công đoàn khu công nghiệp tỉnh đã ra mắt mô hình mới.", "Bình Dương"),
+    # "ngành Trung ương" is a level of the union system, not a sector
+    ("Công đoàn ngành Trung ương và tương đương được giao chỉ tiêu.", None),
 ]
 
 
 @pytest.mark.parametrize("text,province", NOT_ORGS, ids=[t[:40] for t, _ in NOT_ORGS])
 def test_not_organisations(text, province):
     assert orgs(text, province) == []
+
+
+# A plural before a body named in full still names that body.
+PLURAL_NAMED = [
+    ("Các cấp Công đoàn Viên chức Việt Nam đã tập trung tuyên truyền.", None,
+     [("Công đoàn Viên chức Việt Nam", "Công đoàn Viên chức Việt Nam", "cd_vien_chuc", "national", None)]),
+    ("Lãnh đạo các công đoàn ngành Giáo dục tỉnh Cà Mau trao đổi kinh nghiệm.", "Cà Mau",
+     [("công đoàn ngành Giáo dục tỉnh Cà Mau", "Công đoàn ngành Giáo dục tỉnh Cà Mau", "cd_sector", "province", "Cà Mau")]),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", PLURAL_NAMED, ids=[t[:40] for t, _, _ in PLURAL_NAMED])
+def test_plural_before_a_full_name(text, province, expected):
+    assert orgs(text, province) == expected
+
+
+def cdcs(name: str, province: str | None, org_type: str = "cdcs", level: str = "grassroots"):
+    return (name, name, org_type, level, province)
+
+
+# A business's, hospital's or centre's name holds a lowercase line of business between its
+# legal form and its proper name; what the union did, or a person, ends it.
+LINE_OF_BUSINESS = [
+    ("Công đoàn Công ty TNHH Chế biến thủy sản Minh Hải đã tổ chức hội nghị người lao động.", "Cà Mau",
+     [cdcs("Công đoàn Công ty TNHH Chế biến thủy sản Minh Hải", "Cà Mau")]),
+    ("Công đoàn Nhà máy chế biến thức ăn chăn nuôi Cà Mau trao quà cho công nhân.", "Cà Mau",
+     [cdcs("Công đoàn Nhà máy chế biến thức ăn chăn nuôi Cà Mau", "Cà Mau")]),
+    ("Chủ tịch Công đoàn Công ty Cổ phần May xuất khẩu Việt Thành Nguyễn Văn An phát biểu.", "Cà Mau",
+     [cdcs("Công đoàn Công ty Cổ phần May xuất khẩu Việt Thành", "Cà Mau")]),
+    ("Công đoàn Công ty TNHH Sản xuất thương mại Hoàng Long, Công đoàn Công ty Minh Phú cùng tham gia.", "Cà Mau",
+     [cdcs("Công đoàn Công ty TNHH Sản xuất thương mại Hoàng Long", "Cà Mau"),
+      cdcs("Công đoàn Công ty Minh Phú", "Cà Mau")]),
+    ("Công đoàn Bệnh viện Đa khoa khu vực Cà Mau tổ chức hội thao.", "Cà Mau",
+     [cdcs("Công đoàn Bệnh viện Đa khoa khu vực Cà Mau", "Cà Mau")]),
+    ("Công đoàn Tổng công ty Điện lực miền Nam tổ chức hội nghị.", None,
+     [cdcs("Công đoàn Tổng công ty Điện lực miền Nam", None, "cd_corporation", "province")]),
+    ("Công đoàn Công ty Cổ phần Cấp nước Cà Mau phối hợp với chuyên môn tổ chức Hội thao.", "Cà Mau",
+     [cdcs("Công đoàn Công ty Cổ phần Cấp nước Cà Mau", "Cà Mau")]),
+    # the run stops at a verb, at people, at a clause boundary
+    ("Công đoàn Công ty Xăng dầu vận động ủng hộ Quỹ Vì người nghèo.", "Cà Mau",
+     [cdcs("Công đoàn Công ty Xăng dầu", "Cà Mau")]),
+    ("Công đoàn Công ty TNHH Minh Hải hưởng ứng Tháng Công nhân.", "Cà Mau",
+     [cdcs("Công đoàn Công ty TNHH Minh Hải", "Cà Mau")]),
+    ("Công đoàn Công ty Pouyuen thăm hỏi công nhân Nguyễn Văn An.", "Hồ Chí Minh",
+     [cdcs("Công đoàn Công ty Pouyuen", "Hồ Chí Minh")]),
+    ("Công đoàn Công ty TNHH Chế biến xuất khẩu tại Khu công nghiệp Hòa Trung nhận cờ thi đua.", "Cà Mau",
+     [cdcs("Công đoàn Công ty TNHH Chế biến", "Cà Mau")]),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", LINE_OF_BUSINESS, ids=[t[:40] for t, _, _ in LINE_OF_BUSINESS])
+def test_line_of_business_inside_a_name(text, province, expected):
+    assert orgs(text, province) == expected

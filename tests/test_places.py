@@ -164,6 +164,18 @@ def test_find_places(text, expected):
         assert text[p.start:p.end] == p.text
 
 
+@pytest.mark.parametrize("text, kinds", [
+    ("Liên đoàn Lao động tỉnh Cà Mau và huyện Trần Văn Thời", [("tỉnh Cà Mau", "tỉnh"), ("huyện Trần Văn Thời", "huyện")]),
+    ("TP.HCM, quận Bình Thạnh và thị xã Ngã Năm", [("TP.HCM", "thành phố"), ("quận Bình Thạnh", "quận"),
+                                               ("thị xã Ngã Năm", "thị xã")]),
+    ("thành phố Bạc Liêu thuộc tỉnh Bạc Liêu", [("thành phố Bạc Liêu", "thành phố"), ("tỉnh Bạc Liêu", "tỉnh")]),
+    # the unit's own kind, whatever is written before it
+    ("Công đoàn ngành Y tế Cần Thơ", [("Cần Thơ", "thành phố")]),
+])
+def test_found_places_carry_the_unit_kind(text, kinds):
+    assert [(p.text, p.kind) for p in find_places(text)] == kinds
+
+
 @pytest.mark.parametrize("name, province", [
     ("TP.HCM", "Hồ Chí Minh"),
     ("Thành phố Hồ Chí Minh", "Hồ Chí Minh"),

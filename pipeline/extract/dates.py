@@ -3,8 +3,10 @@
 Every expression is first read as a `Draft` whose year may be missing
 ("Chiều 26/10", "Ngày 4-7"); year-less drafts then take their year from the
 article: the publication date (or a partial dump date) when known, else a
-year the sentence, paragraph or title states, else an explicitly dated day
-close to it in the article. Where no year can be told, a day is kept with
+year the sentence or paragraph states, else an explicitly dated day close to
+it in the article, else a year the headline or the article's opening states
+("năm 2024", "6 tháng đầu năm 2024", a headline's bare "2024"; a term such as
+"nhiệm kỳ 2018-2023" states none outside a congress). Where no year can be told, a day is kept with
 `date` None so that later stages still know the span is a date.
 
 A day-month without a year is a day only next to a day cue ("ngày", "sáng",
@@ -356,7 +358,9 @@ def _stated_years(drafts: list[Draft], text: str, offset: int = 0) -> list[int]:
         if d.kind == "range":
             years.append(y2)  # "(1930-2025)", "(28.7.1929 – 28.7.2019)": the latest is now
         elif d.kind == "period":
-            if congress and y1 != y2:  # "Đại hội ..., nhiệm kỳ 2023-2028" is held in 2023
+            if y1 == y2:  # "6 tháng đầu năm 2024", "quý I/2023": a part of one year
+                years.append(y1)
+            elif congress:  # "Đại hội ..., nhiệm kỳ 2023-2028" is held in 2023
                 years.append(y1)
         else:
             years.append(y1)
@@ -368,6 +372,7 @@ class _YearContext:
     ref: dt.date | None  # publication date, or the middle of a partial dump month
     drafts: tuple[Draft, ...]
     title_years: tuple[int, ...]
+    lead_years: tuple[int, ...] = ()  # years the article's opening paragraph states
 
     def year_for(self, doc: Document, draft: Draft) -> tuple[int | None, float]:
         month, day = draft.last[1] or 6, draft.last[2] or 15
@@ -390,6 +395,8 @@ class _YearContext:
             return near, 0.7
         if self.title_years:
             return min(self.title_years), 0.7
+        if self.lead_years:
+            return min(self.lead_years), 0.65
         return None, 0.5
 
     def _nearby_dated_day(self, month: int, day: int, pos: int) -> int | None:
@@ -405,6 +412,34 @@ class _YearContext:
                 if gap <= 62 and (best is None or (gap, abs(d.start - pos)) < best[0]):
                     best = ((gap, abs(d.start - pos)), year)
         return best[1] if best else None
+
+
+_SENTENCE_END = regex.compile(r"[.!?…](?:\s|$)")
+# a bare year in a headline ("Tháng Công nhân 2024: ...", "Tết Sum vầy 2024"), where
+# headlines drop "năm": standing alone, at the end or before punctuation or a Capitalised word
+_HEADLINE_YEAR = regex.compile(rf"(?<![Ss]ố\s*)(?<![\p{{L}}\d/.,:\-])(?P<y>{_Y})(?=\s*(?:$|[:,;.!?)\]–—|-]|\p{{Lu}}))")
+
+
+def _title_years(title: str) -> tuple[int, ...]:
+    """Years the headline states: as in body text ("năm 2024"), or bare."""
+    drafts = scan(title)
+    years = _stated_years(drafts, title)
+    for m in _HEADLINE_YEAR.finditer(title):
+        if not any(d.start <= m.start() < d.end for d in drafts):
+            years.append(int(m.group("y")))
+    return tuple(years)
+
+
+def _lead_years(doc: Document, drafts: tuple[Draft, ...]) -> tuple[int, ...]:
+    """Years stated in the article's opening: its first paragraph that reads as prose, and
+    the headline-like lines (no sentence end) above it."""
+    years: list[int] = []
+    for s, e in doc.paragraphs[:3]:
+        inside = [d for d in drafts if s <= d.start and d.end <= e]
+        years += _stated_years(inside, doc.body[s:e], s)
+        if _SENTENCE_END.search(doc.body, s, e):
+            break
+    return tuple(years)
 
 
 def _reference_date(doc: Document, published: dt.date | None) -> dt.date | None:
@@ -475,7 +510,8 @@ def extract_dates(doc: Document, published: dt.date | None) -> list[DateMention]
     context = _YearContext(
         ref=_reference_date(doc, published),
         drafts=tuple(drafts),
-        title_years=tuple(_stated_years(scan(title), title)),
+        title_years=_title_years(title),
+        lead_years=_lead_years(doc, tuple(drafts)),
     )
     mentions = []
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):

@@ -8,7 +8,10 @@ abbreviation; or an unnumbered document named specifically ("Nghị quyết Đ�
 
 Around each reference: the issue date ("ngày 12/6/2021" after the symbol, shared by a list
 "Quyết định 217-QĐ/TW và Quyết định 218-QĐ/TW ngày 12/12/2013"), and the issuer ("của Bộ
-Chính trị", or the subject of "ban hành": "Tỉnh ủy ban hành Kế hoạch số 94-KH/TU").
+Chính trị", the agent of a passive "được Quốc hội thông qua ngày ...", or the subject of
+"ban hành", also of "có"/"gửi" before a numbered document: "Tỉnh ủy ban hành Kế hoạch số
+94-KH/TU", "LĐLĐ tỉnh đã có Công văn số 645/LĐLĐ"), with a sentence-initial date ("Ngày 6/12,
+...", its year from the dates stage) as the issue date of what the subject issued.
 Numbers and symbols are read on characters: underthesea splits "02-NQ/TW" into 5 tokens.
 All vocabularies live in rules/directive_types.csv, issuers.yaml, directive_symbols.yaml.
 """
@@ -151,16 +154,26 @@ LAW_YEAR_RE = regex.compile(r"(?:[^\S\n]+năm)?[^\S\n]+(?:19|20)\d{2}(?!\d)")
 YEAR_RE = regex.compile(r"(?:19|20)\d{2}")
 ROMAN_RE = regex.compile(r"[IVXLC]+")
 
+# "ban hành ngày ...", "thông qua ngày ...": an issuing verb may stand before a document's date
+ISSUE_VERB_PREFIX = "(?:(?:" + "|".join(
+    r"[^\S\n]+".join(regex.escape(w) for w in str(v).split())
+    for v in sorted(ISSUERS["issue_verbs"], key=len, reverse=True)
+) + r")[^\S\n]+)?"
 DATE_NUMERIC_RE = regex.compile(
-    r"(?:ban[^\S\n]+hành[^\S\n]+)?(?:ngày[^\S\n]+)?(?P<d>\d{1,2})[^\S\n]*(?P<sep>[/.\-])[^\S\n]*(?P<m>\d{1,2})[^\S\n]*(?P=sep)[^\S\n]*"
+    ISSUE_VERB_PREFIX + r"(?:ngày[^\S\n]+)?(?P<d>\d{1,2})[^\S\n]*(?P<sep>[/.\-])[^\S\n]*(?P<m>\d{1,2})[^\S\n]*(?P=sep)[^\S\n]*"
     r"(?P<y>(?:19|20)\d{2})(?!\d)",
     regex.IGNORECASE,
 )
 DATE_WORDS_RE = regex.compile(
-    r"(?:ban[^\S\n]+hành[^\S\n]+)?(?:ngày[^\S\n]+)?(?P<d>\d{1,2})[^\S\n]+tháng[^\S\n]+(?P<m>\d{1,2})[^\S\n]+năm[^\S\n]+(?P<y>(?:19|20)\d{2})(?!\d)",
+    ISSUE_VERB_PREFIX + r"(?:ngày[^\S\n]+)?(?P<d>\d{1,2})[^\S\n]+tháng[^\S\n]+(?P<m>\d{1,2})[^\S\n]+năm[^\S\n]+(?P<y>(?:19|20)\d{2})(?!\d)",
     regex.IGNORECASE,
 )
-DATE_NO_YEAR_RE = regex.compile(r"ngày[^\S\n]+\d{1,2}[^\S\n]*[/.\-][^\S\n]*\d{1,2}(?![\d/.\-])", regex.IGNORECASE)
+# a day without its year ("ngày 6/12", "6/12" after an intro's "Ngày"): taken only where the
+# dates stage read a day there and resolved its year
+DATE_NO_YEAR_RE = regex.compile(
+    ISSUE_VERB_PREFIX + r"(?:ngày[^\S\n]+)?\d{1,2}(?:[^\S\n]*[/.\-][^\S\n]*|[^\S\n]+tháng[^\S\n]+)\d{1,2}(?![\d/.\-])",
+    regex.IGNORECASE,
+)
 INTRO_DATE_RE = regex.compile(
     r"[^\S\n]*(?:(?:sáng|chiều|tối|trưa|hôm)[^\S\n]+)?(?:ngày[^\S\n]+)?(?=\d)", regex.IGNORECASE
 )
@@ -177,6 +190,8 @@ NAME_WORDS = tuple(p for p in _phrases("name_words") if p[0].islower())
 NAME_WORDS_CASED = tuple(p for p in _phrases("name_words") if not p[0].islower())
 ORDINALS = _phrases("ordinals")
 ISSUE_VERBS = _phrases("issue_verbs")
+SUBJECT_VERBS = _phrases("subject_verbs")
+PASSIVE_MARKERS = _phrases("passive_markers")
 ISSUE_ADVERBS = _phrases("issue_adverbs")
 TOPIC_MARKERS = _phrases("topic_markers")
 JOINERS = frozenset(str(j) for j in ISSUERS["joiners"])
@@ -407,7 +422,8 @@ def _date_at(text: str, pos: int, day_mentions: dict[int, DateMention]) -> tuple
         m = rx.match(text, pos)
         if not m:
             continue
-        known = next((day_mentions[p] for p in range(m.start(), m.end()) if p in day_mentions), None)
+        # the day the dates stage read over this span ("Ngày 8 tháng 3" starts before "8")
+        known = next((d for d in day_mentions.values() if d.start < m.end() and m.start() < d.end), None)
         if known is not None and known.date is not None:
             return known.date, max(m.end(), known.end)
         if rx is DATE_NO_YEAR_RE:
@@ -595,7 +611,7 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if nl < 0 else nl
 
 
-def _preceded_by_verb(text: str, pos: int, line_start: int) -> int | None:
+def _preceded_by_verb(text: str, pos: int, line_start: int, verbs=ISSUE_VERBS) -> int | None:
     """Where the issuing verb before pos starts ("ban hành", "thông qua"), else None.
     Not in a topic ("Quyết định ... về việc ban hành Quy định ..."): that names no issuer."""
     toks = _tokens(text, max(line_start, pos - 60), pos)
@@ -603,7 +619,7 @@ def _preceded_by_verb(text: str, pos: int, line_start: int) -> int | None:
         i = len(toks) - n_verb
         if i < 0:
             break
-        if _match_phrase(toks, i, ISSUE_VERBS) == n_verb:
+        if _match_phrase(toks, i, verbs) == n_verb:
             before = toks[max(0, i - 2): i]
             if any(_match_phrase(before, k, TOPIC_MARKERS) == len(before) - k for k in range(len(before))):
                 return None
@@ -663,6 +679,11 @@ def _tail(src: Source, ref: Ref, day_mentions: dict[int, DateMention]) -> Ref:
                 issued, pos, own = d[0], d[1], True
                 pos += len(regex.match(r"\)?", text[pos:limit]).group())
                 continue
+        if issuer is None or issued is None:
+            got = _passive_issue(src, p, limit, named=issuer is None)
+            if got:
+                issuer, pos, own = got[0] or issuer, got[1], True
+                continue
         if issuer is None:
             of = regex.match(r"(?:của|do)\s+", text[p:limit], regex.IGNORECASE)
             if of:
@@ -677,6 +698,36 @@ def _tail(src: Source, ref: Ref, day_mentions: dict[int, DateMention]) -> Ref:
                     continue
         break
     return replace(ref, issued=issued, issuer=issuer, tail_end=max(pos, ref.end), own_tail=own)
+
+
+def _issue_verb_end(src: Source, pos: int, limit: int) -> int | None:
+    """End of an issuing verb ("thông qua", "ban hành") right at pos, else None."""
+    toks = _tokens(src.text, pos, min(limit, pos + 40))
+    n = _match_phrase(toks, 0, ISSUE_VERBS) if toks and toks[0].start == pos else 0
+    return toks[n - 1].end if n else None
+
+
+def _passive_issue(src: Source, pos: int, limit: int, named: bool = True) -> tuple[str | None, int] | None:
+    """ "được Quốc hội khóa XV thông qua", "đã được ban hành": a passive issuing clause right
+    after a document gives its issuer (the agent, where named) and leads to its date.
+    Returns (issuer or None, end of the verb)."""
+    text = src.text
+    toks = _tokens(text, pos, min(limit, pos + 20))
+    n = _match_phrase(toks, 0, PASSIVE_MARKERS) if toks and toks[0].start == pos else 0
+    if not n:
+        return None
+    at = toks[n - 1].end + len(regex.match(r"\s*", text[toks[n - 1].end:limit]).group())
+    verb_end = _issue_verb_end(src, at, limit)
+    if verb_end is not None:
+        return None, verb_end
+    if not named:
+        return None
+    got = _name_after(src, at, limit)
+    if got is None:
+        return None
+    after = got[1] + len(regex.match(r"\s*", text[got[1]:limit]).group())
+    verb_end = _issue_verb_end(src, after, limit)
+    return (got[0], verb_end) if verb_end is not None else None
 
 
 def _symbol_codes(symbol: str | None) -> list[str]:
@@ -701,8 +752,9 @@ def _issuer_named_later(src: Source, ref: Ref, region_end: int) -> str | None:
     return None
 
 
-def _clause_subject(src: Source, verb_pos: int, sent_start: int) -> str | None:
-    """The issuer as the subject of "ban hành"/"thông qua" before verb_pos."""
+def _clause_subject(src: Source, verb_pos: int, sent_start: int, adjacent_only: bool = False) -> str | None:
+    """The issuer as the subject of "ban hành"/"thông qua" before verb_pos (with
+    `adjacent_only`, only a name ending right before the verb and its adverbs)."""
     text = src.text
     # 1. the name right before the verb ("Tỉnh ủy ban hành", "Bộ Chính trị đã ban hành")
     toks = _tokens(text, sent_start, verb_pos)
@@ -734,6 +786,8 @@ def _clause_subject(src: Source, verb_pos: int, sent_start: int) -> str | None:
                         if more and more[1] == stop:
                             best = _name_text(more[0])
                 return best
+    if adjacent_only:
+        return None
     # 2. the name opening the clause ("Đại hội XI ... đã thảo luận và thông qua")
     clause_start = sent_start
     for tk in reversed(toks[:j]):
@@ -847,8 +901,13 @@ def _with_sentence_context(src: Source, ref: Ref, next_start: int, day_mentions)
     sent_start = sent.start if sent else line_start
     sent_end = sent.end if sent else _line_end(text, ref.start)
     verb = _preceded_by_verb(text, ref.start, max(line_start, sent_start))
-    if ref.issuer is None and verb is not None:
-        ref = replace(ref, issuer=_clause_subject(src, verb, sent_start))
+    weak = False  # "có", "gửi": the subject counts only as the name right before the verb
+    if verb is None and ref.number:  # "LĐLĐ tỉnh đã có Công văn số 645/LĐLĐ"
+        verb = _preceded_by_verb(text, ref.start, max(line_start, sent_start), SUBJECT_VERBS)
+        weak = verb is not None
+    issuer = _clause_subject(src, verb, sent_start, weak) if ref.issuer is None and verb is not None else None
+    if ref.issuer is None and verb is not None and (issuer is not None or not weak):
+        ref = replace(ref, issuer=issuer)
         if ref.issued is None:  # "Ngày 12/6/2021, Bộ Chính trị đã ban hành Nghị quyết ..."
             intro = _intro_date(text, sent_start, sent_end, day_mentions)
             ref = replace(ref, issued=intro[0] if intro else None)

@@ -9,8 +9,7 @@ Three steps, each a pure function of the article:
    động huyện Mỹ Đức") or bare ("LĐLĐ tỉnh", "Công đoàn ngành", "Công đoàn Viên chức");
 3. `resolve`: complete a bare candidate from the article's province or from the nearest body
    of the same kind the article names; drop what cannot be completed.
-Vocabularies live in rules/org_patterns.yaml; the gazetteer in rules/provinces.csv,
-districts.csv and place_aliases.csv (shared with pipeline.places).
+Vocabularies live in rules/org_patterns.yaml; the gazetteer is pipeline.places'.
 """
 from __future__ import annotations
 
@@ -243,12 +242,7 @@ def space_after(text: str, end: int, expansion: str) -> str:
 
 # ---------------------------------------------------------------- gazetteer
 
-@dataclass(frozen=True)
-class Place:
-    name: str       # canonical unit name ("Mỹ Đức", "Hồ Chí Minh")
-    kind: str       # tỉnh, thành phố, huyện, quận, thị xã
-    level: str      # province or district
-    province: str   # the 63-province name it belongs to
+Place = places.Unit  # name, level (province/district), kind (tỉnh, huyện ...), province
 
 
 @dataclass(frozen=True)
@@ -260,25 +254,21 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
+    """The places module's gazetteer, keyed for the normalised text (abbreviations expanded,
+    so aliases written with "TP"/"." never stand there)."""
     entries: dict[str, list[Place]] = {}
     provinces = {}
-    for r in load_table("provinces.csv"):
-        p = Place(r["name"], r["kind"], "province", r["name"])
-        provinces[r["name"]] = p
-        entries.setdefault(fold(r["name"]), []).append(p)
-    for r in load_table("districts.csv"):
-        entries.setdefault(fold(r["name"]), []).append(Place(r["name"], r["kind"], "district", r["province"]))
-    for r in load_table("place_aliases.csv"):
-        p = provinces.get(r["province"])
-        if p is not None and not regex.search(r"\.|\bTP|\bTp", r["alias"]):
-            entries.setdefault(fold(r["alias"]), []).append(p)
-    names = {n for n in entries}
-    name_re = regex.compile(_B + "(?:" + alternation(names) + ")" + _E, _I)
-    try:
-        needs = load_yaml("places.yaml").get("needs_kind_word") or []
-    except Exception:  # the places helper's file is optional here
-        needs = []
-    return Gazetteer({k: tuple(v) for k, v in entries.items()}, name_re, frozenset(fold(n) for n in needs))
+    for unit in places.gazetteer_units():
+        if unit.level == "province":
+            provinces[unit.name] = unit
+        entries.setdefault(fold(unit.name), []).append(unit)
+    for alias, province in places.province_aliases().items():
+        p = provinces.get(province)
+        if p is not None and not regex.search(r"\.|\bTP|\bTp", alias):
+            entries.setdefault(fold(alias), []).append(p)
+    name_re = regex.compile(_B + "(?:" + alternation(entries) + ")" + _E, _I)
+    return Gazetteer({k: tuple(v) for k, v in entries.items()}, name_re,
+                     frozenset(fold(n) for n in places.NEEDS_KIND_WORD))
 
 
 KINDS = RULES["place_kinds"]
@@ -363,7 +353,7 @@ def parse_place(text: str, pos: int, province: str | None, bare_names: str = "an
             if alias is None:
                 return PlaceRef(start, nm.end(), kind, written, None)
             level = "province" if kind in PROVINCE_KINDS and alias.kind == kind else "district"
-            place = Place(written if level == "district" else alias.name, kind, level, alias.province)
+            place = Place(name=written if level == "district" else alias.name, level=level, kind=kind, province=alias.province)
             return PlaceRef(start, nm.end(), kind, place.name, place)
         name = place.name if fold(place.name) == key or place.level == "province" else clean_spaces(nm.group())
         return PlaceRef(start, nm.end(), kind or place.kind, name, place)
@@ -375,7 +365,7 @@ def parse_place(text: str, pos: int, province: str | None, bare_names: str = "an
                 p = gz.by_key.get(fold(canon), (None,))[0]
                 return PlaceRef(start, run.end(), kind, canon, p)
             if kind not in PROVINCE_KINDS:
-                p = Place(clean_spaces(run.group()), kind, "district", province) if province else None
+                p = Place(name=clean_spaces(run.group()), level="district", kind=kind, province=province) if province else None
                 return PlaceRef(start, run.end(), kind, clean_spaces(run.group()), p)
         return PlaceRef(start, km.end(), kind, None, None)
     return None
@@ -400,6 +390,7 @@ CO_SO_RE = regex.compile(r"[ \t]+cơ[ \t]+sở" + _E, _I)
 VIEN_CHUC_RE = regex.compile(r"[ \t]+viên[ \t]+chức" + _E, _I)
 SECTOR_HEAD_RE = regex.compile(r"[ \t]+(?P<head>" + alternation(RULES["sector_heads"]) + ")" + _E, _I)
 SECTORS = {fold(s): s for s in RULES["sectors"]}
+SECTOR_LEVEL_RE = regex.compile(r"[ \t]+(?:" + alternation(RULES["sector_levels"]) + ")" + _E, _I)
 CORPORATE_SECTORS = {fold(s): s for s in RULES["corporate_sectors"]}
 SECTOR_RE = regex.compile(r"[ \t]+(?:" + alternation(list(SECTORS.values()) + list(CORPORATE_SECTORS.values())) + ")" + _E, _I)
 LEXICON_NATIONAL_RE = regex.compile(
@@ -488,6 +479,40 @@ class UnitName:
     kind: str | None = None # that kind word ("" for none)
 
 
+LINE_HEADS = frozenset(fold(h) for h in RULES["line_heads"])
+LEGAL_FORMS = frozenset(fold(f) for f in RULES["legal_forms"])
+LINE_MAX_WORDS = int(RULES["line_max_words"])
+RUN_STOP_RE = regex.compile(r"(?:" + alternation(RULES["name_run_stop"]) + ")" + _E, regex.V1)
+LOWER_WORD_RE = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*(?![\p{L}\p{M}\p{N}])", regex.V1)
+BLANK_RE = regex.compile(r"[ \t]+")
+
+
+def business_line_end(text: str, pos: int, person_nearby: bool) -> int | None:
+    """End of a run of lowercase words at `pos` that a unit's proper name follows
+    ("thủy sản" in "Chế biến thủy sản Minh Hải"), else None: at most a few words, no
+    punctuation, no verb of what the union did, and a capitalised word after it that is
+    not another body or a person."""
+    at, end = pos, None
+    for _ in range(LINE_MAX_WORDS):
+        word = LOWER_WORD_RE.match(text, at)
+        if word is None or NAME_STOP_RE.match(text, at) or RUN_STOP_RE.match(text, at):
+            return None
+        end = word.end()
+        gap = BLANK_RE.match(text, end)
+        if gap is None:
+            return None
+        at = gap.end()
+        nxt = TOKEN_RE.match(text, at)
+        if nxt is None:
+            return None
+        if is_capitalised(nxt.group()):
+            if (nxt.group() in NAME_NEVER or HEAD_RE.match(text, at) or UNIT_HEAD_RE.match(text, at)
+                    or (person_nearby and starts_person_name(text, at))):
+                return None
+            return end
+    return None
+
+
 PERSON_NAME_RE = regex.compile(
     r"(?P<surname>\p{Lu}[\p{Ll}\p{M}]*+)(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*+){1,3}(?![\p{L}\p{M}\p{N}]|[ \t]*[\p{Lu}\p{N}])",
     regex.V1)
@@ -504,14 +529,17 @@ def no_words(pos: int) -> int | None:
 
 
 def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
-                    province: str | None, word_end: WordEnd = no_words) -> UnitName | None:
+                    province: str | None, word_end: WordEnd = no_words, business: bool = False) -> UnitName | None:
     """The name of a workplace, school, commune or agency at `pos` ("Công ty TNHH Amo Vina").
 
     Capitalised words and acronyms belong to the name; a lowercase word only where it is a
     usual part of names (name_lowercase), the rest of a word begun by a capitalised syllable
     ("Đa khoa", "Tỉnh ủy", "Giáo dục và Đào tạo": `word_end` gives the word segmenter's
     words), or a capitalised word follows it at once. A federation inside the name ("Cơ quan
-    Liên đoàn Lao động tỉnh") is read as one.
+    Liên đoàn Lao động tỉnh") is read as one. A business's, hospital's or centre's name
+    (`business`, or one of line_heads) may hold a lowercase line of business after its head,
+    its legal form or a word such as "Chế biến" ("Công ty TNHH Chế biến thủy sản Minh Hải"):
+    see `business_line_end`.
     """
     start = SPACE_RE.match(text, pos).end()
     tokens: list[tuple[int, bool, str]] = []  # (end, capitalised, folded word)
@@ -527,6 +555,7 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
         if not is_capitalised(hm.group()) and head not in PLACE_UNIT_HEADS:
             return None  # "công ty" as a common noun
         tokens.append((hm.end(), False, head))
+        business = business or head in LINE_HEADS
     elif UNIT_HEAD_RE.match(text, start):  # "Công đoàn cơ sở xã Đào Viên": a head is welcome here too
         headed = parse_unit_name(text, start, True, person_nearby, province, word_end)
         if headed is not None:
@@ -537,6 +566,9 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
         if first is None or not is_capitalised(first.group()) or first.group() in NAME_NEVER:
             return None
     ldld_tail, ldld_kind = "", None
+    # a business line may follow the head, a legal form, or the line's first word ("Chế biến", "May")
+    line_open = business
+    after_opener = business  # the last word was the head or a legal form
     while True:
         if tokens:
             sep = SEP_RE.match(text, end)
@@ -566,12 +598,16 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
                 break
             tokens.append((tok.end(), True, fold(word)))
             end, word_start = tok.end(), tok.start()
+            line_open = business and (after_opener or fold(word) in LEGAL_FORMS)
+            after_opener = business and fold(word) in LEGAL_FORMS
             continue
         compound = word_end(word_start) if sep is not None and not sep.group().strip() else None
         if compound is not None and compound > p and not NAME_STOP_RE.match(text, p):
             # the rest of a word begun by a capitalised syllable: "Đa khoa", "Tỉnh ủy"
             tokens.append((compound, True, fold(text[p:compound])))
             end = compound
+            line_open = business
+            after_opener = business and fold(text[word_start:compound]) in LEGAL_FORMS  # "Cổ phần"
             continue
         if fold(word) == "và":  # "Công ty A và Công đoàn ...", "Trường A và Trường B": two bodies
             after = SPACE_RE.match(text, tok.end()).end()
@@ -582,11 +618,20 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
         if low:
             tokens.append((low.end(), False, fold(low.group())))
             end = low.end()
+            legal = fold(low.group()) in LEGAL_FORMS
+            line_open = business and (line_open or legal)
+            after_opener = business and (after_opener or legal)
             continue
         sep2 = SEP_RE.match(text, tok.end())
         nxt = TOKEN_RE.match(text, sep2.end()) if sep2 and sep2.group() else None
         if nxt is None or not is_capitalised(nxt.group()) or nxt.group() in NAME_NEVER:
-            break
+            line_end = business_line_end(text, p, person_nearby) if line_open else None
+            if line_end is None:
+                break
+            tokens.append((line_end, False, fold(text[p:line_end])))
+            end = line_end
+            line_open = after_opener = False
+            continue
         tokens.append((tok.end(), False, fold(word)))
         end = tok.end()
     if not ldld_tail:
@@ -676,6 +721,8 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
                          confidence=conf - 0.1)
     sh = SECTOR_HEAD_RE.match(text, end)
     if sh:
+        if SECTOR_LEVEL_RE.match(text, sh.end()):
+            return None  # "công đoàn ngành Trung ương": a level of the system, no one body
         found = sector_name(text, sh.end(), word_end)
         if found is None:
             if plural or text[sh.end():sh.end() + 1] == ",":
@@ -723,7 +770,7 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
         return Candidate(start, ln.end(), org_type, f"{CANON['cd']} {name} {NATIONAL}", confidence=conf)
     ch = CORP_HEAD_RE.match(text, end)
     if ch:
-        unit = parse_unit_name(text, ch.end(), False, person_nearby, province, word_end)
+        unit = parse_unit_name(text, ch.end(), False, person_nearby, province, word_end, business=True)
         if unit:
             return unit_candidate(text, start, unit, f"{CANON['cd']} {ch.group('head').strip()}", "cd_corporation",
                                   conf, province)
@@ -777,7 +824,11 @@ def parse_candidates(text: str, province: str | None, word_end: WordEnd = no_wor
             cand = parse_cd(text, m.start(), m.end(), m.group()[0].islower(), plural,
                             bool(PERSON_TITLE_RE.search(before)), province, word_end)
         if cand is not None:
-            found.append(cand)
+            # "các công đoàn ngành Trung ương", "các cấp công đoàn ngành Giáo dục": a plural
+            # names a category; only a body named in full ("các cấp Công đoàn Viên chức Việt
+            # Nam") is one organisation, never one completed from the context
+            if not (plural and cand.canonical is None):
+                found.append(cand)
             pos = cand.end
         else:
             pos = m.end()
@@ -816,11 +867,11 @@ def resolve_place(kind: str | None, pos: int, named: list[Candidate], province: 
     prefix = f"{CANON['ldld']} {kind} "
     same = nearest([c for c in named if c.org_type == "ldld_district" and c.canonical.startswith(prefix)], pos)
     if same is not None:
-        return Place(same.canonical[len(prefix):], kind, "district", same.province or province)
+        return Place(name=same.canonical[len(prefix):], level="district", kind=kind, province=same.province or province)
     here = [d for d in districts if d.kind == kind and (province is None or d.place.province == province)]
     ref = nearest([d for d in here if d.end <= pos], pos)
     if ref is not None:
-        return Place(ref.name, kind, "district", ref.place.province)
+        return Place(name=ref.name, level="district", kind=kind, province=ref.place.province)
     return None
 
 
