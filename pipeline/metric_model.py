@@ -107,6 +107,32 @@ def metric_features(c) -> dict[str, float]:
         if rx.search(right_text):
             f[f"ic_R={name}"] = 0.5
 
+    # the event governing the figure outweighs the noun counted (see metric_cues.yaml event_cues)
+    ev_before, ev_after = getattr(c, "event_before", None), getattr(c, "event_after", None)
+    if ev_before:
+        f[f"ev_L={ev_before}"] = 1.5
+    if ev_after:
+        f[f"ev_R={ev_after}"] = 1.5
+    if ev_before and ev_after:
+        f[f"ev_LR={ev_before}>{ev_after}"] = 1.0
+    decisive = getattr(c, "decisive", None)
+    if decisive:
+        f[f"ev_decisive={decisive}"] = 2.0
+    verbs = getattr(c, "verbs_before", ())
+    if verbs:
+        f[f"V0={verbs[-1]}"] = 1.0
+        if len(verbs) > 1:
+            f[f"V1={verbs[-2]}"] = 0.5
+    else:
+        f["no_verb_before"] = 1.0
+    verb_after = getattr(c, "verb_after", None)
+    if verb_after:
+        f[f"VA={verb_after}"] = 1.0
+    if getattr(c, "target_scope", False):
+        f["target_scope"] = 1.5
+    if getattr(c, "stock", False):
+        f["stock"] = 1.5
+
     if c.in_title:
         f["in_title"] = 1.0
     n_words = len(c.sentence.text.split())
@@ -130,6 +156,9 @@ class Prediction:
     indicator: str
     status: str
     confidence: float
+    p_metric: float = 1.0      # P(is a metric)
+    p_indicator: float = 1.0   # P(indicator | metric)
+    p_status: float = 1.0      # P(status | metric)
 
 
 @dataclass(frozen=True)
@@ -173,7 +202,8 @@ class MetricModel:
         p_st = self.status.proba(idx, vals)
         i, s = int(p_ind.argmax()), int(p_st.argmax())
         conf = min(p_metric, float(p_ind[i]), float(p_st[s]))
-        return Prediction(p_metric >= self.threshold, self.indicator.classes[i], self.status.classes[s], conf)
+        return Prediction(p_metric >= self.threshold, self.indicator.classes[i], self.status.classes[s], conf,
+                          p_metric, float(p_ind[i]), float(p_st[s]))
 
     def to_json(self) -> dict:
         names = [None] * len(self.vocabulary)

@@ -77,3 +77,26 @@ def test_retraining_reproduces_the_shipped_model(tmp_path, capsys):
 
 def test_train_without_data_fails_cleanly(tmp_path):
     assert run_train(str(tmp_path / "missing.jsonl"), str(tmp_path / "m.json"), 5) == 2
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # the governing verb (POS-tagged) and the events around the figure become features
+    ("Công đoàn huy động 150 đoàn viên tham gia dọn dẹp vệ sinh.", 150,
+     {"V0=huy động", "ev_L=participants", "ev_R=participants"}),
+    ("LĐLĐ tỉnh vận động 1.200 đoàn viên tham gia hiến máu tình nguyện.", 1200,
+     {"ev_R=donations", "ev_decisive=donations"}),
+    ("Đến nay, LĐLĐ huyện có 78 CĐCS với 2.915 đoàn viên.", 78, {"V0=có", "stock"}),
+    ("Đại hội đề ra các chỉ tiêu: kết nạp 8.000 đoàn viên; thành lập 40 CĐCS.", 40,
+     {"target_scope", "ev_L=unions_new"}),
+])
+def test_event_and_scope_features(text, value, expected):
+    f = metric_features(candidate(text, value))
+    assert expected <= set(f)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Năm 2024, toàn tỉnh kết nạp 3.900 đoàn viên, vượt chỉ tiêu đề ra, thành lập 21 CĐCS.", 21),
+    ("Năm 2023, giao chỉ tiêu 500 đoàn viên, kết quả đã kết nạp được 620 đoàn viên.", 620),
+])
+def test_result_words_close_a_target_scope(text, value):
+    assert "target_scope" not in metric_features(candidate(text, value))

@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 
 from pipeline.core import build_document
-from pipeline.extract.metrics import (_interval_label, choose_period, extract_metrics, find_periods,
-                                      time_context)
+from pipeline.extract.metrics import (_interval_label, candidates, choose_period, extract_metrics,
+                                      find_periods, settle, time_context)
+from pipeline.metric_model import Prediction
 from pipeline.extract.numbers import find_quantities
-from pipeline.records import OrgMention, RawRecord
+from pipeline.records import DateMention, OrgMention, RawRecord
 
 
 def metrics(text: str, orgs: list[OrgMention] | None = None, province: str | None = None):
@@ -240,3 +241,122 @@ def test_term_is_period_of_targets_only():
     t = time_context(doc, q, find_periods(text, None), doc.sentences[0], None, None, None)
     assert (choose_period(t, "target"), choose_period(t, "achieved"), choose_period(t, "context")) == (
         "2023/2028", "2023", "2023")
+
+
+# ---------------------------------------------------------------- the governing event decides
+
+def dated_metrics(text: str, published: str | None = None, dates=()):
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    if published:
+        doc.meta["published"] = dt.date.fromisoformat(published)
+    found = extract_metrics(doc, list(dates), [], None)
+    for m in found:
+        assert m.text == doc.body[m.start:m.end]
+        assert 0.0 < m.confidence < 1.0 and m.extractor in ("ml", "rule")
+    return found
+
+
+EVENTS = [
+    # a light verb with no event after it: the people mobilised take part
+    ("Công đoàn Công ty huy động 90 đoàn viên tham gia dọn dẹp vệ sinh khu nhà trọ.", [(90, "participants")]),
+    # the event the counted people take part in decides, not "đoàn viên"
+    ("LĐLĐ quận vận động 700 đoàn viên tham gia hiến máu tình nguyện.", [(700, "donations")]),
+    ("Trong đợt này, 14 đoàn viên ưu tú đã được kết nạp Đảng.", [(14, "party_admission")]),
+    ("Qua bồi dưỡng, công đoàn giới thiệu kết nạp vào Đảng được 52 đoàn viên.", [(52, "party_referral")]),
+    ("Dịp này, Công đoàn ngành tuyên dương 65 nữ nhà giáo tiêu biểu.", [(65, "emulation")]),
+    ("Mỗi tập thể được tặng Bằng khen và 3 triệu đồng.", [(3e6, "emulation")]),
+    ("Các công đoàn cơ sở đăng ký thực hiện 57 công trình, phần việc thi đua.", [(57, "emulation")]),
+    ("Năm 2024, Công đoàn ngành trao 120 suất quà cho công nhân có hoàn cảnh khó khăn.", [(120, "welfare")]),
+    # a lower-case "hướng dẫn"/"kế hoạch" before a count is a verb/noun, not a document number
+    ("LĐLĐ tỉnh đã hướng dẫn 41 doanh nghiệp tổ chức đối thoại định kỳ.", [(41, "dialogue")]),
+    # a percentage of units takes what the units do
+    ("Phấn đấu 100% công đoàn cơ sở tổ chức Hội nghị người lao động.", [(100, "dialogue")]),
+    ("Năm 2024, 100% CĐCS tham gia giám sát việc thực hiện chính sách.", [(100, "oversight")]),
+    ("Có 88% CĐCS khu vực ngoài nhà nước ký kết thỏa ước lao động tập thể.", [(88, "dialogue")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", EVENTS)
+def test_indicator_follows_the_governing_event(text, expected):
+    assert [(m.value, m.indicator) for m in metrics(text)] == expected
+
+
+def test_a_rule_that_overrides_the_classifier_says_so():
+    doc = build_document(RawRecord(doc_id="t", source="t",
+                                   text="LĐLĐ quận vận động 700 đoàn viên tham gia hiến máu tình nguyện."))
+    c = candidates(doc)[0]
+    assert c.decisive == "donations"
+    wrong = Prediction(True, "members_new", "achieved", 0.6, p_metric=0.9, p_indicator=0.6, p_status=0.8)
+    # the rule decided the indicator; the confidence is the model's for what it still decided
+    assert settle(c, wrong) == ("donations", "achieved", "rule", 0.8)
+    agreeing = Prediction(True, "donations", "achieved", 0.7, p_metric=0.9, p_indicator=0.7, p_status=0.8)
+    assert settle(c, agreeing) == ("donations", "achieved", "ml", 0.7)
+
+
+STATUSES = [
+    # a stock figure is a size, not a result
+    ("Đến nay, LĐLĐ huyện có 78 CĐCS với 2.915 đoàn viên.", [(78, "context"), (2915, "context")]),
+    ("Toàn tỉnh hiện có 1.320 công đoàn cơ sở với hơn 97.000 đoàn viên.", [(1320, "context"), (97000, "context")]),
+    # a list of goals stays a list of goals across ";" until a result word
+    ("Đại hội đề ra các chỉ tiêu: kết nạp 8.000 đoàn viên; thành lập 40 CĐCS; 100% CĐCS tổ chức đối thoại.",
+     [(8000, "target"), (40, "target"), (100, "target")]),
+    ("Năm 2023, LĐLĐ tỉnh giao chỉ tiêu kết nạp 3.000 đoàn viên; kết quả đã kết nạp được 3.260 đoàn viên.",
+     [(3000, "target"), (3260, "achieved")]),
+    ("Năm 2024, toàn tỉnh kết nạp 2.472 đoàn viên, vượt 3% so với kế hoạch 2.400 đoàn viên.",
+     [(2472, "achieved"), (3, "achieved"), (2400, "target")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", STATUSES)
+def test_status(text, expected):
+    assert [(m.value, m.status) for m in metrics(text)] == expected
+
+
+PERIODS_IN_CONTEXT = [
+    ("Từ năm 2016 đến nay, LĐLĐ huyện đã kết nạp 3.200 đoàn viên.", "2023-07-15", [(3200, "2016/2023")]),
+    # a term that ended by the article's year is the period of the results over it
+    ("Nhiệm kỳ 2018-2023, các cấp công đoàn đã thành lập 45 CĐCS.", "2023-07-15", [(45, "2018/2023")]),
+    # what the congress of a new term did is of the congress year
+    ("Đại hội nhiệm kỳ 2023-2028 đã bầu 31 ủy viên Ban Chấp hành.", "2023-07-15", [(31, "2023")]),
+    ("Trong 5 năm qua, công đoàn đã giới thiệu 230 đoàn viên ưu tú cho Đảng.", "2023-07-15", [(230, "2018/2023")]),
+    # a period carries into the next sentences of its paragraph, half year and all
+    ("Trong 6 tháng đầu năm 2024, LĐLĐ huyện đã thăm hỏi 120 đoàn viên ốm đau. Tổng kinh phí hỗ trợ là "
+     "235,4 triệu đồng.", "2024-07-20", [(120, "2024-H1"), (235.4e6, "2024-H1")]),
+    # a sentence-initial year governs its sentence over a programme's range inside it
+    ("Năm 2025, LĐLĐ tỉnh thực hiện Chương trình giai đoạn 2023-2028, phấn đấu giám sát ít nhất 20 doanh "
+     "nghiệp.", "2025-03-02", [(20, "2025")]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", PERIODS_IN_CONTEXT)
+def test_period_in_context(text, published, expected):
+    assert [(m.value, m.period) for m in dated_metrics(text, published)] == expected
+
+
+def test_review_without_the_articles_year_takes_the_term_named_before():
+    text = ("Hội nghị Ban Chấp hành lần thứ 15, nhiệm kỳ 2018-2023.\n\n"
+            "Nhiệm kỳ qua, các cấp công đoàn đã vượt các chỉ tiêu. Qua đó đã kết nạp 5.400 đoàn viên.")
+    assert [(m.value, m.period) for m in dated_metrics(text)] == [(5400, "2018/2023")]
+
+
+def date_mention(text: str, part: str, kind: str) -> DateMention:
+    at = text.index(part)
+    return DateMention(doc_id="t", start=at, end=at + len(part), text=part, sentence="", extractor="rule",
+                       confidence=1.0, kind=kind, date=None, period_start=None, period_end=None)
+
+
+@pytest.mark.parametrize("text, part, kind, expected", [
+    ("Nhân kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2024), Công đoàn ngành tặng 60 suất quà.",
+     "19/5/1890 - 19/5/2024", "range", [60]),
+    ("Ngày hội diễn ra từ 5 đến 7 tháng 4, thu hút 900 công nhân tham gia.", "từ 5 đến 7 tháng 4", "range", [900]),
+])
+def test_no_metric_inside_a_date_mention(text, part, kind, expected):
+    assert [m.value for m in dated_metrics(text, None, [date_mention(text, part, kind)])] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Thực hiện Hướng dẫn 41 của Ban Thường vụ LĐLĐ tỉnh về tổ chức đại hội.",
+    "Triển khai Kế hoạch 204 của Liên đoàn Lao động tỉnh.",
+])
+def test_capitalised_document_number_is_not_a_metric(text):
+    assert metrics(text) == []

@@ -37,6 +37,7 @@ def _compile(pattern: str) -> regex.Pattern:
 NON_METRIC_RES = tuple((name, _compile(p)) for name, p in _CUES["non_metric_patterns"].items())
 _SUBJECT_STOP = frozenset(w.casefold() for w in _CUES["subject_stop_words"])
 _SUBJECT_MAX = int(_CUES["subject_max_tokens"])
+_SUBJECT_STOP_VERBS = frozenset(w.casefold() for w in _CUES["subject_stop_verbs"])
 _PERCENT_TARGET_RE = regex.compile(
     r"^\s*(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["percent_of_target_words"], key=len, reverse=True))
     + r")(?!\p{L})", regex.I)
@@ -47,6 +48,39 @@ _DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"])
 _CLAUSE_BREAK_RE = regex.compile(r"[;:]|\s[-–]\s|\n")
 _PUNCT_RE = regex.compile(r"^[^\p{L}\d]+$")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_NUMBER_WORDS = {k.casefold(): int(v) for k, v in _PERIODS["number_words"].items()}
+_TERM_YEARS = int(_PERIODS["term_years"])
+_LEAD_RE = regex.compile(r"^[^\p{L}\d]*(?:(?:" + "|".join(
+    regex.escape(w) for w in sorted(_PERIODS["lead_words"], key=len, reverse=True)) + r")\s+)?(?:năm\s+)?$", regex.I)
+
+
+def _phrase_regex(words) -> regex.Pattern:
+    """Whole-word alternation of phrases, longest first (case-insensitive)."""
+    alt = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return regex.compile(r"(?<!\p{L})(?:" + alt + r")(?!\p{L})", regex.I)
+
+
+# event phrase -> indicator; one alternation so the longest phrase wins ("kết nạp Đảng")
+EVENT_OF: dict[str, str] = {w.casefold(): ind for ind, ws in _CUES["event_cues"].items() for w in ws}
+_EVENT_RE = _phrase_regex(EVENT_OF)
+_LIGHT_VERBS = frozenset(w.casefold() for w in _CUES["event_light_verbs"])
+_LIGHT_REACH = int(_CUES["event_light_reach"])
+_EVENT_WINDOW = int(_CUES["event_window"])
+_UNIT_SHARE_NOT = frozenset(_CUES["unit_share_not_events"])
+_UNIT_NOUN_RE = regex.compile(r"^(?:" + "|".join(
+    regex.escape(w) for w in sorted(_CUES["unit_nouns"], key=len, reverse=True)) + r")(?!\p{L})", regex.I)
+DECISIVE_AFTER = {w.casefold(): ind for ind, ws in _CUES["decisive_events"]["after"].items() for w in ws}
+DECISIVE_BEFORE = {w.casefold(): ind for ind, ws in _CUES["decisive_events"]["before"].items() for w in ws}
+_DECISIVE_AFTER_RE = _phrase_regex(DECISIVE_AFTER)
+_DECISIVE_BEFORE_RE = _phrase_regex(DECISIVE_BEFORE)
+_DECISIVE_REACH = int(_CUES["decisive_before_reach"])
+_TARGET_OPENER_RE = _phrase_regex(_CUES["target_openers"])
+_TARGET_NOT_AFTER_RE = regex.compile(r"(?:(?<!\p{L})(?:" + "|".join(
+    regex.escape(w) for w in sorted(_CUES["target_opener_not_after"], key=len, reverse=True))
+    + r")(?!\p{L})|%)\s*(?:\S+\s+){0," + str(int(_CUES["target_opener_not_after_reach"])) + r"}$", regex.I)
+_TARGET_BREAKER_RE = _phrase_regex(_CUES["target_breakers"])
+_STOCK_VERBS = frozenset(w.casefold() for w in _CUES["stock_verbs"])
+_HEDGE_WORDS = frozenset(w.casefold() for w in load_yaml("metric_numbers.yaml")["hedges"])
 
 
 @dataclass(frozen=True)
@@ -78,6 +112,8 @@ class TimeContext:
     article: Period | None       # the period the article reviews (a range up to its year)
     title: Period | None
     reference_year: int | None
+    lead: Period | None = None         # a period opening the sentence ("Năm 2025, ...")
+    own_clause: tuple[Period, ...] = ()  # periods before the number in its own clause
 
 
 @dataclass(frozen=True)
@@ -95,6 +131,13 @@ class Candidate:
     in_title: bool
     reference_year: int | None  # the article's year, where known
     time: TimeContext | None = None
+    verbs_before: tuple[str, ...] = ()  # verbs (POS) before the number in its clause, nearest last
+    verb_after: str | None = None       # the first verb (POS) after the number in its clause
+    event_before: str | None = None     # indicator of the event phrase nearest before the number
+    event_after: str | None = None      # indicator of the event its subject does / is for
+    decisive: str | None = None         # an indicator the language leaves no doubt about
+    target_scope: bool = False          # inside a list of goals opened earlier in the sentence
+    stock: bool = False                 # a size stated with "có/gồm/với" (context)
 
 
 # ---------------------------------------------------------------- candidates
@@ -112,10 +155,13 @@ def _is_blocked(q: Quantity, spans: list[tuple[int, int]], offset: int) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
 
-def sentence_quantities(sentence: Sentence) -> list[Quantity]:
-    """Quantities of a sentence that no non-metric pattern covers."""
+def sentence_quantities(sentence: Sentence, date_spans: list[tuple[int, int]] = ()) -> list[Quantity]:
+    """Quantities of a sentence that no non-metric pattern and no date mention covers
+    (`date_spans`: body spans of the date extractor's mentions)."""
     qs = find_quantities(sentence.text, sentence.start)
     spans = blocked_spans(sentence.text)
+    spans += [(a - sentence.start, b - sentence.start) for a, b in date_spans
+              if a < sentence.end and sentence.start < b]
     blocked = [_is_blocked(q, spans, sentence.start) or q.value == 0 for q in qs]
     # a range is blocked as a whole when either end is ("18-35 tuổi")
     for i, q in enumerate(qs):
@@ -130,12 +176,18 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
     title = title_span(doc)
     periods = merge_periods(periods_from_dates(doc.body, dates or []),
                             find_periods(doc.body, reference_year))
-    review, title_period = article_periods(doc, periods, title, reference_year)
+    review, _ = article_periods(doc, periods, title, reference_year)
+    periods = resolve_reviews(periods, review)
+    review = review or next((p for p in periods if p.kind == "reviewed_term"), None)
+    _, title_period = article_periods(doc, periods, title, reference_year)
+    date_spans = [(d.start, d.end) for d in dates or [] if d.end > d.start]
     out = []
     for sentence in doc.sentences:
         in_title = title[0] <= sentence.start and sentence.end <= title[1]
-        cands = [_candidate(doc, sentence, q, periods, review, title_period, in_title, reference_year)
-                 for q in sentence_quantities(sentence)]
+        qs = sentence_quantities(sentence, date_spans)
+        tags = pos_words(sentence) if qs else ()
+        cands = [_candidate(doc, sentence, q, periods, review, title_period, in_title, reference_year, tags)
+                 for q in qs]
         # the low end of a range counts what the high end counts ("từ 10-20 CĐCS")
         for i in range(len(cands) - 1):
             if cands[i].quantity.link == "range_low" and cands[i + 1].quantity.link == "range_high":
@@ -159,7 +211,7 @@ def title_span(doc: Document) -> tuple[int, int]:
 
 def _candidate(doc: Document, sentence: Sentence, q: Quantity, periods: list[Period],
                review: Period | None, title_period: Period | None, in_title: bool,
-               reference_year: int | None) -> Candidate:
+               reference_year: int | None, tags: tuple[Token, ...] = ()) -> Candidate:
     text, off = sentence.text, sentence.start
     before = text[:q.num_start - off]
     breaks = list(_CLAUSE_BREAK_RE.finditer(before))
@@ -171,9 +223,112 @@ def _candidate(doc: Document, sentence: Sentence, q: Quantity, periods: list[Per
     left = tuple(w.casefold() for w in _words_before(tokens, q.num_start, off + clause_start))[-8:]
     subject, subject_end = _subject(q, tokens, after)
     right = tuple(t.text.casefold() for t in tokens if t.start >= subject_end and not _PUNCT_RE.match(t.text))[:4]
-    time = time_context(doc, q, periods, sentence, review, title_period, reference_year)
-    return Candidate(q, sentence, subject, left, right, before[clause_start:], clause_right,
-                     choose_period(time, None), in_title, reference_year, time)
+    time = time_context(doc, q, periods, sentence, review, title_period, reference_year,
+                        off + clause_start)
+    clause_left = before[clause_start:]
+    verbs_before = tuple(t.text.casefold() for t in tags
+                         if off + clause_start <= t.start and t.end <= q.num_start)[-3:]
+    sentence_verbs = tuple(t.text.casefold() for t in tags if t.end <= q.num_start)
+    verb_after = next((t.text.casefold() for t in tags
+                       if q.end <= t.start < q.end + len(clause_right)), None)
+    ev_before, ev_after = event_before(clause_left), event_after(clause_right)
+    return Candidate(q, sentence, subject, left, right, clause_left, clause_right,
+                     choose_period(time, None), in_title, reference_year, time,
+                     verbs_before, verb_after, ev_before, ev_after,
+                     decisive_event(q, subject, clause_left, clause_right, ev_after),
+                     in_target_scope(before), is_stock(left, verbs_before, sentence_verbs))
+
+
+# ---------------------------------------------------------------- events and scope
+
+def pos_words(sentence: Sentence) -> tuple[Token, ...]:
+    """The verbs of a sentence by underthesea's POS tagger, with body offsets.
+
+    Tagging costs about 4x word segmentation, so it runs only on sentences that
+    hold a candidate. Digit strings the tagger calls verbs ("1.500/V") are dropped.
+    """
+    from underthesea import pos_tag
+
+    out, cursor, text = [], 0, sentence.text
+    for word, tag in pos_tag(text):
+        at = text.find(word, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(word)
+        if tag == "V" and not any(ch.isdigit() for ch in word):
+            out.append(Token(sentence.start + at, sentence.start + at + len(word), word))
+    return tuple(out)
+
+
+def event_before(clause_left: str) -> str | None:
+    """The indicator of the event phrase nearest before the number in its clause."""
+    hits = list(_EVENT_RE.finditer(clause_left))
+    return EVENT_OF[hits[-1].group().casefold()] if hits else None
+
+
+def event_after(clause_right: str, window_words: int | None = _EVENT_WINDOW) -> str | None:
+    """The indicator of the first event phrase among the few words after the quantity
+    (its subject and predicate: "đoàn viên được kết nạp Đảng", "CĐCS tổ chức đối thoại").
+    A light verb ("tham gia", "huy động") yields to an event right after it."""
+    window = " ".join(clause_right.split()[:window_words])
+    hits = list(_EVENT_RE.finditer(window))
+    if not hits:
+        return None
+    first = hits[0]
+    if first.group().casefold() in _LIGHT_VERBS:
+        for h in hits[1:]:
+            gap = len(window[first.end():h.start()].split())
+            if gap > _LIGHT_REACH:
+                break
+            if h.group().casefold() not in _LIGHT_VERBS:
+                return EVENT_OF[h.group().casefold()]
+    return EVENT_OF[first.group().casefold()]
+
+
+def decisive_event(q: Quantity, subject: str | None, clause_left: str, clause_right: str,
+                   ev_after: str | None) -> str | None:
+    """An indicator the wording settles, whatever the counted noun:
+    - a percentage of units takes what the units do ("100% CĐCS tham gia giám sát": oversight);
+    - the counted group's predicate: "27 đoàn viên được kết nạp Đảng", "tham gia hiến máu";
+    - a governing award or verb a few words before: "tuyên dương 90 nữ nhà giáo",
+      "Bằng khen và 3 triệu đồng".
+    """
+    if q.unit == "percent" and subject and _UNIT_NOUN_RE.match(subject.removeprefix("các ")):
+        activity = event_after(clause_right, None)  # what the units do, anywhere in the clause
+        if activity and activity not in _UNIT_SHARE_NOT:
+            return activity
+    window = " ".join(clause_right.split()[:_EVENT_WINDOW])
+    m = _DECISIVE_AFTER_RE.search(window)
+    if m and DECISIVE_AFTER[m.group().casefold()] == ev_after:
+        return DECISIVE_AFTER[m.group().casefold()]
+    hits = list(_EVENT_RE.finditer(clause_left))
+    if hits and hits[-1].group().casefold() in DECISIVE_BEFORE:
+        if len(clause_left[hits[-1].end():].split()) <= _DECISIVE_REACH:
+            return DECISIVE_BEFORE[hits[-1].group().casefold()]
+    return None
+
+
+def in_target_scope(sentence_before: str) -> bool:
+    """A goal opened earlier in the sentence still governs the number: "phấn đấu",
+    "các chỉ tiêu:", "yêu cầu ... bảo đảm", "đề ra" (not "vượt chỉ tiêu đề ra"), with
+    no result word ("đã", "kết quả", "đến nay") between it and the number."""
+    openers = [m for m in _TARGET_OPENER_RE.finditer(sentence_before)
+               if not _TARGET_NOT_AFTER_RE.search(sentence_before[max(0, m.start() - 60):m.start()])]
+    if not openers:
+        return False
+    return not _TARGET_BREAKER_RE.search(sentence_before[openers[-1].end():])
+
+
+def is_stock(left: tuple[str, ...], verbs_before: tuple[str, ...], sentence_verbs: tuple[str, ...] = ()) -> bool:
+    """A size, not a result: the number's governing word is "có/gồm/với/quản lý"
+    ("LĐLĐ huyện có 78 CĐCS với 2.915 đoàn viên"); a clause without a verb of its own
+    continues the sentence's ("Hiện toàn tỉnh có 15 LĐLĐ huyện, ...; 77.447 đoàn viên")."""
+    words = [w for w in left if w not in _HEDGE_WORDS]
+    if words and words[-1] in _STOCK_VERBS:
+        return True
+    if verbs_before:
+        return verbs_before[-1] in _STOCK_VERBS and (not words or words[-1] == verbs_before[-1])
+    return bool(sentence_verbs) and sentence_verbs[-1] in _STOCK_VERBS
 
 
 def _words_before(tokens, pos: int, start: int) -> list[str]:
@@ -209,6 +364,8 @@ def _subject(q: Quantity, tokens, after: str) -> tuple[str | None, int]:
                 continue
         low = t.text.casefold()
         if _PUNCT_RE.match(t.text) or low in _SUBJECT_STOP or any(c.isdigit() for c in t.text):
+            break
+        if words and low in _SUBJECT_STOP_VERBS:
             break
         if words and t.start - end > 1:  # a gap wider than a space
             break
@@ -302,7 +459,17 @@ def merge_periods(preferred: list[Period], extra: list[Period]) -> list[Period]:
 
 def _period(kind: str, m: regex.Match, ref: int | None) -> Period | None:
     g = m.groupdict()
+    if kind == "review":
+        n = g.get("n")
+        years = _TERM_YEARS if not n else (int(n) if n.isdigit() else _NUMBER_WORDS.get(n.casefold(), 1))
+        if ref is None:  # resolved against a term the article names, else dropped (_resolve_review)
+            return Period(m.start(), m.end(), "", 0, years, kind)
+        return Period(m.start(), m.end(), f"{ref - years}/{ref}", ref - years, ref, kind)
     y1 = int(g["y1"]) if g.get("y1") else ref
+    if kind == "since":
+        if ref is None or ref < y1:
+            return None
+        return Period(m.start(), m.end(), f"{y1}/{ref}" if ref > y1 else str(y1), y1, ref, "years")
     if kind in ("years", "term"):
         y2 = int(g["y2"])
         if y2 < y1:
@@ -333,14 +500,45 @@ def _period(kind: str, m: regex.Match, ref: int | None) -> Period | None:
     return Period(m.start(), m.end(), label, y1, y1, kind)
 
 
+def resolve_reviews(periods: list[Period], review: Period | None) -> list[Period]:
+    """"nhiệm kỳ qua", "5 năm qua": the year range the article reviews where it names one
+    of that length ending in the same year ("nhiệm kỳ 2018-2023" in a 2023 congress report),
+    else the span counted back from the article's year. Without the article's year, the
+    latest term named before it ("Hội nghị ... nhiệm kỳ 2018-2023. ... nhiệm kỳ qua");
+    else it cannot be told and is dropped. A resolved span is a closed range of years."""
+    out = []
+    for p in periods:
+        if p.kind != "review":
+            out.append(p)
+            continue
+        span = p.last_year - p.first_year if p.label else p.last_year
+        if p.label:
+            fits = review and review.last_year == p.last_year and abs(
+                (review.last_year - review.first_year) - span) <= 1
+            out.append(replace(p, label=review.year_label, first_year=review.first_year, kind="years")
+                       if fits else replace(p, kind="years"))
+            continue
+        term = next((t for t in reversed(out) if t.kind in ("term", "reviewed_term") and t.end <= p.start
+                     and t.last_year - t.first_year == span), None)
+        if term:
+            out.append(replace(p, label=term.year_label, first_year=term.first_year,
+                               last_year=term.last_year, kind="years"))
+            # the term is reviewed as past: the period of results, not only of goals
+            out = [replace(t, kind="reviewed_term") if t is term else t for t in out]
+    return out
+
+
 def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Sentence,
-                 review: Period | None, title: Period | None, ref: int | None) -> TimeContext:
+                 review: Period | None, title: Period | None, ref: int | None,
+                 clause_start: int | None = None) -> TimeContext:
     in_sentence = [p for p in periods if sentence.start <= p.start and p.end <= sentence.end]
     para_start = doc.body.rfind("\n", 0, sentence.start) + 1
     earlier = [p for p in periods if para_start <= p.start and p.end <= sentence.start]
-    return TimeContext(tuple(p for p in in_sentence if p.end <= q.num_start),
-                       tuple(p for p in in_sentence if p.start >= q.end),
-                       earlier[-1] if earlier else None, review, title, ref)
+    before = tuple(p for p in in_sentence if p.end <= q.num_start)
+    lead = next((p for p in before if _LEAD_RE.match(doc.body[sentence.start:p.start])), None)
+    own = tuple(p for p in before if clause_start is not None and p.start >= clause_start)
+    return TimeContext(before, tuple(p for p in in_sentence if p.start >= q.end),
+                       earlier[-1] if earlier else None, review, title, ref, lead, own)
 
 
 def choose_period(t: TimeContext | None, status: str | None) -> str | None:
@@ -354,38 +552,67 @@ def choose_period(t: TimeContext | None, status: str | None) -> str | None:
     """
     if t is None:
         return None
-    in_sentence = list(reversed(t.before)) + list(t.after)
+    ref = t.reference_year
+    in_sentence = _governing_order(t) + list(t.after)
     if status != "target":
-        dated = [p for p in in_sentence if not _is_open_term(p)]
+        dated = [p for p in in_sentence if not _is_open_term(p, ref)]
         if dated:
             return dated[0].label
     if in_sentence:
-        return _label(in_sentence[0], status, in_sentence[0].label)
+        return _label(in_sentence[0], status, in_sentence[0].label, ref)
     if t.paragraph:
-        return _label(t.paragraph, status, t.paragraph.year_label)
+        return _label(t.paragraph, status, _carried_label(t.paragraph), ref)
     if t.title:
-        return _label(t.title, status, t.title.label)
+        return _label(t.title, status, t.title.label, ref)
     if status == "achieved" and t.article:
         return t.article.year_label
-    return str(t.reference_year) if t.reference_year else None
+    return str(ref) if ref else None
 
 
-def _label(p: Period, status: str | None, label: str) -> str:
+def _governing_order(t: TimeContext) -> list[Period]:
+    """Periods before the number, the one that governs it first: one in its own clause
+    (nearest), else the period opening the sentence ("Năm 2025, ... phấn đấu giám sát 20
+    doanh nghiệp" over a programme's "giai đoạn 2023-2028" between), else the nearest."""
+    order = list(reversed(t.before))
+    if t.own_clause:
+        first = t.own_clause[-1]
+        if t.lead and t.lead is not first and first.kind in ("years", "term", "reviewed_term") and t.lead in t.own_clause:
+            first = t.lead
+    elif t.lead:
+        first = t.lead
+    else:
+        return order
+    return [first] + [p for p in order if p is not first]
+
+
+def _carried_label(p: Period) -> str:
+    """A period carried from an earlier sentence of the paragraph keeps its half or quarter
+    ("Trong 6 tháng đầu năm 2024, ..." then "... 235,4 triệu đồng": 2024-H1); a month
+    rarely carries over, its year does."""
+    return p.year_label if p.kind in ("month", "year_to_month") else p.label
+
+
+def _label(p: Period, status: str | None, label: str, ref: int | None = None) -> str:
     """A term gives a result or a size stated at the congress its first year."""
-    return str(p.first_year) if status in ("achieved", "context") and _is_open_term(p) else label
+    return str(p.first_year) if status in ("achieved", "context") and _is_open_term(p, ref) else label
 
 
-def _is_open_term(p: Period) -> bool:
-    """A congress term ("nhiệm kỳ 2023-2028"): the time of a target, not of a result."""
-    return p.kind == "term"
+def _is_open_term(p: Period, ref: int | None = None) -> bool:
+    """A congress term still running ("nhiệm kỳ 2023-2028" at its 2023 congress): the time
+    of a target, not of a result. A term that ended by the article's year ("nhiệm kỳ
+    2018-2023" reviewed in 2023) is the period of the results reported over it."""
+    return p.kind == "term" and not (ref is not None and p.last_year <= ref)
 
 
 def article_periods(doc: Document, periods: list[Period], title: tuple[int, int],
                     ref: int | None) -> tuple[Period | None, Period | None]:
-    """The range the article reviews (the first year range in its body that ends in its
-    year, e.g. "nhiệm kỳ 2018-2023" in a 2023 congress report) and a period in its title."""
+    """The range the article reviews (the first congress term, else the first year range,
+    in its body that ends in its year, e.g. "nhiệm kỳ 2018-2023" in a 2023 congress report)
+    and a period in its title."""
     in_title = [p for p in periods if title[0] <= p.start and p.end <= title[1]]
-    review = next((p for p in periods if ref and p.first_year < p.last_year == ref), None)
+    ending = [p for p in periods if ref and p.kind != "review" and p.first_year < p.last_year == ref]
+    # a congress term ending in the article's year is what "nhiệm kỳ qua" reviews
+    review = next((p for p in ending if p.kind == "term"), ending[0] if ending else None)
     return review, (in_title[0] if in_title else None)
 
 
@@ -416,14 +643,33 @@ def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMenti
         if not pred.is_metric:
             continue
         q = c.quantity
+        indicator, status, extractor, conf = settle(c, pred)
         rows.append((c, MetricMention(
-            **doc.provenance(q.start, q.end, "ml", round(pred.confidence, 4)),
-            value=q.value, unit=q.unit, subject=c.subject, indicator=pred.indicator,
-            status=pred.status, period=choose_period(c.time, pred.status), qualifier=q.qualifier,
+            **doc.provenance(q.start, q.end, extractor, round(conf, 4)),
+            value=q.value, unit=q.unit, subject=c.subject, indicator=indicator,
+            status=status, period=choose_period(c.time, status), qualifier=q.qualifier,
             org=_org_for(doc, q.start, orgs), province=province)))
     rows = _attach_percentages(rows)
     rows = _fractions(rows)
     return _dedupe(rows, doc)
+
+
+def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
+    """(indicator, status, extractor, confidence) of a metric: the classifiers' unless
+    the wording settles it (Candidate.decisive: an event that governs the figure;
+    target_scope: a figure in a list of goals). Where a rule decides, the row is a
+    `rule` row and its confidence is the classifiers' probability of what the rule
+    did not decide (that it is a metric, and the other attribute)."""
+    indicator, status = pred.indicator, pred.status
+    p_ind, p_st = pred.p_indicator, pred.p_status
+    ruled = False
+    if c.decisive and c.decisive != indicator:
+        indicator, p_ind, ruled = c.decisive, 1.0, True
+    if c.target_scope and status != "target":
+        status, p_st, ruled = "target", 1.0, True
+    if not ruled:
+        return indicator, status, "ml", pred.confidence
+    return indicator, status, "rule", min(pred.p_metric, p_ind, p_st)
 
 
 def _published(doc: Document) -> dt.date | None:
