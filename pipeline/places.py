@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from .document import Document
+from .normalize import normalize_string
 from .ruledata import load_table, load_yaml
 
 
@@ -43,26 +44,26 @@ class Unit:
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
-def _retone_syllable(syllable: str, first: bool) -> str:
-    """Tone of an open oa/oe/uy syllable on its first (Hòa, Thủy) or second (Hoà, Thuỷ) vowel."""
+def _legacy_tone(syllable: str) -> str:
+    """The old placement of an open oa/oe/uy syllable's tone, on its second vowel (Hòa -> Hoà)."""
     decomposed = unicodedata.normalize("NFD", syllable)
     tones = [c for c in decomposed if c in _TONES]
     base = "".join(c for c in decomposed if c not in _TONES)
     low = base.lower()
     if len(tones) != 1 or low[-2:] not in ("oa", "oe", "uy") or low.endswith(("quy", "guy")):
         return syllable
-    i = len(base) - (2 if first else 1)
-    return unicodedata.normalize("NFC", base[: i + 1] + tones[0] + base[i + 1:])
+    return unicodedata.normalize("NFC", base + tones[0])
 
 
 def modern_tone(name: str) -> str:
-    """'Khánh Hoà' -> 'Khánh Hòa', 'Thuỷ Nguyên' -> 'Thủy Nguyên'."""
-    return " ".join(_retone_syllable(w, True) for w in name.split(" "))
+    """'Khánh Hoà' -> 'Khánh Hòa': the same normalisation the article body goes through."""
+    return normalize_string(name)
 
 
 def tone_variants(name: str) -> set[str]:
-    """Both tone placements of a name ('Khánh Hòa', 'Khánh Hoà')."""
-    return {modern_tone(name), " ".join(_retone_syllable(w, False) for w in name.split(" "))}
+    """Both tone placements of a name ('Khánh Hòa', 'Khánh Hoà'), to match text not yet normalised."""
+    modern = modern_tone(name)
+    return {modern, " ".join(_legacy_tone(w) for w in modern.split(" "))}
 
 
 # ---------------------------------------------------------------- gazetteer

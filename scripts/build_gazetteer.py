@@ -24,6 +24,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from pipeline.normalize import normalize_string as modern_tone  # the body's own normalisation, so names match it
+
 RULES = Path(__file__).resolve().parent.parent / "rules"
 
 # The mapping names the units as of mid-2025. GOLD.md names the 63 pre-merger units, so
@@ -33,7 +35,6 @@ PRE_2025_KINDS = {"Thừa Thiên Huế": "tỉnh"}
 
 UNIT_KINDS = ("thành phố", "thị xã", "huyện", "quận", "tỉnh")
 
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
 
 
 def mapping_path() -> Path:
@@ -45,31 +46,6 @@ def mapping_path() -> Path:
 def load_mapping() -> dict:
     with open(mapping_path(), encoding="utf-8") as f:
         return json.load(f)
-
-
-def _syllable_tone_on(syllable: str, first: bool) -> str:
-    """Put the tone of an open oa/oe/uy syllable on its first (Hòa) or second (Hoà) vowel."""
-    decomposed = unicodedata.normalize("NFD", syllable)
-    tones = [c for c in decomposed if c in _TONES]
-    base = "".join(c for c in decomposed if c not in _TONES)
-    if len(tones) != 1 or len(base) < 2:
-        return syllable
-    low = base.lower()
-    # only the bare pairs oa/oe/uy at the syllable's end ("quy" is qu+y: its tone stays on y)
-    if low[-2:] not in ("oa", "oe", "uy") or low.endswith("quy") or low.endswith("guy"):
-        return syllable
-    i = len(base) - (2 if first else 1)
-    return unicodedata.normalize("NFC", base[: i + 1] + tones[0] + base[i + 1:])
-
-
-def modern_tone(name: str) -> str:
-    """Hoà -> Hòa, Thuỷ -> Thủy, word by word; other syllables unchanged."""
-    return " ".join(_syllable_tone_on(w, True) for w in name.split(" "))
-
-
-def other_tone(name: str) -> str:
-    """The other placement: Hòa -> Hoà, Thủy -> Thuỷ."""
-    return " ".join(_syllable_tone_on(w, False) for w in name.split(" "))
 
 
 def split_unit(full: str) -> tuple[str, str]:
