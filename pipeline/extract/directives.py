@@ -564,14 +564,17 @@ def _bare_refs(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     return refs
 
 
+def _name_after_space(src: Source, pos: int, limit: int, lead: str = r"\s+"):
+    """The name (words, end) scanned after the whitespace `lead` matches at `pos`, if any."""
+    m = regex.match(lead, src.text[pos:limit], regex.IGNORECASE)
+    return _scan_name(src, pos + m.end(), limit) if m else None
+
+
 def _named_congress(src: Source, pos: int, limit: int) -> tuple[str, int] | None:
     """ "Đại hội XI Công đoàn tỉnh", "Đại hội đại biểu Đảng bộ thành phố Cần Thơ lần thứ XIV",
     "Đại hội XIII của Đảng": a congress named by its ordinal, as the issuer."""
     text = src.text
-    m = regex.match(r"\s+(?=đại\s+hội\b)", text[pos:limit], regex.IGNORECASE)
-    if not m:
-        return None
-    got = _scan_name(src, pos + m.end(), limit)
+    got = _name_after_space(src, pos, limit, r"\s+(?=đại\s+hội\b)")
     if got is None:
         return None
     words, end = got
@@ -590,11 +593,7 @@ def _named_congress(src: Source, pos: int, limit: int) -> tuple[str, int] | None
 
 def _named_plenum(src: Source, pos: int, limit: int) -> int | None:
     """ "Trung ương 4 khóa XI", "Hội nghị lần thứ 8 Ban Chấp hành Trung ương": where it ends."""
-    text = src.text
-    m = regex.match(r"\s+", text[pos:limit])
-    if not m:
-        return None
-    got = _scan_name(src, pos + m.end(), limit)
+    got = _name_after_space(src, pos, limit)
     if got is None:
         return None
     words, end = got
