@@ -37,6 +37,25 @@ EXPLICIT = [
         ("range", None, D("1929-07-28"), D("2019-07-28"), "28.7.1929 – 28.7.2019"),
         day("2019-07-28", "28.7.2019"),
     ]),
+    # anniversary spans written without spaces give both days, never a bare year
+    ("Kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929-28/7/2024).", [
+        day("1929-07-28", "28/7/1929"),
+        ("range", None, D("1929-07-28"), D("2024-07-28"), "28/7/1929-28/7/2024"),
+        day("2024-07-28", "28/7/2024"),
+    ]),
+    ("Kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890-2022), trao quà.", [
+        day("1890-05-19", "19/5/1890"),
+        ("range", None, D("1890-05-19"), D("2022-05-19"), "19/5/1890-2022"),
+        day("2022-05-19", "2022"),
+    ]),
+    # the first day of a range takes the month and year of the second
+    ("Đại hội diễn ra từ ngày 20 đến ngày 22/5/1993 tại Hà Nội.", [
+        day("1993-05-20", "20"),
+        ("range", None, D("1993-05-20"), D("1993-05-22"), "20 đến ngày 22/5/1993"),
+        day("1993-05-22", "22/5/1993"),
+    ]),
+    # "Thứ 7" is a weekday, not day 7
+    ("Thứ 7, 20/04/2024 03:55", [day("2024-04-20", "20/04/2024")]),
     ("Ngày thành lập Đảng Cộng sản Việt Nam 3/2 (1930-2025) là dịp", [
         day("1930-02-03", "3/2 (1930-2025)"),
         day("2025-02-03", "3/2 (1930-2025)"),

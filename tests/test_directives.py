@@ -56,9 +56,19 @@ CASES = [
      [("Nghị định", "135", "NĐ-CP", "135/2020-NĐ-CP", "Chính phủ", None)]),
     ("Thông tư số 01/2021/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội hướng dẫn thi hành.",
      [("Thông tư", "01", "TT-BLĐTBXH", "01/2021-TT-BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", None)]),
-    # a Party document written in the State style gets its Party symbol
+    # a Party document written in the State style keeps the symbol as written ...
     ("Sơ kết thực hiện Nghị quyết 20/NQ-TW về xây dựng giai cấp công nhân.",
-     [("Nghị quyết", "20", "NQ/TW", "20-NQ/TW", None, None)]),
+     [("Nghị quyết", "20", "NQ-TW", "20-NQ-TW", None, None)]),
+    ("Thực hiện Kế hoạch 35/KH-TU của Ban Thường vụ Tỉnh ủy.",
+     [("Kế hoạch", "35", "KH-TU", "35-KH-TU", "Ban Thường vụ Tỉnh ủy", None)]),
+    # ... unless the article also writes it in the Party form: one document
+    ("Sơ kết Nghị quyết 20/NQ-TW\nThực hiện Nghị quyết 20-NQ/TW của Ban Chấp hành Trung ương.",
+     [("Nghị quyết", "20", "NQ/TW", "20-NQ/TW", None, None),
+      ("Nghị quyết", "20", "NQ/TW", "20-NQ/TW", "Ban Chấp hành Trung ương", None)]),
+    # a number with a letter is whole
+    ("Triển khai Kế hoạch số 12b/KH-LĐLĐ và Nghị quyết 6b/NQ-BCH.",
+     [("Kế hoạch", "12b", "KH-LĐLĐ", "12b-KH-LĐLĐ", None, None),
+      ("Nghị quyết", "6b", "NQ-BCH", "6b-NQ-BCH", None, None)]),
     # a number without a symbol; "số" or a title-case type
     ("Thực hiện Kết luận số 01, ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05 của Bộ Chính trị “Về đẩy mạnh học tập”.",
      [("Kết luận", "01", None, "Kết luận 01", "Bộ Chính trị", D(2021, 5, 18)),
@@ -255,3 +265,12 @@ PASSIVE = [
 @pytest.mark.parametrize("text,expected", PASSIVE, ids=[c[0][:40] for c in PASSIVE])
 def test_passive_issuing_clause(text, expected):
     assert rows_with_dates(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hội nghị đã biểu quyết thông qua Nghị quyết.",
+    "Lý do ban hành Nghị quyết là cần thiết để thống nhất thực hiện.",
+    "Đại hội thông qua Nghị quyết này với 100% đại biểu tán thành.",
+])
+def test_a_bare_type_pointing_back_is_no_new_document(text):
+    assert rows(text) == []

@@ -52,7 +52,9 @@ class Draft:
 
 # ---------------------------------------------------------------- patterns
 
-_NS = r"(?<![\p{L}\d/.,:\-])"  # a number starts here, not inside a code, amount or time
+# a number starts here, not inside a code, amount or time, nor after "thứ" (a weekday
+# "Thứ 7" or an ordinal "lần thứ 4")
+_NS = r"(?<![\p{L}\d/.,:\-])(?<!(?i:thứ)\s+)"
 _NE = r"(?!\d|[/.\-:]\d)"  # and ends here
 _D = r"\d{1,2}"
 _Y = r"(?:1[89]|20)\d\d"
@@ -85,9 +87,13 @@ def _patterns() -> list[tuple[str, regex.Pattern]]:
         # 12 Tháng 10 2015 (datelines)
         ("words_day_y", rf"(?<![\p{{L}}\d])(?P<d>{_D})\s+tháng\s+(?P<m>{_D})\s*(?:,\s*|năm\s+)?(?P<y>{_Y})(?!\d)"),
         # 5-7/4, 17 và 18-8, 7 đến 9-11-2020, 5-6-7/4/2013
-        ("num_multi", rf"{_NS}(?P<items>{_D}(?:\s*(?:{joiner})\s*{_D})+)(?P<s>{_SEP})(?P<m>{_D})(?:(?P=s)(?P<y>{_Y}))?{_NE}"),
+        # (and "từ ngày 20 đến ngày 22/5/1993")
+        ("num_multi", rf"{_NS}(?P<items>{_D}(?:\s*(?:{joiner})\s*{_D}|\s*(?:{range_joiner})\s*ngày\s+{_D})+)(?P<s>{_SEP})(?P<m>{_D})(?:(?P=s)(?P<y>{_Y}))?{_NE}"),
         # 3/2 (1930-2025): an anniversary day in its first and latest year
         ("anniversary", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})\s*\(\s*(?P<y1>{_Y})\s*[-–—]\s*(?P<y2>{_Y})\s*\)"),
+        # (28/7/1929-28/7/2024), (19/5/1890-2022): an anniversary span, glued or spaced
+        ("day_span", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y1>{_Y})\s*[-–—]\s*"
+                     rf"(?:(?P<d2>{_D})(?P<s2>{_SEP})(?P<m2>{_D})(?P=s2))?(?P<y2>{_Y}){_NE}"),
         ("iso_day", rf"{_NS}(?P<y>{_Y})-(?P<m>\d\d)-(?P<d>\d\d){_NE}"),
         ("full_num", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y>{_Y}){_NE}"),
         # từ 10/3 đến 15/3, 10/3 - 15/4/2022
@@ -182,7 +188,8 @@ def _read_multi(text: str, m) -> list[Draft]:
     """5-7/4 (a range), 17 và 18-8 (a list), 5-6-7/4/2013 (a list)."""
     v = _vocab()
     items = list(regex.finditer(r"\d{1,2}", m.group("items")))
-    joiners = [m.group("items")[a.end():b.start()].strip().lower() for a, b in zip(items, items[1:])]
+    joiners = [regex.sub(r"\s*ngày$", "", m.group("items")[a.end():b.start()].strip().lower())
+               for a, b in zip(items, items[1:])]
     mo, y = _int(m, "m"), _int(m, "y")
     days = [int(i.group()) for i in items]
     if not all(_valid(y, mo, d) for d in days):
@@ -241,6 +248,16 @@ def _read(name: str, m, text: str) -> list[Draft]:
         ]
     if name == "num_multi":
         return _read_multi(text, m)
+    if name == "day_span":
+        d1, m1, y1, y2 = _int(m, "d"), _int(m, "m"), _int(m, "y1"), _int(m, "y2")
+        d2, m2 = (_int(m, "d2"), _int(m, "m2")) if m.group("d2") else (d1, m1)
+        if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)) or y1 >= y2:
+            return []
+        return [
+            _day(s, m.end("y1"), y1, m1, d1, in_range=True),
+            _day(m.start("d2") if m.group("d2") else m.start("y2"), e, y2, m2, d2, in_range=True),
+            Draft("range", s, e, (y1, m1, d1), (y2, m2, d2)),
+        ]
     if name == "anniversary":
         mo, d, y1, y2 = _int(m, "m"), _int(m, "d"), _int(m, "y1"), _int(m, "y2")
         if not (_valid(y1, mo, d) and _valid(y2, mo, d)) or y1 >= y2:

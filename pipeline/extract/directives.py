@@ -194,6 +194,7 @@ SUBJECT_VERBS = _phrases("subject_verbs")
 PASSIVE_MARKERS = _phrases("passive_markers")
 ISSUE_ADVERBS = _phrases("issue_adverbs")
 TOPIC_MARKERS = _phrases("topic_markers")
+ANAPHORA_AFTER_TYPE = _phrases("anaphora_after_type")
 JOINERS = frozenset(str(j) for j in ISSUERS["joiners"])
 STOP_WORDS = frozenset(str(w).casefold() for w in ISSUERS["stop_words"])
 PLENUM_ISSUER = str(ISSUERS["plenum_issuer"])
@@ -477,11 +478,12 @@ def _clean_symbol(raw: str) -> str:
 
 
 def _party_form(symbol: str, style: str) -> tuple[str, str]:
-    """A Party document written in the State style ("20/NQ-TW") gets its Party symbol "NQ/TW"."""
+    """A Party document written in the State style ("20/NQ-TW") is a Party document; its
+    symbol stays as written ("NQ-TW"): GOLD.md scores the code the text gives."""
     if style == "state":
         parts = symbol.split("-")
         if len(parts) == 2 and parts[0].casefold() in PARTY_ABBR and parts[1].casefold() in PARTY_CODES:
-            return f"{parts[0]}/{parts[1]}", "party"
+            return symbol, "party"
     return symbol, style
 
 
@@ -656,8 +658,12 @@ def _unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
     if "title" in t.unnamed and not (tm.start() > 0 and text[tm.start() - 1] == "“"):
         line_start = text.rfind("\n", 0, tm.start()) + 1
         if _preceded_by_verb(text, tm.start(), line_start) is not None:
-            # "ban hành Hướng dẫn đánh giá ...": a Title-case type names one document
-            if regex.match(r"\s*(?:[“\"]|$)", text[tm.end():limit]):
+            # "ban hành Hướng dẫn đánh giá ...": a Title-case type names one document;
+            # "thông qua Nghị quyết." / "ban hành Nghị quyết là ..." points back to one
+            if regex.match(r"\s*(?:[“\"]|[^\s\p{L}\d]|$)", text[tm.end():limit]):
+                return None
+            following = _tokens(text, tm.end(), min(limit, tm.end() + 40))
+            if following and _match_phrase(following, 0, ANAPHORA_AFTER_TYPE):
                 return None
             return Ref(tm.start(), tm.end(), t, None, None, None, 0.6)
     return None
@@ -845,6 +851,21 @@ def _share_list_tails(text: str, refs: list[Ref]) -> list[Ref]:
     return out
 
 
+def _unify_party_forms(refs: list[Ref]) -> list[Ref]:
+    """ "20/NQ-TW" in a headline and "20-NQ/TW" in the body are one document: where the
+    article writes a Party document both ways, the Party form wins; alone, "35/KH-TU"
+    keeps the symbol as written."""
+    party_written = {(r.type.type, r.number, r.symbol) for r in refs if r.symbol and "/" in r.symbol}
+    out = []
+    for r in refs:
+        if r.style == "party" and r.symbol and "/" not in r.symbol:
+            as_party = r.symbol.replace("-", "/", 1)
+            if (r.type.type, r.number, as_party) in party_written:
+                r = replace(r, symbol=as_party)
+        out.append(r)
+    return out
+
+
 def _fill_symbols(refs: list[Ref]) -> list[Ref]:
     """ "Nghị quyết 20" in a headline is the "Nghị quyết 20-NQ/TW" of the body."""
     by_number: dict[tuple[str, str], set[tuple[str, str]]] = {}
@@ -921,7 +942,7 @@ def _find_refs(doc: Document, dates: list[DateMention]) -> list[Ref]:
     src = Source(doc.body, doc)
     day_mentions = {d.start: d for d in dates if d.kind == "day" and d.date is not None}
     refs = [_tail(src, r, day_mentions) for r in _collect_refs(src)]
-    refs = _fill_symbols(_share_list_tails(src.text, refs))
+    refs = _fill_symbols(_unify_party_forms(_share_list_tails(src.text, refs)))
     starts = [r.start for r in refs[1:]] + [len(src.text)]
     refs = [_with_sentence_context(src, r, nxt, day_mentions) for r, nxt in zip(refs, starts)]
     return [r for r in refs if r.type.emit]
