@@ -360,3 +360,37 @@ def test_no_metric_inside_a_date_mention(text, part, kind, expected):
 ])
 def test_capitalised_document_number_is_not_a_metric(text):
     assert metrics(text) == []
+
+
+# Patterns seen on real news (issue 7): the counted noun decides between codes that differ
+# only in what is counted; lists markers, lunar days and congress ordinals are no metrics;
+# a span describing the recipients is no period for later sentences.
+def _metric_rows(text: str) -> list[tuple]:
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    result = process_record(RawRecord(doc_id="t", source="t", text=text))
+    return [(m.value, m.subject, m.indicator, m.status, m.period) for m in result.metrics]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Năm 2024, LĐLĐ tỉnh Bắc Ninh phát triển 858.886 đoàn viên, 3.296 CĐCS.",
+     [(858886.0, "đoàn viên", "members_new", "achieved", "2024"),
+      (3296.0, "CĐCS", "unions_new", "achieved", "2024")]),
+    ("Năm 2023, công nhân lao động có 819 sáng kiến tham gia hội thi.",
+     [(819.0, "sáng kiến", "initiatives", "achieved", "2023")]),
+    ("Năm 2024, LĐLĐ tỉnh trao 300 suất quà cho học sinh năm học 2021-2022.\nTính từ đầu năm đến nay, đã kết nạp 2.000 đoàn viên.",
+     [(300.0, "suất quà", "welfare", "achieved", "2024"),
+      (2000.0, "đoàn viên", "members_new", "achieved", "2024")]),
+])
+def test_real_news_patterns(text, expected):
+    assert _metric_rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Đại hội 13 Công đoàn Việt Nam diễn ra tại Hà Nội.",
+    "Chiều 27 Tết, lãnh đạo LĐLĐ tỉnh đến thăm công nhân.",
+    "(01) Báo cáo tổng kết công tác công đoàn.",
+    "Kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929-28/7/2024).",
+])
+def test_real_news_non_metrics(text):
+    assert _metric_rows(text) == []

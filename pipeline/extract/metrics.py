@@ -49,6 +49,9 @@ _CLAUSE_BREAK_RE = regex.compile(r"[;:]|\s[-–]\s|\n")
 _PUNCT_RE = regex.compile(r"^[^\p{L}\d]+$")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _NUMBER_WORDS = {k.casefold(): int(v) for k, v in _PERIODS["number_words"].items()}
+_DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
+    regex.escape(w) for w in sorted(_PERIODS["descriptive_heads"], key=len, reverse=True))
+    + r")(?!\p{L})(?:\s+[^\s,.;:!?]+){0," + str(int(_PERIODS["descriptive_reach"])) + r"}?\s*,?\s*$", regex.I)
 _TERM_YEARS = int(_PERIODS["term_years"])
 _LEAD_RE = regex.compile(r"^[^\p{L}\d]*(?:(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["lead_words"], key=len, reverse=True)) + r")\s+)?(?:năm\s+)?$", regex.I)
@@ -80,6 +83,9 @@ _TARGET_NOT_AFTER_RE = regex.compile(r"(?:(?<!\p{L})(?:" + "|".join(
     + r")(?!\p{L})|%)\s*(?:\S+\s+){0," + str(int(_CUES["target_opener_not_after_reach"])) + r"}$", regex.I)
 _TARGET_BREAKER_RE = _phrase_regex(_CUES["target_breakers"])
 _STOCK_VERBS = frozenset(w.casefold() for w in _CUES["stock_verbs"])
+_HEAD_SWAPS = tuple((regex.compile(r"^(?:" + "|".join(regex.escape(n) for n in sorted(r["nouns"], key=len, reverse=True))
+                                     + r")(?!\p{L})", regex.I), dict(r["swap"])) for r in _CUES["head_noun_swaps"])
+_HEAD_FIXED = {k.casefold(): v for k, v in _CUES["head_noun_fixed"].items()}
 _HEDGE_WORDS = frozenset(w.casefold() for w in load_yaml("metric_numbers.yaml")["hedges"])
 
 
@@ -94,6 +100,7 @@ class Period:
     first_year: int
     last_year: int
     kind: str
+    descriptive: bool = False  # describes the figure's subject ("học sinh năm học 2021-2022")
 
     @property
     def year_label(self) -> str:
@@ -174,8 +181,8 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
                reference_year: int | None = None) -> list[Candidate]:
     """Every metric candidate of the article with its context, in body order."""
     title = title_span(doc)
-    periods = merge_periods(periods_from_dates(doc.body, dates or []),
-                            find_periods(doc.body, reference_year))
+    periods = mark_descriptive(doc.body, merge_periods(periods_from_dates(doc.body, dates or []),
+                                                       find_periods(doc.body, reference_year)))
     review, _ = article_periods(doc, periods, title, reference_year)
     periods = resolve_reviews(periods, review)
     review = review or next((p for p in periods if p.kind == "reviewed_term"), None)
@@ -403,6 +410,13 @@ def find_periods(text: str, reference_year: int | None) -> list[Period]:
     return sorted(found, key=lambda p: p.start)
 
 
+def mark_descriptive(text: str, periods: list[Period]) -> list[Period]:
+    """Periods that describe a noun before them ("học sinh năm học 2021-2022", "BCH
+    nhiệm kỳ 2023-2028") rather than open a time frame."""
+    return [replace(p, descriptive=True) if _DESCRIPTIVE_RE.search(text[max(0, p.start - 80):p.start]) else p
+            for p in periods]
+
+
 _MAX_PERIOD_YEARS = int(_PERIODS["max_period_years"])
 
 
@@ -533,12 +547,22 @@ def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Se
                  clause_start: int | None = None) -> TimeContext:
     in_sentence = [p for p in periods if sentence.start <= p.start and p.end <= sentence.end]
     para_start = doc.body.rfind("\n", 0, sentence.start) + 1
-    earlier = [p for p in periods if para_start <= p.start and p.end <= sentence.start]
+    earlier = [p for p in periods if para_start <= p.start and p.end <= sentence.start and not p.descriptive]
+    # a descriptive period holds only in its own clause
+    clause_from = clause_start if clause_start is not None else sentence.start
+    in_sentence = [p for p in in_sentence if not p.descriptive or clause_from <= p.start < _clause_end(doc.body, q.end)]
     before = tuple(p for p in in_sentence if p.end <= q.num_start)
     lead = next((p for p in before if _LEAD_RE.match(doc.body[sentence.start:p.start])), None)
     own = tuple(p for p in before if clause_start is not None and p.start >= clause_start)
     return TimeContext(before, tuple(p for p in in_sentence if p.start >= q.end),
                        earlier[-1] if earlier else None, review, title, ref, lead, own)
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_BREAK_RE.search(text, pos)
+    sentence_end = regex.compile(r"[.!?](?:\s|$)").search(text, pos)
+    ends = [x.start() for x in (m, sentence_end) if x]
+    return min(ends) if ends else len(text)
 
 
 def choose_period(t: TimeContext | None, status: str | None) -> str | None:
@@ -665,11 +689,27 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     ruled = False
     if c.decisive and c.decisive != indicator:
         indicator, p_ind, ruled = c.decisive, 1.0, True
+    by_noun = head_noun_indicator(c.subject, indicator)
+    if by_noun != indicator:
+        indicator, p_ind, ruled = by_noun, 1.0, True
     if c.target_scope and status != "target":
         status, p_st, ruled = "target", 1.0, True
     if not ruled:
         return indicator, status, "ml", pred.confidence
     return indicator, status, "rule", min(pred.p_metric, p_ind, p_st)
+
+
+def head_noun_indicator(subject: str | None, indicator: str) -> str:
+    """The indicator once the counted noun has its say (rules/metric_cues.yaml head_noun_*)."""
+    if not subject:
+        return indicator
+    head = subject.removeprefix("các ").casefold()
+    if head in _HEAD_FIXED:
+        return _HEAD_FIXED[head]
+    for rx, swap in _HEAD_SWAPS:
+        if rx.match(head):
+            return swap.get(indicator, indicator)
+    return indicator
 
 
 def _published(doc: Document) -> dt.date | None:
