@@ -75,7 +75,9 @@ def _provinces() -> tuple[Unit, ...]:
 
 @lru_cache(maxsize=None)
 def _districts() -> tuple[Unit, ...]:
-    return tuple(Unit(r["name"], "district", r["kind"], r["province"]) for r in load_table("districts.csv"))
+    # underthesea's districts, and those merged away before 2025 that older news still names
+    rows = load_table("districts.csv") + load_table("districts_historical.csv")
+    return tuple(Unit(r["name"], "district", r["kind"], r["province"]) for r in rows)
 
 
 @lru_cache(maxsize=None)

@@ -298,3 +298,13 @@ def test_crosswalk_frame():
     assert frame["province_2025"].nunique() == 34
     assert frame.set_index("province").loc["Khánh Hòa", "province_2025"] == "Khánh Hòa"
     assert frame.set_index("province").loc["Ninh Thuận", "province_2025"] == "Khánh Hòa"
+
+
+@pytest.mark.parametrize("text,province", [
+    # districts merged away before 2025 still name their province in older news
+    ("LĐLĐ tỉnh phối hợp với LĐLĐ huyện Long Điền bàn giao nhà cho đoàn viên ở huyện Đất Đỏ.", "Bà Rịa - Vũng Tàu"),
+    ("Công đoàn cơ sở xã Thống Nhất, huyện Hoành Bồ tổ chức hội nghị.", "Quảng Ninh"),
+])
+def test_former_districts_point_to_their_province(text, province):
+    from pipeline.places import find_places
+    assert {p.province for p in find_places(text) if p.level == "district"} == {province}
