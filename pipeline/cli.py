@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Fit the scikit-learn models that label metrics (indicator, status) "
                                     "from the labelled training set, report cross-validated accuracy, and "
                                     "write the model file shipped in the package.")
-    tr.add_argument("--data", metavar="PATH", help="labelled training set (default: the one in corpus/)")
+    tr.add_argument("--data", metavar="PATH", nargs="+",
+                    help="labelled training sets (default: corpus/metrics_train.jsonl)")
     tr.add_argument("--model", metavar="PATH", help="where to write the model (default: the packaged model file)")
     tr.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default 5)")
     return parser

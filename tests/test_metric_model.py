@@ -67,7 +67,7 @@ def test_json_round_trip_keeps_predictions(tmp_path):
 
 def test_retraining_reproduces_the_shipped_model(tmp_path, capsys):
     out = tmp_path / "model.json"
-    assert run_train(str(DEFAULT_DATA), str(out), 5) == 0
+    assert run_train([str(p) for p in DEFAULT_DATA], str(out), 5) == 0
     printed = capsys.readouterr().out
     assert "cv indicator_accuracy" in printed and "cv status_accuracy" in printed
     shipped, retrained = load_model().info["cv"], read_model(out).info["cv"]
