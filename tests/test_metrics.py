@@ -82,8 +82,9 @@ SENTENCES = [
     ("Nhiệm kỳ 2023-2028, Công đoàn phấn đấu có 150.000 đoàn viên.", [
         (150000, "count", "đoàn viên", "members_total", "target", "2023/2028", None)]),
     # a congress term dates a target; what the congress did is of its first year
+    # ... but a committee it elects covers the term (GOLD.md, settled by the second pass)
     ("Đại hội nhiệm kỳ 2023-2028 đã bầu 35 ủy viên Ban Chấp hành.", [
-        (35, "count", "ủy viên Ban Chấp hành", "organisation", "context", "2023", None)]),
+        (35, "count", "ủy viên Ban Chấp hành", "organisation", "context", "2023/2028", None)]),
     ("Năm 2020, Công đoàn ngành ủng hộ đồng bào miền Trung 200 triệu đồng.", [
         (200e6, "vnd", "đồng", "donations", "achieved", "2020", None)]),
     ("Trong năm 2018, mỗi công đoàn cấp trên phải thành lập từ 10-20 Công đoàn cơ sở.", [
@@ -316,8 +317,10 @@ PERIODS_IN_CONTEXT = [
     ("Từ năm 2016 đến nay, LĐLĐ huyện đã kết nạp 3.200 đoàn viên.", "2023-07-15", [(3200, "2016/2023")]),
     # a term that ended by the article's year is the period of the results over it
     ("Nhiệm kỳ 2018-2023, các cấp công đoàn đã thành lập 45 CĐCS.", "2023-07-15", [(45, "2018/2023")]),
-    # what the congress of a new term did is of the congress year
-    ("Đại hội nhiệm kỳ 2023-2028 đã bầu 31 ủy viên Ban Chấp hành.", "2023-07-15", [(31, "2023")]),
+    # what the congress of a new term did is of the congress year ...
+    ("Đại hội nhiệm kỳ 2023-2028 có 250 đại biểu tham dự.", "2023-07-15", [(250, "2023")]),
+    # ... except the committee it elects, which covers the term (GOLD.md)
+    ("Đại hội nhiệm kỳ 2023-2028 đã bầu 31 ủy viên Ban Chấp hành.", "2023-07-15", [(31, "2023/2028")]),
     ("Trong 5 năm qua, công đoàn đã giới thiệu 230 đoàn viên ưu tú cho Đảng.", "2023-07-15", [(230, "2018/2023")]),
     # a period carries into the next sentences of its paragraph, half year and all
     ("Trong 6 tháng đầu năm 2024, LĐLĐ huyện đã thăm hỏi 120 đoàn viên ốm đau. Tổng kinh phí hỗ trợ là "
@@ -381,6 +384,9 @@ def _metric_rows(text: str) -> list[tuple]:
     ("Năm 2024, LĐLĐ tỉnh trao 300 suất quà cho học sinh năm học 2021-2022.\nTính từ đầu năm đến nay, đã kết nạp 2.000 đoàn viên.",
      [(300.0, "suất quà", "welfare", "achieved", "2024"),
       (2000.0, "đoàn viên", "members_new", "achieved", "2024")]),
+    # a committee elected for a term covers the term (GOLD.md settled conventions)
+    ("Đại hội Công đoàn tỉnh nhiệm kỳ 2023-2028 diễn ra ngày 12/9/2023.\nĐại hội đã bầu Ban Chấp hành gồm 35 đồng chí.",
+     [(35.0, "đồng chí", "organisation", "context", "2023/2028")]),
 ])
 def test_real_news_patterns(text, expected):
     assert _metric_rows(text) == expected

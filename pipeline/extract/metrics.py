@@ -661,6 +661,7 @@ def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMenti
     if not cands:
         return []
     model = load_model()
+    terms = [p for p in find_periods(doc.body, ref_year) if p.kind == "term"]
     rows = []
     for c in cands:
         pred = model.predict(c)
@@ -671,7 +672,8 @@ def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMenti
         rows.append((c, MetricMention(
             **doc.provenance(q.start, q.end, extractor, round(conf, 4)),
             value=q.value, unit=q.unit, subject=c.subject, indicator=indicator,
-            status=status, period=choose_period(c.time, status), qualifier=q.qualifier,
+            status=status, period=committee_term(c.time, terms) if indicator == "organisation" and terms
+            else choose_period(c.time, status), qualifier=q.qualifier,
             org=_org_for(doc, q.start, orgs), province=province)))
     rows = _attach_percentages(rows)
     rows = _fractions(rows)
@@ -697,6 +699,17 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     if not ruled:
         return indicator, status, "ml", pred.confidence
     return indicator, status, "rule", min(pred.p_metric, p_ind, p_st)
+
+
+def committee_term(t: TimeContext | None, terms: list[Period]) -> str | None:
+    """A committee elected for a term (GOLD.md: Ban Chấp hành, Ban Thường vụ ... gồm N
+    đồng chí) covers the whole term: the span of years in its sentence ("nhiệm kỳ
+    2023-2028", "giai đoạn 2024-2028"), else the latest term the article names (the one
+    the congress elects for)."""
+    near = [p for p in (t.before + t.after if t else ()) if p.first_year < p.last_year]
+    if near:
+        return near[-1].label if t and near[-1] in t.before else near[0].label
+    return max(terms, key=lambda p: (p.first_year, -p.start)).label
 
 
 def head_noun_indicator(subject: str | None, indicator: str) -> str:
