@@ -243,7 +243,8 @@ def days(text: str, title: str | None = None) -> list[tuple[str, str | None]]:
 
 # Without a publication date, a year-less day takes a year the headline or the article's
 # opening states ("năm 2024", a part of one year, a bare year in a headline); a term
-# ("nhiệm kỳ 2018-2023") outside a congress states none.
+# ("nhiệm kỳ 2018-2023") outside a congress gives its first year only as a last resort, for
+# the first meetings of a term not reviewed as ending.
 OPENING_YEARS = [
     ("Hội nghị sơ kết công tác công đoàn 6 tháng đầu năm 2024\n\nChiều 5/7, Liên đoàn Lao động tỉnh tổ chức hội nghị.",
      None, [("5/7", "2024-07-05")]),
@@ -256,6 +257,13 @@ OPENING_YEARS = [
     # the sentence's own year wins over the headline's
     ("Tổng kết năm 2023\n\nNgày 12/1, Liên đoàn Lao động tỉnh tổng kết công tác năm 2024.", None,
      [("12/1", "2024-01-12")]),
+    # a term's first meetings fall in its first year; a later one's year cannot be told
+    ("Ngày 15.11, Liên đoàn Lao động tỉnh tổ chức Hội nghị Ban Chấp hành lần thứ 2, khoá XVII, nhiệm kỳ 2023 - 2028.",
+     None, [("15.11", "2023-11-15")]),
+    ("Ngày 3-3, LĐLĐ tỉnh tổ chức hội nghị tổng kết. Nhiệm kỳ qua, các cấp công đoàn nỗ lực; nhiệm kỳ 2018-2023.",
+     None, [("3-3", None)]),
+    # a holiday's day in parentheses names the holiday, not an event
+    ("Tuyên truyền về truyền thống của Ngày Quốc tế Lao động (1/5) cho công nhân năm 2022.", None, []),
     # no year stated: left unresolved
     ("Sáng 14-4, Công đoàn Viên chức tỉnh họp Ban Chấp hành lần thứ 8, nhiệm kỳ 2023-2028.\n\n"
      "Hội nghị đã thông qua quy chế làm việc của Ban Thường vụ.", None, [("14-4", None)]),

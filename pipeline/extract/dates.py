@@ -141,6 +141,8 @@ def _cue_patterns() -> dict:
         "clause_break": regex.compile(r"[,;:!?\n]|\.\s"),
         "word": regex.compile(r"\S+"),
         "target": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['target_year_prefixes'])})\s*$"),
+        "meeting": regex.compile(rf"(?i){v['committee_meeting']}"),
+        "term_review": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['term_review_words'])})(?!\p{{L}})"),
         "congress": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['congress_words'])})(?!\p{{L}})"),
         # a cited document's number right before a date: "02-NQ/TW ngày", "Kế hoạch số 378/KH-TLĐ ngày"
         "directive": regex.compile(r"(?:\d+\s*[/\-]\s*\p{Lu}[\p{Lu}\p{L}/\-]*|(?i:số)\s+\d+)\s*,?\s*(?i:ngày)?\s*$"),
@@ -161,6 +163,34 @@ def _has_day_cue(text: str, start: int, allow_opener: bool = False) -> bool:
     window = " ".join(words[-_vocab()["window_words"]:])
     cleaned = c["not_cue"].sub(" ", window)
     return bool(c["window"].search(cleaned))
+
+
+def _late_meeting(text: str) -> bool:
+    """A committee meeting past the first few of its term ("Hội nghị Ban Chấp hành lần
+    thứ 20"): its year cannot be told from the term."""
+    for m in _cue_patterns()["meeting"].finditer(text):
+        n = m.group("n")
+        number = int(n) if n.isdigit() else _roman_number(n.upper())
+        if number > _vocab()["term_first_meetings"]:
+            return True
+    return False
+
+
+def _roman_number(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return total
+
+
+def _recurring_holiday(text: str, start: int) -> bool:
+    """ "Ngày Quốc tế Lao động (1/5)": a holiday's day-month in parentheses after its name
+    names the holiday, not a dated event ("chủ trì hôm nay (19/2)" is one)."""
+    before = text[max(0, start - 120):start]
+    if not regex.search(r"\(\s*$", before):
+        return False
+    return not _cue_patterns()["immediate"].search(before)
 
 
 # ---------------------------------------------------------------- reading drafts
@@ -231,6 +261,8 @@ def _read(name: str, m, text: str) -> list[Draft]:
         if not _valid(y, mo, d):
             return []
         if y is None and name == "day_month" and not _has_day_cue(text, s):
+            return []
+        if y is None and name == "day_month" and _recurring_holiday(text, s):
             return []
         directive = bool(_cue_patterns()["directive"].search(text[max(0, s - 60):s]))
         return [_day(s, e, y, mo, d, directive=directive)]
@@ -414,6 +446,12 @@ class _YearContext:
             return min(self.title_years), 0.7
         if self.lead_years:
             return min(self.lead_years), 0.65
+        # the latest term or phase the article names opened its events ("Ngày 15.11, ...
+        # Hội nghị Ban Chấp hành khoá XVII, nhiệm kỳ 2023 - 2028": 2023)
+        terms = [d.first[0] for d in self.drafts
+                 if d.kind == "period" and d.first[0] and d.last[0] and d.first[0] < d.last[0] and not d.directive]
+        if terms and not _cue_patterns()["term_review"].search(doc.body) and not _late_meeting(doc.body):
+            return max(terms), 0.6
         return None, 0.5
 
     def _nearby_dated_day(self, month: int, day: int, pos: int) -> int | None:
