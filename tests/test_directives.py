@@ -274,3 +274,25 @@ def test_passive_issuing_clause(text, expected):
 ])
 def test_a_bare_type_pointing_back_is_no_new_document(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a plan or programme named by the body it belongs to is one document
+    ("Thực hiện Kế hoạch của Ban Thường vụ Liên đoàn Lao động thành phố Hà Nội về chăm lo Tết cho đoàn viên.",
+     [("Kế hoạch", None, None, "Kế hoạch Ban Thường vụ Liên đoàn Lao động thành phố Hà Nội",
+       "Ban Thường vụ Liên đoàn Lao động thành phố Hà Nội", None)]),
+    ("Đây là chỉ tiêu đề ra trong kế hoạch phát triển đoàn viên giai đoạn 2024 – 2028 của Liên đoàn Lao động tỉnh Lâm Đồng.",
+     [("Kế hoạch", None, None, "Kế hoạch Liên đoàn Lao động tỉnh Lâm Đồng", "Liên đoàn Lao động tỉnh Lâm Đồng", None)]),
+    ("Hội nghị thông qua Chương trình hành động của Ban Chấp hành Liên đoàn Lao động tỉnh.",
+     [("Chương trình", None, None, "Chương trình Ban Chấp hành Liên đoàn Lao động tỉnh",
+       "Ban Chấp hành Liên đoàn Lao động tỉnh", None)]),
+    # a đề án by its quoted title
+    ("Các cấp công đoàn triển khai thực hiện đề án \"Đổi mới tổ chức, nội dung và phương thức hoạt động\" trong tình hình mới.",
+     [("Đề án", None, None, "Đề án “Đổi mới tổ chức, nội dung và phương thức hoạt động”", None, None)]),
+    # negatives: any plan of a body; a programme of events; the "của" of a document in the topic
+    ("Tuyên truyền nghị quyết, kế hoạch của UBND tỉnh và LĐLĐ tỉnh đến đoàn viên.", []),
+    ("Chương trình Tết Sum vầy của Liên đoàn Lao động tỉnh thu hút đông đảo công nhân.", []),
+    ("chương trình hành động của Ban Chấp hành Liên đoàn Lao động huyện được quán triệt.", []),
+])
+def test_unnumbered_documents_named_by_owner_or_title(text, expected):
+    assert rows(text) == expected

@@ -195,6 +195,9 @@ PASSIVE_MARKERS = _phrases("passive_markers")
 ISSUE_ADVERBS = _phrases("issue_adverbs")
 TOPIC_MARKERS = _phrases("topic_markers")
 ANAPHORA_AFTER_TYPE = _phrases("anaphora_after_type")
+OWNER_REACH = int(ISSUERS["owner_reach"])
+OWNER_WORD = str(ISSUERS["owner_word"])
+OWNER_TYPE_WORDS = {t: tuple(tuple(w.split()) for w in ws) for t, ws in ISSUERS["owner_type_words"].items()}
 JOINERS = frozenset(str(j) for j in ISSUERS["joiners"])
 STOP_WORDS = frozenset(str(w).casefold() for w in ISSUERS["stop_words"])
 PLENUM_ISSUER = str(ISSUERS["plenum_issuer"])
@@ -641,6 +644,15 @@ def _unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
         end = _named_plenum(src, tm.end(), limit)
         if end:
             return Ref(tm.start(), end, t, None, None, None, 0.75, issuer=PLENUM_ISSUER, own_tail=True)
+    if "owner" in t.unnamed:
+        owned = _owned_document(src, tm, t, limit)
+        if owned:
+            return owned
+    if "quoted" in t.unnamed:
+        quote = regex.match(r"\s*[“\"]([^”\"\n]{3,200})[”\"]", text[tm.end():limit])
+        if quote:
+            title = f"{t.type} “{quote.group(1).strip()}”"
+            return Ref(tm.start(), tm.end() + quote.end(), t, None, None, None, 0.6, title=title)
     if not exact or not _is_capitalised(tm.group()):
         return None
     if "law" in t.unnamed:
@@ -666,6 +678,26 @@ def _unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
             if following and _match_phrase(following, 0, ANAPHORA_AFTER_TYPE):
                 return None
             return Ref(tm.start(), tm.end(), t, None, None, None, 0.6)
+    return None
+
+
+def _owned_document(src: Source, tm: regex.Match, t: DocType, limit: int) -> Ref | None:
+    """ "Kế hoạch [topic] của Ban Thường vụ LĐLĐ thành phố": the body it belongs to names one
+    document (see issuers.yaml owner_*)."""
+    toks = _tokens(src.text, tm.end(), limit)
+    needs = OWNER_TYPE_WORDS.get(t.type)
+    if needs and not (_is_capitalised(tm.group()) and _match_phrase(toks, 0, needs)):
+        return None
+    for i, tok in enumerate(toks[:OWNER_REACH]):
+        # a sentence break, or another document named in the topic (its "của" is its own)
+        if tok.text in (".", ";", ":", "!", "?") or (i and TYPE_WORD_RE.match(src.text, tok.start)):
+            return None
+        # lower case, a type is a document only with its topic: "kế hoạch của UBND tỉnh" is any plan
+        if tok.text.casefold() == OWNER_WORD and i + 1 < len(toks) and (i or _is_capitalised(tm.group())):
+            named = _name_after(src, toks[i + 1].start, limit, HEADS)
+            if named:
+                return Ref(tm.start(), named[1], t, None, None, None, 0.6, issuer=named[0], own_tail=True)
+            return None
     return None
 
 
