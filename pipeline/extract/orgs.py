@@ -569,6 +569,9 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
     # a business line may follow the head, a legal form, or the line's first word ("Chế biến", "May")
     line_open = business
     after_opener = business  # the last word was the head or a legal form
+    # a commune's or ward's name is its capitalised syllables: the segmenter's compounds
+    # ("Hội Thịnh đạt": thịnh_đạt "prosperous") never carry it on
+    place_name = bool(tokens) and tokens[0][2] in PLACE_UNIT_HEADS
     while True:
         if tokens:
             sep = SEP_RE.match(text, end)
@@ -602,7 +605,7 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
             after_opener = business and fold(word) in LEGAL_FORMS
             continue
         compound = word_end(word_start) if sep is not None and not sep.group().strip() else None
-        if compound is not None and compound > p and not NAME_STOP_RE.match(text, p):
+        if compound is not None and compound > p and not place_name and not NAME_STOP_RE.match(text, p):
             # the rest of a word begun by a capitalised syllable: "Đa khoa", "Tỉnh ủy"
             tokens.append((compound, True, fold(text[p:compound])))
             end = compound
