@@ -4,10 +4,12 @@
 usage: python eval/harvest_training.py [--out corpus/metrics_train_real.jsonl]
 
 For every `tune` article of eval/real (never a `test` one), each metric candidate the
-pipeline finds is labelled from the gold by (unit, value), in text order: a candidate
-that takes a gold metric (required or optional) is a metric with the gold's indicator and
-status; one that takes none is not a metric. Rows have the format of
-corpus/metrics_train.jsonl (sentence, number as written, occurrence in the sentence).
+pipeline finds is matched to the gold by (unit, value), in text order; a candidate that
+takes a gold metric (required or optional) gives a row with the gold's indicator and status.
+Rows have the format of corpus/metrics_train.jsonl (sentence, number as written, occurrence
+in the sentence) with "labels": "attributes": they teach the indicator and status
+classifiers only (the scraped sentences hold numbers the gold leaves out for reasons of
+its own, so they make poor negatives for is-a-metric).
 """
 from __future__ import annotations
 
@@ -57,10 +59,9 @@ def harvest(real_dir: Path = REAL) -> list[dict]:
             taken = want[_key(c.quantity.unit, c.quantity.value)]
             if taken:
                 m = taken.pop(0)
-                row.update(is_metric=True, indicator=m["indicator"], status=m["status"], subject=m.get("subject"))
-            else:
-                row["is_metric"] = False
-            rows.append(row)
+                row.update(is_metric=True, indicator=m["indicator"], status=m["status"],
+                           subject=m.get("subject"), labels="attributes")
+                rows.append(row)
     return rows
 
 

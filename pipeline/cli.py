@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
                                     "from the labelled training set, report cross-validated accuracy, and "
                                     "write the model file shipped in the package.")
     tr.add_argument("--data", metavar="PATH", nargs="+",
-                    help="labelled training sets (default: corpus/metrics_train.jsonl)")
+                    help="labelled training sets (default: corpus/metrics_train.jsonl and corpus/metrics_train_real.jsonl)")
     tr.add_argument("--model", metavar="PATH", help="where to write the model (default: the packaged model file)")
     tr.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default 5)")
     return parser

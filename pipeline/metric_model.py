@@ -265,8 +265,9 @@ def _linear(clf, columns: np.ndarray) -> LinearModel:
 
 def fit_models(features: list[dict], is_metric: list[bool], indicators: list[str | None],
                statuses: list[str | None], threshold: float = 0.5, C: float = 4.0,
-               info: dict | None = None) -> MetricModel:
-    """Fit the three classifiers; indicator and status on the metric rows only.
+               info: dict | None = None, metric_known: list[bool] | None = None) -> MetricModel:
+    """Fit the three classifiers; indicator and status on the metric rows only, is-a-metric
+    on the rows whose metric label is known (`metric_known`, default all).
 
     Features whose weights are all ~0 are dropped from the saved vocabulary.
     """
@@ -275,7 +276,8 @@ def fit_models(features: list[dict], is_metric: list[bool], indicators: list[str
     vec = DictVectorizer(sparse=True)
     X = vec.fit_transform(features)
     pos = np.array([i for i, y in enumerate(is_metric) if y])
-    clf_m = _logreg(C).fit(X, np.array(["yes" if y else "no" for y in is_metric]))
+    known = np.array([i for i, k in enumerate(metric_known or [True] * len(is_metric)) if k])
+    clf_m = _logreg(C).fit(X[known], np.array(["yes" if is_metric[i] else "no" for i in known]))
     clf_i = _logreg(C).fit(X[pos], np.array([indicators[i] for i in pos]))
     clf_s = _logreg(C).fit(X[pos], np.array([statuses[i] for i in pos]))
     weight = np.abs(np.vstack([clf_m.coef_, clf_i.coef_, clf_s.coef_])).max(axis=0)

@@ -100,3 +100,18 @@ def test_event_and_scope_features(text, value, expected):
 ])
 def test_result_words_close_a_target_scope(text, value):
     assert "target_scope" not in metric_features(candidate(text, value))
+
+
+def test_attribute_only_rows_teach_indicator_not_is_metric(tmp_path):
+    """Rows labelled for attributes only (harvested from real articles) never become
+    is-a-metric negatives and count only in the indicator/status cross-validation."""
+    from pipeline.train import load_examples
+    path = tmp_path / "real.jsonl"
+    sentence = "Năm 2025, công đoàn đã bàn giao 29 công đoàn cơ sở và 1.200 đoàn viên."
+    path.write_text(json.dumps({"sentence": sentence, "number": "29", "occurrence": 1, "is_metric": True,
+                                "indicator": "other", "status": "achieved", "labels": "attributes"},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    examples = load_examples(path)
+    assert len(examples) == 1  # the unlabelled 1.200 is left out, not made a negative
+    assert examples[0]["is_metric"] and not examples[0]["metric_known"]
+    assert examples[0]["indicator"] == "other"

@@ -387,6 +387,11 @@ def _metric_rows(text: str) -> list[tuple]:
     # a committee elected for a term covers the term (GOLD.md settled conventions)
     ("Đại hội Công đoàn tỉnh nhiệm kỳ 2023-2028 diễn ra ngày 12/9/2023.\nĐại hội đã bầu Ban Chấp hành gồm 35 đồng chí.",
      [(35.0, "đồng chí", "organisation", "context", "2023/2028")]),
+    # transfers of unions are `other`; a workforce given as a size is `other`
+    ("Năm 2025, hội nghị đã tiến hành bàn giao 29 công đoàn cơ sở cho Công đoàn xã.",
+     [(29.0, "công đoàn cơ sở", "other", "achieved", "2025")]),
+    ("Năm 2025, sau sáp nhập, LĐLĐ tỉnh quản lý hơn 90.700 công nhân, viên chức, người lao động.",
+     [(90700.0, "công nhân", "other", "context", "2025")]),
 ])
 def test_real_news_patterns(text, expected):
     assert _metric_rows(text) == expected

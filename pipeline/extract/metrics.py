@@ -86,6 +86,12 @@ _STOCK_VERBS = frozenset(w.casefold() for w in _CUES["stock_verbs"])
 _HEAD_SWAPS = tuple((regex.compile(r"^(?:" + "|".join(regex.escape(n) for n in sorted(r["nouns"], key=len, reverse=True))
                                      + r")(?!\p{L})", regex.I), dict(r["swap"])) for r in _CUES["head_noun_swaps"])
 _HEAD_FIXED = {k.casefold(): v for k, v in _CUES["head_noun_fixed"].items()}
+_TRANSFER_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["transfer_verbs"], key=len, reverse=True))
+                             + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["transfer_reach"])) + r"}?\s*$", regex.I)
+_TRANSFER_NOUN_RE = regex.compile(r"^(?:các\s+)?(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["transfer_nouns"], key=len, reverse=True))
+                                  + r")(?!\p{L})", regex.I)
+_WORKFORCE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["workforce_nouns"], key=len, reverse=True))
+                              + r")(?!\p{L})", regex.I)
 _HEDGE_WORDS = frozenset(w.casefold() for w in load_yaml("metric_numbers.yaml")["hedges"])
 
 
@@ -694,6 +700,11 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     by_noun = head_noun_indicator(c.subject, indicator)
     if by_noun != indicator:
         indicator, p_ind, ruled = by_noun, 1.0, True
+    subject = c.subject or ""
+    transfer = _TRANSFER_NOUN_RE.match(subject) and _TRANSFER_RE.search(c.clause_left)
+    workforce_size = status == "context" and _WORKFORCE_RE.match(subject)
+    if (transfer or workforce_size) and indicator != "other":
+        indicator, p_ind, ruled = "other", 1.0, True
     if c.target_scope and status != "target":
         status, p_st, ruled = "target", 1.0, True
     if not ruled:
