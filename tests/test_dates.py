@@ -277,3 +277,18 @@ OPENING_YEARS = [
 @pytest.mark.parametrize("text,title,expected", OPENING_YEARS, ids=[t[:40] for t, _, _ in OPENING_YEARS])
 def test_yearless_days_take_the_year_of_the_opening(text, title, expected):
     assert days(text, title) == expected
+
+
+@pytest.mark.parametrize("text,year", [
+    ("Chăm lo Tết Nhâm Dần cho công nhân.", 2022),
+    ("Chương trình Xuân Giáp Thìn được tổ chức.", 2024),
+    ("Đón Tết Nguyên đán Bính Ngọ cùng đoàn viên.", 2026),
+    ("Năm Kỷ Hợi, công đoàn trao quà.", 2019),
+])
+def test_years_of_the_sexagenary_cycle(text, year):
+    years = [r for r in rows(text) if r[0] == "year"]
+    assert [(r[2].year, r[3].year) for r in years] == [(year, year)]
+
+
+def test_lower_case_cycle_words_are_no_year():
+    assert [r for r in rows("Bữa cơm có canh chua và giáp mặt công nhân năm nay.") if r[0] == "year"] == []

@@ -392,6 +392,16 @@ def _metric_rows(text: str) -> list[tuple]:
      [(29.0, "công đoàn cơ sở", "other", "achieved", "2025")]),
     ("Năm 2025, sau sáp nhập, LĐLĐ tỉnh quản lý hơn 90.700 công nhân, viên chức, người lao động.",
      [(90700.0, "công nhân", "other", "context", "2025")]),
+    # a year named in the sexagenary cycle; a school year by its two years; the first half
+    ("Chi hỗ trợ chăm lo Tết Nguyên đán Nhâm Dần cho 1.580 đoàn viên.",
+     [(1580.0, "đoàn viên", "welfare", "achieved", "2022")]),
+    ("Có 33 công đoàn được công nhận vững mạnh năm học 2018-2019.",
+     [(33.0, "công đoàn", "emulation", "achieved", "2018/2019")]),
+    ("Nửa đầu năm 2019, quỹ đã giải ngân cho 988 đoàn viên vay vốn.",
+     [(988.0, "đoàn viên vay vốn", "welfare", "achieved", "2019-H1")]),
+    # an award's moment is the last year of the span its awardees' work covers
+    ("Dịp này, LĐLĐ tỉnh đã khen thưởng 15 tập thể có thành tích xuất sắc giai đoạn 2008-2013.",
+     [(15.0, "tập thể", "emulation", "achieved", "2013")]),
 ])
 def test_real_news_patterns(text, expected):
     assert _metric_rows(text) == expected

@@ -114,6 +114,9 @@ def _patterns() -> list[tuple[str, regex.Pattern]]:
                        rf"(?P<j>{range_joiner}|/)\s*(?:năm\s+)?(?P<y2>{_Y})(?![\d/]|[.,]\d)"),
         # năm 2022, Xuân 2026
         ("year", rf"(?<!\p{{L}})(?:{year_cue})\s+(?P<y>{_Y})(?!\d|[/.,\-]\d)"),
+        # Tết Nhâm Dần, Xuân Giáp Thìn: a year of the sexagenary cycle
+        ("lunar_year", rf"(?<!\p{{L}})(?:{word_alternation(v['lunar_cues'])})\s+"
+                       rf"(?-i:(?P<stem>{'|'.join(v['lunar_stems'])})\s+(?P<branch>{'|'.join(b for bs in v['lunar_branches'] for b in bs)}))(?!\p{{L}})"),
     ]
     return [(name, regex.compile(rf"(?i){pat}")) for name, pat in shapes]
 
@@ -163,6 +166,16 @@ def _has_day_cue(text: str, start: int, allow_opener: bool = False) -> bool:
     window = " ".join(words[-_vocab()["window_words"]:])
     cleaned = c["not_cue"].sub(" ", window)
     return bool(c["window"].search(cleaned))
+
+
+def lunar_year(stem: str, branch: str) -> int:
+    """The year of the sexagenary cycle named by stem and branch ("Nhâm", "Dần" -> 2022),
+    the one of the 60 years from lunar_epoch that carries the name."""
+    v = _vocab()
+    s = v["lunar_stems"].index(stem)
+    b = next(i for i, names in enumerate(v["lunar_branches"]) if branch in names)
+    k = next(k for k in range(60) if k % 10 == s and k % 12 == b)
+    return int(v["lunar_epoch"]) + k
 
 
 def _late_meeting(text: str) -> bool:
@@ -326,6 +339,9 @@ def _read(name: str, m, text: str) -> list[Draft]:
         return [Draft("period" if style else "range", s, e, (y1, None, None), (y2, None, None))]
     if name == "year":
         y = int(m.group("y"))
+        return [Draft("year", s, e, (y, None, None), (y, None, None))]
+    if name == "lunar_year":
+        y = lunar_year(m.group("stem"), m.group("branch"))
         return [Draft("year", s, e, (y, None, None), (y, None, None))]
     return []
 

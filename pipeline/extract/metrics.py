@@ -49,6 +49,8 @@ _CLAUSE_BREAK_RE = regex.compile(r"[;:]|\s[-–]\s|\n")
 _PUNCT_RE = regex.compile(r"^[^\p{L}\d]+$")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _NUMBER_WORDS = {k.casefold(): int(v) for k, v in _PERIODS["number_words"].items()}
+_AWARD_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
+    regex.escape(w) for w in sorted(_PERIODS["award_words"], key=len, reverse=True)) + r")(?!\p{L})", regex.I)
 _DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["descriptive_heads"], key=len, reverse=True))
     + r")(?!\p{L})(?:\s+[^\s,.;:!?]+){0," + str(int(_PERIODS["descriptive_reach"])) + r"}?\s*,?\s*$", regex.I)
@@ -434,7 +436,7 @@ def periods_from_dates(text: str, dates: list[DateMention]) -> list[Period]:
     for d in dates:
         if d.period_start is None or d.period_end is None or d.kind == "day":
             continue
-        if not _WRITTEN_YEAR_RE.search(d.text):
+        if not _WRITTEN_YEAR_RE.search(d.text) and d.kind != "year":  # "Tết Nhâm Dần" is a year
             continue
         if _DIRECTIVE_CONTEXT_RE.search(text[max(0, d.start - 80):d.start]):
             continue
@@ -452,7 +454,9 @@ def _interval_label(kind: str, a: dt.date, b: dt.date) -> str:
     if kind == "day":
         return str(a.year)
     if a.year != b.year:
-        return f"{a.year}/{b.year}" if (b.month, b.day) == (12, 31) else f"{a.year}/{b.year}-{b.month:02d}"
+        # a school year (September to August) is named by its two years, like a calendar span
+        whole = (b.month, b.day) == (12, 31) or ((a.month, a.day, b.month, b.day) == (9, 1, 8, 31) and b.year == a.year + 1)
+        return f"{a.year}/{b.year}" if whole else f"{a.year}/{b.year}-{b.month:02d}"
     if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
         return str(a.year)
     if a.day == 1 and a.month == b.month:
@@ -678,8 +682,7 @@ def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMenti
         rows.append((c, MetricMention(
             **doc.provenance(q.start, q.end, extractor, round(conf, 4)),
             value=q.value, unit=q.unit, subject=c.subject, indicator=indicator,
-            status=status, period=committee_term(c.time, terms) if indicator == "organisation" and terms
-            else choose_period(c.time, status), qualifier=q.qualifier,
+            status=status, period=_period_of(c, indicator, status, terms), qualifier=q.qualifier,
             org=_org_for(doc, q.start, orgs), province=province)))
     rows = _attach_percentages(rows)
     rows = _fractions(rows)
@@ -710,6 +713,17 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     if not ruled:
         return indicator, status, "ml", pred.confidence
     return indicator, status, "rule", min(pred.p_metric, p_ind, p_st)
+
+
+def _period_of(c: Candidate, indicator: str, status: str, terms: list[Period]) -> str | None:
+    """The period a metric covers, once its indicator and status are settled."""
+    if indicator == "organisation" and terms:
+        return committee_term(c.time, terms)
+    period = choose_period(c.time, status)
+    if indicator == "emulation" and status == "achieved" and period and "/" in period \
+            and _AWARD_RE.search(c.sentence.text):
+        return period.split("/")[-1][:4]  # an award's moment: the span's last year
+    return period
 
 
 def committee_term(t: TimeContext | None, terms: list[Period]) -> str | None:
