@@ -1,0 +1,75 @@
+"""The real evaluation set (eval/real) as a regression floor: the pipeline's scores with
+the shared scorer must not fall below what this version measured. Floors sit a little
+under the measured figures (README) so that a real regression fails and noise does not.
+The held-out `test` split is checked on its own: it is the honest figure."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.core import process_record
+from pipeline.records import RawRecord
+from pipeline.tables import TABLE_NAMES, result_rows, to_arrow
+import pyarrow.parquet as pq
+
+REPO = Path(__file__).resolve().parent.parent
+REAL = REPO / "eval" / "real"
+SCORER = next((p for p in (REPO.parent / "shared" / "tools" / "score.py", Path("/work/shared/tools/score.py"))
+               if p.exists()), None)
+
+# kind -> {measure: floor}; measured on 2026-12-04 (see README "Accuracy on real news")
+FLOORS = {
+    "all": {"directives": {"f1": 0.88}, "dates": {"f1": 0.96}, "orgs": {"f1": 0.89},
+            "metrics": {"f1": 0.955, "indicator_acc": 0.87, "status_acc": 0.91, "period_acc": 0.72},
+            "articles": {"province_acc": 0.89, "published_acc": 0.99}},
+    "test": {"directives": {"f1": 0.84}, "dates": {"f1": 0.95}, "orgs": {"f1": 0.87},
+             "metrics": {"f1": 0.95, "indicator_acc": 0.77, "status_acc": 0.84, "period_acc": 0.73},
+             "articles": {"province_acc": 0.89, "published_acc": 0.99}},
+}
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def real_tables(tmp_path_factory):
+    out = tmp_path_factory.mktemp("real")
+    rows = {name: [] for name in TABLE_NAMES}
+    for path in sorted(REAL.glob("*.txt")):
+        result = process_record(RawRecord(doc_id=path.stem, source=str(path), text=path.read_text(encoding="utf-8")))
+        assert result.article.status == "ok", (path.name, result.article.error)
+        for name, table_rows in result_rows(result).items():
+            rows[name].extend(table_rows)
+    for name, table_rows in rows.items():
+        pq.write_table(to_arrow(name, table_rows), out / f"{name}.parquet")
+    return out
+
+
+def test_the_real_set_is_well_formed():
+    meta = [json.loads(l) for l in open(REAL / "meta.jsonl", encoding="utf-8")]
+    gold = [json.loads(l) for l in open(REAL / "gold.jsonl", encoding="utf-8")]
+    texts = {p.stem for p in REAL.glob("*.txt")}
+    assert len(texts) >= 80
+    assert {m["doc_id"] for m in meta} == {g["doc_id"] for g in gold} == texts
+    assert all(m["url"].startswith("http") and m["query"] and m["split"] in ("tune", "test") for m in meta)
+    dev = {json.loads(l)["url"] for l in open(SCORER.parents[1] / "corpus" / "dev" / "meta.jsonl", encoding="utf-8")}
+    assert not dev & {m["url"] for m in meta}
+
+
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_scores_on_real_news_stay_above_their_floor(real_tables, split):
+    meta = [json.loads(l) for l in open(REAL / "meta.jsonl", encoding="utf-8")]
+    docs = None if split == "all" else {m["doc_id"] for m in meta if m["split"] == split}
+    kinds, missing = _scorer().score(str(REAL / "gold.jsonl"), str(real_tables), docs)
+    assert not missing
+    got = {k: v.row() for k, v in kinds.items()}
+    for kind, floors in FLOORS[split].items():
+        for measure, floor in floors.items():
+            assert got[kind][measure] >= floor, (split, kind, measure, got[kind][measure])
