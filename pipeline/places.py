@@ -420,6 +420,8 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
     scores: dict[str, float] = defaultdict(float)
     federation_named = False
     for p in _article_places(body):
+        if _alone_on_its_line(body, p):
+            continue  # a byline ("Thái Bình", "Hà Nam" are people's names too), not a place told
         is_federation = _is_federation(body, p)
         federation_named |= is_federation
         base = _WEIGHTS["federation"] if is_federation else _WEIGHTS["mention"]
@@ -442,6 +444,14 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
     return ProvinceEvidence(dict(scores), federation_named, bool(local_kinds), national)
 
 
+def _alone_on_its_line(text: str, place: PlaceMatch) -> bool:
+    """The bare name (no kind word) is all its line holds."""
+    start = text.rfind("\n", 0, place.start) + 1
+    end = text.find("\n", place.end)
+    line = text[start:end if end >= 0 else len(text)]
+    return line.strip() == place.text.strip() and place.text.strip() == place.name
+
+
 def article_province(doc: Document) -> str | None:
     """The province the article reports on (its federation's seat), or None.
 
@@ -458,7 +468,36 @@ def article_province(doc: Document) -> str | None:
     if not ev.federation_named and not ev.local_voice and ev.national_signals >= best:
         return None
     # on a tie, the province met first
-    return next(p for p, s in ev.scores.items() if math.isclose(s, best))
+    province = next(p for p, s in ev.scores.items() if math.isclose(s, best))
+    # a commune or ward union that the headline or lead reports on places the article in
+    # the pre-2025 unit of its commune
+    return _commune_province(doc.body[: _WEIGHTS["lead_chars"]], province) or province
+
+
+_COMMUNE_NAME = regex.compile(
+    r"(?<!\p{L})(?:Công\s+đoàn|CĐ)\s+(?:" + "|".join(regex.escape(w) for w in _RULES["commune_words"])
+    + r")\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})")
+_DIRECTIONS = frozenset(_RULES["direction_words"])
+
+
+def _commune_province(text: str, province: str) -> str | None:
+    """The pre-2025 unit a post-2025 article reports from, where its commune or ward is
+    named after a former district of another unit merged into `province` (see places.yaml)."""
+    merged_into = _crosswalk().get(province)
+    if merged_into != province:
+        return None  # not a unit that kept its name in a merger
+    found = set()
+    for m in _COMMUNE_NAME.finditer(text):
+        words = m.group("name").split()
+        while len(words) > 1 and words[-1] in _DIRECTIONS:
+            words = words[:-1]
+        units = [u for u in UNITS_BY_KEY.get(_key(" ".join(words)), ()) if u.level == "district"]
+        olds = {u.province for u in units}
+        if len(olds) == 1:
+            old = olds.pop()
+            if old != province and _crosswalk().get(old) == province:
+                found.add(old)
+    return found.pop() if len(found) == 1 else None
 
 
 # ---------------------------------------------------------------- the 2025 merger

@@ -308,3 +308,26 @@ def test_crosswalk_frame():
 def test_former_districts_point_to_their_province(text, province):
     from pipeline.places import find_places
     assert {p.province for p in find_places(text) if p.level == "district"} == {province}
+
+
+def _province_of(text: str) -> str | None:
+    from pipeline.core import build_document
+    from pipeline.places import article_province
+    from pipeline.records import RawRecord
+    return article_province(build_document(RawRecord(doc_id="t", source="t", text=text)))
+
+
+@pytest.mark.parametrize("text,province", [
+    # a post-2025 commune union named after a former district takes that district's old unit ...
+    ("Công đoàn xã Thăng Bình, Đà Nẵng vừa tổ chức chương trình Tết sum vầy cho đoàn viên.\n"
+     "LĐLĐ thành phố Đà Nẵng trích kinh phí hỗ trợ 500 suất quà.", "Quảng Nam"),
+    ("Công đoàn phường Yên Bái trao kinh phí hỗ trợ đoàn viên\n\nLào Cai - Công đoàn phường Yên Bái vừa trao kinh phí.",
+     "Yên Bái"),
+    # ... the merged province's own federation keeps the kept name
+    ("Ngày 30-12, tại Trung tâm Hội nghị tỉnh Gia Lai (phường Quy Nhơn), Liên đoàn Lao động tỉnh Gia Lai "
+     "tổ chức Đại hội Công đoàn tỉnh Gia Lai lần thứ I, nhiệm kỳ 2025-2030.", "Gia Lai"),
+    # a bare place name alone on its line is a byline, not the article's place
+    ("Công đoàn Viên chức tỉnh tổ chức hội nghị tổng kết năm 2016.\n\nThái Bình", None),
+])
+def test_article_province_after_the_2025_merger(text, province):
+    assert _province_of(text) == province
