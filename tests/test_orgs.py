@@ -306,3 +306,22 @@ LINE_OF_BUSINESS = [
 @pytest.mark.parametrize("text,province,expected", LINE_OF_BUSINESS, ids=[t[:40] for t, _, _ in LINE_OF_BUSINESS])
 def test_line_of_business_inside_a_name(text, province, expected):
     assert orgs(text, province) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a defined abbreviation does not swallow a lowercase kind word after the name
+    ("Liên đoàn Lao động tỉnh (LĐLĐ) phối hợp tổ chức. LĐLĐ thành phố Quy Nhơn tham gia.",
+     {"Liên đoàn Lao động thành phố Quy Nhơn"}),
+    # a lowercase word before another union ends the name
+    ("Năm 2013, đổi tên Công đoàn Tổng công ty Bưu chính Việt Nam thành Công đoàn Tổng công ty Bưu điện Việt Nam.",
+     {"Công đoàn Tổng công ty Bưu chính Việt Nam", "Công đoàn Tổng công ty Bưu điện Việt Nam"}),
+    # a school's union written with a lowercase head
+    ("Sáng 10/3/2023, Công đoàn trường Tiểu học Lê Văn Tám tổ chức Đại hội.", {"Công đoàn trường Tiểu học Lê Văn Tám"}),
+    # a person after a bare kind word is no place
+    ("Chủ tịch Liên đoàn lao động huyện Dương Chí Biên phát biểu.", set()),
+])
+def test_org_names_seen_in_real_news(text, expected):
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    got = {o.canonical for o in process_record(RawRecord(doc_id="t", source="t", text=text)).orgs}
+    assert expected <= got and not any("Dương Chí Biên" in g for g in got)

@@ -29,7 +29,7 @@ NUMBER_RE = regex.compile(r"(?<!\d)\d+(?:[.,]\d+)*(?!\d)")
 _SCALE_RE = regex.compile(r"\s*(" + _alternation(_SCALES) + r")(?!\p{L})", regex.I)
 _PERCENT_RE = regex.compile(r"\s*(?:%|phần\s+trăm(?!\p{L}))", regex.I)
 _MONEY_RE = regex.compile(
-    r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})"
+    r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})(?!/[cC](?!\p{L}))"  # "5 đ/c": đồng chí
     r"(?!\s+(?:" + _alternation(_RULES["not_money_after_dong"]) + r")(?!\p{L}))")
 _HEDGE_RE = regex.compile(r"(?<!\p{L})(" + _alternation(_HEDGES) + r")\s*$", regex.I)
 _MONEY_CUE_RE = regex.compile(r"(?<!\p{L})(?:" + _alternation(_RULES["money_cues"]) + r")(?!\p{L})", regex.I)

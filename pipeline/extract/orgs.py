@@ -136,11 +136,14 @@ def learn_abbreviations(text: str) -> list[Definition]:
                     continue
                 if is_subsequence(abbr, "".join(letters[i:j])):
                     best = i
+                    # a capitalised trailing word belongs to the name ("Than - Khoáng sản Việt
+                    # Nam (TKV)"); a lowercase one does not ("Liên đoàn Lao động tỉnh (LĐLĐ)")
+                    last = words[-1] if trailing == 0 or is_capitalised(words[-1].group()) else words[j - 1]
                     break
             if best is not None:
                 break
         if best is not None:
-            found.append(Definition(m.group(1), text[words[best].start():words[-1].end()], m.start(), m.end()))
+            found.append(Definition(m.group(1), text[words[best].start():last.end()], m.start(), m.end()))
     return found
 
 
@@ -359,6 +362,8 @@ def parse_place(text: str, pos: int, province: str | None, bare_names: str = "an
         return PlaceRef(start, nm.end(), kind or place.kind, name, place)
     if km:
         run = CAP_RUN_RE.match(text, at)
+        if run and starts_person_name(text, run.start()):
+            run = None  # "Chủ tịch LĐLĐ huyện Dương Chí Biên": a person follows a bare kind word
         if run and not NATIONAL_RE.fullmatch(run.group()):
             canon = places.canonical_province(run.group())
             if canon and kind in PROVINCE_KINDS:
@@ -480,6 +485,7 @@ class UnitName:
 
 
 LINE_HEADS = frozenset(fold(h) for h in RULES["line_heads"])
+LOWER_HEAD_OK = frozenset(fold(h) for h in RULES["lowercase_unit_heads"])
 LEGAL_FORMS = frozenset(fold(f) for f in RULES["legal_forms"])
 LINE_MAX_WORDS = int(RULES["line_max_words"])
 RUN_STOP_RE = regex.compile(r"(?:" + alternation(RULES["name_run_stop"]) + ")" + _E, regex.V1)
@@ -552,8 +558,9 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
         nxt = SPACE_RE.match(text, hm.end()).end()
         if head in PLACE_UNIT_HEADS and not (nxt < len(text) and is_capitalised(text[nxt])):
             return None  # "xã hội", "phường, xã"
-        if not is_capitalised(hm.group()) and head not in PLACE_UNIT_HEADS:
-            return None  # "công ty" as a common noun
+        if not is_capitalised(hm.group()) and head not in PLACE_UNIT_HEADS and not (
+                head in LOWER_HEAD_OK and nxt < len(text) and is_capitalised(text[nxt])):
+            return None  # "công ty" as a common noun; "Công đoàn trường Tiểu học X" is a school's
         tokens.append((hm.end(), False, head))
         business = business or head in LINE_HEADS
     elif UNIT_HEAD_RE.match(text, start):  # "Công đoàn cơ sở xã Đào Viên": a head is welcome here too
@@ -627,6 +634,8 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
             continue
         sep2 = SEP_RE.match(text, tok.end())
         nxt = TOKEN_RE.match(text, sep2.end()) if sep2 and sep2.group() else None
+        if nxt is not None and HEAD_RE.match(text, nxt.start()):
+            nxt = None  # "... Bưu chính Việt Nam thành Công đoàn ...": another body begins
         if nxt is None or not is_capitalised(nxt.group()) or nxt.group() in NAME_NEVER:
             line_end = business_line_end(text, p, person_nearby) if line_open else None
             if line_end is None:
