@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
+from dataclasses import replace
 
 from .clean import clean_text
 from .document import Document
@@ -17,6 +18,7 @@ from .extract.directives import extract_directives
 from .extract.metrics import extract_metrics
 from .extract.orgs import extract_orgs
 from .extract.published import extract_published
+from .limits import RecordLimits, RecordTimeout, time_budget, truncate
 from .places import article_province, province_2025
 from .records import ArticleResult, ArticleRow, RawRecord
 from .segment import split_sentences
@@ -58,8 +60,30 @@ def parse_iso_date(value: object) -> dt.date | None:
         return None
 
 
-def process_record(record: RawRecord) -> ArticleResult:
-    """Run every stage on one record. Never raises: failures become a `failed` article row."""
+def process_record(record: RawRecord, limits: RecordLimits | None = None) -> ArticleResult:
+    """Run every stage on one record, bounded in size and time (limits.py). Never raises:
+    failures and time-outs become a `failed` article row."""
+    limits = limits or _LIMITS
+    if record.text is not None and len(record.text) > limits.max_chars:
+        text, note = truncate(record.text, limits.max_chars)
+        result = process_record(replace(record, text=text), limits)
+        if result.article.status == "ok":
+            result.article.error = note
+        return result
+    try:
+        with time_budget(limits.seconds):
+            return _process(record)
+    except RecordTimeout:
+        article = ArticleRow(doc_id=record.doc_id, source=record.source, status="failed", encoding=record.encoding,
+                             url=record.url, title=record.title,
+                             error=f"timed out after {limits.seconds:g} s ({len(record.text or ''):,} characters)")
+        return ArticleResult(article)
+
+
+_LIMITS = RecordLimits.from_env()
+
+
+def _process(record: RawRecord) -> ArticleResult:
     article = ArticleRow(
         doc_id=record.doc_id,
         source=record.source,
@@ -90,6 +114,8 @@ def process_record(record: RawRecord) -> ArticleResult:
         orgs = extract_orgs(doc, province)
         metrics = extract_metrics(doc, dates, orgs, province)
         return ArticleResult(article, dates=dates, directives=directives, orgs=orgs, metrics=metrics)
+    except RecordTimeout:
+        raise
     except Exception as exc:  # a bug on one article must not stop a million-article run
         article.status = "failed"
         last = traceback.extract_tb(exc.__traceback__)[-1]

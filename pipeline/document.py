@@ -35,6 +35,17 @@ class Sentence:
 
         return word_tokens(self.text, self.start)
 
+    @cached_property
+    def token_starts(self) -> list[int]:
+        """Body offsets where the tokens start (for bisecting a window of them)."""
+        return [t.start for t in self.tokens]
+
+    def tokens_between(self, start: int, end: int) -> tuple[Token, ...]:
+        """The tokens that start within body offsets [start, end)."""
+        from bisect import bisect_left
+        starts = self.token_starts
+        return self.tokens[bisect_left(starts, start):bisect_left(starts, end)]
+
 
 @dataclass
 class Document:

@@ -844,4 +844,18 @@ def iter_records(inputs: Sequence[str]) -> Iterator[RawRecord]:
             if key in seen:
                 continue
             seen.add(key)
-            yield from read_stdin() if path == "-" else read_input(file_input(path))
+            for record in read_stdin() if path == "-" else read_input(file_input(path)):
+                yield without_surrogates(record)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def without_surrogates(record: RawRecord) -> RawRecord:
+    """Lone surrogates ("\\udc80" escapes in JSON) cannot be written as UTF-8: each becomes
+    U+FFFD in every text field, so the record is processed and stored, not lost."""
+    fields = {name: getattr(record, name) for name in ("doc_id", "source", "text", "error", "title", "url", "published")}
+    dirty = {name: value for name, value in fields.items() if isinstance(value, str) and _SURROGATE.search(value)}
+    if not dirty:
+        return record
+    return replace(record, **{name: _SURROGATE.sub("\ufffd", value) for name, value in dirty.items()})

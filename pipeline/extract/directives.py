@@ -18,6 +18,7 @@ All vocabularies live in rules/directive_types.csv, issuers.yaml, directive_symb
 from __future__ import annotations
 
 import datetime as dt
+from itertools import takewhile
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -196,6 +197,7 @@ ISSUE_ADVERBS = _phrases("issue_adverbs")
 TOPIC_MARKERS = _phrases("topic_markers")
 ANAPHORA_AFTER_TYPE = _phrases("anaphora_after_type")
 OWNER_REACH = int(ISSUERS["owner_reach"])
+MAX_NAME_CHARS = 300  # no issuing body's name is longer: names are never scanned further
 OWNER_WORD = str(ISSUERS["owner_word"])
 OWNER_TYPE_WORDS = {t: tuple(tuple(w.split()) for w in ws) for t, ws in ISSUERS["owner_type_words"].items()}
 JOINERS = frozenset(str(j) for j in ISSUERS["joiners"])
@@ -312,7 +314,7 @@ def _scan_name(src: Source, start: int, limit: int) -> tuple[list[str], int] | N
     """The body name starting at `start` as a list of words (abbreviations expanded), and
     where it ends; None unless it starts with a Capitalised word or an abbreviation."""
     text = src.text
-    toks = _tokens(text, start, limit)
+    toks = _tokens(text, start, min(limit, start + MAX_NAME_CHARS))  # a line may be very long
     words: list[str] = []
     end = start
     i = 0
@@ -518,8 +520,11 @@ def _numbered_after_type(text: str, tm: regex.Match, t: DocType) -> list[Ref]:
     if not m:
         return []
     # not bounded at the list's end: NUMBER looks ahead past it ("135/2020/NĐ-CP")
-    items = [n for n in NUM_ITEM_RE.finditer(text, m.start("nums")) if n.start() < m.end("nums")]
+    # (takewhile: the matches past the list are never scanned, however long the line)
+    items = list(takewhile(lambda n: n.start() < m.end("nums"), NUM_ITEM_RE.finditer(text, m.start("nums"))))
     items = [n for n in items if n.end() <= m.end("nums")]
+    if not items:  # "Nghị quyết 20.0": no number reads whole inside the list
+        return []
     sym = _symbol_after(text, m.end("nums"))
     if sym is None:
         items = items[:1]  # "số 01, ngày ..." — a list needs the shared symbol
@@ -684,7 +689,8 @@ def _unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
 def _owned_document(src: Source, tm: regex.Match, t: DocType, limit: int) -> Ref | None:
     """ "Kế hoạch [topic] của Ban Thường vụ LĐLĐ thành phố": the body it belongs to names one
     document (see issuers.yaml owner_*)."""
-    toks = _tokens(src.text, tm.end(), limit)
+    # the topic and "của" stand within OWNER_REACH words: tokenise no further (lines can be long)
+    toks = _tokens(src.text, tm.end(), min(limit, tm.end() + 12 * OWNER_REACH))
     needs = OWNER_TYPE_WORDS.get(t.type)
     if needs and not (_is_capitalised(tm.group()) and _match_phrase(toks, 0, needs)):
         return None
@@ -794,7 +800,7 @@ def _clause_subject(src: Source, verb_pos: int, sent_start: int, adjacent_only: 
     `adjacent_only`, only a name ending right before the verb and its adverbs)."""
     text = src.text
     # 1. the name right before the verb ("Tỉnh ủy ban hành", "Bộ Chính trị đã ban hành")
-    toks = _tokens(text, sent_start, verb_pos)
+    toks = _tokens(text, max(sent_start, verb_pos - MAX_NAME_CHARS), verb_pos)
     j = len(toks)
     while j > 0:
         for ph in ISSUE_ADVERBS:
@@ -846,7 +852,7 @@ def _subject_at(src: Source, start: int, limit: int) -> str | None:
     pos = intro[1] if intro else start
     m = regex.match(r"\s*", text[pos:limit])
     pos += m.end()
-    toks = _tokens(text, pos, limit)
+    toks = _tokens(text, pos, min(limit, pos + 40))
     if not toks or not (_match_phrase(toks, 0, HEADS, casefold=False) or _is_abbreviation(toks[0].text)):
         return None
     got = _scan_name(src, pos, limit)

@@ -16,6 +16,7 @@ Steps, per article:
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 import regex
@@ -196,12 +197,17 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
     review = review or next((p for p in periods if p.kind == "reviewed_term"), None)
     _, title_period = article_periods(doc, periods, title, reference_year)
     date_spans = [(d.start, d.end) for d in dates or [] if d.end > d.start]
+    starts = [p.start for p in periods]  # periods are in text order
     out = []
     for sentence in doc.sentences:
         in_title = title[0] <= sentence.start and sentence.end <= title[1]
         qs = sentence_quantities(sentence, date_spans)
         tags = pos_words(sentence) if qs else ()
-        cands = [_candidate(doc, sentence, q, periods, review, title_period, in_title, reference_year, tags)
+        # the periods of this sentence's paragraph up to its end: all a figure's time can come
+        # from (scanning every period per figure is quadratic on long one-line dumps)
+        para_start = doc.body.rfind("\n", 0, sentence.start) + 1
+        nearby = periods[bisect_left(starts, para_start):bisect_right(starts, sentence.end)]
+        cands = [_candidate(doc, sentence, q, nearby, review, title_period, in_title, reference_year, tags)
                  for q in qs]
         # the low end of a range counts what the high end counts ("từ 10-20 CĐCS")
         for i in range(len(cands) - 1):
@@ -228,23 +234,33 @@ def _candidate(doc: Document, sentence: Sentence, q: Quantity, periods: list[Per
                review: Period | None, title_period: Period | None, in_title: bool,
                reference_year: int | None, tags: tuple[Token, ...] = ()) -> Candidate:
     text, off = sentence.text, sentence.start
-    before = text[:q.num_start - off]
+    # a figure's context is read within _CONTEXT_CHARS of it: enough for any clause of prose,
+    # and linear on a table or list flattened into one huge "sentence"
+    lo = max(0, q.num_start - off - _CONTEXT_CHARS)
+    before = text[lo:q.num_start - off]
     breaks = list(_CLAUSE_BREAK_RE.finditer(before))
-    clause_start = breaks[-1].end() if breaks else 0
-    after = text[q.end - off:]
+    clause_start = lo + (breaks[-1].end() if breaks else 0)
+    before = text[:q.num_start - off] if lo == 0 else before
+    after = text[q.end - off:q.end - off + _CONTEXT_CHARS]
     m = _CLAUSE_BREAK_RE.search(after)
     clause_right = after[:m.start()] if m else after
-    tokens = sentence.tokens
+    tokens = sentence.tokens_between(off + lo, q.end + _CONTEXT_CHARS)
     left = tuple(w.casefold() for w in _words_before(tokens, q.num_start, off + clause_start))[-8:]
     subject, subject_end = _subject(q, tokens, after)
     right = tuple(t.text.casefold() for t in tokens if t.start >= subject_end and not _PUNCT_RE.match(t.text))[:4]
     time = time_context(doc, q, periods, sentence, review, title_period, reference_year,
                         off + clause_start)
-    clause_left = before[clause_start:]
-    verbs_before = tuple(t.text.casefold() for t in tags
+    clause_left = text[clause_start:q.num_start - off]
+    tag_starts = [t.start for t in tags] if len(tags) <= 64 else None
+    if tag_starts is None:  # a long run of tags: bisect the window (tags are in text order)
+        keys = _TagKeys(tags)
+        near_tags = tags[bisect_left(keys, off + lo):bisect_left(keys, q.end + _CONTEXT_CHARS)]
+    else:
+        near_tags = tags
+    verbs_before = tuple(t.text.casefold() for t in near_tags
                          if off + clause_start <= t.start and t.end <= q.num_start)[-3:]
-    sentence_verbs = tuple(t.text.casefold() for t in tags if t.end <= q.num_start)
-    verb_after = next((t.text.casefold() for t in tags
+    sentence_verbs = tuple(t.text.casefold() for t in near_tags if t.end <= q.num_start)
+    verb_after = next((t.text.casefold() for t in near_tags
                        if q.end <= t.start < q.end + len(clause_right)), None)
     ev_before, ev_after = event_before(clause_left), event_after(clause_right)
     return Candidate(q, sentence, subject, left, right, clause_left, clause_right,
@@ -264,15 +280,51 @@ def pos_words(sentence: Sentence) -> tuple[Token, ...]:
     """
     from underthesea import pos_tag
 
-    out, cursor, text = [], 0, sentence.text
-    for word, tag in pos_tag(text):
-        at = text.find(word, cursor)
-        if at < 0:
-            continue
-        cursor = at + len(word)
-        if tag == "V" and not any(ch.isdigit() for ch in word):
-            out.append(Token(sentence.start + at, sentence.start + at + len(word), word))
+    out, text = [], sentence.text
+    for piece_start, piece in _pieces(text, _POS_PIECE_CHARS):
+        cursor = 0
+        for word, tag in pos_tag(piece):
+            at = piece.find(word, cursor)
+            if at < 0:
+                continue
+            cursor = at + len(word)
+            if tag == "V" and not any(ch.isdigit() for ch in word):
+                start = sentence.start + piece_start + at
+                out.append(Token(start, start + len(word), word))
     return tuple(out)
+
+
+_CONTEXT_CHARS = 600
+
+
+class _TagKeys:
+    """The start offsets of a token tuple as a sequence, for bisect (no copy)."""
+
+    def __init__(self, tokens):
+        self.tokens = tokens
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, i: int) -> int:
+        return self.tokens[i].start
+
+# underthesea's tagger builds its features in time quadratic in the sentence's length: a
+# "sentence" longer than this (a table or list flattened onto one line) is tagged in pieces
+# cut at spaces. Prose sentences are far shorter and are tagged whole.
+_POS_PIECE_CHARS = 600
+
+
+def _pieces(text: str, size: int) -> list[tuple[int, str]]:
+    """(offset, piece) cuts of text at spaces, each at most about `size` characters."""
+    if len(text) <= size:
+        return [(0, text)]
+    out, start = [], 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= size else (text.rfind(" ", start + size // 2, start + size) + 1 or start + size)
+        out.append((start, text[start:end]))
+        start = end
+    return out
 
 
 def event_before(clause_left: str) -> str | None:

@@ -1,0 +1,71 @@
+"""Bounds on one record: the tunables of a batch run, in one place.
+
+A million-article dump always holds a few pathological records (a whole site glued on one
+line, megabytes of digits, a binary file named .txt). Each record is bounded in size and in
+time so that none can stall a run or exhaust memory:
+
+- `max_chars`: a longer text is cut at the last line break before the bound and processed;
+  the article row says so in `error` (status stays `ok`: its rows are real, just partial).
+- `seconds`: a record still running after this is stopped and reported `failed` with
+  "timed out"; the run goes on with the next one. Enforced with a POSIX interval timer in
+  the process's main thread (the CLI's own process and its worker processes); where that is
+  not available (another thread, Windows) records run unbounded in time.
+
+Both can be changed per run (`union-metrics extract --max-chars N --record-seconds S`) or
+through the environment (UNION_METRICS_MAX_CHARS, UNION_METRICS_RECORD_SECONDS).
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+from dataclasses import dataclass
+
+DEFAULT_MAX_CHARS = 200_000   # ~40x a long provincial report
+DEFAULT_SECONDS = 20.0         # ~100x the time of a long report on one core
+
+
+@dataclass(frozen=True)
+class RecordLimits:
+    max_chars: int = DEFAULT_MAX_CHARS
+    seconds: float = DEFAULT_SECONDS
+
+    @classmethod
+    def from_env(cls) -> "RecordLimits":
+        return cls(int(os.environ.get("UNION_METRICS_MAX_CHARS", DEFAULT_MAX_CHARS)),
+                   float(os.environ.get("UNION_METRICS_RECORD_SECONDS", DEFAULT_SECONDS)))
+
+
+class RecordTimeout(Exception):
+    """Raised inside a record's processing when its time budget runs out."""
+
+
+def truncate(text: str, max_chars: int) -> tuple[str, str | None]:
+    """(text cut to at most max_chars at a line break where one is near, note or None)."""
+    if len(text) <= max_chars:
+        return text, None
+    cut = text.rfind("\n", max_chars // 2, max_chars)
+    cut = cut if cut > 0 else max_chars
+    return text[:cut], f"truncated: the first {cut:,} of {len(text):,} characters were processed (limit {max_chars:,})"
+
+
+def _raise_timeout(signum, frame):
+    raise RecordTimeout()
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float):
+    """Raise RecordTimeout in the block after `seconds` (main thread of a POSIX process only)."""
+    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _raise_timeout)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1,0 +1,115 @@
+"""Every record is bounded in size and time, and hostile text never crashes an article."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.core import process_record
+from pipeline.ingest import without_surrogates
+from pipeline.limits import RecordLimits, truncate
+from pipeline.records import RawRecord
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(text: str, limits: RecordLimits | None = None):
+    return process_record(RawRecord(doc_id="t", source="t", text=text), limits)
+
+
+def test_truncate_cuts_at_a_line_break_and_says_so():
+    text = "a" * 60 + "\n" + "b" * 60
+    cut, note = truncate(text, 100)
+    assert cut == "a" * 60 and note.startswith("truncated: the first 60 of 121 characters")
+    assert truncate("short", 100) == ("short", None)
+
+
+def test_a_record_over_the_size_limit_is_processed_in_part_and_reported():
+    text = "Năm 2023, LĐLĐ tỉnh Bắc Ninh kết nạp 4.215 đoàn viên mới.\n" + "x " * 5000
+    result = run(text, RecordLimits(max_chars=2000, seconds=30))
+    assert result.article.status == "ok"
+    assert result.article.error.startswith("truncated:")
+    assert [m.value for m in result.metrics] == [4215.0]
+
+
+def test_a_record_over_its_time_budget_fails_with_a_clear_error():
+    text = "Năm 2023, LĐLĐ tỉnh Bắc Ninh kết nạp 4.215 đoàn viên mới, đạt 105,4% kế hoạch. " * 400
+    result = run(text, RecordLimits(max_chars=10**7, seconds=0.2))
+    assert result.article.status == "failed"
+    assert result.article.error.startswith("timed out after 0.2 s")
+    assert result.metrics == []
+    # and the process goes on: the next record is processed normally
+    assert run("Năm 2023, LĐLĐ tỉnh kết nạp 50 đoàn viên.").article.status == "ok"
+
+
+@pytest.mark.parametrize("text", [
+    "Thực hiện Nghị quyết 20.0 của Ban Chấp hành.",
+    "Ngày 12/6/2021 \ufffd, LĐLĐ tỉnh kết nạp 50 đoàn viên.",
+    "Nghị quyết số " * 300,
+    ",".join(str(i) for i in range(3000)),
+    "1.2" * 3000,
+    "110,7% " * 600,
+])
+def test_hostile_text_never_fails_an_article(text):
+    assert run(text).article.status in ("ok", "empty")
+
+
+def test_lone_surrogates_become_replacement_characters_in_every_field():
+    record = RawRecord(doc_id="a\udc80", source="s", text="Ngày 12/6/2021 \udc80 kết nạp 50 đoàn viên.",
+                       title="T\udc80", url="http://x/\udc80")
+    clean = without_surrogates(record)
+    assert (clean.doc_id, clean.title, clean.url) == ("a\ufffd", "T\ufffd", "http://x/\ufffd")
+    assert "\ufffd" in clean.text and without_surrogates(clean) is clean
+
+
+def test_a_dump_with_surrogates_is_written_whole(tmp_path):
+    dump = tmp_path / "d.jsonl"
+    dump.write_text('{"id": "a\\udc80", "title": "T\\udc80", "text": "Năm 2022, LĐLĐ tỉnh kết nạp 50 đoàn viên \\udc80."}\n'
+                    '{"id": "b", "text": "Năm 2022, LĐLĐ tỉnh kết nạp 30 đoàn viên."}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(dump), "--out", str(out), "--quiet"],
+                          cwd=REPO, capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode()
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert sorted(articles.doc_id) == ["a\ufffd", "b"] and set(articles.status) == {"ok"}
+    assert sorted(pd.read_parquet(out / "metrics.parquet").value) == [30.0, 50.0]
+
+
+N = 200_000  # the default record size limit: no line a pattern sees is longer
+HOSTILE_LINES = {
+    "digits and commas": ",".join(str(i) for i in range(40000))[:N],
+    "digits and dots": ("1.2" * N)[:N],
+    "digits": ("1234567890" * N)[:N],
+    "percentages": ("110,7% " * N)[:N],
+    "a cue word repeated": ("Nghị quyết số " * N)[:N],
+    "day words": ("ngày " * N)[:N],
+    "slashes": ("12/" * N)[:N],
+    "year dashes": ("2020-" * N)[:N],
+    "real sentences": ("Năm 2023, LĐLĐ tỉnh Bắc Ninh kết nạp 4.215 đoàn viên mới, đạt 105,4% kế hoạch theo "
+                       "Kế hoạch số 12/KH-LĐLĐ ngày 3/4/2023. " * 2000)[:N],
+}
+
+
+def _scanning_patterns():
+    """The patterns run over whole sentences or bodies (not anchored at one position)."""
+    from pipeline.extract import dates
+    from pipeline.extract.metrics import NON_METRIC_RES, _PERIOD_RES
+    return ([("non-metric " + n, r) for n, r in NON_METRIC_RES] + [("period " + k, r) for k, r in _PERIOD_RES]
+            + [("date " + n, r) for n, r in dates._patterns()])
+
+
+@pytest.mark.parametrize("line_name", sorted(HOSTILE_LINES))
+def test_no_scanning_pattern_is_superlinear_on_hostile_lines(line_name):
+    """Each pattern must get through a 200,000-character hostile line within the `regex`
+    module's own timeout of 1 s (linear patterns take milliseconds)."""
+    text = HOSTILE_LINES[line_name]
+    for name, rx in _scanning_patterns():
+        try:
+            for _ in rx.finditer(text, timeout=1.0):
+                pass
+        except TimeoutError:
+            pytest.fail(f"pattern {name} takes over 1 s on a line of {line_name}")
