@@ -22,6 +22,27 @@ EXAMPLES = """examples:
 """
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {text}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one per core) or more, not {text}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="union-metrics",
@@ -47,13 +68,19 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("inputs", nargs="+", metavar="INPUT",
                     help="file, folder (read recursively), glob, or - for standard input")
     ex.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
-    ex.add_argument("--jobs", type=int, default=1, metavar="N",
+    ex.add_argument("--jobs", type=_non_negative_int, default=1, metavar="N",
                     help="worker processes (default 1; 0 = one per core)")
-    ex.add_argument("--batch-size", type=int, default=500, metavar="N",
+    ex.add_argument("--batch-size", type=_positive_int, default=500, metavar="N",
                     help="articles per Parquet row group; bounds memory (default 500)")
     ex.add_argument("--resume", action="store_true",
                     help="continue an interrupted run into the same --out: records already written are skipped")
     ex.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
+    ex.add_argument("--max-chars", type=_positive_int, default=None, metavar="N",
+                    help="longest text processed per record; longer ones are cut at a line break and the "
+                         "article's error says so (default 200000, or $UNION_METRICS_MAX_CHARS)")
+    ex.add_argument("--record-seconds", type=_positive_float, default=None, metavar="S",
+                    help="time budget per record; a record still running is reported failed ('timed out') "
+                         "and the run goes on (default 20, or $UNION_METRICS_RECORD_SECONDS)")
 
     ev = sub.add_parser("evaluate", help="score output tables against a gold file",
                         description="Score OUT's tables against GOLD (see GOLD.md) with the shared scorer.")
@@ -93,17 +120,20 @@ def main(argv: list[str] | None = None) -> int:
 
 # ---------------------------------------------------------------- extract
 
-def _process_many(records: Iterable, jobs: int) -> Iterator:
+def _process_many(records: Iterable, jobs: int, limits=None) -> Iterator:
+    from functools import partial
+
     from .core import process_record
 
+    process = partial(process_record, limits=limits)
     if jobs == 1:
         for r in records:
-            yield process_record(r)
+            yield process(r)
         return
     # fork shares the already-imported rules and models with the workers
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(process_record, records, chunksize=8)
+        yield from pool.imap(process, records, chunksize=8)
 
 
 class Progress:
@@ -141,6 +171,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"union-metrics: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    from .limits import RecordLimits
+
+    defaults = RecordLimits.from_env()
+    limits = RecordLimits(args.max_chars or defaults.max_chars, args.record_seconds or defaults.seconds)
     started = time.monotonic()
     status_counts = {"ok": 0, "empty": 0, "failed": 0}
     progress = Progress(not args.quiet)
@@ -156,7 +190,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     continue
                 yield record
 
-        for result in _process_many(todo(), jobs):
+        for result in _process_many(todo(), jobs, limits):
             writer.add(result)
             status_counts[result.article.status] = status_counts.get(result.article.status, 0) + 1
             progress.tick()

@@ -113,3 +113,27 @@ def test_no_scanning_pattern_is_superlinear_on_hostile_lines(line_name):
                 pass
         except TimeoutError:
             pytest.fail(f"pattern {name} takes over 1 s on a line of {line_name}")
+
+
+@pytest.mark.parametrize("flags,message", [
+    (["--jobs", "-3"], "--jobs: must be 0 (one per core) or more"),
+    (["--batch-size", "0"], "--batch-size: must be a positive whole number"),
+    (["--max-chars", "0"], "--max-chars: must be a positive whole number"),
+    (["--record-seconds", "-1"], "--record-seconds: must be a positive number of seconds"),
+])
+def test_bad_limits_are_usage_errors(tmp_path, flags, message):
+    article = tmp_path / "a.txt"
+    article.write_text("Năm 2023, LĐLĐ tỉnh kết nạp 50 đoàn viên.", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(article), "--out", str(tmp_path / "o"), *flags],
+                          cwd=REPO, capture_output=True, timeout=120)
+    assert proc.returncode == 2 and message in proc.stderr.decode()
+
+
+def test_max_chars_on_the_command_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Năm 2023, LĐLĐ tỉnh kết nạp 50 đoàn viên.\n" + "x " * 3000, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(article), "--out", str(tmp_path / "o"),
+                           "--max-chars", "1000", "--quiet"], cwd=REPO, capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode()
+    row = pd.read_parquet(tmp_path / "o" / "articles.parquet").iloc[0]
+    assert row.status == "ok" and row.error.startswith("truncated: the first")
