@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--resume", action="store_true",
                     help="continue an interrupted run into the same --out: records already written are skipped")
     ex.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
+    ex.add_argument("--text-field", metavar="NAME",
+                    help="the JSONL/JSON/CSV field holding each article's text (default: the first of "
+                         "text, content, body, article; html, raw_html for pages)")
     ex.add_argument("--max-chars", type=_positive_int, default=None, metavar="N",
                     help="longest text processed per record; longer ones are cut at a line break and the "
                          "article's error says so (default 200000, or $UNION_METRICS_MAX_CHARS)")
@@ -184,7 +187,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
         def todo():
             nonlocal skipped
-            for record in iter_records(args.inputs):
+            for record in iter_records(args.inputs, args.text_field):
                 if (record.source, record.doc_id) in done:
                     skipped += 1
                     continue

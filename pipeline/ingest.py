@@ -29,9 +29,12 @@ Formats (RawRecord.fmt)
     the stem.
 
 What is an article dump
-  A dump file in which NO record has a text field is not an article dump (for
-  example a gold or metadata JSONL next to the articles): it is skipped with
-  one warning on stderr. In a real dump (at least one record has text), a
+  A dump file found in a folder or by a glob in which NO record has a text
+  field is not an article dump (for example a gold or metadata JSONL next to
+  the articles): it is skipped with one warning on stderr. A dump named on the
+  command line is always read: without a text field each record is a
+  ``failed`` row saying so (``--text-field NAME`` names the field to read;
+  a NUL byte or a bad line fails that line only). In a real dump (at least one record has text), a
   record without text is an ``empty`` row with error "record has no text
   field", and a line that is not valid JSON is a ``failed`` row. Blank lines
   are not records. A file without a single valid record is one failed row.
@@ -240,7 +243,10 @@ def sniff_stream_encoding(head: bytes) -> str | None:
     if bom:
         return bom
     if b"\x00" in head:
-        return utf16_without_bom(head)
+        utf16 = utf16_without_bom(head)
+        if utf16:
+            return utf16
+        head = head.replace(b"\x00", b"")  # a stray NUL in a UTF-8 dump: its own line fails, not the file
     try:
         text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
         if looks_like_text(text):
@@ -372,6 +378,8 @@ class InputFile:
     fmt: str
     open: Callable[[], BinaryIO]  # a fresh binary stream, gzip already decompressed
     gzipped: bool
+    text_field: str | None = None  # the dump field holding the text (--text-field), else TEXT_KEYS
+    named: bool = False  # named on the command line itself (not found in a folder or by a glob)
 
 
 def split_name(path: Path) -> tuple[str, str | None, bool]:
@@ -393,11 +401,12 @@ def has_gzip_magic(path: Path) -> bool:
         return False
 
 
-def file_input(path: Path) -> InputFile:
+def file_input(path: Path, text_field: str | None = None, named: bool = False) -> InputFile:
     stem, fmt, gz_name = split_name(path)
     gzipped = gz_name or has_gzip_magic(path)
     opener = (lambda: gzip.open(path, "rb")) if gzipped else (lambda: open(path, "rb"))
-    return InputFile(source=str(path), stem=stem, fmt=fmt or "txt", open=opener, gzipped=gzipped)
+    return InputFile(source=str(path), stem=stem, fmt=fmt or "txt", open=opener, gzipped=gzipped,
+                     text_field=text_field, named=named)
 
 
 def is_readable_candidate(path: Path) -> bool:
@@ -556,7 +565,8 @@ def dump_item(obj, inp: InputFile, position: int, encoding: str | None, single: 
         title=optional_str(first_value(fields, TITLE_KEYS)),
         published=iso_published(first_value(fields, PUBLISHED_KEYS)),
     )
-    text = next((t for t in (as_text(fields.get(k)) for k in TEXT_KEYS) if t is not None), None)
+    keys = (inp.text_field.lower(),) if inp.text_field else TEXT_KEYS
+    text = next((t for t in (as_text(fields.get(k)) for k in keys) if t is not None), None)
     html = None
     if text is None:
         html = next((t for t in (as_text(fields.get(k)) for k in HTML_KEYS) if t is not None), None)
@@ -568,6 +578,8 @@ def dump_item(obj, inp: InputFile, position: int, encoding: str | None, single: 
                          error=None if page.text else "HTML has no main text")
         return DumpItem(replace(record, text=page.text), "article")
     if text is None:
+        if inp.text_field:
+            return DumpItem(replace(record, text="", error=f"{label} {position}: no field {inp.text_field!r}"), "no_text")
         return DumpItem(replace(record, text="", error=NO_TEXT_FIELD), "no_text")
     return DumpItem(replace(record, text=nfc(text)), "article")
 
@@ -777,10 +789,19 @@ def read_dump(inp: InputFile) -> Iterator[RawRecord]:
             return
         seen[item.kind] += 1
         first_invalid = first_invalid or (item.record if item.kind == "invalid" else None)
-    if seen["no_text"]:
+    if seen["no_text"] and (inp.named or inp.text_field):
+        # a dump the user named, or told us how to read: its records are accounted for, failed
+        wanted = repr(inp.text_field) if inp.text_field else "/".join(TEXT_KEYS + HTML_KEYS)
+        for item in parse(inp, encoding):
+            error = item.record.error
+            if item.kind == "no_text":
+                error = f"no text field ({wanted}); name the one to read with --text-field"
+            yield replace(item.record, text=None, error=error)
+    elif seen["no_text"]:
         invalid = f", {seen['invalid']} invalid entries" if seen["invalid"] else ""
         warn(f"skipping {inp.source}: none of its {seen['no_text']} records has a text field "
-             f"({'/'.join(TEXT_KEYS + HTML_KEYS)}){invalid}; not an article dump")
+             f"({'/'.join(TEXT_KEYS + HTML_KEYS)}){invalid}; not an article dump (name it as an input, "
+             f"or use --text-field, to read it)")
     elif first_invalid is not None:
         yield failed(inp, f"no valid record in {seen['invalid']} entries; first: {first_invalid.error}")
     else:
@@ -831,7 +852,7 @@ def stdin_format(data: bytes) -> str:
 
 # ---------------------------------------------------------------- entry point
 
-def iter_records(inputs: Sequence[str]) -> Iterator[RawRecord]:
+def iter_records(inputs: Sequence[str], text_field: str | None = None) -> Iterator[RawRecord]:
     """One RawRecord per input record, in argument order then sorted path order.
 
     Never raises for bad input; a file named twice is read once.
@@ -844,7 +865,9 @@ def iter_records(inputs: Sequence[str]) -> Iterator[RawRecord]:
             if key in seen:
                 continue
             seen.add(key)
-            for record in read_stdin() if path == "-" else read_input(file_input(path)):
+            named = path != "-" and os.path.realpath(arg) == key  # the argument is this very file
+            records = read_stdin() if path == "-" else read_input(file_input(path, text_field, named))
+            for record in records:
                 yield without_surrogates(record)
 
 

@@ -369,11 +369,37 @@ NOT_DUMPS = [
 
 
 @pytest.mark.parametrize("name, content", NOT_DUMPS)
-def test_dump_without_any_text_field_is_skipped_with_one_warning(tmp_path, capsys, name, content):
+def test_dump_without_any_text_field_in_a_folder_is_skipped_with_one_warning(tmp_path, capsys, name, content):
     path = write(tmp_path / name, content)
-    assert read(path) == []
+    assert read(tmp_path) == []  # found in a folder (a gold or metadata file beside the articles)
     err = capsys.readouterr().err
     assert err.count("warning") == 1 and f"skipping {path}" in err and "not an article dump" in err
+
+
+@pytest.mark.parametrize("name, content", NOT_DUMPS)
+def test_a_named_dump_without_any_text_field_fails_record_by_record(tmp_path, name, content):
+    """A dump the user named is read: every record is accounted for, none silently dropped."""
+    path = write(tmp_path / name, content)
+    records = list(iter_records([str(path)]))
+    assert records and all(r.text is None and r.error for r in records)
+    assert any("no text field" in r.error and "--text-field" in r.error for r in records)
+
+
+def test_text_field_names_the_column_to_read(tmp_path):
+    path = write(tmp_path / "x.csv", csv_text([["id", "noidung"], ["1", ARTICLE]]))
+    [record] = iter_records([str(path)], text_field="noidung")
+    assert (record.doc_id, record.text, record.error) == ("1", ARTICLE, None)
+    [missing] = iter_records([str(path)], text_field="body")
+    assert missing.text is None and "no text field ('body')" in missing.error
+
+
+def test_a_nul_byte_fails_its_own_line_only(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(jsonl({"id": "a", "text": ARTICLE}).encode() + b'{"id": "b", "text": "x\x00y"}\n'
+                     + jsonl({"id": "c", "text": ARTICLE}).encode())
+    records = list(iter_records([str(path)]))
+    assert [(r.doc_id, r.text is not None) for r in records] == [("a", True), ("d:2", False), ("c", True)]
+    assert "invalid JSON" in records[1].error
 
 
 BAD_FILES = [
