@@ -165,7 +165,7 @@ class Progress:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .ingest import UsageError, check_inputs, iter_records
+    from .ingest import UsageError, check_inputs, iter_records, unique_doc_ids
     from .tables import TableWriter, write_duckdb
 
     try:
@@ -185,9 +185,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
         done = writer.done_keys
         skipped = 0
 
+        renamed: list[int] = []
+
         def todo():
             nonlocal skipped
-            for record in iter_records(args.inputs, args.text_field):
+            for record in unique_doc_ids(iter_records(args.inputs, args.text_field), renamed):
                 if (record.source, record.doc_id) in done:
                     skipped += 1
                     continue
@@ -206,6 +208,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not args.quiet:
         rows = ", ".join(f"{name} {count}" for name, count in writer.counts.items())
         resumed = f" (resumed: {skipped} already done)" if args.resume else ""
+        if renamed:
+            resumed += f" ({len(renamed)} duplicate doc_ids made unique as ID~HASH; see articles.error)"
         print(f"read {n} articles{resumed}: {status_counts['ok']} ok, {status_counts['empty']} empty, "
               f"{status_counts['failed']} failed in {seconds:.1f} s ({n / max(seconds, 1e-9):.1f} articles/s)\n"
               f"rows: {rows}\n"

@@ -68,7 +68,7 @@ def process_record(record: RawRecord, limits: RecordLimits | None = None) -> Art
         text, note = truncate(record.text, limits.max_chars)
         result = process_record(replace(record, text=text), limits)
         if result.article.status == "ok":
-            result.article.error = note
+            result.article.error = f"{result.article.error}; {note}" if result.article.error else note
         return result
     try:
         with time_budget(limits.seconds):
@@ -91,6 +91,7 @@ def _process(record: RawRecord) -> ArticleResult:
         encoding=record.encoding,
         url=record.url,
         title=record.title,
+        error=record.error,  # a note on a readable record (a renamed doc_id) stays with it
     )
     if record.text is None:
         article.status, article.error = "failed", record.error or "no text"

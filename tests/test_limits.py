@@ -137,3 +137,20 @@ def test_max_chars_on_the_command_line(tmp_path):
     assert proc.returncode == 0, proc.stderr.decode()
     row = pd.read_parquet(tmp_path / "o" / "articles.parquet").iloc[0]
     assert row.status == "ok" and row.error.startswith("truncated: the first")
+
+
+def test_duplicate_doc_ids_are_made_unique_and_reported(tmp_path):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "dn.txt").write_text("Năm 2023, LĐLĐ tỉnh kết nạp 50 đoàn viên.", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(tmp_path / "x"), str(tmp_path / "y"),
+                           "--out", str(out)], cwd=REPO, capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert "1 duplicate doc_ids made unique" in proc.stderr.decode()
+    articles = pd.read_parquet(out / "articles.parquet").sort_values("doc_id")
+    first, second = articles.doc_id.tolist()
+    assert first == "dn" and second.startswith("dn~") and len(second) == len("dn~") + 6
+    assert "taken by an earlier record" in articles.error.iloc[1]
+    metrics = pd.read_parquet(out / "metrics.parquet")
+    assert sorted(metrics.doc_id) == [first, second]  # every row joins to exactly one article
