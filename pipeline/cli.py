@@ -166,7 +166,7 @@ class Progress:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .ingest import UsageError, check_inputs, iter_records, unique_doc_ids
-    from .tables import TableWriter, write_duckdb
+    from .tables import TableWriter, resume_key, write_duckdb
 
     try:
         check_inputs(args.inputs)
@@ -190,7 +190,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         def todo():
             nonlocal skipped
             for record in unique_doc_ids(iter_records(args.inputs, args.text_field), renamed):
-                if (record.source, record.doc_id) in done:
+                if done and (resume_key(record.source), record.doc_id) in done:
                     skipped += 1
                     continue
                 yield record

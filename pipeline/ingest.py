@@ -405,7 +405,9 @@ def file_input(path: Path, text_field: str | None = None, named: bool = False) -
     stem, fmt, gz_name = split_name(path)
     gzipped = gz_name or has_gzip_magic(path)
     opener = (lambda: gzip.open(path, "rb")) if gzipped else (lambda: open(path, "rb"))
-    return InputFile(source=str(path), stem=stem, fmt=fmt or "txt", open=opener, gzipped=gzipped,
+    # the resolved path: the same input has the same `source` (and --resume key) however it
+    # was typed ("big.jsonl", "./big.jsonl", "/abs/path/big.jsonl") and from any folder
+    return InputFile(source=os.path.realpath(path), stem=stem, fmt=fmt or "txt", open=opener, gzipped=gzipped,
                      text_field=text_field, named=named)
 
 

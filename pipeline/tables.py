@@ -98,6 +98,15 @@ def to_arrow(name: str, rows: list[dict]) -> pa.Table:
     return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
 
 
+def resume_key(source: str) -> str:
+    """A record's source as --resume compares it: its file's resolved path (and line), so that
+    "big.jsonl", "./big.jsonl" and "/abs/path/big.jsonl" are one input."""
+    path, sep, line = source.rpartition(":")
+    if sep and line.isdigit() and os.path.exists(path):
+        return f"{os.path.realpath(path)}:{line}"
+    return os.path.realpath(source) if os.path.exists(source) else source
+
+
 class TableWriter:
     """Writes the five tables into `out_dir`, in batches, resumably.
 
@@ -138,7 +147,7 @@ class TableWriter:
                     self.counts[n] += pq.ParquetFile(p).metadata.num_rows
         for p in sorted((self.parts_dir / "articles").glob("part-*.parquet")):
             done = pq.read_table(p, columns=["source", "doc_id"]).to_pylist()
-            self.done_keys.update((r["source"], r["doc_id"]) for r in done)
+            self.done_keys.update((resume_key(r["source"]), r["doc_id"]) for r in done)
             self.counts["articles"] += len(done)
         return max(committed, default=-1) + 1
 
