@@ -223,3 +223,16 @@ def test_each_body_line_is_its_raw_span_normalised(path):
             end = cleaned.raw_offsets[pos + len(line) - 1] + 1
             assert normalize_text(raw[start:end]).text == line
         pos += len(line) + 1
+
+
+@pytest.mark.parametrize("line,furniture", [
+    ("© 2022 Báo Lao Động. All rights reserved.", True),
+    ("Copyright © 2015 Liên đoàn Lao động tỉnh Bắc Ninh. Địa chỉ: số 1 Lý Thái Tổ. Điện thoại: 0222.3822.222", True),
+    ("Bản quyền thuộc Báo Lao Động (c) 2022", True),
+    # a paragraph that mentions the mark carries the article's facts: never dropped
+    ("Năm 2022, LĐLĐ tỉnh Bắc Ninh (ảnh © Báo Bắc Ninh) đã kết nạp 4.215 đoàn viên mới, đạt 105,4% kế hoạch đề ra, "
+     "cao nhất từ trước tới nay theo báo cáo tổng kết.", False),
+])
+def test_copyright_lines_and_paragraphs_that_mention_the_mark(line, furniture):
+    from pipeline.clean import is_line_furniture
+    assert is_line_furniture(line) is furniture
