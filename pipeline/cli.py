@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from . import __version__
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 EXAMPLES = """examples:
   union-metrics extract corpus/ --out out/
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "dates, directives, organisations and metrics, and write one Parquet file per "
                     "table plus union.duckdb into --out. Every input record gets one row in "
                     "`articles` with status ok, empty or failed. Exit code: 0 all ok, 1 some "
-                    "records failed, 2 bad usage.",
+                    "records failed, 2 bad usage (or --out in use by another run), 130 interrupted.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -110,7 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
     if args.command == "extract":
-        return cmd_extract(args)
+        try:
+            return cmd_extract(args)
+        except KeyboardInterrupt:
+            print("\nunion-metrics: interrupted; committed batches are kept: rerun with --resume to continue",
+                  file=sys.stderr)
+            return EXIT_INTERRUPTED
     if args.command == "evaluate":
         return cmd_evaluate(args)
     if args.command == "train":
@@ -165,8 +170,7 @@ class Progress:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .ingest import UsageError, check_inputs, iter_records, unique_doc_ids
-    from .tables import TableWriter, resume_key, write_duckdb
+    from .ingest import UsageError, check_inputs
 
     try:
         check_inputs(args.inputs)
@@ -178,6 +182,56 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     defaults = RecordLimits.from_env()
     limits = RecordLimits(args.max_chars or defaults.max_chars, args.record_seconds or defaults.seconds)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        print(f"union-metrics: error: --out {out} is a file, not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        lock = _take_lock(out)
+    except OSError as exc:
+        print(f"union-metrics: error: cannot write into --out {out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if lock is None:
+        print(f"union-metrics: error: another run is writing into {out} (see {out / _LOCK}); "
+              f"wait for it or choose another --out", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _extract_into(args, jobs, limits, lock)
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+_LOCK = ".union-metrics.lock"
+
+
+def _take_lock(out: Path) -> Path | None:
+    """The run's lock file in `out`, or None while a live process holds it (a stale lock
+    left by a killed run is taken over)."""
+    lock = out / _LOCK
+    for _ in range(2):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            try:
+                pid = int(lock.read_text().strip() or 0)
+                os.kill(pid, 0)  # raises if no such process
+                return None
+            except (ValueError, ProcessLookupError):
+                lock.unlink(missing_ok=True)  # stale: its run is gone
+                continue
+            except PermissionError:
+                return None  # alive, someone else's
+        with os.fdopen(fd, "w") as f:
+            f.write(str(os.getpid()))
+        return lock
+    return None
+
+
+def _extract_into(args: argparse.Namespace, jobs: int, limits, lock: Path) -> int:
+    from .ingest import iter_records, unique_doc_ids
+    from .tables import TableWriter, resume_key, write_duckdb
+
     started = time.monotonic()
     status_counts = {"ok": 0, "empty": 0, "failed": 0}
     progress = Progress(not args.quiet)

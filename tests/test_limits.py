@@ -154,3 +154,27 @@ def test_duplicate_doc_ids_are_made_unique_and_reported(tmp_path):
     assert "taken by an earlier record" in articles.error.iloc[1]
     metrics = pd.read_parquet(out / "metrics.parquet")
     assert sorted(metrics.doc_id) == [first, second]  # every row joins to exactly one article
+
+
+def test_out_that_is_a_file_or_in_use_is_a_usage_error(tmp_path):
+    import os
+    article = tmp_path / "a.txt"
+    article.write_text("Năm 2023, LĐLĐ tỉnh kết nạp 50 đoàn viên.", encoding="utf-8")
+
+    def extract(out):
+        return subprocess.run([sys.executable, "-m", "pipeline", "extract", str(article), "--out", str(out), "--quiet"],
+                              cwd=REPO, capture_output=True, timeout=120)
+
+    a_file = tmp_path / "f"
+    a_file.write_text("x")
+    proc = extract(a_file)
+    assert proc.returncode == 2 and "is a file, not a folder" in proc.stderr.decode()
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / ".union-metrics.lock").write_text(str(os.getpid()))  # a live process holds it
+    proc = extract(busy)
+    assert proc.returncode == 2 and "another run is writing into" in proc.stderr.decode()
+    (busy / ".union-metrics.lock").write_text("999999999")  # a killed run's stale lock is taken over
+    proc = extract(busy)
+    assert proc.returncode == 0 and (busy / "articles.parquet").exists()
+    assert not (busy / ".union-metrics.lock").exists()
