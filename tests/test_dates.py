@@ -292,3 +292,9 @@ def test_years_of_the_sexagenary_cycle(text, year):
 
 def test_lower_case_cycle_words_are_no_year():
     assert [r for r in rows("Bữa cơm có canh chua và giáp mặt công nhân năm nay.") if r[0] == "year"] == []
+
+
+def test_a_tet_season_day_takes_the_year_of_the_named_tet():
+    text = ("Ngày 24.1, Liên đoàn Lao động huyện tổ chức “Tết sum vầy” tại các công đoàn cơ sở.\n\n"
+            "Trong dịp Tết Nguyên đán Nhâm Dần, công đoàn huyện trao 562 suất quà.")
+    assert [r[1] for r in rows(text) if r[0] == "day"] == [D("2022-01-24")]

@@ -144,6 +144,7 @@ def _cue_patterns() -> dict:
         "clause_break": regex.compile(r"[,;:!?\n]|\.\s"),
         "word": regex.compile(r"\S+"),
         "target": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['target_year_prefixes'])})\s*$"),
+        "tet": regex.compile(rf"(?i)(?:{word_alternation(v['tet_cues'])})(?!\p{{L}})"),
         "meeting": regex.compile(rf"(?i){v['committee_meeting']}"),
         "term_review": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['term_review_words'])})(?!\p{{L}})"),
         "congress": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['congress_words'])})(?!\p{{L}})"),
@@ -458,6 +459,11 @@ class _YearContext:
         near = self._nearby_dated_day(month, day, draft.start)
         if near:
             return near, 0.7
+        # a day of the Tết season in an article about a named Tết ("Tết Nguyên đán Nhâm Dần",
+        # "Xuân Giáp Thìn"): January and February of that year, December of the one before
+        tet = self._tet_year(doc)
+        if tet and month in (1, 2, 12):
+            return (tet - 1 if month == 12 else tet), 0.7
         if self.title_years:
             return min(self.title_years), 0.7
         if self.lead_years:
@@ -469,6 +475,11 @@ class _YearContext:
         if terms and not _cue_patterns()["term_review"].search(doc.body) and not _late_meeting(doc.body):
             return max(terms), 0.6
         return None, 0.5
+
+    def _tet_year(self, doc: Document) -> int | None:
+        years = {d.first[0] for d in self.drafts if d.kind == "year" and d.first[0]
+                 and _cue_patterns()["tet"].match(doc.body, d.start)}
+        return years.pop() if len(years) == 1 else None
 
     def _nearby_dated_day(self, month: int, day: int, pos: int) -> int | None:
         """The year of an explicitly dated event within two months of day/month."""
