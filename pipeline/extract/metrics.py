@@ -648,8 +648,8 @@ def choose_period(t: TimeContext | None, status: str | None) -> str | None:
         return _label(in_sentence[0], status, in_sentence[0].label, ref)
     if t.paragraph:
         return _label(t.paragraph, status, _carried_label(t.paragraph), ref)
-    if t.title:
-        return _label(t.title, status, t.title.label, ref)
+    if t.title:  # a month in the headline is an event's, rarely the span of every figure
+        return _label(t.title, status, _carried_label(t.title), ref)
     if status == "achieved" and t.article:
         return t.article.year_label
     return str(ref) if ref else None
@@ -772,9 +772,11 @@ def _period_of(c: Candidate, indicator: str, status: str, terms: list[Period]) -
     if indicator == "organisation" and terms:
         return committee_term(c.time, terms)
     period = choose_period(c.time, status)
+    in_sentence = {p.label for p in (c.time.before + c.time.after)} if c.time else set()
     if indicator == "emulation" and status == "achieved" and period and "/" in period \
-            and _AWARD_RE.search(c.sentence.text):
-        return period.split("/")[-1][:4]  # an award's moment: the span's last year
+            and period in in_sentence and _AWARD_RE.search(c.sentence.text):
+        # the span its own sentence gives describes the awardees' work; the award is a moment
+        return period.split("/")[-1][:4]
     return period
 
 
