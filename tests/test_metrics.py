@@ -402,6 +402,11 @@ def _metric_rows(text: str) -> list[tuple]:
     # an award's moment is the last year of the span its awardees' work covers
     ("Dịp này, LĐLĐ tỉnh đã khen thưởng 15 tập thể có thành tích xuất sắc giai đoạn 2008-2013.",
      [(15.0, "tập thể", "emulation", "achieved", "2013")]),
+    # a committee's size is context; a planned action is a target
+    ("Năm 2023, đại hội đã bầu 15 đồng chí vào Ban Chấp hành khóa mới.",
+     [(15.0, "đồng chí", "organisation", "context", "2023")]),
+    ("Năm 2019, ban tổ chức sẽ trao 160 suất quà cho đoàn viên.",
+     [(160.0, "suất quà", "welfare", "target", "2019")]),
 ])
 def test_real_news_patterns(text, expected):
     assert _metric_rows(text) == expected

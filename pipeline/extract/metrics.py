@@ -95,6 +95,10 @@ _TRANSFER_NOUN_RE = regex.compile(r"^(?:các\s+)?(?:" + "|".join(regex.escape(w)
                                   + r")(?!\p{L})", regex.I)
 _WORKFORCE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["workforce_nouns"], key=len, reverse=True))
                               + r")(?!\p{L})", regex.I)
+_FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["future_words"], key=len, reverse=True))
+                           + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
+_CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
+                                    + r")(?!\p{L})", regex.I)
 _HEDGE_WORDS = frozenset(w.casefold() for w in load_yaml("metric_numbers.yaml")["hedges"])
 
 
@@ -760,6 +764,11 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     workforce_size = status == "context" and _WORKFORCE_RE.match(subject)
     if (transfer or workforce_size) and indicator != "other":
         indicator, p_ind, ruled = "other", 1.0, True
+    size = indicator == "organisation" or (indicator == "other" and _CONTEXT_SUBJECT_RE.match(subject))
+    if size and status != "context" and not c.target_scope:
+        status, p_st, ruled = "context", 1.0, True
+    elif status == "achieved" and _FUTURE_RE.search(c.clause_left) and not _TARGET_BREAKER_RE.search(c.clause_left):
+        status, p_st, ruled = "target", 1.0, True
     if c.target_scope and status != "target":
         status, p_st, ruled = "target", 1.0, True
     if not ruled:
