@@ -3,7 +3,7 @@
 
 usage: python eval/harvest_training.py [--out corpus/metrics_train_real.jsonl]
 
-For every `tune` article of eval/real (never a `test` one), each metric candidate the
+For every `tune` or `train` article of eval/real (never a `test` one), each metric candidate the
 pipeline finds is matched to the gold by (unit, value), in text order; a candidate that
 takes a gold metric (required or optional) gives a row with the gold's indicator and status.
 Rows have the format of corpus/metrics_train.jsonl (sentence, number as written, occurrence
@@ -34,7 +34,7 @@ def _key(unit: str, value: float) -> tuple[str, float]:
 
 def harvest(real_dir: Path = REAL) -> list[dict]:
     meta = [json.loads(l) for l in open(real_dir / "meta.jsonl", encoding="utf-8") if l.strip()]
-    tune = {m["doc_id"] for m in meta if m.get("split") == "tune"}
+    tune = {m["doc_id"] for m in meta if m.get("split") in ("tune", "train")}
     gold = {g["doc_id"]: g for g in map(json.loads, open(real_dir / "gold.jsonl", encoding="utf-8")) if g["doc_id"] in tune}
     rows = []
     for doc_id in sorted(gold):

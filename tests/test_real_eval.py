@@ -58,7 +58,8 @@ def test_the_real_set_is_well_formed():
     texts = {p.stem for p in REAL.glob("*.txt")}
     assert len(texts) >= 80
     assert {m["doc_id"] for m in meta} == {g["doc_id"] for g in gold} == texts
-    assert all(m["url"].startswith("http") and m["query"] and m["split"] in ("tune", "test") for m in meta)
+    assert all(m["url"].startswith("http") and m["query"] and m["split"] in ("tune", "test", "train") for m in meta)
+    assert sum(m["split"] == "test" for m in meta) >= 70
     dev = {json.loads(l)["url"] for l in open(SCORER.parents[1] / "corpus" / "dev" / "meta.jsonl", encoding="utf-8")}
     assert not dev & {m["url"] for m in meta}
 
