@@ -325,3 +325,16 @@ def test_org_names_seen_in_real_news(text, expected):
     from pipeline.records import RawRecord
     got = {o.canonical for o in process_record(RawRecord(doc_id="t", source="t", text=text)).orgs}
     assert expected <= got and not any("Dương Chí Biên" in g for g in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a head and a legal form name no one; a category followed by "và" names no one
+    ("Công đoàn cơ sở Công ty TNHH được thành lập trong năm.", set()),
+    ("Thành lập Công đoàn cơ sở và kết nạp đoàn viên Chi nhánh Công ty Cổ phần Mbiotech Việt Nam.", set()),
+    # a commune's name is its capitalised syllables
+    ("Công đoàn xã Long Hòa và Ông Nguyễn Văn A phát biểu.", {"Công đoàn xã Long Hòa"}),
+])
+def test_generic_and_run_on_names_seen_in_real_news(text, expected):
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    assert {o.canonical for o in process_record(RawRecord(doc_id="t", source="t", text=text)).orgs} == expected

@@ -485,6 +485,8 @@ class UnitName:
 
 
 LINE_HEADS = frozenset(fold(h) for h in RULES["line_heads"])
+GENERIC_NAME_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(fold(w)) for w in sorted(
+    set(RULES["unit_heads"]) | set(RULES["legal_forms"]), key=len, reverse=True)) + r")(?!\p{L})")
 LOWER_HEAD_OK = frozenset(fold(h) for h in RULES["lowercase_unit_heads"])
 LEGAL_FORMS = frozenset(fold(f) for f in RULES["legal_forms"])
 LINE_MAX_WORDS = int(RULES["line_max_words"])
@@ -619,6 +621,8 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
             line_open = business
             after_opener = business and fold(text[word_start:compound]) in LEGAL_FORMS  # "Cổ phần"
             continue
+        if place_name or not tokens:
+            break  # a commune's name is its capitalised syllables; a name opens with one
         if fold(word) == "và":  # "Công ty A và Công đoàn ...", "Trường A và Trường B": two bodies
             after = SPACE_RE.match(text, tok.end()).end()
             other = UNIT_HEAD_RE.match(text, after)
@@ -655,6 +659,8 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
         if not any(cap for _, cap, _ in tokens):
             return None
         name = clean_spaces(text[start:tokens[-1][0]])
+        if not GENERIC_NAME_RE.sub("", fold(name)).strip():
+            return None  # "Công đoàn cơ sở Công ty TNHH": a head and a legal form name no one
         if bare_kind is not None and bare_kind[0] > tokens[-1][0]:
             return UnitName(bare_kind[0], name, "place", bare_kind[1])
         return UnitName(tokens[-1][0], name)
