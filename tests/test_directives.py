@@ -296,3 +296,12 @@ def test_a_bare_type_pointing_back_is_no_new_document(text):
 ])
 def test_unnumbered_documents_named_by_owner_or_title(text, expected):
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a draft is no issued document; a body's generic "own" plans name no one document
+    "Công đoàn Dầu khí Việt Nam hoàn thành Dự thảo lần 2 văn kiện Đại hội VII Công đoàn Dầu khí Việt Nam.",
+    "Thực hiện có hiệu quả chương trình, Nghị quyết, Kế hoạch công tác của Công đoàn cấp mình và cấp trên.",
+])
+def test_drafts_and_generic_plans_are_no_documents(text):
+    assert rows(text) == []

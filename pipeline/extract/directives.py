@@ -197,6 +197,8 @@ ISSUE_ADVERBS = _phrases("issue_adverbs")
 TOPIC_MARKERS = _phrases("topic_markers")
 ANAPHORA_AFTER_TYPE = _phrases("anaphora_after_type")
 OWNER_REACH = int(ISSUERS["owner_reach"])
+DRAFT_RE = regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in ISSUERS["draft_words"])
+                         + r")(?!\p{L})(?:\s+\S+){0," + str(int(ISSUERS["draft_reach"])) + r"}\s*$")
 MAX_NAME_CHARS = 300  # no issuing body's name is longer: names are never scanned further
 OWNER_WORD = str(ISSUERS["owner_word"])
 OWNER_TYPE_WORDS = {t: tuple(tuple(w.split()) for w in ws) for t, ws in ISSUERS["owner_type_words"].items()}
@@ -637,8 +639,10 @@ def _preceded_by_verb(text: str, pos: int, line_start: int, verbs=ISSUE_VERBS) -
 
 
 def _unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
-    """An unnumbered document named specifically (see the `unnamed` column)."""
+    """An unnumbered document named specifically (see the `unnamed` column); not a draft."""
     text = src.text
+    if DRAFT_RE.search(text, max(0, tm.start() - 60), tm.start()):
+        return None
     limit = _line_end(text, tm.end())
     exact = _is_exact(tm.group(), t)
     if "congress" in t.unnamed:
@@ -701,7 +705,7 @@ def _owned_document(src: Source, tm: regex.Match, t: DocType, limit: int) -> Ref
         # lower case, a type is a document only with its topic: "kế hoạch của UBND tỉnh" is any plan
         if tok.text.casefold() == OWNER_WORD and i + 1 < len(toks) and (i or _is_capitalised(tm.group())):
             named = _name_after(src, toks[i + 1].start, limit, HEADS)
-            if named:
+            if named and tuple(named[0].split()) not in HEADS:  # "của Công đoàn cấp mình": no one body
                 return Ref(tm.start(), named[1], t, None, None, None, 0.6, issuer=named[0], own_tail=True)
             return None
     return None
