@@ -461,7 +461,9 @@ def article_province(doc: Document) -> str | None:
     """
     ev = province_evidence(doc)
     if not ev.scores:
-        return None
+        # nothing names a province: a commune or ward union the lead reports on may still
+        # carry a former district's or town's name ("Công đoàn phường Vĩnh Yên")
+        return _commune_province(doc.body[: _WEIGHTS["lead_chars"]], None)
     best = max(ev.scores.values())
     if best < _WEIGHTS["min_score"]:
         return None
@@ -480,11 +482,11 @@ _COMMUNE_NAME = regex.compile(
 _DIRECTIONS = frozenset(_RULES["direction_words"])
 
 
-def _commune_province(text: str, province: str) -> str | None:
+def _commune_province(text: str, province: str | None) -> str | None:
     """The pre-2025 unit a post-2025 article reports from, where its commune or ward is
-    named after a former district of another unit merged into `province` (see places.yaml)."""
-    merged_into = _crosswalk().get(province)
-    if merged_into != province:
+    named after a former district of another unit merged into `province` (see places.yaml);
+    with no province told at all, the unit of any former district or town it is named after."""
+    if province is not None and _crosswalk().get(province) != province:
         return None  # not a unit that kept its name in a merger
     found = set()
     for m in _COMMUNE_NAME.finditer(text):
@@ -495,7 +497,7 @@ def _commune_province(text: str, province: str) -> str | None:
         olds = {u.province for u in units}
         if len(olds) == 1:
             old = olds.pop()
-            if old != province and _crosswalk().get(old) == province:
+            if province is None or (old != province and _crosswalk().get(old) == province):
                 found.add(old)
     return found.pop() if len(found) == 1 else None
 
