@@ -298,3 +298,9 @@ def test_a_tet_season_day_takes_the_year_of_the_named_tet():
     text = ("Ngày 24.1, Liên đoàn Lao động huyện tổ chức “Tết sum vầy” tại các công đoàn cơ sở.\n\n"
             "Trong dịp Tết Nguyên đán Nhâm Dần, công đoàn huyện trao 562 suất quà.")
     assert [r[1] for r in rows(text) if r[0] == "day"] == [D("2022-01-24")]
+
+
+def test_a_tet_season_day_takes_the_year_of_a_named_lunar_year():
+    text = ("Ngày 24.2, Liên đoàn Lao động thành phố tổ chức các đoàn đến thăm doanh nghiệp sau Tết.\n\n"
+            "Dịp Tết Nguyên đán năm Bính Ngọ, Ban Thường vụ trao quà cho công nhân.")
+    assert [r[1] for r in rows(text) if r[0] == "day"] == [D("2026-02-24")]

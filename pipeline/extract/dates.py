@@ -144,6 +144,8 @@ def _cue_patterns() -> dict:
         "clause_break": regex.compile(r"[,;:!?\n]|\.\s"),
         "word": regex.compile(r"\S+"),
         "target": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['target_year_prefixes'])})\s*$"),
+        # a year named in the sexagenary cycle is a lunar year: its Tết opens it
+        "lunar": regex.compile(rf"(?:{'|'.join(v['lunar_stems'])})\s+(?:{'|'.join(b for bs in v['lunar_branches'] for b in bs)})(?!\p{{L}})"),
         "tet": regex.compile(rf"(?i)(?:{word_alternation(v['tet_cues'])})(?!\p{{L}})"),
         "meeting": regex.compile(rf"(?i){v['committee_meeting']}"),
         "term_review": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['term_review_words'])})(?!\p{{L}})"),
@@ -477,8 +479,9 @@ class _YearContext:
         return None, 0.5
 
     def _tet_year(self, doc: Document) -> int | None:
+        c = _cue_patterns()
         years = {d.first[0] for d in self.drafts if d.kind == "year" and d.first[0]
-                 and _cue_patterns()["tet"].match(doc.body, d.start)}
+                 and (c["tet"].match(doc.body, d.start) or c["lunar"].search(doc.body, d.start, d.end))}
         return years.pop() if len(years) == 1 else None
 
     def _nearby_dated_day(self, month: int, day: int, pos: int) -> int | None:
