@@ -20,7 +20,7 @@ from .extract.orgs import extract_orgs
 from .extract.published import extract_published
 from .limits import RecordLimits, RecordTimeout, time_budget, truncate
 from .places import article_province, province_2025
-from .records import ArticleResult, ArticleRow, RawRecord
+from .records import ArticleResult, ArticleRow, RawRecord, without_surrogates
 from .segment import split_sentences
 
 
@@ -64,6 +64,7 @@ def process_record(record: RawRecord, limits: RecordLimits | None = None) -> Art
     """Run every stage on one record, bounded in size and time (limits.py). Never raises:
     failures and time-outs become a `failed` article row."""
     limits = limits or _LIMITS
+    record = without_surrogates(record)  # a library caller's record may hold lone surrogates too
     if record.text is not None and len(record.text) > limits.max_chars:
         text, note = truncate(record.text, limits.max_chars)
         result = process_record(replace(record, text=text), limits)

@@ -72,7 +72,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
-from .records import RawRecord
+from .records import RawRecord, without_surrogates
 
 
 class UsageError(Exception):
@@ -894,14 +894,4 @@ def unique_doc_ids(records: Iterable[RawRecord], renamed: list[int] | None = Non
         yield record
 
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
-
-def without_surrogates(record: RawRecord) -> RawRecord:
-    """Lone surrogates ("\\udc80" escapes in JSON) cannot be written as UTF-8: each becomes
-    U+FFFD in every text field, so the record is processed and stored, not lost."""
-    fields = {name: getattr(record, name) for name in ("doc_id", "source", "text", "error", "title", "url", "published")}
-    dirty = {name: value for name, value in fields.items() if isinstance(value, str) and _SURROGATE.search(value)}
-    if not dirty:
-        return record
-    return replace(record, **{name: _SURROGATE.sub("\ufffd", value) for name, value in dirty.items()})

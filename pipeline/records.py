@@ -8,8 +8,9 @@ made it and how sure it is.
 from __future__ import annotations
 
 import dataclasses
+import re
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -116,3 +117,16 @@ class ArticleResult:
     directives: list[DirectiveMention] = field(default_factory=list)
     orgs: list[OrgMention] = field(default_factory=list)
     metrics: list[MetricMention] = field(default_factory=list)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def without_surrogates(record: RawRecord) -> RawRecord:
+    """Lone surrogates ("\\udc80" escapes in JSON) cannot be written as UTF-8: each becomes
+    U+FFFD in every text field, so the record is processed and stored, not lost."""
+    fields = {name: getattr(record, name) for name in ("doc_id", "source", "text", "error", "title", "url", "published")}
+    dirty = {name: value for name, value in fields.items() if isinstance(value, str) and _SURROGATE.search(value)}
+    if not dirty:
+        return record
+    return replace(record, **{name: _SURROGATE.sub("\ufffd", value) for name, value in dirty.items()})

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from pipeline.core import process_record
-from pipeline.ingest import without_surrogates
+from pipeline.records import without_surrogates
 from pipeline.limits import RecordLimits, truncate
 from pipeline.records import RawRecord
 
