@@ -305,3 +305,18 @@ def test_unnumbered_documents_named_by_owner_or_title(text, expected):
 ])
 def test_drafts_and_generic_plans_are_no_documents(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a resolution named by the body it belongs to
+    ("Công đoàn thực hiện Nghị quyết của Trung ương về kết thúc hoạt động công đoàn trong cơ quan hành chính.",
+     [("Nghị quyết", None, None, "Nghị quyết Trung ương", "Trung ương", None)]),
+    # ... unless it points back to a numbered one of the same issuer
+    ("Thực hiện Nghị quyết số 422/NQ-UBTVQH14 của Ủy ban Thường vụ Quốc hội, LĐLĐ tỉnh đề nghị tuyên truyền "
+     "Nghị quyết của Ủy ban Thường vụ Quốc hội đến đoàn viên.",
+     [("Nghị quyết", "422", "NQ-UBTVQH14", "422-NQ-UBTVQH14", "Ủy ban Thường vụ Quốc hội", None)]),
+    # documents in the plural name no one of them
+    ("Bảo đảm 100% đoàn viên được học tập các Chỉ thị, Nghị quyết của Đảng và Nhà nước.", []),
+])
+def test_resolutions_named_by_owner(text, expected):
+    assert rows(text) == expected

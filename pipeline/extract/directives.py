@@ -199,8 +199,11 @@ ANAPHORA_AFTER_TYPE = _phrases("anaphora_after_type")
 OWNER_REACH = int(ISSUERS["owner_reach"])
 DRAFT_RE = regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in ISSUERS["draft_words"])
                          + r")(?!\p{L})(?:\s+\S+){0," + str(int(ISSUERS["draft_reach"])) + r"}\s*$")
+# "các/những [Chỉ thị,] Nghị quyết": documents in the plural, no one of them named
+PLURAL_BEFORE_TYPE_RE = regex.compile(r"(?i)(?<!\p{L})(?:các|những|mọi)\s+(?:\p{L}+(?:\s+\p{L}+)?\s*,\s*)?$")
 MAX_NAME_CHARS = 300  # no issuing body's name is longer: names are never scanned further
 OWNER_WORD = str(ISSUERS["owner_word"])
+OWNER_GENERIC = frozenset(str(w).casefold() for w in ISSUERS["owner_generic"])
 OWNER_TYPE_WORDS = {t: tuple(tuple(w.split()) for w in ws) for t, ws in ISSUERS["owner_type_words"].items()}
 JOINERS = frozenset(str(j) for j in ISSUERS["joiners"])
 STOP_WORDS = frozenset(str(w).casefold() for w in ISSUERS["stop_words"])
@@ -692,12 +695,16 @@ def _unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
 
 def _owned_document(src: Source, tm: regex.Match, t: DocType, limit: int) -> Ref | None:
     """ "Kế hoạch [topic] của Ban Thường vụ LĐLĐ thành phố": the body it belongs to names one
-    document (see issuers.yaml owner_*)."""
+    document (see issuers.yaml owner_*); "các Chỉ thị, Nghị quyết của Đảng" names none."""
+    if PLURAL_BEFORE_TYPE_RE.search(src.text, max(0, tm.start() - 30), tm.start()):
+        return None
     # the topic and "của" stand within OWNER_REACH words: tokenise no further (lines can be long)
     toks = _tokens(src.text, tm.end(), min(limit, tm.end() + 12 * OWNER_REACH))
     needs = OWNER_TYPE_WORDS.get(t.type)
     if needs and not (_is_capitalised(tm.group()) and _match_phrase(toks, 0, needs)):
         return None
+    if toks and (toks[0].text.casefold() == "số" or toks[0].text[:1].isdigit()):
+        return None  # a numbered reference read (or refused: "Thông báo kết luận số 123-TB/TW") elsewhere
     for i, tok in enumerate(toks[:OWNER_REACH]):
         # a sentence break, or another document named in the topic (its "của" is its own)
         if tok.text in (".", ";", ":", "!", "?") or (i and TYPE_WORD_RE.match(src.text, tok.start)):
@@ -705,7 +712,7 @@ def _owned_document(src: Source, tm: regex.Match, t: DocType, limit: int) -> Ref
         # lower case, a type is a document only with its topic: "kế hoạch của UBND tỉnh" is any plan
         if tok.text.casefold() == OWNER_WORD and i + 1 < len(toks) and (i or _is_capitalised(tm.group())):
             named = _name_after(src, toks[i + 1].start, limit, HEADS)
-            if named and tuple(named[0].split()) not in HEADS:  # "của Công đoàn cấp mình": no one body
+            if named and named[0].casefold() not in OWNER_GENERIC:  # "của Công đoàn cấp mình": no one body
                 return Ref(tm.start(), named[1], t, None, None, None, 0.6, issuer=named[0], own_tail=True)
             return None
     return None
@@ -987,7 +994,16 @@ def _find_refs(doc: Document, dates: list[DateMention]) -> list[Ref]:
     refs = _fill_symbols(_unify_party_forms(_share_list_tails(src.text, refs)))
     starts = [r.start for r in refs[1:]] + [len(src.text)]
     refs = [_with_sentence_context(src, r, nxt, day_mentions) for r, nxt in zip(refs, starts)]
-    return [r for r in refs if r.type.emit]
+    return [r for r in _without_owned_coreferents(refs) if r.type.emit]
+
+
+def _without_owned_coreferents(refs: list[Ref]) -> list[Ref]:
+    """ "Nghị quyết của Ủy ban Thường vụ Quốc hội" after "Nghị quyết 422/NQ-UBTVQH14 của Ủy ban
+    Thường vụ Quốc hội" points back to that document: an unnumbered mention named only by
+    its owner is dropped where a numbered one of the same type has the same issuer."""
+    numbered = {(r.type.type, r.issuer.casefold()) for r in refs if r.number and r.issuer}
+    return [r for r in refs if r.number or not r.own_tail or r.title or r.issuer is None
+            or (r.type.type, r.issuer.casefold()) not in numbered]
 
 
 # "135/2020": a State legal document's serial number and its year
