@@ -493,7 +493,10 @@ def _commune_province(text: str, province: str | None) -> str | None:
         words = m.group("name").split()
         while len(words) > 1 and words[-1] in _DIRECTIONS:
             words = words[:-1]
-        units = [u for u in UNITS_BY_KEY.get(_key(" ".join(words)), ()) if u.level == "district"]
+        # a former district or town; with no province told, a former province too
+        # ("Công đoàn phường Vĩnh Phúc", a ward of Phú Thọ since 2025, lies in old Vĩnh Phúc)
+        units = [u for u in UNITS_BY_KEY.get(_key(" ".join(words)), ())
+                 if u.level == "district" or (province is None and u.level == "province")]
         olds = {u.province for u in units}
         if len(olds) == 1:
             old = olds.pop()

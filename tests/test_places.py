@@ -328,6 +328,7 @@ def _province_of(text: str) -> str | None:
      "tổ chức Đại hội Công đoàn tỉnh Gia Lai lần thứ I, nhiệm kỳ 2025-2030.", "Gia Lai"),
     # with no province named at all, a ward named after a former town still tells it
     ("Ngày 30/10, Công đoàn phường Vĩnh Yên tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030.", "Vĩnh Phúc"),
+    ("Sáng 26/10, Công đoàn phường Vĩnh Phúc tổ chức Đại hội lần thứ I, nhiệm kỳ 2025 – 2030.", "Vĩnh Phúc"),
     # a bare place name alone on its line is a byline, not the article's place
     ("Công đoàn Viên chức tỉnh tổ chức hội nghị tổng kết năm 2016.\n\nThái Bình", None),
 ])
