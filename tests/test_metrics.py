@@ -420,3 +420,14 @@ def test_real_news_patterns(text, expected):
 ])
 def test_real_news_non_metrics(text):
     assert _metric_rows(text) == []
+
+
+@pytest.mark.parametrize("text,indicator", [
+    # a workers' conference or a collective agreement governs its figures: dialogue
+    ("Năm 2023, công đoàn tổ chức hội nghị cán bộ, công chức tại 1.124 cơ quan, đơn vị.", "dialogue"),
+    ("Năm 2024, toàn thành phố có 2.610 công đoàn cơ sở đang thực hiện thỏa ước lao động tập thể.", "dialogue"),
+    # money collected for a cause: donations
+    ("Năm 2020, Công đoàn phát động quyên góp ủng hộ đồng bào miền Trung 54 triệu đồng.", "donations"),
+])
+def test_governing_dialogue_and_donation_events(text, indicator):
+    assert [row[2] for row in _metric_rows(text)] == [indicator]
