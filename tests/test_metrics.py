@@ -407,6 +407,10 @@ def _metric_rows(text: str) -> list[tuple]:
      [(15.0, "đồng chí", "organisation", "context", "2023")]),
     ("Năm 2019, ban tổ chức sẽ trao 160 suất quà cho đoàn viên.",
      [(160.0, "suất quà", "welfare", "target", "2019")]),
+    # a goal with no time of its own in an article about a congress is the new term's
+    ("Đại hội Công đoàn phường lần thứ I, nhiệm kỳ 2025-2030 diễn ra ngày 22/10/2025.\n\n"
+     "Công đoàn phường phấn đấu kết nạp ít nhất 1.500 đoàn viên mới.",
+     [(1500.0, "đoàn viên", "members_new", "target", "2025/2030")]),
 ])
 def test_real_news_patterns(text, expected):
     assert _metric_rows(text) == expected

@@ -758,6 +758,12 @@ def _period_of(c: Candidate, indicator: str, status: str, terms: list[Period]) -
         return committee_term(c.time, terms)
     period = choose_period(c.time, status)
     in_sentence = {p.label for p in (c.time.before + c.time.after)} if c.time else set()
+    if status == "target" and period not in in_sentence and terms and c.time and not c.time.paragraph:
+        # a goal stated with no time of its own, in an article about a congress, is the new term's
+        ref = c.time.reference_year
+        open_terms = [p for p in terms if ref is None or p.first_year <= ref < p.last_year]
+        if open_terms:
+            return max(open_terms, key=lambda p: (p.first_year, -p.start)).label
     if indicator == "emulation" and status == "achieved" and period and "/" in period \
             and period in in_sentence and _AWARD_RE.search(c.sentence.text):
         # the span its own sentence gives describes the awardees' work; the award is a moment
