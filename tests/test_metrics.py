@@ -411,6 +411,9 @@ def _metric_rows(text: str) -> list[tuple]:
     ("Đại hội Công đoàn phường lần thứ I, nhiệm kỳ 2025-2030 diễn ra ngày 22/10/2025.\n\n"
      "Công đoàn phường phấn đấu kết nạp ít nhất 1.500 đoàn viên mới.",
      [(1500.0, "đoàn viên", "members_new", "target", "2025/2030")]),
+    # the year up to a month
+    ("Trong 9 tháng đầu năm 2024, LĐLĐ các huyện kết nạp 1.411 đoàn viên.",
+     [(1411.0, "đoàn viên", "members_new", "achieved", "2024-09")]),
 ])
 def test_real_news_patterns(text, expected):
     assert _metric_rows(text) == expected

@@ -15,6 +15,7 @@ Steps, per article:
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
@@ -499,6 +500,8 @@ def _interval_label(kind: str, a: dt.date, b: dt.date) -> str:
         return f"{a.year}-H2"
     if a.day == 1 and a.month in (1, 4, 7, 10) and b.month == a.month + 2:
         return f"{a.year}-Q{(a.month + 2) // 3}"
+    if (a.month, a.day) == (1, 1) and b.day == calendar.monthrange(b.year, b.month)[1]:
+        return f"{a.year}-{b.month:02d}"  # "9 tháng đầu năm 2024": the year up to September
     return str(a.year)
 
 
