@@ -96,7 +96,8 @@ def test_hostile_corpus_loses_nothing_and_leaves_good_records_untouched(tmp_path
     assert by_id.loc["n1", "status"] == "ok" and by_id.loc["nul_line:2", "status"] == "failed"
     assert by_id.loc["binary", "status"] == "failed" and by_id.loc["broken", "status"] == "failed"
     assert "--text-field" in by_id.loc["1", "error"]  # the CSV without a text column, named: failed, not skipped
-    assert by_id.loc["7~" + by_id.index[by_id.index.str.startswith("7~")][0][2:], "error"].startswith("doc_id '7'")
+    [renamed] = [i for i in by_id.index if i.startswith("7~")]  # the second record with id 7
+    assert by_id.loc[renamed, "error"].startswith("doc_id '7' was taken")
     assert by_id.loc["notext", "status"] == "empty" and by_id.loc["furniture", "status"] == "empty"
     metrics = pd.read_parquet(out / "metrics.parquet")
     assert set(metrics.doc_id) <= set(articles.doc_id)
