@@ -51,8 +51,6 @@ _CLAUSE_BREAK_RE = regex.compile(r"[;:]|\s[-–]\s|\n")
 _PUNCT_RE = regex.compile(r"^[^\p{L}\d]+$")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _NUMBER_WORDS = {k.casefold(): int(v) for k, v in _PERIODS["number_words"].items()}
-_AWARD_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
-    regex.escape(w) for w in sorted(_PERIODS["award_words"], key=len, reverse=True)) + r")(?!\p{L})", regex.I)
 _DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["descriptive_heads"], key=len, reverse=True))
     + r")(?!\p{L})(?:\s+[^\s,.;:!?]+){0," + str(int(_PERIODS["descriptive_reach"])) + r"}?\s*,?\s*$", regex.I)
@@ -66,6 +64,8 @@ def _phrase_regex(words) -> regex.Pattern:
     alt = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
     return regex.compile(r"(?<!\p{L})(?:" + alt + r")(?!\p{L})", regex.I)
 
+
+_AWARD_RE = _phrase_regex(_PERIODS["award_words"])
 
 # event phrase -> indicator; one alternation so the longest phrase wins ("kết nạp Đảng")
 EVENT_OF: dict[str, str] = {w.casefold(): ind for ind, ws in _CUES["event_cues"].items() for w in ws}
@@ -603,9 +603,12 @@ def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Se
                        earlier[-1] if earlier else None, review, title, ref, lead, own)
 
 
+_SENTENCE_END_RE = regex.compile(r"[.!?](?:\s|$)")
+
+
 def _clause_end(text: str, pos: int) -> int:
     m = _CLAUSE_BREAK_RE.search(text, pos)
-    sentence_end = regex.compile(r"[.!?](?:\s|$)").search(text, pos)
+    sentence_end = _SENTENCE_END_RE.search(text, pos)
     ends = [x.start() for x in (m, sentence_end) if x]
     return min(ends) if ends else len(text)
 
@@ -706,7 +709,7 @@ def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMenti
     if not cands:
         return []
     model = load_model()
-    terms = [p for p in find_periods(doc.body, ref_year) if p.kind == "term"]
+    terms = _LazyTerms(doc.body, ref_year)  # read only for committee sizes and targets
     rows = []
     for c in cands:
         pred = model.predict(c)
@@ -755,18 +758,35 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     return indicator, status, "rule", min(pred.p_metric, p_ind, p_st)
 
 
-def _period_of(c: Candidate, indicator: str, status: str, terms: list[Period]) -> str | None:
+class _LazyTerms:
+    """The congress terms an article names ("nhiệm kỳ 2023-2028"), found on first use."""
+
+    def __init__(self, body: str, ref: int | None):
+        self.body, self.ref, self._terms = body, ref, None
+
+    def get(self) -> list[Period]:
+        if self._terms is None:
+            self._terms = [p for p in find_periods(self.body, self.ref) if p.kind == "term"]
+        return self._terms
+
+
+def _latest_term(terms: list[Period]) -> Period:
+    """The term a congress elects for: the latest-starting one, the first written on a tie."""
+    return max(terms, key=lambda p: (p.first_year, -p.start))
+
+
+def _period_of(c: Candidate, indicator: str, status: str, lazy_terms: _LazyTerms) -> str | None:
     """The period a metric covers, once its indicator and status are settled."""
-    if indicator == "organisation" and terms:
-        return committee_term(c.time, terms)
+    if indicator == "organisation" and lazy_terms.get():
+        return committee_term(c.time, lazy_terms.get())
     period = choose_period(c.time, status)
     in_sentence = {p.label for p in (c.time.before + c.time.after)} if c.time else set()
-    if status == "target" and period not in in_sentence and terms and c.time and not c.time.paragraph:
+    if status == "target" and period not in in_sentence and c.time and not c.time.paragraph:
         # a goal stated with no time of its own, in an article about a congress, is the new term's
         ref = c.time.reference_year
-        open_terms = [p for p in terms if ref is None or p.first_year <= ref < p.last_year]
+        open_terms = [p for p in lazy_terms.get() if ref is None or p.first_year <= ref < p.last_year]
         if open_terms:
-            return max(open_terms, key=lambda p: (p.first_year, -p.start)).label
+            return _latest_term(open_terms).label
     if indicator == "emulation" and status == "achieved" and period and "/" in period \
             and period in in_sentence and _AWARD_RE.search(c.sentence.text):
         # the span its own sentence gives describes the awardees' work; the award is a moment
@@ -782,7 +802,7 @@ def committee_term(t: TimeContext | None, terms: list[Period]) -> str | None:
     near = [p for p in (t.before + t.after if t else ()) if p.first_year < p.last_year]
     if near:
         return near[-1].label if t and near[-1] in t.before else near[0].label
-    return max(terms, key=lambda p: (p.first_year, -p.start)).label
+    return _latest_term(terms).label
 
 
 def head_noun_indicator(subject: str | None, indicator: str) -> str:
