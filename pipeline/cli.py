@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--text-field", metavar="NAME",
                     help="the JSONL/JSON/CSV field holding each article's text (default: the first of "
                          "text, content, body, article; html, raw_html for pages)")
+    ex.add_argument("--meta", action="append", default=[], metavar="FILE",
+                    help="JSONL of {doc_id, url, title, published} for inputs that carry none (.txt files); "
+                         "a meta.jsonl inside an input folder is read too. May be given more than once")
     ex.add_argument("--max-chars", type=_positive_int, default=None, metavar="N",
                     help="longest text processed per record; longer ones are cut at a line break and the "
                          "article's error says so (default 200000, or $UNION_METRICS_MAX_CHARS)")
@@ -196,8 +199,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"union-metrics: error: another run is writing into {out} (see {out / _LOCK}); "
               f"wait for it or choose another --out", file=sys.stderr)
         return EXIT_USAGE
+    from .sidecar import MetaError, load_meta, sidecar_files
+
     try:
-        return _extract_into(args, jobs, limits, lock)
+        meta = load_meta(sidecar_files(args.inputs, args.meta))
+    except MetaError as exc:
+        lock.unlink(missing_ok=True)
+        print(f"union-metrics: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _extract_into(args, jobs, limits, lock, meta)
     finally:
         lock.unlink(missing_ok=True)
 
@@ -228,8 +239,9 @@ def _take_lock(out: Path) -> Path | None:
     return None
 
 
-def _extract_into(args: argparse.Namespace, jobs: int, limits, lock: Path) -> int:
+def _extract_into(args: argparse.Namespace, jobs: int, limits, lock: Path, meta: dict) -> int:
     from .ingest import iter_records, unique_doc_ids
+    from .sidecar import with_meta
     from .tables import TableWriter, resume_key, write_duckdb
 
     started = time.monotonic()
@@ -247,7 +259,7 @@ def _extract_into(args: argparse.Namespace, jobs: int, limits, lock: Path) -> in
                 if done and (resume_key(record.source), record.doc_id) in done:
                     skipped += 1
                     continue
-                yield record
+                yield with_meta(record, meta) if meta else record
 
         for result in _process_many(todo(), jobs, limits):
             writer.add(result)

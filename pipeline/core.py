@@ -18,6 +18,7 @@ from .extract.directives import extract_directives
 from .extract.metrics import extract_metrics
 from .extract.orgs import extract_orgs
 from .extract.published import extract_published
+from .issuers import canonical_issuer
 from .limits import RecordLimits, RecordTimeout, time_budget, truncate
 from .places import article_province, province_2025
 from .records import ArticleResult, ArticleRow, RawRecord, without_surrogates
@@ -115,7 +116,14 @@ def _process(record: RawRecord) -> ArticleResult:
         article.province_2025 = province_2025(province)
         orgs = extract_orgs(doc, province)
         metrics = extract_metrics(doc, dates, orgs, province)
-        return ArticleResult(article, dates=dates, directives=directives, orgs=orgs, metrics=metrics)
+        return ArticleResult(
+            article,
+            dates=dates,
+            directives=[replace(d, issuer_canonical=canonical_issuer(d.issuer, province)) for d in directives],
+            orgs=[replace(o, province_2025=province_2025(o.province)) for o in orgs],
+            metrics=[replace(m, province_2025=province_2025(m.province)) for m in metrics],
+            body=doc.body,
+        )
     except RecordTimeout:
         raise
     except Exception as exc:  # a bug on one article must not stop a million-article run

@@ -73,6 +73,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from .records import RawRecord, without_surrogates
+from .sidecar import SIDECAR_NAME
 
 
 class UsageError(Exception):
@@ -799,6 +800,8 @@ def read_dump(inp: InputFile) -> Iterator[RawRecord]:
             if item.kind == "no_text":
                 error = f"no text field ({wanted}); name the one to read with --text-field"
             yield replace(item.record, text=None, error=error)
+    elif seen["no_text"] and Path(inp.source).name == SIDECAR_NAME:
+        pass  # a folder's page metadata, read by sidecar.py: not an article dump, nothing to say
     elif seen["no_text"]:
         invalid = f", {seen['invalid']} invalid entries" if seen["invalid"] else ""
         warn(f"skipping {inp.source}: none of its {seen['no_text']} records has a text field "

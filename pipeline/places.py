@@ -430,10 +430,13 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
         for p in _article_places(title):
             base = _WEIGHTS["federation"] if _is_federation(title, p) else _WEIGHTS["mention"]
             scores[p.province] += base * _WEIGHTS["title"]
-    for province in provinces_in_url(doc.meta.get("url")):
+    # The website and the file name only break ties between provinces the text itself names:
+    # where only the website tells the province, the article's province is unknown (GOLD.md).
+    told = set(scores)
+    for province in provinces_in_url(doc.meta.get("url")) & told:
         scores[province] += _WEIGHTS["url"]
     # the input file's own name only: directories (a user's home, a mount) say nothing
-    for province in provinces_in_url(regex.split(r"[\\/]", doc.source or "")[-1]):
+    for province in provinces_in_url(regex.split(r"[\\/]", doc.source or "")[-1]) & told:
         scores[province] += _WEIGHTS["source"]
     local_kinds = [kind for kind, pattern in _LOCAL.items() if pattern.search(body)]
     if len(local_kinds) == 1:  # "LĐLĐ tỉnh" favours the tỉnh, "LĐLĐ Thành phố" the five cities

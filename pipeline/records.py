@@ -46,7 +46,10 @@ class Mention:
     confidence: float
 
     def to_row(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        row = dataclasses.asdict(self)
+        # `end` is an SQL keyword: the tables name the span char_start/char_end
+        row["char_start"], row["char_end"] = row.pop("start"), row.pop("end")
+        return row
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class DirectiveMention(Mention):
     canonical_id: str
     issuer: str | None
     issued: dt.date | None
+    issuer_canonical: str | None = None  # one name per body (issuers.py); `issuer` is as written
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class OrgMention(Mention):
     org_type: str
     level: str
     province: str | None
+    province_2025: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,42 @@ class MetricMention(Mention):
     province: str | None = None
     target_value: float | None = None
     percent_of_target: float | None = None
+    province_2025: str | None = None
+
+    def to_row(self) -> dict[str, Any]:
+        row = super().to_row()
+        row["period_start"], row["period_end"] = period_bounds(self.period)
+        return row
+
+
+_PERIOD_RE = re.compile(r"(\d{4})(?:/(\d{4}))?(?:-(H[12]|Q[1-4]|\d{2}))?")
+
+
+def period_bounds(period: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day a period label covers (GOLD.md's forms): "2022" → 2022-01-01..2022-12-31,
+    "2020/2022" → 2020-01-01..2022-12-31, "2022-H1", "2022-Q3", "2022-06", and "2021/2022-06"
+    (from the start of 2021 to the end of June 2022). Anything else → (None, None)."""
+    m = _PERIOD_RE.fullmatch(period or "")
+    if not m:
+        return None, None
+    first, last, part = int(m.group(1)), int(m.group(2) or m.group(1)), m.group(3)
+    if last < first:
+        return None, None
+    start_month, end_month = 1, 12
+    if part and part[0] == "H":
+        end_month = 6 * int(part[1])
+        start_month = end_month - 5
+    elif part and part[0] == "Q":
+        end_month = 3 * int(part[1])
+        start_month = end_month - 2
+    elif part:
+        start_month = end_month = int(part)
+        if not 1 <= end_month <= 12:
+            return None, None
+    if m.group(2):  # a span: from the start of the first year
+        start_month = 1
+    end = dt.date(last + (end_month == 12), end_month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(first, start_month, 1), end
 
 
 @dataclass
@@ -117,6 +158,7 @@ class ArticleResult:
     directives: list[DirectiveMention] = field(default_factory=list)
     orgs: list[OrgMention] = field(default_factory=list)
     metrics: list[MetricMention] = field(default_factory=list)
+    body: str | None = None  # the cleaned body every char_start/char_end points into
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")

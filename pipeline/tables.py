@@ -17,11 +17,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .records import ArticleResult
+from .views import create_views
 
 PROVENANCE = [
     ("doc_id", pa.string()),
-    ("start", pa.int32()),
-    ("end", pa.int32()),
+    ("char_start", pa.int32()),  # span in the cleaned body (`bodies`), end exclusive
+    ("char_end", pa.int32()),
     ("text", pa.string()),
     ("sentence", pa.string()),
     ("extractor", pa.string()),
@@ -49,6 +50,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("canonical_id", pa.string()),
         ("issuer", pa.string()),
         ("issued", pa.date32()),
+        ("issuer_canonical", pa.string()),
     ]),
     "dates": pa.schema(PROVENANCE + [
         ("date", pa.date32()),
@@ -61,6 +63,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("org_type", pa.string()),
         ("level", pa.string()),
         ("province", pa.string()),
+        ("province_2025", pa.string()),
     ]),
     "metrics": pa.schema(PROVENANCE + [
         ("value", pa.float64()),
@@ -74,6 +77,13 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("province", pa.string()),
         ("target_value", pa.float64()),
         ("percent_of_target", pa.float64()),
+        ("province_2025", pa.string()),
+        ("period_start", pa.date32()),
+        ("period_end", pa.date32()),
+    ]),
+    "bodies": pa.schema([
+        ("doc_id", pa.string()),
+        ("body", pa.string()),
     ]),
 }
 
@@ -88,6 +98,7 @@ def result_rows(result: ArticleResult) -> dict[str, list[dict]]:
         "dates": [m.to_row() for m in result.dates],
         "orgs": [m.to_row() for m in result.orgs],
         "metrics": [m.to_row() for m in result.metrics],
+        "bodies": [{"doc_id": result.article.doc_id, "body": result.body}] if result.body else [],
     }
 
 
@@ -218,6 +229,7 @@ def write_duckdb(out_dir: str | os.PathLike, extra_tables: dict[str, pd.DataFram
             con.register("_frame", frame)
             con.execute(f"CREATE TABLE {name} AS SELECT * FROM _frame")
             con.unregister("_frame")
+        create_views(con)
     finally:
         con.close()
     os.replace(tmp, db_path)  # atomic: readers never see a half-written file

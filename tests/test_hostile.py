@@ -108,7 +108,7 @@ def test_hostile_corpus_loses_nothing_and_leaves_good_records_untouched(tmp_path
     clean = tmp_path / "clean"
     proc = run(*[str(tmp_path / "hostile" / g) for g in goods], "--out", str(clean))
     assert proc.returncode == 0, proc.stderr.decode()
-    cols = ["doc_id", "start", "end", "text", "value", "unit", "indicator", "status", "period"]
+    cols = ["doc_id", "char_start", "char_end", "text", "value", "unit", "indicator", "status", "period"]
     mine = metrics[metrics.doc_id.str.startswith("good-")][cols].sort_values(cols).reset_index(drop=True)
     theirs = pd.read_parquet(clean / "metrics.parquet")[cols].sort_values(cols).reset_index(drop=True)
     pd.testing.assert_frame_equal(mine, theirs)

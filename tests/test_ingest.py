@@ -362,7 +362,7 @@ def test_record_without_text_in_a_dump_is_empty_with_error(tmp_path):
 
 NOT_DUMPS = [
     ("gold.jsonl", jsonl({"doc_id": "a", "province": "Bắc Kạn", "metrics": []}, {"doc_id": "b", "dates": []})),
-    ("meta.jsonl", jsonl({"doc_id": "a", "url": "https://a.vn"}) + "not json\n"),
+    ("pages.jsonl", jsonl({"doc_id": "a", "url": "https://a.vn"}) + "not json\n"),
     ("meta.csv", csv_text([["doc_id", "url"], ["a", "https://a.vn"]])),
     ("meta.json", json.dumps([{"doc_id": "a", "url": "u"}])),
 ]
@@ -374,6 +374,12 @@ def test_dump_without_any_text_field_in_a_folder_is_skipped_with_one_warning(tmp
     assert read(tmp_path) == []  # found in a folder (a gold or metadata file beside the articles)
     err = capsys.readouterr().err
     assert err.count("warning") == 1 and f"skipping {path}" in err and "not an article dump" in err
+
+
+def test_a_folders_meta_jsonl_is_page_metadata_read_without_a_warning(tmp_path, capsys):
+    write(tmp_path / "meta.jsonl", jsonl({"doc_id": "a", "url": "https://a.vn"}))
+    assert read(tmp_path) == []
+    assert capsys.readouterr().err == ""
 
 
 @pytest.mark.parametrize("name, content", NOT_DUMPS)

@@ -30,7 +30,7 @@ def make_result(i: int) -> ArticleResult:
 
 def test_schema_columns_match_tables_spec():
     # the minimum columns of shared/spec/TABLES.md, in order of appearance there
-    provenance = ["doc_id", "start", "end", "text", "sentence", "extractor", "confidence"]
+    provenance = ["doc_id", "char_start", "char_end", "text", "sentence", "extractor", "confidence"]
     assert set(["doc_id", "province", "province_2025", "published", "title", "source", "n_chars", "status",
                 "error"]) <= set(SCHEMAS["articles"].names)
     assert SCHEMAS["directives"].names[:7] == provenance
@@ -45,7 +45,7 @@ def test_written_tables_round_trip_through_parquet_and_duckdb(tmp_path):
     with TableWriter(tmp_path, batch_size=2) as w:
         for i in range(5):
             w.add(make_result(i))
-    assert w.counts == {"articles": 5, "directives": 5, "dates": 5, "orgs": 0, "metrics": 0}
+    assert w.counts == {"articles": 5, "directives": 5, "dates": 5, "orgs": 0, "metrics": 0, "bodies": 0}
     for name in TABLE_NAMES:
         table = pq.read_table(tmp_path / f"{name}.parquet")
         assert table.schema.equals(SCHEMAS[name], check_metadata=False)
