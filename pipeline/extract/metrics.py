@@ -180,6 +180,8 @@ def sentence_quantities(sentence: Sentence, date_spans: list[tuple[int, int]] = 
     """Quantities of a sentence that no non-metric pattern and no date mention covers
     (`date_spans`: body spans of the date extractor's mentions)."""
     qs = find_quantities(sentence.text, sentence.start)
+    if not qs:
+        return []  # the blocking patterns are the costly part: only sentences with a number need them
     spans = blocked_spans(sentence.text)
     spans += [(a - sentence.start, b - sentence.start) for a, b in date_spans
               if a < sentence.end and sentence.start < b]

@@ -48,10 +48,14 @@ def alternation(phrases) -> str:
     return "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
+_DASH_RE = regex.compile(r"\s*[-–]\s*")
+_SPACES_RE = regex.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Key for looking names up: case-folded, single spaces, dashes spaced."""
-    text = regex.sub(r"\s*[-–]\s*", " - ", text.casefold())
-    return regex.sub(r"\s+", " ", text).strip()
+    return _SPACES_RE.sub(" ", _DASH_RE.sub(" - ", text.casefold())).strip()
 
 
 # ---------------------------------------------------------------- abbreviations
