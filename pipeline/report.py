@@ -75,7 +75,12 @@ def _tables(rows: pd.DataFrame, scope: str, place_col: str, indicator: str) -> l
         out = []
         for row in part:
             place = row[place_col]
-            out.append({"place": place, "year": int(row["year"]), "provinces": row.get("provinces", ""),
+            provinces = row.get("provinces", "")
+            if row.get("combined") == "sum":
+                provinces += " (cộng)"
+            elif row.get("combined") == "max":
+                provinces += " (số lớn nhất: từ 2025 số của tỉnh mới có thể đã gồm cả)"
+            out.append({"place": place, "year": int(row["year"]), "provinces": provinces,
                         "cells": [_cell(scope, place, row, s, unit, indicator) for s in ("achieved", "target")],
                         "percent": _percent_text(row) if unit != "percent" else "",
                         "context": _cell(scope, place, row, "context", unit, indicator)})

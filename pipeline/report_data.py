@@ -40,6 +40,7 @@ UNIT_NAMES = {"count": "số lượng", "vnd": "đồng", "percent": "tỷ lệ 
 STATUSES = ("achieved", "target", "context")
 NO_PROVINCE = "(không rõ tỉnh)"
 TOP_DIRECTIVES = 20
+MERGER_YEAR = 2025  # the 63 -> 34 merger took effect on 1 July 2025
 
 
 class ReportDataError(Exception):
@@ -190,23 +191,33 @@ def _side_by_side(yearly: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
 
 
 def group_2025(by_year: pd.DataFrame) -> pd.DataFrame:
-    """The same rows per 2025 province: the former provinces' yearly figures of one status are added up
-    (different provinces, same year: no overlap), with the provinces that reported; a percent of target only
-    where every former province that reported an achievement also reported its target."""
+    """The same rows per 2025 province. Before MERGER_YEAR the former provinces' yearly figures of one status
+    are added up (different provinces, same year: no overlap); from MERGER_YEAR on, an article naming the new
+    province may already count the whole, so the largest figure is kept instead of a sum (`combined` says
+    which). A percent of target only where every former province with an achievement also had its target."""
     keys = ["province_2025", "year", "indicator", "unit"]
     rows = by_year[by_year["province_2025"].notna()].copy()
     if rows.empty:
-        return pd.DataFrame(columns=keys + ["provinces", "percent"])
+        return pd.DataFrame(columns=keys + ["provinces", "combined", "percent"])
     rows["paired"] = rows["value_achieved"].notna() & rows["value_target"].notna()
     aggs = {"provinces": ("province", lambda s: ", ".join(sorted(set(s)))),
-            "n_paired": ("paired", "sum")}
+            "n_provinces": ("province", "nunique"), "n_paired": ("paired", "sum")}
     for s in STATUSES:
-        aggs[f"value_{s}"] = (f"value_{s}", lambda v: v.sum(min_count=1))
+        aggs[f"sum_{s}"] = (f"value_{s}", lambda v: v.sum(min_count=1))
+        aggs[f"max_{s}"] = (f"value_{s}", "max")
         aggs[f"hedged_{s}"] = (f"hedged_{s}", lambda v: bool(v.fillna(False).astype(bool).any()))
         aggs[f"n_from_{s}"] = (f"value_{s}", "count")
     out = rows.groupby(keys).agg(**aggs).reset_index()
+    merged = out["year"] >= MERGER_YEAR
+    for s in STATUSES:
+        out[f"value_{s}"] = out[f"sum_{s}"].where(~merged, out[f"max_{s}"])
+    out["combined"] = "one"
+    out.loc[(out["n_provinces"] > 1) & ~merged, "combined"] = "sum"
+    out.loc[(out["n_provinces"] > 1) & merged, "combined"] = "max"
     ok = ((out["n_from_achieved"] > 0) & (out["n_paired"] == out["n_from_achieved"])
-          & (out["n_paired"] == out["n_from_target"]) & (out["value_target"] > 0))
+          & (out["n_paired"] == out["n_from_target"]) & (out["value_target"] > 0)
+          & ((out["combined"] != "max") | (out["n_paired"] == 1)))
     out["percent"] = float("nan")
     out.loc[ok, "percent"] = out.loc[ok, "value_achieved"] / out.loc[ok, "value_target"] * 100
+    out = out.drop(columns=[f"{a}_{s}" for a in ("sum", "max") for s in STATUSES])
     return out.sort_values(["indicator", "unit", "province_2025", "year"]).reset_index(drop=True)
