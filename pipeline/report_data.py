@@ -137,7 +137,7 @@ def load(con, indicators: list[str] | None = None) -> ReportData:
         WHERE d.canonical_id IN (SELECT unnest(?::VARCHAR[]))
         ORDER BY d.canonical_id, a.published NULLS LAST, d.doc_id, d.char_start
     """, [top])
-    n_articles = con.execute("SELECT count(*) FROM articles WHERE status = 'ok'").fetchone()[0]
+    n_articles = con.execute("SELECT count(*) FROM articles WHERE status = 'ok'").fetchall()[0][0]
     present = set(by_year["indicator"]) if len(by_year) else set()
     order = [c for c in INDICATOR_NAMES if c in present] + sorted(present - set(INDICATOR_NAMES))
     return ReportData(facts, by_year, citations, citations_by_year, mentions, directive_mentions, n_articles, order)
