@@ -48,7 +48,7 @@ def _cell(scope, place, row, status, unit, indicator) -> dict:
     hedged = bool(row.get(f"hedged_{status}")) if not _missing(row.get(f"hedged_{status}")) else False
     cell = {"text": format_number(value, unit), "hedged": hedged,
             "key": quote(cell_key(scope, place, row["year"], indicator, unit, status), safe=""),
-            "title": "bấm để xem câu nguồn", "note": ""}
+            "title": "", "note": ""}
     n = row.get(f"n_facts_{status}")
     if not _missing(n) and n > 1:
         cell["note"] = f"(n={int(n)})"
