@@ -8,7 +8,6 @@ Data: `report_data`; evidence: `report_evidence`; charts: `report_charts`; page:
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -38,7 +37,8 @@ class ReportSummary:
 
 
 def _missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+    """None, NaN, NA or NaT (a date column's missing value), but not a list or a string."""
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
 def _cell(scope, place, row, status, unit, indicator) -> dict:

@@ -143,6 +143,13 @@ def test_every_figure_has_its_sentences(tree, evidence):
     assert LABEL_METRIC in html and "35.575" in html and "đoàn viên" in html
 
 
+def test_no_missing_value_is_printed(tree):
+    text = tree.text_content()
+    assert not re.search(r"\b(NaT|NaN|nan|None|<NA>)\b", text)
+    row = tree.xpath("//section[@id='directives']//tr[td[1]='Luật Công đoàn']/td")
+    assert [td.text_content() for td in row][3] == ""  # no issue date known
+
+
 def test_directive_drill_down(evidence):
     mentions = evidence["directives"]["02-NQ/TW"]
     assert len({m[0] for m in mentions}) >= 5
