@@ -19,6 +19,7 @@ EXAMPLES = """examples:
   union-metrics extract 'dumps/**/*.jsonl.gz' --out out/ --jobs 2
   cat article.txt | union-metrics extract - --out out/
   union-metrics evaluate corpus/gold.jsonl out/
+  union-metrics report out/ -o report.html
 """
 
 
@@ -103,6 +104,23 @@ def build_parser() -> argparse.ArgumentParser:
                     help="labelled training sets (default: corpus/metrics_train.jsonl and corpus/metrics_train_real.jsonl)")
     tr.add_argument("--model", metavar="PATH", help="where to write the model (default: the packaged model file)")
     tr.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default 5)")
+    rp = sub.add_parser(
+        "report", help="write one self-contained HTML report comparing provinces, with evidence",
+        description="Write ONE HTML file from an output folder of `extract`: per indicator, a ranking chart and "
+                    "a province x year table with achieved, target and percent of target side by side (hedged "
+                    "figures marked), directive citations over time, and for every figure the sentences it came "
+                    "from with the extracted spans highlighted (displaCy). The file opens offline: nothing is "
+                    "loaded from the network. Exit code: 0 written, 2 OUT missing or without tables.",
+        epilog="examples:\n  union-metrics report out/ -o report.html\n"
+               "  union-metrics report out/ -o report.html --group-2025 --indicator members_new party_admission\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rp.add_argument("out", metavar="OUT", help="folder written by `extract` (holds union.duckdb)")
+    rp.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    rp.add_argument("--group-2025", action="store_true",
+                    help="open with provinces grouped by their 2025 province (the page has a toggle either way)")
+    rp.add_argument("--indicator", nargs="+", metavar="CODE",
+                    help="only these indicator codes (e.g. members_new party_admission; default: all with figures)")
     return parser
 
 
@@ -121,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_INTERRUPTED
     if args.command == "evaluate":
         return cmd_evaluate(args)
+    if args.command == "report":
+        return cmd_report(args)
     if args.command == "train":
         from .train import run_train
 
@@ -282,6 +302,22 @@ def _extract_into(args: argparse.Namespace, jobs: int, limits, lock: Path, meta:
               f"wrote {Path(args.out) / '*.parquet'} and {Path(args.out) / 'union.duckdb'}",
               file=sys.stderr)
     return EXIT_SOME_FAILED if status_counts["failed"] else EXIT_OK
+
+
+# ---------------------------------------------------------------- report
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import ReportDataError, build_report
+
+    try:
+        summary = build_report(args.out, args.output, group_2025=args.group_2025, indicators=args.indicator)
+    except ReportDataError as exc:
+        print(f"union-metrics: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {summary.path} ({summary.n_bytes / 1e6:.1f} MB): {summary.n_articles} articles, "
+          f"{summary.n_indicators} indicators, {summary.n_facts} yearly facts, {summary.n_charts} charts",
+          file=sys.stderr)
+    return EXIT_OK
 
 
 # ---------------------------------------------------------------- evaluate
