@@ -17,6 +17,7 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXAMPLES = """examples:
   union-metrics extract corpus/ --out out/
   union-metrics extract 'dumps/**/*.jsonl.gz' --out out/ --jobs 2
+  union-metrics extract dumps/ --out /shared/out/ --engine dask --scheduler tcp://host:8786
   cat article.txt | union-metrics extract - --out out/
   union-metrics evaluate corpus/gold.jsonl out/
 """
@@ -72,6 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
                     help="worker processes (default 1; 0 = one per core)")
     ex.add_argument("--batch-size", type=_positive_int, default=500, metavar="N",
                     help="articles per Parquet row group; bounds memory (default 500)")
+    ex.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="local: a process pool on this machine (default); dask: dask.bag partitions on a "
+                         "Dask cluster (needs union-metrics[dask])")
+    ex.add_argument("--scheduler", metavar="ADDRESS",
+                    help="with --engine dask: the scheduler of an existing cluster (tcp://host:8786); "
+                         "inputs and --out must be on a filesystem every worker sees. Default: a "
+                         "LocalCluster of --jobs worker processes")
+    ex.add_argument("--partition-size", type=_positive_int, default=None, metavar="N",
+                    help="with --engine dask: articles (files, or lines of a JSONL dump) per partition "
+                         "(default: about 4 partitions a worker, 25 to 500)")
     ex.add_argument("--resume", action="store_true",
                     help="continue an interrupted run into the same --out: records already written are skipped")
     ex.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
@@ -249,17 +260,51 @@ def _take_lock(out: Path) -> Path | None:
 
 
 def _extract_into(args: argparse.Namespace, jobs: int, limits, lock: Path) -> int:
-    from .ingest import iter_records, unique_doc_ids
-    from .tables import STATUS_COLUMN, TableWriter, resume_key, write_duckdb
+    from .places import crosswalk_frame
+    from .tables import write_duckdb
 
     started = time.monotonic()
-    status_counts = {"ok": 0, "empty": 0, "failed": 0}
     progress = Progress(not args.quiet)
+    skipped = 0
+    if args.engine == "dask":
+        from .engine_dask import EngineError, run_dask
+
+        try:
+            status_counts, counts, renamed = run_dask(args, jobs, limits, progress)
+        except EngineError as exc:
+            print(f"union-metrics: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        status_counts, counts, renamed, skipped = _extract_locally(args, jobs, limits, progress)
+    progress.done()
+    write_duckdb(args.out, extra_tables={"province_crosswalk": crosswalk_frame()})
+    seconds = time.monotonic() - started
+    for status in ("ok", "empty", "failed"):
+        status_counts.setdefault(status, 0)
+    n = sum(status_counts.values())
+    if not args.quiet:
+        rows = ", ".join(f"{name} {count}" for name, count in counts.items())
+        resumed = f" (resumed: {skipped} already done)" if args.resume else ""
+        if renamed:
+            resumed += f" ({renamed} duplicate doc_ids made unique as ID~HASH; see articles.error)"
+        print(f"read {n} articles{resumed}: {status_counts['ok']} ok, {status_counts['empty']} empty, "
+              f"{status_counts['failed']} failed in {seconds:.1f} s ({n / max(seconds, 1e-9):.1f} articles/s)\n"
+              f"rows: {rows}\n"
+              f"wrote {Path(args.out) / '*.parquet'} and {Path(args.out) / 'union.duckdb'}",
+              file=sys.stderr)
+    return EXIT_SOME_FAILED if status_counts["failed"] else EXIT_OK
+
+
+def _extract_locally(args: argparse.Namespace, jobs: int, limits, progress: Progress) -> tuple[dict, dict, int, int]:
+    """The local engine: (status counts, row counts, renamed doc_ids, records skipped by --resume)."""
+    from .ingest import iter_records, unique_doc_ids
+    from .tables import STATUS_COLUMN, TableWriter, resume_key
+
+    status_counts = {"ok": 0, "empty": 0, "failed": 0}
+    skipped = 0
+    renamed: list[int] = []
     with TableWriter(args.out, batch_size=max(1, args.batch_size), resume=args.resume) as writer:
         done = writer.done_keys
-        skipped = 0
-
-        renamed: list[int] = []
 
         def todo():
             nonlocal skipped
@@ -274,23 +319,7 @@ def _extract_into(args: argparse.Namespace, jobs: int, limits, lock: Path) -> in
             status = rows[0][0][STATUS_COLUMN]
             status_counts[status] = status_counts.get(status, 0) + 1
             progress.tick()
-    progress.done()
-    from .places import crosswalk_frame
-
-    write_duckdb(args.out, extra_tables={"province_crosswalk": crosswalk_frame()})
-    seconds = time.monotonic() - started
-    n = sum(status_counts.values())
-    if not args.quiet:
-        rows = ", ".join(f"{name} {count}" for name, count in writer.counts.items())
-        resumed = f" (resumed: {skipped} already done)" if args.resume else ""
-        if renamed:
-            resumed += f" ({len(renamed)} duplicate doc_ids made unique as ID~HASH; see articles.error)"
-        print(f"read {n} articles{resumed}: {status_counts['ok']} ok, {status_counts['empty']} empty, "
-              f"{status_counts['failed']} failed in {seconds:.1f} s ({n / max(seconds, 1e-9):.1f} articles/s)\n"
-              f"rows: {rows}\n"
-              f"wrote {Path(args.out) / '*.parquet'} and {Path(args.out) / 'union.duckdb'}",
-              file=sys.stderr)
-    return EXIT_SOME_FAILED if status_counts["failed"] else EXIT_OK
+    return status_counts, writer.counts, len(renamed), skipped
 
 
 # ---------------------------------------------------------------- evaluate
