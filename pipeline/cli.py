@@ -171,8 +171,9 @@ def _process_many(records: Iterable, jobs: int, limits=None) -> Iterator[tuple]:
     # fork shares the already-imported rules and models with the workers
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(jobs) as pool:
-        # chunks of 16 records: one round trip per ~0.5 s of work, few enough to keep order cheap
-        yield from pool.imap(process, records, chunksize=16)
+        # chunks of 4 records (~0.2 s of work): the round trip costs ~0.1 ms, and small chunks keep
+        # the workers evenly loaded to the end of a run (with 16, 40 records ran no faster on 2 than on 1)
+        yield from pool.imap(process, records, chunksize=4)
 
 
 class Progress:
