@@ -13,7 +13,7 @@ file per size). On the first size it times:
 - the start-up cost of each engine (the whole CLI on a 2-article input: imports, models,
   workers, merge and DuckDB), and each rate again with that fixed cost taken out.
 
-For every size it runs the CLI with one job per core and samples, every 0.2 s, the
+For every size it runs the CLI again with one job per core and samples, every 0.5 s, the
 memory of the whole process tree: the largest single process's RSS (parent or worker)
 and the total (sum of PSS, so pages the forked workers share are counted once). The
 last lines project the wall time of 1,000,000 such articles on 16 cores.
@@ -45,7 +45,7 @@ def make_corpus(n: int, path: Path, seed: int) -> Path:
 class TreeMemory:
     """Peak memory of a process and all its descendants, sampled in a thread."""
 
-    def __init__(self, pid: int, every: float = 0.2):
+    def __init__(self, pid: int, every: float = 0.5):
         self.root = psutil.Process(pid)
         self.every = every
         self.peak_total_pss = 0
@@ -76,19 +76,23 @@ class TreeMemory:
         self._thread.join()
 
 
-def run_cli(inputs: Path, out: Path, *flags: str) -> dict:
-    """Run `union-metrics extract` and return wall seconds, exit code and peak memory (MB)."""
+def run_cli(inputs: Path, out: Path, *flags: str, memory: bool = False) -> dict:
+    """Run `union-metrics extract`; return wall seconds and, with `memory`, peak memory (MB).
+    Sampling costs CPU (reading /proc/PID/smaps), so timed runs are not sampled."""
     cmd = [sys.executable, "-m", "pipeline", "extract", str(inputs), "--out", str(out), "--quiet", *flags]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    memory = TreeMemory(proc.pid)
+    sampler = TreeMemory(proc.pid) if memory else None
     _, err = proc.communicate()
     seconds = time.perf_counter() - started
-    memory.stop()
+    if sampler:
+        sampler.stop()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"bench_scale: {' '.join(cmd)} failed ({proc.returncode}):\n{err}")
-    return {"seconds": seconds, "total_mb": memory.peak_total_pss / 2**20,
-            "process_mb": memory.peak_process_rss / 2**20}
+    if not sampler:
+        return {"seconds": seconds}
+    return {"seconds": seconds, "total_mb": sampler.peak_total_pss / 2**20,
+            "process_mb": sampler.peak_process_rss / 2**20}
 
 
 def word_tokenize_baseline(path: Path) -> tuple[int, float]:
@@ -154,8 +158,6 @@ def main() -> int:
         measured[key] = n / result["seconds"]
         steady[key] = n / max(result["seconds"] - startup[key], 1e-9)
         rows.append((f"CLI, {label}", measured[key], steady[key]))
-        if key == "jobs0":
-            rss[n] = result
     print(f"{'':<44} {'articles/s':>11} {'x baseline':>11}   {'without start-up (x baseline)':>30}")
     print(f"{rows[0][0]:<44} {base:>11.1f} {1:>11.2f}")
     for label, rate, rate_steady in rows[1:]:
@@ -168,8 +170,8 @@ def main() -> int:
     print("start-up (whole CLI on 2 articles, subtracted above): " + ", ".join(
         f"{key} {seconds:.1f} s" for key, seconds in startup.items()))
 
-    for size in sizes[1:]:
-        rss[size] = run_cli(corpora[size], work / f"out-jobs0-{size}", "--jobs", "0")
+    for size in sizes:
+        rss[size] = run_cli(corpora[size], work / f"out-rss-{size}", "--jobs", "0", memory=True)
     print(f"peak memory, whole CLI with {cores} workers (merge and DuckDB included):")
     for size in sizes:
         r = rss[size]
