@@ -61,7 +61,9 @@ import csv
 import datetime as dt
 import glob
 import gzip
+import hashlib
 import io
+import itertools
 import json
 import os
 import re
@@ -592,14 +594,27 @@ def sniff(inp: InputFile) -> bytes:
         return f.read(SNIFF_BYTES)
 
 
-def text_lines(inp: InputFile, encoding: str) -> Iterator[tuple[int, str | None]]:
-    """(1-based line number, decoded line or None if undecodable), streamed."""
+def text_lines(inp: InputFile, encoding: str, first_line: int = 1, last_line: int | None = None,
+               offset: int = 0) -> Iterator[tuple[int, str | None]]:
+    """(1-based line number, decoded line or None if undecodable), streamed; only lines
+    first_line..last_line when given (a shard of a big dump: `offset` is first_line's byte
+    position in a plain file, where it is sought; a gzip stream is read up to it)."""
     if encoding.startswith(("utf-16", "utf-32")):  # newlines are not single bytes
         with inp.open() as f, io.TextIOWrapper(f, encoding=encoding, newline=None) as lines:
             yield from enumerate(lines, start=1)
         return
     with inp.open() as f:
-        for n, raw in enumerate(f, start=1):
+        if offset:
+            f.seek(offset)
+        elif first_line > 1:
+            try:
+                for _ in itertools.islice(f, first_line - 1):
+                    pass
+            except READ_ERRORS:
+                return  # the file breaks before this shard: the shard holding the break reports it
+        for n, raw in enumerate(f, start=first_line):
+            if last_line is not None and n > last_line:
+                return
             codec = "utf-8" if (encoding == "utf-8-sig" and n > 1) else encoding
             try:
                 yield n, raw.decode(codec)
@@ -607,10 +622,11 @@ def text_lines(inp: InputFile, encoding: str) -> Iterator[tuple[int, str | None]
                 yield n, None
 
 
-def parse_jsonl(inp: InputFile, encoding: str) -> Iterator[DumpItem]:
-    n = 0
+def parse_jsonl(inp: InputFile, encoding: str, first_line: int = 1, last_line: int | None = None,
+                offset: int = 0) -> Iterator[DumpItem]:
+    n = first_line - 1
     try:
-        for n, line in text_lines(inp, encoding):
+        for n, line in text_lines(inp, encoding, first_line, last_line, offset):
             if line is None:
                 yield DumpItem(failed(inp, f"JSONL line {n}: not valid {encoding}", n), "invalid")
                 continue
@@ -857,11 +873,9 @@ def stdin_format(data: bytes) -> str:
 
 # ---------------------------------------------------------------- entry point
 
-def iter_records(inputs: Sequence[str], text_field: str | None = None) -> Iterator[RawRecord]:
-    """One RawRecord per input record, in argument order then sorted path order.
-
-    Never raises for bad input; a file named twice is read once.
-    """
+def iter_input_files(inputs: Sequence[str]) -> Iterator[tuple[str | Path, bool]]:
+    """(path or "-", named) for each input file in reading order, each file once; `named`:
+    the argument is this very file (see read_dump)."""
     seen: set[str] = set()
     for arg in inputs:
         paths = [arg] if arg == "-" else expand_input(arg)
@@ -870,31 +884,44 @@ def iter_records(inputs: Sequence[str], text_field: str | None = None) -> Iterat
             if key in seen:
                 continue
             seen.add(key)
-            named = path != "-" and os.path.realpath(arg) == key  # the argument is this very file
-            records = read_stdin() if path == "-" else read_input(file_input(path, text_field, named))
-            for record in records:
-                yield without_surrogates(record)
+            yield path, path != "-" and os.path.realpath(arg) == key
+
+
+def iter_records(inputs: Sequence[str], text_field: str | None = None) -> Iterator[RawRecord]:
+    """One RawRecord per input record, in argument order then sorted path order.
+
+    Never raises for bad input; a file named twice is read once.
+    """
+    for path, named in iter_input_files(inputs):
+        records = read_stdin() if path == "-" else read_input(file_input(path, text_field, named))
+        for record in records:
+            yield without_surrogates(record)
+
+
+def doc_id_key(doc_id: str) -> int:
+    """A doc_id as the 64-bit number duplicate detection compares."""
+    return int.from_bytes(hashlib.blake2b(doc_id.encode("utf-8", "replace"), digest_size=8).digest(), "big")
+
+
+def renamed_duplicate(record: RawRecord) -> RawRecord:
+    """A record whose doc_id an earlier record took, as "ID~HASH" (HASH from its own source,
+    so a rerun gives the same id), its `error` saying so."""
+    suffix = hashlib.blake2b(record.source.encode("utf-8", "replace"), digest_size=3).hexdigest()
+    note = f"doc_id {record.doc_id!r} was taken by an earlier record; renamed"
+    return replace(record, doc_id=f"{record.doc_id}~{suffix}",
+                   error=f"{record.error}; {note}" if record.error else note)
 
 
 def unique_doc_ids(records: Iterable[RawRecord], renamed: list[int] | None = None) -> Iterator[RawRecord]:
     """Records whose doc_id an earlier record of the run already took ("dn-001" in two
-    folders, 7 and "7" in two dumps) get "ID~HASH", HASH from their own source, so that no
-    two articles share an id and a rerun gives the same ids. The article's `error` says so.
-    Holds 8 bytes per record seen (a million records: ~70 MB)."""
-    import hashlib
-
+    folders, 7 and "7" in two dumps) get "ID~HASH" (`renamed_duplicate`), so that no two
+    articles share an id. Holds 8 bytes per record seen (a million records: ~70 MB as a set)."""
     seen: set[int] = set()
     for record in records:
-        key = int.from_bytes(hashlib.blake2b(record.doc_id.encode("utf-8", "replace"), digest_size=8).digest(), "big")
+        key = doc_id_key(record.doc_id)
         if key in seen:
-            suffix = hashlib.blake2b(record.source.encode("utf-8", "replace"), digest_size=3).hexdigest()
-            note = f"doc_id {record.doc_id!r} was taken by an earlier record; renamed"
-            record = replace(record, doc_id=f"{record.doc_id}~{suffix}",
-                             error=f"{record.error}; {note}" if record.error else note)
+            record = renamed_duplicate(record)
             if renamed is not None:
                 renamed.append(1)
         seen.add(key)
         yield record
-
-
-

@@ -8,8 +8,9 @@ time so that none can stall a run or exhaust memory:
   the article row says so in `error` (status stays `ok`: its rows are real, just partial).
 - `seconds`: a record still running after this is stopped and reported `failed` with
   "timed out"; the run goes on with the next one. Enforced with a POSIX interval timer in
-  the process's main thread (the CLI's own process and its worker processes); where that is
-  not available (another thread, Windows) records run unbounded in time.
+  the process's main thread (the CLI's own process and its worker processes), and by a
+  watchdog thread that raises the time-out in the record's thread elsewhere (a Dask worker
+  runs its tasks in threads). Both act between Python bytecodes, not inside one C call.
 
 Both can be changed per run (`union-metrics extract --max-chars N --record-seconds S`) or
 through the environment (UNION_METRICS_MAX_CHARS, UNION_METRICS_RECORD_SECONDS).
@@ -17,6 +18,7 @@ through the environment (UNION_METRICS_MAX_CHARS, UNION_METRICS_RECORD_SECONDS).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import signal
 import threading
@@ -56,11 +58,13 @@ def _raise_timeout(signum, frame):
 
 @contextlib.contextmanager
 def time_budget(seconds: float):
-    """Raise RecordTimeout in the block after `seconds` (main thread of a POSIX process only)."""
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
+    """Raise RecordTimeout in the block after `seconds`."""
+    if not (seconds and seconds > 0):
         yield
+        return
+    if not (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()):
+        with _thread_time_budget(seconds):
+            yield
         return
     previous = signal.signal(signal.SIGALRM, _raise_timeout)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -69,3 +73,36 @@ def time_budget(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _set_async_exc(thread_id: int, exc_type) -> None:
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
+                                               ctypes.py_object(exc_type) if exc_type else None)
+
+
+@contextlib.contextmanager
+def _thread_time_budget(seconds: float):
+    """The budget for a block running outside the main thread (signals reach only the main
+    thread): a timer thread schedules RecordTimeout in the block's thread, and a time-out
+    scheduled but not yet raised when the block ends is withdrawn, so it never escapes later."""
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"active": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["active"]:
+                state["fired"] = True
+                _set_async_exc(target, RecordTimeout)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["active"] = False
+        timer.cancel()
+        if state["fired"]:
+            _set_async_exc(target, None)

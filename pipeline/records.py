@@ -45,9 +45,17 @@ class Mention:
     extractor: str
     confidence: float
 
+    # `end` is an SQL keyword: the tables name the span char_start/char_end
+    @property
+    def char_start(self) -> int:
+        return self.start
+
+    @property
+    def char_end(self) -> int:
+        return self.end
+
     def to_row(self) -> dict[str, Any]:
         row = dataclasses.asdict(self)
-        # `end` is an SQL keyword: the tables name the span char_start/char_end
         row["char_start"], row["char_end"] = row.pop("start"), row.pop("end")
         return row
 
@@ -94,6 +102,14 @@ class MetricMention(Mention):
     target_value: float | None = None
     percent_of_target: float | None = None
     province_2025: str | None = None
+
+    @property
+    def period_start(self) -> dt.date | None:
+        return period_bounds(self.period)[0]
+
+    @property
+    def period_end(self) -> dt.date | None:
+        return period_bounds(self.period)[1]
 
     def to_row(self) -> dict[str, Any]:
         row = super().to_row()

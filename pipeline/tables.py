@@ -3,15 +3,19 @@
 Rows arrive one article at a time; they are buffered per table and flushed
 as Parquet part files every `batch_size` articles, so a run never holds the
 whole output in memory and can resume after a crash. At the end the parts are
-merged into one Parquet file per table and loaded into `union.duckdb`.
+merged into one Parquet file per table (one row group at a time) and loaded
+into `union.duckdb` by DuckDB itself under a memory limit: the end of a run
+takes the same memory for a thousand articles as for a million.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -102,6 +106,36 @@ def result_rows(result: ArticleResult) -> dict[str, list[dict]]:
     }
 
 
+COLUMNS: dict[str, tuple[str, ...]] = {name: tuple(schema.names) for name, schema in SCHEMAS.items()}
+
+
+def row_tuples(result: ArticleResult) -> tuple[list[tuple], ...]:
+    """The rows one article contributes, one list per table in TABLE_NAMES order, each row a
+    tuple in its schema's column order. Cheap to build and to pickle (plain values, no
+    dataclasses): a worker process makes them, so the parent only appends them."""
+    article = result.article
+    return (
+        [tuple(getattr(article, c) for c in COLUMNS["articles"])],
+        [tuple(getattr(m, c) for c in COLUMNS["directives"]) for m in result.directives],
+        [tuple(getattr(m, c) for c in COLUMNS["dates"]) for m in result.dates],
+        [tuple(getattr(m, c) for c in COLUMNS["orgs"]) for m in result.orgs],
+        [tuple(getattr(m, c) for c in COLUMNS["metrics"]) for m in result.metrics],
+        [(article.doc_id, result.body)] if result.body else [],
+    )
+
+
+STATUS_COLUMN = COLUMNS["articles"].index("status")
+
+
+def tuples_to_arrow(name: str, rows: list[tuple]) -> pa.Table:
+    """Row tuples (schema column order) -> Arrow table, column by column (no pandas)."""
+    schema = SCHEMAS[name]
+    if not rows:
+        return schema.empty_table()
+    columns = zip(*rows)
+    return pa.Table.from_arrays([pa.array(col, type=f.type) for col, f in zip(columns, schema)], schema=schema)
+
+
 def to_arrow(name: str, rows: list[dict]) -> pa.Table:
     """Rows -> Arrow table with exactly the schema's columns and types (via pandas)."""
     schema = SCHEMAS[name]
@@ -118,57 +152,112 @@ def resume_key(source: str) -> str:
     return os.path.realpath(source) if os.path.exists(source) else source
 
 
+def _key_hash(source: str, doc_id: str) -> int:
+    digest = hashlib.blake2b(f"{source}\0{doc_id}".encode("utf-8", "replace"), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+class KeySet:
+    """The (resume source, doc_id) pairs of committed records, held as sorted 64-bit hashes:
+    8 bytes a record (a million: 8 MB) where a set of string pairs took ~300 bytes each.
+    A false match needs two records of a run sharing a 64-bit hash (odds ~1e-8 at a million)."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]] = ()):
+        self._chunks: list[np.ndarray] = []
+        self._sorted = np.empty(0, dtype=np.uint64)
+        self.update(pairs)
+
+    def update(self, pairs: Iterable[tuple[str, str]]) -> None:
+        chunk = np.fromiter((_key_hash(s, d) for s, d in pairs), dtype=np.uint64)
+        if len(chunk):
+            self._chunks.append(chunk)
+
+    def _keys(self) -> np.ndarray:
+        if self._chunks:
+            self._sorted = np.unique(np.concatenate([self._sorted, *self._chunks]))
+            self._chunks.clear()
+        return self._sorted
+
+    def __contains__(self, pair: tuple[str, str]) -> bool:
+        keys = self._keys()
+        h = np.uint64(_key_hash(*pair))
+        i = int(np.searchsorted(keys, h))
+        return i < len(keys) and keys[i] == h
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, KeySet):
+            try:
+                other = KeySet(other)  # type: ignore[arg-type]
+            except TypeError:
+                return NotImplemented
+        return np.array_equal(self._keys(), other._keys())
+
+    __hash__ = None  # mutable
+
+
 class TableWriter:
     """Writes the five tables into `out_dir`, in batches, resumably.
 
     Each batch of `batch_size` articles becomes one part file per table in
-    `out_dir/.parts/NAME/part-NNNNNN.parquet` (written to a temporary name and
-    renamed, `articles` last: a batch counts as done once its articles part
+    `out_dir/.parts/NAME/part-PREFIXNNNNNN.parquet` (written to a temporary name
+    and renamed, `articles` last: a batch counts as done once its articles part
     exists). A crashed run therefore loses at most the batch in flight, and
     `resume=True` skips every record already in a committed batch.
-    `close()` concatenates the parts into `NAME.parquet` (streaming, one part
-    at a time) and removes them.
+    `close()` merges the parts into `NAME.parquet` (`merge_parts`) and removes them.
+    Several writers can fill one `.parts` folder side by side (the Dask engine's
+    partitions): each with its own `part_prefix`, `clear=False`, and `flush()` at the end.
     """
 
-    def __init__(self, out_dir: str | os.PathLike, batch_size: int = 500, resume: bool = False):
+    def __init__(self, out_dir: str | os.PathLike, batch_size: int = 500, resume: bool = False,
+                 part_prefix: str = "", clear: bool = True):
         self.out_dir = Path(out_dir)
         self.parts_dir = self.out_dir / ".parts"
         self.batch_size = batch_size
+        self.part_prefix = part_prefix
         self.counts = {n: 0 for n in TABLE_NAMES}
-        self._buffers: dict[str, list[dict]] = {n: [] for n in TABLE_NAMES}
+        self._rows: dict[str, list[tuple]] = {n: [] for n in TABLE_NAMES}
         self._pending = 0
-        self.done_keys: set[tuple[str, str]] = set()
+        self.done_keys = KeySet()
         self.out_dir.mkdir(parents=True, exist_ok=True)
         if resume:
             self._next_part = self._recover()
         else:
-            shutil.rmtree(self.parts_dir, ignore_errors=True)
+            if clear:
+                shutil.rmtree(self.parts_dir, ignore_errors=True)
             self._next_part = 0
         for n in TABLE_NAMES:
             (self.parts_dir / n).mkdir(parents=True, exist_ok=True)
 
     def _recover(self) -> int:
         """Keep committed batches, drop the rest; remember which records they hold."""
-        committed = {int(p.stem.split("-")[1]) for p in (self.parts_dir / "articles").glob("part-*.parquet")}
+        committed = {p.stem for p in (self.parts_dir / "articles").glob("part-*.parquet")}
         for n in TABLE_NAMES:
             for p in (self.parts_dir / n).glob("part-*"):
-                if p.suffix != ".parquet" or int(p.stem.split("-")[1]) not in committed:
+                if p.suffix != ".parquet" or p.stem not in committed:
                     p.unlink()  # half-written or uncommitted
                 elif n != "articles":
                     self.counts[n] += pq.ParquetFile(p).metadata.num_rows
         for p in sorted((self.parts_dir / "articles").glob("part-*.parquet")):
-            done = pq.read_table(p, columns=["source", "doc_id"]).to_pylist()
-            self.done_keys.update((resume_key(r["source"]), r["doc_id"]) for r in done)
-            self.counts["articles"] += len(done)
-        return max(committed, default=-1) + 1
+            done = pq.read_table(p, columns=["source", "doc_id"]).to_pydict()
+            self.done_keys.update(zip(map(resume_key, done["source"]), done["doc_id"]))
+            self.counts["articles"] += len(done["doc_id"])
+        numbers = [int(stem[5:]) for stem in committed if stem[5:].isdigit()]
+        return max(numbers, default=-1) + 1
 
     def path(self, name: str) -> Path:
         return self.out_dir / f"{name}.parquet"
 
     def add(self, result: ArticleResult) -> None:
-        for name, rows in result_rows(result).items():
-            self._buffers[name].extend(rows)
-            self.counts[name] += len(rows)
+        self.add_rows(row_tuples(result))
+
+    def add_rows(self, rows: tuple[list[tuple], ...]) -> None:
+        """One article's rows as made by `row_tuples` (in a worker process, say)."""
+        for name, table_rows in zip(TABLE_NAMES, rows):
+            self._rows[name].extend(table_rows)
+            self.counts[name] += len(table_rows)
         self._pending += 1
         if self._pending >= self.batch_size:
             self.flush()
@@ -180,26 +269,20 @@ class TableWriter:
     def flush(self) -> None:
         if not self._pending:
             return
-        part = f"part-{self._next_part:06d}.parquet"
+        part = f"part-{self.part_prefix}{self._next_part:06d}.parquet"
         for name in TABLE_NAMES[1:] + TABLE_NAMES[:1]:  # articles last: it commits the batch
             target = self.parts_dir / name / part
             tmp = target.with_suffix(".tmp")
-            pq.write_table(to_arrow(name, self._buffers[name]), tmp)
+            pq.write_table(tuples_to_arrow(name, self._rows[name]), tmp)
             os.replace(tmp, target)
-            self._buffers[name].clear()
+            self._rows[name].clear()
         self._next_part += 1
         self._pending = 0
 
     def close(self) -> None:
         """Flush and merge the parts into one Parquet file per table."""
         self.flush()
-        for name in TABLE_NAMES:
-            tmp = self.out_dir / f".{name}.parquet.tmp"
-            with pq.ParquetWriter(tmp, SCHEMAS[name]) as writer:
-                for p in sorted((self.parts_dir / name).glob("part-*.parquet")):
-                    writer.write_table(pq.read_table(p, schema=SCHEMAS[name]))
-            os.replace(tmp, self.path(name))
-        shutil.rmtree(self.parts_dir, ignore_errors=True)
+        merge_parts(self.out_dir)
 
     def __enter__(self) -> "TableWriter":
         return self
@@ -210,8 +293,35 @@ class TableWriter:
         # on an exception the committed parts stay for --resume
 
 
+def merge_parts(out_dir: str | os.PathLike) -> None:
+    """Concatenate `out_dir/.parts/NAME/part-*.parquet` (in name order) into `out_dir/NAME.parquet`,
+    one record batch at a time so memory does not grow with the output, then remove the parts."""
+    out_dir = Path(out_dir)
+    parts_dir = out_dir / ".parts"
+    for name in TABLE_NAMES:
+        tmp = out_dir / f".{name}.parquet.tmp"
+        with pq.ParquetWriter(tmp, SCHEMAS[name]) as writer:
+            for p in sorted((parts_dir / name).glob("part-*.parquet")):
+                for batch in pq.ParquetFile(p).iter_batches(batch_size=MERGE_BATCH_ROWS):
+                    writer.write_table(pa.Table.from_batches([batch]).cast(SCHEMAS[name]))
+        os.replace(tmp, out_dir / f"{name}.parquet")
+    shutil.rmtree(parts_dir, ignore_errors=True)
+
+
+MERGE_BATCH_ROWS = 16_384
+# DuckDB's own cap while it builds union.duckdb: it streams the Parquet files into its tables,
+# evicting written blocks to the file past this. Measured peak of the build (a process with
+# nothing else loaded): 183 MB for 1,000 articles, 196 MB for 10,000, 195 MB for ~100,000
+# with 32 MB; 186 -> 226 MB with 64 MB and 187 -> 316 MB with 256 MB. One thread keeps the
+# rows in Parquet order and the peak small.
+DUCKDB_MEMORY_LIMIT = os.environ.get("UNION_METRICS_DUCKDB_MEMORY", "32MB")
+
+
 def write_duckdb(out_dir: str | os.PathLike, extra_tables: dict[str, pd.DataFrame] | None = None) -> Path:
-    """(Re)build `union.duckdb` in out_dir from the Parquet tables (and any extra frames)."""
+    """(Re)build `union.duckdb` in out_dir from the Parquet tables (and any extra frames).
+
+    The tables are copied into the database (not views over the Parquet files), so
+    `union.duckdb` works on its own wherever it is moved or opened from."""
     import duckdb
 
     out_dir = Path(out_dir)
@@ -220,7 +330,7 @@ def write_duckdb(out_dir: str | os.PathLike, extra_tables: dict[str, pd.DataFram
     for p in (tmp, Path(str(tmp) + ".wal")):
         if p.exists():
             p.unlink()
-    con = duckdb.connect(str(tmp))
+    con = duckdb.connect(str(tmp), config={"memory_limit": DUCKDB_MEMORY_LIMIT, "threads": 1})
     try:
         for name in TABLE_NAMES:
             pq_path = str(out_dir / f"{name}.parquet").replace("'", "''")

@@ -46,6 +46,22 @@ def test_a_record_over_its_time_budget_fails_with_a_clear_error():
     assert run("Năm 2023, LĐLĐ tỉnh kết nạp 50 đoàn viên.").article.status == "ok"
 
 
+def test_the_time_budget_also_holds_outside_the_main_thread():
+    """Dask workers run records in threads, where no signal arrives: the same budget holds."""
+    import threading
+
+    text = "Năm 2023, LĐLĐ tỉnh Bắc Ninh kết nạp 4.215 đoàn viên mới, đạt 105,4% kế hoạch. " * 400
+    got = {}
+    worker = threading.Thread(target=lambda: got.update(
+        slow=run(text, RecordLimits(max_chars=10**7, seconds=0.2)),
+        quick=run("Năm 2023, LĐLĐ tỉnh kết nạp 50 đoàn viên.", RecordLimits(seconds=0.5))))
+    worker.start()
+    worker.join(60)
+    assert got["slow"].article.status == "failed"
+    assert got["slow"].article.error.startswith("timed out after 0.2 s")
+    assert got["quick"].article.status == "ok"  # a withdrawn time-out never hits the next record
+
+
 @pytest.mark.parametrize("text", [
     "Thực hiện Nghị quyết 20.0 của Ban Chấp hành.",
     "Ngày 12/6/2021 \ufffd, LĐLĐ tỉnh kết nạp 50 đoàn viên.",

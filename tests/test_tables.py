@@ -136,3 +136,20 @@ def test_a_crashed_run_resumed_with_another_spelling_of_the_path_writes_each_rec
     articles = pd.read_parquet(out / "articles.parquet")
     assert sorted(articles.doc_id) == [f"r{i}" for i in range(6)]
     assert sorted(pd.read_parquet(out / "metrics.parquet").value) == [10.0 + i for i in range(6)]
+
+
+def test_union_duckdb_works_when_the_output_folder_is_moved_and_opened_from_elsewhere(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    with TableWriter(out, batch_size=2) as w:
+        for i in range(5):
+            w.add(make_result(i))
+    write_duckdb(out)
+    moved = tmp_path / "elsewhere" / "moved"
+    moved.parent.mkdir()
+    out.rename(moved)
+    (tmp_path / "cwd").mkdir()
+    monkeypatch.chdir(tmp_path / "cwd")
+    con = duckdb.connect(str(moved / "union.duckdb"), read_only=True)
+    assert con.execute("select count(*) from articles").fetchone() == (5,)
+    assert con.execute("select count(*) from directives join articles using (doc_id)").fetchone() == (5,)
+    con.close()
