@@ -95,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--verbose", action="store_true", help="list every error per document")
     ev.add_argument("--scorer", metavar="PATH",
                     help="score.py to use (default: ../shared/tools/score.py from the repo, or $UNION_METRICS_SCORER)")
+    from .query import add_query_parser
+
+    add_query_parser(sub)
     tr = sub.add_parser("train", help="train the metric indicator/status classifiers",
                         description="Fit the scikit-learn models that label metrics (indicator, status) "
                                     "from the labelled training set, report cross-validated accuracy, and "
@@ -121,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_INTERRUPTED
     if args.command == "evaluate":
         return cmd_evaluate(args)
+    if args.command == "query":
+        from .query import run_query
+
+        return run_query(args)
     if args.command == "train":
         from .train import run_train
 
