@@ -89,12 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
                          "and the run goes on (default 20, or $UNION_METRICS_RECORD_SECONDS)")
 
     ev = sub.add_parser("evaluate", help="score output tables against a gold file",
-                        description="Score OUT's tables against GOLD (see GOLD.md) with the shared scorer.")
+                        description="Score OUT's tables against GOLD (see GOLD.md) with the project's scorer "
+                                    "(pipeline/scoring.py), or with an external score.py given by --scorer.")
     ev.add_argument("gold", metavar="GOLD", help="gold.jsonl")
     ev.add_argument("out", metavar="OUT", help="folder written by `extract`")
     ev.add_argument("--verbose", action="store_true", help="list every error per document")
+    ev.add_argument("--json", action="store_true", help="print one JSON object")
+    ev.add_argument("--docs", metavar="ID,ID", help="score only these doc_ids")
     ev.add_argument("--scorer", metavar="PATH",
-                    help="score.py to use (default: ../shared/tools/score.py from the repo, or $UNION_METRICS_SCORER)")
+                    help="an external score.py to use instead (default: the built-in scorer; also $UNION_METRICS_SCORER)")
     from .query import add_query_parser
 
     add_query_parser(sub)
@@ -293,28 +296,23 @@ def _extract_into(args: argparse.Namespace, jobs: int, limits, lock: Path, meta:
 
 # ---------------------------------------------------------------- evaluate
 
-def find_scorer(explicit: str | None) -> Path | None:
-    candidates = [explicit, os.environ.get("UNION_METRICS_SCORER")]
-    repo = Path(__file__).resolve().parent.parent
-    candidates += [repo.parent / "shared" / "tools" / "score.py", Path.cwd().parent / "shared" / "tools" / "score.py"]
-    for c in candidates:
-        if c and Path(c).is_file():
-            return Path(c)
-    return None
-
-
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    scorer = find_scorer(args.scorer)
-    if scorer is None:
-        print("union-metrics: error: cannot find score.py; pass --scorer PATH or set UNION_METRICS_SCORER",
-              file=sys.stderr)
-        return EXIT_USAGE
     for path, what in ((args.gold, "gold file"), (args.out, "output folder")):
         if not Path(path).exists():
             print(f"union-metrics: error: {what} {path!r} does not exist", file=sys.stderr)
             return EXIT_USAGE
-    cmd = [sys.executable, str(scorer), args.gold, args.out] + (["--verbose"] if args.verbose else [])
-    return subprocess.call(cmd)
+    external = args.scorer or os.environ.get("UNION_METRICS_SCORER")
+    if external:
+        if not Path(external).is_file():
+            print(f"union-metrics: error: scorer {external!r} does not exist", file=sys.stderr)
+            return EXIT_USAGE
+        options = ["--verbose"] * args.verbose + ["--json"] * args.json + (["--docs", args.docs] if args.docs else [])
+        return subprocess.call([sys.executable, external, args.gold, args.out] + options)
+    from .scoring import report, score
+
+    tallies, missing = score(args.gold, args.out, set(args.docs.split(",")) if args.docs else None)
+    sys.stdout.write(report(tallies, missing, verbose=args.verbose, as_json=args.json))
+    return EXIT_OK
 
 
 if __name__ == "__main__":
