@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import __version__
+from .partition import parse_columns, write_partitions
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -87,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--record-seconds", type=_positive_float, default=None, metavar="S",
                     help="time budget per record; a record still running is reported failed ('timed out') "
                          "and the run goes on (default 20, or $UNION_METRICS_RECORD_SECONDS)")
+    ex.add_argument("--partition-by", type=parse_columns, default=None, metavar="COLUMNS",
+                    help="also write hive-partitioned Parquet copies of the tables that have these columns "
+                         "under OUT/partitioned/TABLE/COL=VALUE/... (e.g. province,year; year = a metric's "
+                         "year(period_start), else its article's published year)")
 
     ev = sub.add_parser("evaluate", help="score output tables against a gold file",
                         description="Score OUT's tables against GOLD (see GOLD.md) with the project's scorer "
@@ -291,6 +296,7 @@ def _extract_into(args: argparse.Namespace, jobs: int, limits, lock: Path, meta:
               f"rows: {rows}\n"
               f"wrote {Path(args.out) / '*.parquet'} and {Path(args.out) / 'union.duckdb'}",
               file=sys.stderr)
+    write_partitions(args.out, args.partition_by, quiet=args.quiet)
     return EXIT_SOME_FAILED if status_counts["failed"] else EXIT_OK
 
 
