@@ -20,6 +20,7 @@ EXAMPLES = """examples:
   union-metrics extract 'dumps/**/*.jsonl.gz' --out out/ --jobs 2
   cat article.txt | union-metrics extract - --out out/
   union-metrics evaluate corpus/gold.jsonl out/
+  union-metrics query out/ "SELECT * FROM metrics_by_province_year LIMIT 10"
 """
 
 

@@ -26,10 +26,10 @@ def add_query_parser(sub) -> None:
     """The `query` subcommand's options (wired into cli.build_parser)."""
     q = sub.add_parser(
         "query", help="run DuckDB SQL over an output folder and print the result",
-        description="Run DuckDB SQL over the tables and views of an output folder written by `extract` "
-                    "(OUT/union.duckdb, opened read-only; or OUT/*.parquet) and print the result. "
-                    "`--list` shows every table and view, `--describe NAME` its columns and what they mean. "
-                    "Exit code 2 on a missing folder or an SQL error.",
+        description="Run DuckDB SQL over the tables and views of an output folder written by `extract`\n"
+                    "(OUT/union.duckdb, opened read-only; or OUT/*.parquet) and print the result.\n"
+                    "--list shows every table and view, --describe NAME its columns and what they mean.\n"
+                    "Exit code 2 on a missing folder, a folder that is no output, or an SQL error.",
         epilog='examples:\n  union-metrics query out/ --list\n  union-metrics query out/ --describe metrics\n'
                '  union-metrics query out/ "SELECT * FROM metrics_by_province_year LIMIT 5"\n'
                '  union-metrics query out/ "SELECT * FROM metric_facts" --format parquet -o facts.parquet',

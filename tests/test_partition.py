@@ -27,12 +27,10 @@ def extract(out: Path, *args, inputs=("corpus", "eval/real")) -> subprocess.Comp
                            "--out", str(out), "--quiet", *args], capture_output=True, text=True, cwd=REPO)
 
 
-@pytest.fixture(scope="module")
-def out(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    run = extract(out, "--partition-by", "province,year")
-    assert run.returncode == 0, run.stderr
-    return out
+@pytest.fixture
+def out(bundled_out):
+    """The bundled corpus's output, extracted with --partition-by province,year (conftest.py)."""
+    return bundled_out
 
 
 def test_only_tables_with_a_province_are_partitioned_by_it(out):

@@ -21,15 +21,6 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def bundled_out(tmp_path_factory):
-    """The bundled corpus (corpus/ and eval/real/, as in README's first command) extracted once."""
-    out = tmp_path_factory.mktemp("out")
-    subprocess.run([sys.executable, "-m", "pipeline", "extract", str(REPO / "corpus"), str(REPO / "eval" / "real"),
-                    "--out", str(out), "--quiet"], check=True, cwd=REPO)
-    return out
-
-
-@pytest.fixture(scope="module")
 def parquet_only(bundled_out, tmp_path_factory):
     """The same output with union.duckdb removed: only the Parquet files."""
     out = tmp_path_factory.mktemp("parquet_only")

@@ -15,15 +15,6 @@ EXAMPLES = runpy.run_path(str(REPO / "scripts" / "update_readme_examples.py"))
 FIRST_COMMAND = ".venv/bin/union-metrics extract corpus/ eval/real/ --out out/"
 
 
-@pytest.fixture(scope="module")
-def bundled_out(tmp_path_factory):
-    """README's first command's output folder: the bundled corpus extracted once."""
-    out = tmp_path_factory.mktemp("out")
-    subprocess.run([sys.executable, "-m", "pipeline", "extract", "corpus/", "eval/real/", "--out", str(out), "--quiet"],
-                   check=True, cwd=REPO)
-    return out
-
-
 def _examples():
     for path in EXAMPLES["FILES"]:
         for i, match in enumerate(EXAMPLES["examples"](path.read_text(encoding="utf-8"))):
