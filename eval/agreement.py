@@ -59,7 +59,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold_a")
     ap.add_argument("gold_b")
-    ap.add_argument("--scorer", default=str(Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"))
+    ap.add_argument("--scorer", help="an external score.py (default: the project's, `union-metrics evaluate`)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
@@ -70,7 +70,8 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         write_tables(gold_as_tables([g for g in b if g["doc_id"] in docs]), Path(tmp))
-        cmd = [sys.executable, args.scorer, args.gold_a, tmp, "--docs", ",".join(docs)]
+        scorer = [args.scorer] if args.scorer else ["-m", "pipeline", "evaluate"]
+        cmd = [sys.executable, *scorer, args.gold_a, tmp, "--docs", ",".join(docs)]
         cmd += ["--json"] if args.json else []
         cmd += ["--verbose"] if args.verbose else []
         return subprocess.call(cmd)

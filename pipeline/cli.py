@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import __version__
+from .partition import parse_columns, write_partitions
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -21,6 +22,7 @@ EXAMPLES = """examples:
   cat article.txt | union-metrics extract - --out out/
   union-metrics evaluate corpus/gold.jsonl out/
   union-metrics report out/ -o report.html
+  union-metrics query out/ "SELECT * FROM metrics_by_province_year LIMIT 10"
 """
 
 
@@ -99,14 +101,24 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--record-seconds", type=_positive_float, default=None, metavar="S",
                     help="time budget per record; a record still running is reported failed ('timed out') "
                          "and the run goes on (default 20, or $UNION_METRICS_RECORD_SECONDS)")
+    ex.add_argument("--partition-by", type=parse_columns, default=None, metavar="COLUMNS",
+                    help="also write hive-partitioned Parquet copies of the tables that have these columns "
+                         "under OUT/partitioned/TABLE/COL=VALUE/... (e.g. province,year; year = a metric's "
+                         "year(period_start), else its article's published year)")
 
     ev = sub.add_parser("evaluate", help="score output tables against a gold file",
-                        description="Score OUT's tables against GOLD (see GOLD.md) with the shared scorer.")
+                        description="Score OUT's tables against GOLD (see GOLD.md) with the project's scorer "
+                                    "(pipeline/scoring.py), or with an external score.py given by --scorer.")
     ev.add_argument("gold", metavar="GOLD", help="gold.jsonl")
     ev.add_argument("out", metavar="OUT", help="folder written by `extract`")
     ev.add_argument("--verbose", action="store_true", help="list every error per document")
+    ev.add_argument("--json", action="store_true", help="print one JSON object")
+    ev.add_argument("--docs", metavar="ID,ID", help="score only these doc_ids")
     ev.add_argument("--scorer", metavar="PATH",
-                    help="score.py to use (default: ../shared/tools/score.py from the repo, or $UNION_METRICS_SCORER)")
+                    help="an external score.py to use instead (default: the built-in scorer; also $UNION_METRICS_SCORER)")
+    from .query import add_query_parser
+
+    add_query_parser(sub)
     tr = sub.add_parser("train", help="train the metric indicator/status classifiers",
                         description="Fit the scikit-learn models that label metrics (indicator, status) "
                                     "from the labelled training set, report cross-validated accuracy, and "
@@ -152,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_evaluate(args)
     if args.command == "report":
         return cmd_report(args)
+    if args.command == "query":
+        from .query import run_query
+
+        return run_query(args)
     if args.command == "train":
         from .train import run_train
 
@@ -324,6 +340,7 @@ def _extract_into(args: argparse.Namespace, jobs: int, limits, lock: Path, meta:
               f"rows: {rows}\n"
               f"wrote {Path(args.out) / '*.parquet'} and {Path(args.out) / 'union.duckdb'}",
               file=sys.stderr)
+    write_partitions(args.out, args.partition_by, quiet=args.quiet)
     return EXIT_SOME_FAILED if status_counts["failed"] else EXIT_OK
 
 
@@ -377,28 +394,23 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- evaluate
 
-def find_scorer(explicit: str | None) -> Path | None:
-    candidates = [explicit, os.environ.get("UNION_METRICS_SCORER")]
-    repo = Path(__file__).resolve().parent.parent
-    candidates += [repo.parent / "shared" / "tools" / "score.py", Path.cwd().parent / "shared" / "tools" / "score.py"]
-    for c in candidates:
-        if c and Path(c).is_file():
-            return Path(c)
-    return None
-
-
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    scorer = find_scorer(args.scorer)
-    if scorer is None:
-        print("union-metrics: error: cannot find score.py; pass --scorer PATH or set UNION_METRICS_SCORER",
-              file=sys.stderr)
-        return EXIT_USAGE
     for path, what in ((args.gold, "gold file"), (args.out, "output folder")):
         if not Path(path).exists():
             print(f"union-metrics: error: {what} {path!r} does not exist", file=sys.stderr)
             return EXIT_USAGE
-    cmd = [sys.executable, str(scorer), args.gold, args.out] + (["--verbose"] if args.verbose else [])
-    return subprocess.call(cmd)
+    external = args.scorer or os.environ.get("UNION_METRICS_SCORER")
+    if external:
+        if not Path(external).is_file():
+            print(f"union-metrics: error: scorer {external!r} does not exist", file=sys.stderr)
+            return EXIT_USAGE
+        options = ["--verbose"] * args.verbose + ["--json"] * args.json + (["--docs", args.docs] if args.docs else [])
+        return subprocess.call([sys.executable, external, args.gold, args.out] + options)
+    from .scoring import report, score
+
+    tallies, missing = score(args.gold, args.out, set(args.docs.split(",")) if args.docs else None)
+    sys.stdout.write(report(tallies, missing, verbose=args.verbose, as_json=args.json))
+    return EXIT_OK
 
 
 if __name__ == "__main__":

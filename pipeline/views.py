@@ -41,7 +41,8 @@ VIEWS: dict[str, tuple[str, str]] = {
                max(value) AS value,
                arg_max(hedged, value) AS hedged,
                count(*) AS n_facts,
-               sum(n_articles) AS n_articles
+               -- one article can report several of the figures: count it once, not once per figure
+               len(list_distinct(flatten(list(doc_ids)))) AS n_articles
         FROM metric_facts
         WHERE period_start IS NOT NULL
           AND period_start = make_date(year(period_start), 1, 1)
