@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from pipeline.core import build_document
+from pipeline.extract.dates import extract_dates
 from pipeline.extract.metrics import (_interval_label, candidates, choose_period, extract_metrics,
                                       find_periods, settle, time_context)
 from pipeline.metric_model import Prediction
@@ -315,6 +316,13 @@ def test_status(text, expected):
 
 PERIODS_IN_CONTEXT = [
     ("Từ năm 2016 đến nay, LĐLĐ huyện đã kết nạp 3.200 đoàn viên.", "2023-07-15", [(3200, "2016/2023")]),
+    # with no known present, "từ năm X đến nay" cannot be told: never the first year alone
+    ("Từ năm 2009 đến nay, các cấp CĐ TP đã giới thiệu được 26.471 đoàn viên ưu tú cho Đảng.", None,
+     [(26471, None)]),
+    # "từ đầu năm 2024 đến nay" says the present is 2024: a later undated figure is of that year
+    ("LĐLĐ thành phố phấn đấu giới thiệu đoàn viên ưu tú cho Đảng\nNăm 2023, LĐLĐ thành phố kết nạp mới 122 đoàn viên. Từ đầu năm 2024 đến nay, LĐLĐ thành phố kết nạp "
+     "được 5 đoàn viên.\nHiện nay, LĐLĐ thành phố quản lý 65 công đoàn cơ sở.", None,
+     [(122, "2023"), (5, "2024"), (65, "2024")]),
     # a term that ended by the article's year is the period of the results over it
     ("Nhiệm kỳ 2018-2023, các cấp công đoàn đã thành lập 45 CĐCS.", "2023-07-15", [(45, "2018/2023")]),
     # what the congress of a new term did is of the congress year ...
@@ -334,6 +342,12 @@ PERIODS_IN_CONTEXT = [
 @pytest.mark.parametrize("text, published, expected", PERIODS_IN_CONTEXT)
 def test_period_in_context(text, published, expected):
     assert [(m.value, m.period) for m in dated_metrics(text, published)] == expected
+    # the same with the date extractor's mentions, as the pipeline runs it
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    day = dt.date.fromisoformat(published) if published else None
+    doc.meta["published"] = day
+    found = extract_metrics(doc, extract_dates(doc, day), [], None)
+    assert [(m.value, m.period) for m in found] == expected
 
 
 def test_review_without_the_articles_year_takes_the_term_named_before():

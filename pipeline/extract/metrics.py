@@ -197,8 +197,8 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
                reference_year: int | None = None) -> list[Candidate]:
     """Every metric candidate of the article with its context, in body order."""
     title = title_span(doc)
-    periods = mark_descriptive(doc.body, merge_periods(periods_from_dates(doc.body, dates or []),
-                                                       find_periods(doc.body, reference_year)))
+    periods = merge_periods(periods_from_dates(doc.body, dates or []), find_periods(doc.body, reference_year))
+    periods = mark_descriptive(doc.body, [p for p in periods if p.kind != "unresolved"])
     review, _ = article_periods(doc, periods, title, reference_year)
     periods = resolve_reviews(periods, review)
     review = review or next((p for p in periods if p.kind == "reviewed_term"), None)
@@ -461,6 +461,7 @@ def mark_descriptive(text: str, periods: list[Period]) -> list[Period]:
 
 
 _MAX_PERIOD_YEARS = int(_PERIODS["max_period_years"])
+_PRESENT_YEAR_RE = regex.compile(_PERIODS["present_year"], regex.I)
 
 
 def periods_from_dates(text: str, dates: list[DateMention]) -> list[Period]:
@@ -528,7 +529,11 @@ def _period(kind: str, m: regex.Match, ref: int | None) -> Period | None:
         return Period(m.start(), m.end(), f"{ref - years}/{ref}", ref - years, ref, kind)
     y1 = int(g["y1"]) if g.get("y1") else ref
     if kind == "since":
-        if ref is None or ref < y1:
+        if ref is None:
+            # "từ năm 2009 đến nay" with no known present: the span cannot be told, and its
+            # first year alone is not the period (kept to block the year inside it, then dropped)
+            return Period(m.start(), m.end(), "", y1, y1, "unresolved")
+        if ref < y1:
             return None
         return Period(m.start(), m.end(), f"{y1}/{ref}" if ref > y1 else str(y1), y1, ref, "years")
     if kind in ("years", "term"):
@@ -691,9 +696,13 @@ def article_periods(doc: Document, periods: list[Period], title: tuple[int, int]
 
 
 def reference_year_of(doc: Document, dates: list[DateMention], published: dt.date | None) -> int | None:
-    """The year the article reports on: publication, else the commonest year in its dates."""
+    """The year the article reports on: publication, else the year the text calls the
+    present ("từ đầu năm 2024 đến nay"), else the commonest year in its dates."""
     if published:
         return published.year
+    present = [int(m["y1"]) for m in _PRESENT_YEAR_RE.finditer(doc.body)]
+    if present:
+        return max(present)
     years = [d.date.year for d in dates if d.kind == "day" and d.date]
     if years:
         return max(set(years), key=years.count)
