@@ -203,6 +203,11 @@ PERIODS = [
     ("ngày 12/6/2021", "2021"),
     ("cuối tháng 5", "2022-05"),   # the article's year (2022 here)
     ("năm nay", "2022"),
+    # the year up to a day or a month: labelled by the month (GOLD.md YYYY-MM)
+    ("Từ đầu năm đến ngày 19.11", "2022-11"),
+    ("tính từ đầu năm 2023 đến hết tháng 8/2023", "2023-08"),
+    ("từ đầu năm đến cuối tháng 5", "2022-05"),
+    ("từ 1/1/2021 - 31/12/2022", "2021/2022"),
 ]
 
 
@@ -214,6 +219,8 @@ def test_period_labels(text, label):
 @pytest.mark.parametrize("text", [
     "Nghị quyết số 02-NQ/TW ngày 12/6/2021",      # dates the document
     "kỷ niệm 95 năm (1930-2025)",                 # an anniversary, not a period
+    "kỷ niệm 96 năm ngày thành lập Đảng (3/2/1930 - 3/2/2026)",  # nor either of its days' years
+    "(19/5/1890-2022)",
 ])
 def test_no_period(text):
     assert find_periods(text, 2022) == []

@@ -541,9 +541,19 @@ def _period(kind: str, m: regex.Match, ref: int | None) -> Period | None:
         if y2 < y1:
             return None
         return Period(m.start(), m.end(), f"{y1}/{y2}" if y2 > y1 else str(y1), y1, y2, kind)
+    if kind == "year_to_date":
+        year = int(g["y2"]) if g.get("y2") else y1
+        month = int(g["m2"])
+        if year is None or not 1 <= month <= 12:
+            return None
+        return Period(m.start(), m.end(), f"{year}-{month:02d}", year, year, "month")
     if kind == "year_to_month":
         y2 = int(g["y2"])
-        return Period(m.start(), m.end(), f"{y1}/{y2}-{int(g['m2']):02d}", y1, y2, kind)
+        if y2 < y1:
+            return None
+        # within one year it is that year up to the month ("từ đầu năm 2023 đến hết tháng 8/2023")
+        label = f"{y2}-{int(g['m2']):02d}" if y2 == y1 else f"{y1}/{y2}-{int(g['m2']):02d}"
+        return Period(m.start(), m.end(), label, y1, y2, kind)
     if y1 is None:
         return None
     if kind == "half":
