@@ -323,6 +323,9 @@ def test_status(text, expected):
 
 PERIODS_IN_CONTEXT = [
     ("Từ năm 2016 đến nay, LĐLĐ huyện đã kết nạp 3.200 đoàn viên.", "2023-07-15", [(3200, "2016/2023")]),
+    # "năm mới" around Tết is the year just begun; late in a year it is the next one
+    ("Công đoàn xã trao 52 phần quà Tết cho công nhân trước thềm năm mới.", "2026-01-25", [(52, "2026")]),
+    ("Trong năm mới, LĐLĐ huyện phấn đấu kết nạp 500 đoàn viên.", "2025-12-20", [(500, "2026")]),
     # with no known present, "từ năm X đến nay" cannot be told: never the first year alone
     ("Từ năm 2009 đến nay, các cấp CĐ TP đã giới thiệu được 26.471 đoàn viên ưu tú cho Đảng.", None,
      [(26471, None)]),

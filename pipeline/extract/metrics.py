@@ -197,7 +197,8 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
                reference_year: int | None = None) -> list[Candidate]:
     """Every metric candidate of the article with its context, in body order."""
     title = title_span(doc)
-    periods = merge_periods(periods_from_dates(doc.body, dates or []), find_periods(doc.body, reference_year))
+    new_year = new_year_of(_published(doc), reference_year)
+    periods = merge_periods(periods_from_dates(doc.body, dates or []), find_periods(doc.body, reference_year, new_year))
     periods = mark_descriptive(doc.body, [p for p in periods if p.kind != "unresolved"])
     review, _ = article_periods(doc, periods, title, reference_year)
     periods = resolve_reviews(periods, review)
@@ -432,7 +433,7 @@ def _subject(q: Quantity, tokens, after: str) -> tuple[str | None, int]:
 
 # ---------------------------------------------------------------- periods
 
-def find_periods(text: str, reference_year: int | None) -> list[Period]:
+def find_periods(text: str, reference_year: int | None, new_year: int | None = None) -> list[Period]:
     """Time expressions of `text` with GOLD period labels, non-overlapping, in order.
 
     Expressions dating a document ("Nghị quyết số 02-NQ/TW ngày 12/6/2021") and
@@ -447,7 +448,7 @@ def find_periods(text: str, reference_year: int | None) -> list[Period]:
             taken.append(m.span())
             if _DIRECTIVE_CONTEXT_RE.search(text[max(0, m.start() - 80):m.start()]):
                 continue
-            period = _period(kind, m, reference_year)
+            period = _period(kind, m, reference_year, new_year)
             if period and period.last_year - period.first_year <= _MAX_PERIOD_YEARS:
                 found.append(period)
     return sorted(found, key=lambda p: p.start)
@@ -462,6 +463,7 @@ def mark_descriptive(text: str, periods: list[Period]) -> list[Period]:
 
 _MAX_PERIOD_YEARS = int(_PERIODS["max_period_years"])
 _PRESENT_YEAR_RE = regex.compile(_PERIODS["present_year"], regex.I)
+_NEW_YEAR_UNTIL_MONTH = int(_PERIODS["new_year_until_month"])
 
 
 def periods_from_dates(text: str, dates: list[DateMention]) -> list[Period]:
@@ -519,7 +521,7 @@ def merge_periods(preferred: list[Period], extra: list[Period]) -> list[Period]:
     return sorted(out, key=lambda p: p.start)
 
 
-def _period(kind: str, m: regex.Match, ref: int | None) -> Period | None:
+def _period(kind: str, m: regex.Match, ref: int | None, new_year: int | None = None) -> Period | None:
     g = m.groupdict()
     if kind == "review":
         n = g.get("n")
@@ -566,10 +568,10 @@ def _period(kind: str, m: regex.Match, ref: int | None) -> Period | None:
         if not 1 <= month <= 12:
             return None
         label = f"{y1}-{month:02d}"
-    elif kind == "next_year":
-        if ref is None:
+    elif kind in ("next_year", "new_year"):
+        y1 = new_year if kind == "new_year" else (ref + 1 if ref else None)
+        if y1 is None:
             return None
-        y1 = ref + 1
         label = str(y1)
     else:  # year, day_year, this_year
         label = str(y1)
@@ -703,6 +705,14 @@ def article_periods(doc: Document, periods: list[Period], title: tuple[int, int]
     # a congress term ending in the article's year is what "nhiệm kỳ qua" reviews
     review = next((p for p in ending if p.kind == "term"), ending[0] if ending else None)
     return review, (in_title[0] if in_title else None)
+
+
+def new_year_of(published: dt.date | None, ref: int | None) -> int | None:
+    """The year "năm mới" names: the coming one, except around Tết (January to
+    new_year_until_month), when the new year has just begun ("trước thềm năm mới" in January)."""
+    if published:
+        return published.year if published.month <= _NEW_YEAR_UNTIL_MONTH else published.year + 1
+    return ref + 1 if ref else None
 
 
 def reference_year_of(doc: Document, dates: list[DateMention], published: dt.date | None) -> int | None:
