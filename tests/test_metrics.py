@@ -326,6 +326,9 @@ PERIODS_IN_CONTEXT = [
     # "năm mới" around Tết is the year just begun; late in a year it is the next one
     ("Công đoàn xã trao 52 phần quà Tết cho công nhân trước thềm năm mới.", "2026-01-25", [(52, "2026")]),
     ("Trong năm mới, LĐLĐ huyện phấn đấu kết nạp 500 đoàn viên.", "2025-12-20", [(500, "2026")]),
+    # a span of months up to now is of its year, not of its first month
+    ("Từ tháng 8 đến nay, Công đoàn phường đã vận động thành lập được 3 công đoàn cơ sở.", "2025-11-02",
+     [(3, "2025")]),
     # with no known present, "từ năm X đến nay" cannot be told: never the first year alone
     ("Từ năm 2009 đến nay, các cấp CĐ TP đã giới thiệu được 26.471 đoàn viên ưu tú cho Đảng.", None,
      [(26471, None)]),

@@ -534,7 +534,7 @@ def _period(kind: str, m: regex.Match, ref: int | None, new_year: int | None = N
         if ref is None:
             # "từ năm 2009 đến nay" with no known present: the span cannot be told, and its
             # first year alone is not the period (kept to block the year inside it, then dropped)
-            return Period(m.start(), m.end(), "", y1, y1, "unresolved")
+            return Period(m.start(), m.end(), "", 0, 0, "unresolved")
         if ref < y1:
             return None
         return Period(m.start(), m.end(), f"{y1}/{ref}" if ref > y1 else str(y1), y1, ref, "years")
