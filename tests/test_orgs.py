@@ -119,6 +119,16 @@ NAMED = [
      [("Công đoàn tỉnh Khánh Hòa", "Liên đoàn Lao động tỉnh Khánh Hòa", "ldld_province", "province", "Khánh Hòa")]),
     ("Đại hội Công đoàn TP.HCM lần thứ X.", "Hồ Chí Minh",
      [("Công đoàn TP.HCM", "Liên đoàn Lao động thành phố Hồ Chí Minh", "ldld_province", "province", "Hồ Chí Minh")]),
+    # places listed after a named federation share its head (only places of its own level)
+    ("Quà được trao cho đoàn viên thuộc Liên đoàn Lao động huyện Đại Lộc, thị xã Điện Bàn, TP.Hội An.", "Quảng Nam",
+     [("Liên đoàn Lao động huyện Đại Lộc", "Liên đoàn Lao động huyện Đại Lộc", "ldld_district", "district", "Quảng Nam"),
+      ("thị xã Điện Bàn", "Liên đoàn Lao động thị xã Điện Bàn", "ldld_district", "district", "Quảng Nam"),
+      ("TP.Hội An", "Liên đoàn Lao động thành phố Hội An", "ldld_district", "district", "Quảng Nam")]),
+    ("Liên đoàn Lao động huyện Đại Lộc, tỉnh Quảng Nam tổ chức hội nghị.", "Quảng Nam",
+     [("Liên đoàn Lao động huyện Đại Lộc", "Liên đoàn Lao động huyện Đại Lộc", "ldld_district", "district", "Quảng Nam")]),
+    # đặc khu: an island district kept in the July 2025 reorganisation
+    ("Hội nghị Đại biểu Công đoàn đặc khu Côn Đảo lần thứ I.", "Bà Rịa - Vũng Tàu",
+     [("Công đoàn đặc khu Côn Đảo", "Công đoàn đặc khu Côn Đảo", "cdcs", "grassroots", "Bà Rịa - Vũng Tàu")]),
 ]
 
 

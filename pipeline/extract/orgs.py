@@ -394,6 +394,7 @@ HEAD_RE = regex.compile(
     r"|(?P<ldld>Liên[ \t]+đoàn[ \t]+Lao[ \t]+động)|(?P<cd>Công[ \t]+đoàn))" + _E, _I)
 PLURAL_BEFORE_RE = regex.compile(_B + r"(?:" + "|".join(RULES["plural_before"]) + r")[ \t]+$", _I)
 GENERIC_AFTER_RE = regex.compile(r"[ \t]+(?:" + "|".join(RULES["generic_after"]) + r")" + _E, _I)
+COORD_RE = regex.compile(r"[ \t]*(?:,|và)[ \t]*", _I)
 KIND_LIST_RE = regex.compile(r"[ \t]*(?:,|/|và|hoặc)[ \t]*(?:" + alternation(KINDS) + ")" + _E, _I)
 CO_SO_RE = regex.compile(r"[ \t]+cơ[ \t]+sở" + _E, _I)
 VIEN_CHUC_RE = regex.compile(r"[ \t]+viên[ \t]+chức" + _E, _I)
@@ -836,12 +837,15 @@ def parse_candidates(text: str, province: str | None, word_end: WordEnd = no_wor
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[max(line_start, m.start() - 60):m.start()]
         plural = bool(PLURAL_BEFORE_RE.search(before))
+        listed: list[Candidate] = []
         if m.group("tong"):
             nat = NATIONAL_RE.match(text, SPACE_RE.match(text, m.end()).end())
             end = nat.end() if nat else m.end()
             cand = Candidate(m.start(), end, "tong_ldld", CANON["tong_ldld"])
         elif m.group("ldld"):
             cand = parse_ldld(text, m.start(), m.end(), province, plural, 0.95)
+            if cand is not None and cand.canonical and not plural:
+                listed = coordinated_ldld(text, cand, province)
         else:
             cand = parse_cd(text, m.start(), m.end(), m.group()[0].islower(), plural,
                             bool(PERSON_TITLE_RE.search(before)), province, word_end)
@@ -851,10 +855,32 @@ def parse_candidates(text: str, province: str | None, word_end: WordEnd = no_wor
             # Nam") is one organisation, never one completed from the context
             if not (plural and cand.canonical is None):
                 found.append(cand)
-            pos = cand.end
+            found += listed
+            pos = listed[-1].end if listed else cand.end
         else:
             pos = m.end()
     return found
+
+
+def coordinated_ldld(text: str, first: Candidate, province: str | None) -> list[Candidate]:
+    """Places listed after a named federation share its head: "Liên đoàn Lao động huyện Đại
+    Lộc, thị xã Điện Bàn, thành phố Hội An" names three federations. Only places of the
+    first one's level count: "LĐLĐ huyện Đại Lộc, tỉnh Quảng Nam" locates the district."""
+    level = first.org_type
+    out: list[Candidate] = []
+    end = first.end
+    while True:
+        sep = COORD_RE.match(text, end)
+        if sep is None or not KIND_RE.match(text, sep.end()):
+            return out
+        ref = parse_place(text, sep.end(), province)
+        if ref is None or ref.bare or ref.place is None:
+            return out
+        canonical, org_type, prov = ldld_from_place(ref)
+        if org_type != level:
+            return out
+        out.append(Candidate(ref.start, ref.end, org_type, canonical, prov, confidence=0.85))
+        end = ref.end
 
 
 # ---------------------------------------------------------------- resolution
