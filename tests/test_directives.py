@@ -51,11 +51,13 @@ CASES = [
      [("Quyết định", "1023", "QĐ-UBND", "1023-QĐ-UBND", "Ủy ban nhân dân tỉnh Quảng Nam", D(2022, 5, 15))]),
     ("Hướng dẫn số 03/HD-TLĐ ngày 20/3/2020 của Tổng LĐLĐ Việt Nam về đại hội công đoàn.",
      [("Hướng dẫn", "03", "HD-TLĐ", "03-HD-TLĐ", "Tổng Liên đoàn Lao động Việt Nam", D(2020, 3, 20))]),
-    # a legal document's number carries its year
+    # a legal document's number carries its year: the symbol is everything after the serial (GOLD.md)
     ("Theo Nghị định 135/2020/NĐ-CP của Chính phủ quy định về tuổi nghỉ hưu.",
-     [("Nghị định", "135", "NĐ-CP", "135/2020-NĐ-CP", "Chính phủ", None)]),
+     [("Nghị định", "135", "2020/NĐ-CP", "135/2020-NĐ-CP", "Chính phủ", None)]),
+    ("Thực hiện Thông tư số 11/2020/TT-BGDĐT ngày 19/5/2020 của Bộ Giáo dục và Đào tạo.",
+     [("Thông tư", "11", "2020/TT-BGDĐT", "11/2020-TT-BGDĐT", "Bộ Giáo dục và Đào tạo", D(2020, 5, 19))]),
     ("Thông tư số 01/2021/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội hướng dẫn thi hành.",
-     [("Thông tư", "01", "TT-BLĐTBXH", "01/2021-TT-BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", None)]),
+     [("Thông tư", "01", "2021/TT-BLĐTBXH", "01/2021-TT-BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", None)]),
     # a Party document written in the State style keeps the symbol as written ...
     ("Sơ kết thực hiện Nghị quyết 20/NQ-TW về xây dựng giai cấp công nhân.",
      [("Nghị quyết", "20", "NQ-TW", "20-NQ-TW", None, None)]),

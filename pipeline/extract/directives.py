@@ -1007,27 +1007,26 @@ def _without_owned_coreferents(refs: list[Ref]) -> list[Ref]:
 
 
 # "135/2020": a State legal document's serial number and its year
-NUMBER_WITH_YEAR_RE = regex.compile(r"(?P<serial>\d+[a-z]?)/(?:19|20)\d{2}")
+NUMBER_WITH_YEAR_RE = regex.compile(r"(?P<serial>\d+[a-z]?)/(?P<year>(?:19|20)\d{2})")
 
 
-def _serial_number(number: str | None) -> str | None:
-    """The number as the gold records it: the serial, without a legal document's year
-    ("Nghị định 135/2020/NĐ-CP" is number 135, symbol NĐ-CP); the canonical_id keeps the year."""
+def _number_and_symbol(number: str | None, symbol: str | None) -> tuple[str | None, str | None]:
+    """The number and symbol as GOLD.md records them: the number is the serial, the symbol
+    everything written after it ("Thông tư 11/2020/TT-BGDĐT" is number 11, symbol
+    2020/TT-BGDĐT); the canonical_id keeps the whole."""
     m = NUMBER_WITH_YEAR_RE.fullmatch(number or "")
-    return m.group("serial") if m else number
+    if not m:
+        return number, symbol
+    return m.group("serial"), f"{m.group('year')}/{symbol}" if symbol else m.group("year")
 
 
 def extract_directives(doc: Document, dates: list[DateMention]) -> list[DirectiveMention]:
     """Every reference to a Party, State or union document in the body, one row per mention."""
-    return [
-        DirectiveMention(
+    rows = []
+    for r in _find_refs(doc, dates):
+        number, symbol = _number_and_symbol(r.number, r.symbol)
+        rows.append(DirectiveMention(
             **doc.provenance(r.start, r.end, "rule", r.confidence),
-            type=r.type.type,
-            number=_serial_number(r.number),
-            symbol=r.symbol,
-            canonical_id=_canonical_id(r),
-            issuer=r.issuer,
-            issued=r.issued,
-        )
-        for r in _find_refs(doc, dates)
-    ]
+            type=r.type.type, number=number, symbol=symbol, canonical_id=_canonical_id(r),
+            issuer=r.issuer, issued=r.issued))
+    return rows
