@@ -120,6 +120,8 @@ FIND_CASES = [
      [("Bà Rịa Vũng Tàu", "Bà Rịa - Vũng Tàu", "province", "Bà Rịa - Vũng Tàu"),
       ("Phan Rang-Tháp Chàm", "Phan Rang - Tháp Chàm", "district", "Ninh Thuận")]),
     ("TT-Huế", [("TT-Huế", "Thừa Thiên Huế", "province", "Thừa Thiên Huế")]),
+    # the usual abbreviation, as in a dateline
+    ("TTH - Chiều 6/1, Công đoàn Viên chức tỉnh tổ chức hội nghị.", [("TTH", "Thừa Thiên Huế", "province", "Thừa Thiên Huế")]),
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC GIANG", [("TỈNH BẮC GIANG", "Bắc Giang", "province", "Bắc Giang")]),
     # kind words belong to the match; district names give their province
     ("Liên đoàn Lao động huyện Mỹ Đức, Hà Nội.",
