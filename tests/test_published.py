@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from pipeline.core import build_document
+from pipeline.extract.dates import extract_dates
 from pipeline.extract.published import extract_published, find_dateline
 from pipeline.records import RawRecord
 
@@ -88,3 +89,31 @@ def test_dump_header_date(text, meta, expected):
 
 def test_partial_dump_date_is_no_publication_date():
     assert published("Tối 19/8, tại Khu tập thể công nhân", dump_date="2022-09") is None
+
+
+# The page's clock (the time of the visit) above the headline is furniture: never the
+# published date, never a date of the article.
+PAGE_CLOCKS = [
+    # a later clock above the article's own dateline
+    ("Thứ 6, 22/11/2024, 14:44[GMT+7]\n\n" + TITLE + "\n\nThứ 5, 20/06/2024 | 15:44:07\n6,497 lượt xem\n" + BODY,
+     "2024-06-20"),
+    ("Thứ 7, 20/04/2024 03:55:14 GMT+7\nBình Phước, 30°C/27°C - 33°C\naA\n\nChính trị 10:55, 14/09/2018 GMT+7\n\n"
+     + TITLE + "\n\nThứ 6, 14/09/2018 | 10:55:00 1,134 lượt xem\n" + BODY, "2018-09-14"),
+    # a clock with the weather under it and no dateline of the article's own
+    ("Thứ năm, 28/03/2024, 04:52\nThời tiết Cẩm Phả, Quảng Ninh: 22.1°c mây đen u ám\n\n" + TITLE + "\n\n" + BODY, None),
+]
+
+
+@pytest.mark.parametrize("text,expected", PAGE_CLOCKS)
+def test_page_clock_is_not_the_published_date(text, expected):
+    assert published(text) == (dt.date.fromisoformat(expected) if expected else None)
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    clock = text.split("\n")[0]
+    dates = extract_dates(doc, extract_published(doc))
+    assert not [d for d in dates if d.text in clock and doc.body.find(clock) <= d.start < doc.body.find(clock) + len(clock)]
+
+
+def test_an_earlier_dateline_below_a_later_one_is_kept():
+    # two stamps of the same article (posted, then updated): the first is the dateline
+    text = TITLE + "\n\nĐăng ngày: 03/04/2023 08:00\nCập nhật: 05/04/2023 09:00\n" + BODY
+    assert published(text) == dt.date(2023, 4, 3)

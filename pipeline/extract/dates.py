@@ -26,7 +26,8 @@ import regex
 from ..document import Document
 from ..records import DateMention
 from ..ruledata import load_yaml
-from .published import word_alternation, calendar_date, dump_header, dump_header_date, find_dateline
+from .published import (calendar_date, dump_header, dump_header_date, find_dateline, page_clock_spans,
+                        word_alternation)
 
 YMD = tuple  # (year | None, month | None, day | None)
 
@@ -589,7 +590,8 @@ def _furniture_days(doc: Document, drafts: list[Draft]) -> list[Draft]:
 
 def extract_dates(doc: Document, published: dt.date | None) -> list[DateMention]:
     """Every date expression of the body, years resolved against the article's date."""
-    drafts = scan(doc.body)
+    clocks = page_clock_spans(doc)
+    drafts = [d for d in scan(doc.body) if not any(a <= d.start and d.end <= b for a, b in clocks)]
     drafts += _furniture_days(doc, drafts)
     title = doc.meta.get("title") or ""
     context = _YearContext(

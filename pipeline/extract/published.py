@@ -74,6 +74,7 @@ def _patterns() -> dict:
         "gmt": regex.compile(r"(?i)\(?\s*GMT\s*[+\-]\s*\d{1,2}\s*\)?"),
         "word": regex.compile(r"\p{L}[\p{L}\p{M}.'’]*"),
         "dump_header": regex.compile(r"\A\s*date\s+(?P<v>\d{4}-\d{2}(?:-\d{2})?)(?!\d)"),
+        "weather": regex.compile(word_alternation(rules["page_clock_followers"])),
         "top": rules["dateline_top_lines"],
         "bottom": rules["dateline_bottom_lines"],
         "max_chars": rules["dateline_max_chars"],
@@ -139,11 +140,31 @@ def _dateline_in_line(line: str) -> tuple[int, int, dt.date] | None:
     return (start, end, value) if value else None
 
 
+def page_clock_spans(doc: Document) -> list[tuple[int, int]]:
+    """Lines at the top of a page that show the time of the visit, not of the article
+    ("Thứ 7, 20/04/2024 03:55:14 GMT+7" above the headline): a dateline-shaped line that a
+    weather line follows, or one whose date is later than a dateline below it (a page is
+    seen after it is published). They are furniture: neither the published date nor a date."""
+    p = _patterns()
+    lines = doc.paragraphs[: p["top"]]
+    shaped = [(i, hit) for i, (ls, le) in enumerate(lines) if (hit := _dateline_in_line(doc.body[ls:le]))]
+    clocks = []
+    for k, (i, hit) in enumerate(shaped):
+        following = doc.body[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else ""
+        later_than_below = any(other[2] < hit[2] for _, other in shaped[k + 1:])
+        if p["weather"].search(following) or later_than_below:
+            clocks.append(lines[i])
+    return clocks
+
+
 def find_dateline(doc: Document) -> Dateline | None:
-    """The first dateline among the top lines of the body, else among its last lines."""
+    """The first dateline among the top lines of the body (page clocks left out), else among
+    its last lines."""
     p = _patterns()
     lines = doc.paragraphs
-    candidates = list(lines[: p["top"]]) + [s for s in lines[-p["bottom"]:] if s not in lines[: p["top"]]]
+    clocks = page_clock_spans(doc)
+    top = [span for span in lines[: p["top"]] if span not in clocks]
+    candidates = top + [s for s in lines[-p["bottom"]:] if s not in lines[: p["top"]]]
     for ls, le in candidates:
         hit = _dateline_in_line(doc.body[ls:le])
         if hit:
