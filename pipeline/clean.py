@@ -90,7 +90,8 @@ def _compile_rules() -> _Rules:
     optional = _phrases(data["counter_labels_number_optional"])
     required = _phrases(data["counter_labels_number_required"])
     number = r"\d[\d.,]*"
-    counter = rf"[\W_]*(?:(?:{optional})\s*:?\s*(?:{number})?|(?:{required})\s*:?\s*{number})\s*"
+    # "Lượt xem: 1.234", "Hôm nay: 75", and the number first: "6,497 lượt xem"
+    counter = rf"[\W_]*(?:(?:{optional})\s*:?\s*(?:{number})?|(?:{required})\s*:?\s*{number}|{number}\s*(?:{optional}))\s*"
     return _Rules(
         dump_headers=tuple(regex.compile(p, _FLAGS) for p in data["dump_header"]),
         drop_line=regex.compile(_patterns(data["drop_lines"]), _FLAGS),
@@ -101,7 +102,8 @@ def _compile_rules() -> _Rules:
         top_banner=regex.compile(_patterns(data["top_banners"]), _FLAGS),
         # a section name, or a breadcrumb trail starting with one ("Tin tức > Hoạt động")
         section_name=regex.compile(rf"[\W_]*(?:{_phrases(data['section_names'])})(?:\s*[>»/|]\s*.{{0,60}})?[\W_]*", _FLAGS),
-        dateline_counter=regex.compile(rf"\s*[|\-–•]?\s*(?:{optional})\s*:?\s*{number}.*$", _FLAGS),
+        dateline_counter=regex.compile(
+            rf"\s*[|\-–•]?\s*(?:(?:{optional})\s*:?\s*{number}|{number}\s*(?:{optional})(?!\w)).*$", _FLAGS),
         caption=regex.compile(_patterns(data["caption_cues"]), _FLAGS),
         dateline_cue=regex.compile(
             rf"\b(?:{_phrases(data['dateline_words'])}|{_phrases(data['weekdays'])})\b", _FLAGS),

@@ -51,6 +51,7 @@ FURNITURE = [
     ("visit counters", f"{ARTICLE}\n\n{BYLINE}\n\nThống kê\n  • Đang truy cập75\n  • Hôm nay15,376\n  • Tổng lượt truy cập16,570,808",
      f"{ARTICLE}\n\n{BYLINE}"),
     ("view counter line", f"{ARTICLE}\nLượt xem: 1.234\n{P3}", f"{ARTICLE}\n{P3}"),
+    ("view counter line, number first", f"{ARTICLE}\n6,497 lượt xem\n{P3}", f"{ARTICLE}\n{P3}"),
     ("rating and comments to the end",
      f"{ARTICLE}\n\n{BYLINE}\n\nTổng số điểm của bài viết là: 0 trong 0 đánh giá\n\nClick để đánh giá bài viết\n\n"
      f"Ý kiến bạn đọc\n\nBài viết rất hay, cảm ơn tác giả đã chia sẻ những thông tin hữu ích này.",
@@ -78,6 +79,8 @@ FURNITURE = [
     ("counts after the dateline's time", f"{HEAD}\n\nChủ nhật - 12/06/2022 02:33 603 0\n{P1}", f"{HEAD}\n\nChủ nhật - 12/06/2022 02:33\n{P1}"),
     ("view count after the dateline", f"{HEAD}\nThứ hai, 13/06/2022 - 10:30 | Lượt xem: 345\n{P1}",
      f"{HEAD}\nThứ hai, 13/06/2022 - 10:30\n{P1}"),
+    ("view count, number first, after the dateline", f"{HEAD}\nThứ 6, 14/09/2018 | 10:55:00 1,134 lượt xem\n{P1}",
+     f"{HEAD}\nThứ 6, 14/09/2018 | 10:55:00\n{P1}"),
     ("banner block printed twice",
      f"CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM\nlogo\nCÔNG ĐOÀN VIÊN CHỨC VIỆT NAM\nlogo\n\n{HEAD}\n\n13:41 31-01-19\n\n{P1}",
      f"{HEAD}\n\n13:41 31-01-19\n\n{P1}"),
