@@ -1,5 +1,5 @@
 """The bundled corpus's output folder and its report, built once per test session for the analyst tests
-(report, browser, notebook): extracting 239 articles takes seconds, so the three test files share one."""
+(report, browser, notebook): extracting the bundled corpus (~280 articles) takes seconds, so the three test files share one."""
 from __future__ import annotations
 
 import subprocess

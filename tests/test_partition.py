@@ -82,7 +82,7 @@ def test_pyarrow_and_pandas_read_the_same_rows(out, reader):
     key = ["doc_id", "char_start", "char_end", "value"]
     got = frame[flat.columns].astype({"province": object}).sort_values(key).reset_index(drop=True)
     want = flat.sort_values(key).reset_index(drop=True)
-    assert len(got) == len(want) == 1224
+    assert len(got) == len(want) > 1000
     pd.testing.assert_frame_equal(got, want, check_dtype=False, check_categorical=False)
 
 
