@@ -131,6 +131,9 @@ NOT_METRICS = [
     "Đồng chí Lê Văn Hòa, sinh năm 1975, được bầu làm Chủ tịch Công đoàn ngành.",
     "1. Công tác tuyên truyền, giáo dục.",
     "Văn phòng tại số 35 đường Trần Hưng Đạo, tầng 3.",
+    # an image's address printed inside the text
+    "vn/zoom/748_421/471584752817336320/2023/10/9/photo1696817652100-1696817652163957696007.jpg",
+    "Xem thêm tại https://congdoan.vn/tin-tuc/12345/trao-300-suat-qua.html",
 ]
 
 
@@ -303,6 +306,8 @@ def test_a_rule_that_overrides_the_classifier_says_so():
 
 
 STATUSES = [
+    # the workforce's pay is a context figure of indicator other, not welfare
+    ("Tiền lương bình quân của người lao động trong doanh nghiệp nhà nước là 7,2 triệu đồng.", [(7.2e6, "context")]),
     # a stock figure is a size, not a result
     ("Đến nay, LĐLĐ huyện có 78 CĐCS với 2.915 đoàn viên.", [(78, "context"), (2915, "context")]),
     ("Toàn tỉnh hiện có 1.320 công đoàn cơ sở với hơn 97.000 đoàn viên.", [(1320, "context"), (97000, "context")]),
@@ -319,6 +324,11 @@ STATUSES = [
 @pytest.mark.parametrize("text, expected", STATUSES)
 def test_status(text, expected):
     assert [(m.value, m.status) for m in metrics(text)] == expected
+
+
+def test_wage_levels_are_other():
+    found = metrics("Doanh nghiệp có vốn góp của Nhà nước thưởng trung bình 6,25 triệu đồng.")
+    assert [(m.value, m.indicator, m.status) for m in found] == [(6.25e6, "other", "context")]
 
 
 PERIODS_IN_CONTEXT = [

@@ -100,6 +100,8 @@ _FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in 
                            + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
                                     + r")(?!\p{L})", regex.I)
+_WAGE_LEVEL_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["wage_levels"], key=len, reverse=True))
+                               + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["wage_reach"])) + r"}?\s*$", regex.I)
 _HEDGE_WORDS = frozenset(w.casefold() for w in load_yaml("metric_numbers.yaml")["hedges"])
 
 
@@ -775,8 +777,11 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     subject = c.subject or ""
     transfer = _TRANSFER_NOUN_RE.match(subject) and _TRANSFER_RE.search(c.clause_left)
     workforce_size = status == "context" and _WORKFORCE_RE.match(subject)
-    if (transfer or workforce_size) and indicator != "other":
+    wage_level = c.quantity.unit == "vnd" and _WAGE_LEVEL_RE.search(c.clause_left)
+    if (transfer or workforce_size or wage_level) and indicator != "other":
         indicator, p_ind, ruled = "other", 1.0, True
+    if wage_level and status != "context":
+        status, p_st, ruled = "context", 1.0, True
     size = indicator == "organisation" or (indicator == "other" and _CONTEXT_SUBJECT_RE.match(subject))
     if size and status != "context" and not c.target_scope:
         status, p_st, ruled = "context", 1.0, True
