@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.core import build_document
 from pipeline.extract.dates import extract_dates
-from pipeline.extract.metrics import (_interval_label, candidates, choose_period, extract_metrics,
+from pipeline.extract.metrics import (_interval_label, blocked_spans, candidates, choose_period, extract_metrics,
                                       find_periods, settle, time_context)
 from pipeline.metric_model import Prediction
 from pipeline.extract.numbers import find_quantities
@@ -329,6 +329,24 @@ def test_status(text, expected):
 def test_wage_levels_are_other():
     found = metrics("Doanh nghiệp có vốn góp của Nhà nước thưởng trung bình 6,25 triệu đồng.")
     assert [(m.value, m.indicator, m.status) for m in found] == [(6.25e6, "other", "context")]
+    # the rule decides whatever the classifiers say
+    doc = build_document(RawRecord(doc_id="t", source="t", text="Thu nhập bình quân của công nhân đạt 8,5 triệu đồng."))
+    c = candidates(doc)[0]
+    welfare = Prediction(True, "welfare", "achieved", 0.7, p_metric=0.9, p_indicator=0.7, p_status=0.8)
+    assert settle(c, welfare)[:3] == ("other", "context", "rule")
+
+
+@pytest.mark.parametrize("text, blocked", [
+    ("ảnh vn/zoom/748_421/4715/2023/10/9/photo.jpg có 5", "vn/zoom/748_421/4715/2023/10/9/photo.jpg"),
+    ("xem https://congdoan.vn/a/12345 nhé", "https://congdoan.vn/a/12345"),
+])
+def test_numbers_in_an_address_are_blocked(text, blocked):
+    assert (text.index(blocked), text.index(blocked) + len(blocked)) in blocked_spans(text)
+
+
+def test_a_date_and_a_document_number_are_no_address():
+    text = "Thông tư 11/2020/TT-BGDĐT ngày 12/6/2021"
+    assert not [text[a:b] for a, b in blocked_spans(text) if text[a:b].count("/") >= 3]
 
 
 PERIODS_IN_CONTEXT = [
