@@ -33,6 +33,9 @@ class RawRecord:
     fmt: str = "txt"
 
 
+OUTSIDE_BODY = "dump_header"  # the extractor of a mention read off the dump header, not the body
+
+
 @dataclass(frozen=True)
 class Mention:
     """Provenance shared by every extracted row (see TABLES.md)."""
@@ -45,18 +48,20 @@ class Mention:
     extractor: str
     confidence: float
 
-    # `end` is an SQL keyword: the tables name the span char_start/char_end
+    # `end` is an SQL keyword: the tables name the span char_start/char_end. A mention read
+    # outside the body (the dump header's date) has no span there: NULL, never an empty span.
     @property
-    def char_start(self) -> int:
-        return self.start
+    def char_start(self) -> int | None:
+        return None if self.extractor == OUTSIDE_BODY else self.start
 
     @property
-    def char_end(self) -> int:
-        return self.end
+    def char_end(self) -> int | None:
+        return None if self.extractor == OUTSIDE_BODY else self.end
 
     def to_row(self) -> dict[str, Any]:
         row = dataclasses.asdict(self)
-        row["char_start"], row["char_end"] = row.pop("start"), row.pop("end")
+        del row["start"], row["end"]
+        row["char_start"], row["char_end"] = self.char_start, self.char_end
         return row
 
 

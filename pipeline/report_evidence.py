@@ -85,6 +85,7 @@ class EvidenceBuilder:
         rows = con.execute("""
             SELECT doc_id, char_start, char_end, 'org' FROM orgs WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))
             UNION ALL SELECT doc_id, char_start, char_end, 'date' FROM dates WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))
+                      AND char_start IS NOT NULL  -- the dump header's date lies outside the body
             UNION ALL SELECT doc_id, char_start, char_end, 'directive' FROM directives
                       WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))
         """, [doc_ids] * 3).fetchall()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.core import build_document, process_record
-from pipeline.records import DateMention, RawRecord
+from pipeline.records import RawRecord
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 ARTICLES = sorted(CORPUS.glob("*.txt"))
@@ -21,13 +21,24 @@ def test_every_row_text_is_its_body_span(path):
     mentions = result.dates + result.directives + result.orgs + result.metrics
     assert mentions, "the seeds all contain extractable facts"
     for m in mentions:
-        assert 0 <= m.start <= m.end <= len(doc.body)
-        assert doc.body[m.start:m.end] == m.text, m
+        assert 0 <= m.char_start < m.char_end <= len(doc.body)  # never an empty span
+        assert doc.body[m.char_start:m.char_end] == m.text, m
         assert m.text in m.sentence
-        # zero-width rows are facts of the record's header (a dump date), not of the body
-        assert m.start < m.end or (m.text == "" and isinstance(m, DateMention))
         assert m.extractor in ("rule", "ml") and 0.0 <= m.confidence <= 1.0
         assert m.doc_id == path.stem
+
+
+def test_a_dump_header_date_is_a_row_outside_the_body():
+    raw = " date 2025-11-14 Ngày 14-11, Công đoàn phường Tân Tạo kết nạp 44 đoàn viên mới."
+    record = RawRecord(doc_id="h", source="h", text=raw)
+    doc = build_document(record)
+    assert "2025-11-14" not in doc.body  # the cleaner took the header out of the body
+    header = [d for d in process_record(record).dates if d.extractor == "dump_header"]
+    assert [(d.char_start, d.char_end, d.text, d.sentence, d.date.isoformat()) for d in header] == [
+        (None, None, "2025-11-14", "date 2025-11-14", "2025-11-14")]
+    row = header[0].to_row()
+    assert (row["char_start"], row["char_end"]) == (None, None)
+    assert header[0].sentence in raw
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)

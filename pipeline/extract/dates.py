@@ -24,7 +24,7 @@ from functools import lru_cache
 import regex
 
 from ..document import Document
-from ..records import DateMention
+from ..records import OUTSIDE_BODY, DateMention
 from ..ruledata import load_yaml
 from .published import (calendar_date, dump_header, dump_header_date, find_dateline, page_clock_spans,
                         word_alternation)
@@ -582,10 +582,23 @@ def _furniture_days(doc: Document, drafts: list[Draft]) -> list[Draft]:
         extra.append(_day(dateline.start, dateline.end, dl.year, dl.month, dl.day))
     value, span = dump_header(doc)
     header = dump_header_date(value)
-    if header:
-        start, end = span or (0, 0)  # the cleaner removed the header from the body: no span left
-        extra.append(_day(start, end, header.year, header.month, header.day))
+    if header and span:  # a header the cleaner moved out of the body is header_mention's
+        extra.append(_day(span[0], span[1], header.year, header.month, header.day))
     return extra
+
+
+def header_mention(doc: Document) -> DateMention | None:
+    """The dump header's date ("date 2025-12-12" before the title), which the cleaner took
+    out of the body: a `day` with no body span. Its row has NULL char_start/char_end, the
+    date as written for `text` and the header as written for `sentence` (records.Mention)."""
+    value, span = dump_header(doc)
+    header = dump_header_date(value)
+    if header is None or span:
+        return None
+    m = regex.search(r"\S*date\s+" + regex.escape(value) + r"\S*", doc.raw[:200])
+    return DateMention(doc_id=doc.doc_id, start=0, end=0, text=value,
+                       sentence=m.group().strip() if m else f"date {value}", extractor=OUTSIDE_BODY,
+                       confidence=1.0, kind="day", date=header, period_start=header, period_end=header)
 
 
 def extract_dates(doc: Document, published: dt.date | None) -> list[DateMention]:
@@ -606,4 +619,5 @@ def extract_dates(doc: Document, published: dt.date | None) -> list[DateMention]
             year, confidence = context.year_for(doc, draft)
             draft = replace(_resolve(draft, year), confidence=confidence)
         mentions.append(_mention(doc, draft))
-    return mentions
+    header = header_mention(doc)
+    return ([header] if header else []) + mentions
