@@ -373,10 +373,36 @@ def write_duckdb(out_dir: str | os.PathLike, extra_tables: dict[str, pd.DataFram
     out_dir = Path(out_dir)
     db_path = out_dir / "union.duckdb"
     tmp = out_dir / ".union.duckdb.tmp"
+    limit = DUCKDB_MEMORY_LIMIT
+    for attempt in range(DUCKDB_RETRIES + 1):
+        try:
+            _build_duckdb(tmp, out_dir, extra_tables, limit)
+            break
+        except (duckdb.OutOfMemoryException, duckdb.TransactionException):
+            # a few very long texts in one block can need more than the cap to commit
+            # ("failed to pin block": seen with 50,000-character hostile records at 32 MB)
+            if attempt == DUCKDB_RETRIES:
+                raise
+            limit = _doubled(limit)
+    os.replace(tmp, db_path)  # atomic: readers never see a half-written file
+    return db_path
+
+
+DUCKDB_RETRIES = 4  # 32 MB -> 512 MB at most
+
+
+def _doubled(limit: str) -> str:
+    number = "".join(ch for ch in limit if ch.isdigit()) or "32"
+    return f"{int(number) * 2}{limit[len(number):] or 'MB'}"
+
+
+def _build_duckdb(tmp: Path, out_dir: Path, extra_tables: dict | None, limit: str) -> None:
+    import duckdb
+
     for p in (tmp, Path(str(tmp) + ".wal")):
         if p.exists():
             p.unlink()
-    con = duckdb.connect(str(tmp), config={"memory_limit": DUCKDB_MEMORY_LIMIT, "threads": 1})
+    con = duckdb.connect(str(tmp), config={"memory_limit": limit, "threads": 1})
     try:
         for name in TABLE_NAMES:
             pq_path = str(out_dir / f"{name}.parquet").replace("'", "''")
@@ -388,5 +414,3 @@ def write_duckdb(out_dir: str | os.PathLike, extra_tables: dict[str, pd.DataFram
         create_views(con)
     finally:
         con.close()
-    os.replace(tmp, db_path)  # atomic: readers never see a half-written file
-    return db_path
