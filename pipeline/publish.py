@@ -159,16 +159,18 @@ def parquet_run_id(path: Path) -> str | None:
 
 def check_published(out: Path, tables: tuple[str, ...]) -> dict | None:
     """For a reader of OUT's Parquet files: the manifest of the run they all come from (None for
-    a folder without one whose files carry no run id: written by an older version or by hand).
+    a folder without one: files copied without it, or written by an older version or by hand).
     Raises InconsistentOutput when the files are not one published run's set. Reads only the
     manifest and each file's footer."""
     manifest = read_manifest(out / MANIFEST)
     found = [out / f"{t}.parquet" for t in tables if (out / f"{t}.parquet").is_file()]
     ids = {p.name: parquet_run_id(p) for p in found}
-    if manifest is None:
-        if any(ids.values()):
-            raise InconsistentOutput(f"{out} holds a run's Parquet files but no {MANIFEST}: its publication was "
-                                     f"interrupted; rerun `union-metrics extract ... --resume` into it")
+    if manifest is None:  # files copied without it, or an older version's: one run's set at least
+        runs = set(ids.values())
+        if len(runs) > 1:
+            raise InconsistentOutput(f"{out} holds Parquet files of different runs ({', '.join(sorted(map(str, runs)))}) "
+                                     f"and no {MANIFEST}: its publication was interrupted; rerun "
+                                     f"`union-metrics extract ... --resume` into it")
         return None
     mixed = sorted(name for name, run in ids.items() if run != manifest.get("run_id"))
     if mixed:
