@@ -57,16 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser(
         "extract",
         help="extract tables from article files, folders, globs or stdin",
-        description="Read articles (.txt, .html, .jsonl/.json, .csv, optionally .gz), extract "
-                    "dates, directives, organisations and metrics, and write one Parquet file per "
-                    "table plus union.duckdb and manifest.json into --out. Every input record gets one "
-                    "row in `articles` with status ok, empty or failed. The tables are built in "
-                    "OUT/.parts and published together when the run ends: union.duckdb (every table "
-                    "in one file) is replaced atomically, then each Parquet file, then manifest.json "
-                    "(the run id, inputs with their sha256, counts, each file's size and sha256). "
-                    "Exit code: 0 all ok, 1 some records failed, 2 bad usage (an --out in use by "
-                    "another run, holding someone else's files, or an unfinished run's parts), "
-                    "130 interrupted.",
+        description="Read articles (.txt, .html, .jsonl/.json, .csv, optionally .gz), extract dates,\n"
+                    "directives, organisations and metrics, and write one Parquet file per table plus\n"
+                    "union.duckdb and manifest.json into --out. Every input record gets one row in\n"
+                    "`articles` with status ok, empty or failed.\n\n"
+                    "Publication: the tables are built in OUT/.parts and published together when the run\n"
+                    "ends: union.duckdb (every table in one file) is replaced atomically, then each\n"
+                    "TABLE.parquet, then manifest.json (run id, options, inputs with their sha256, counts,\n"
+                    "each file's size and sha256). Each Parquet footer holds the run id: the files are one\n"
+                    "set when every id equals the manifest's. A run killed before the manifest is written\n"
+                    "is finished by --resume.\n\n"
+                    "--out must be new, empty, or written by union-metrics; --force writes into someone's\n"
+                    "folder, touching only union-metrics' own names.\n\n"
+                    "Exit code: 0 all ok, 1 some records failed, 2 bad usage (also: --out in use by another\n"
+                    "run, holding someone else's files, or an unfinished run's parts), 130 interrupted.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
