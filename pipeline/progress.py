@@ -20,6 +20,7 @@ from tqdm import tqdm
 
 LINE_FORMAT = "{n_fmt}/{total_fmt} articles [{elapsed}<{remaining}, {rate_noinv_fmt}{postfix}]"
 LINE_FORMAT_NO_TOTAL = "{n_fmt} articles [{elapsed}, {rate_noinv_fmt}{postfix}]"
+BAR_FORMAT = "{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_noinv_fmt}{postfix}]"
 EVERY_SECONDS = 30.0
 
 
@@ -39,7 +40,8 @@ class Progress:
         self.tty = enabled and self.stream.isatty()
         # the terminal bar; in a log, format_meter writes the same fields as plain lines
         self.bar = tqdm(total=total, unit=" articles", file=self.stream, dynamic_ncols=True, mininterval=0.5,
-                        disable=not self.tty, leave=False) if self.tty else None
+                        leave=False, bar_format=BAR_FORMAT if total else LINE_FORMAT_NO_TOTAL,
+                        postfix=self._postfix()) if self.tty else None
 
     def _postfix(self) -> str:
         text = f"failed={self.failed}"
