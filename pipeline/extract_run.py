@@ -213,10 +213,12 @@ def _stage_and_publish(args, out: Path, manifest: dict, counts: dict, status_cou
     if args.partition_by:
         write_partitions(staged, args.partition_by, quiet=True)  # said after publication
     # the status counts cover the whole output (a resumed run's committed records included)
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    articles = pq.read_table(staged / "articles.parquet", columns=["status"]).column("status").to_pylist()
-    statuses = {s: articles.count(s) for s in ("ok", "empty", "failed")}
+    column = pq.read_table(staged / "articles.parquet", columns=["status"]).column("status")
+    statuses = {s: 0 for s in ("ok", "empty", "failed")}
+    statuses.update({v["values"].as_py(): v["counts"].as_py() for v in pc.value_counts(column)})
     manifest.update(finished=True, finished_at=now_iso(), counts=dict(counts), statuses=statuses,
                     this_run_statuses=dict(status_counts), files=describe_files(staged, TABLE_NAMES))
     publish(out, staged, manifest, TABLE_NAMES)
