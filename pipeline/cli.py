@@ -220,15 +220,15 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         if not Path(path).exists():
             print(f"union-metrics: error: {what} {path!r} does not exist", file=sys.stderr)
             return EXIT_USAGE
+    external = args.scorer or os.environ.get("UNION_METRICS_SCORER")
+    if external and not Path(external).is_file():
+        print(f"union-metrics: error: scorer {external!r} does not exist", file=sys.stderr)
+        return EXIT_USAGE
     problem = _unscorable(Path(args.out))
     if problem:
         print(f"union-metrics: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    external = args.scorer or os.environ.get("UNION_METRICS_SCORER")
     if external:
-        if not Path(external).is_file():
-            print(f"union-metrics: error: scorer {external!r} does not exist", file=sys.stderr)
-            return EXIT_USAGE
         options = ["--verbose"] * args.verbose + ["--json"] * args.json + (["--docs", args.docs] if args.docs else [])
         return subprocess.call([sys.executable, external, args.gold, args.out] + options)
     from .scoring import report, score
