@@ -2,18 +2,14 @@
 from __future__ import annotations
 
 import argparse
-import multiprocessing as mp
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from . import __version__
-from .partition import parse_columns, write_partitions
-
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+from .extract_run import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, cmd_extract
+from .partition import parse_columns
 
 EXAMPLES = """examples:
   union-metrics extract corpus/ --out out/
@@ -61,11 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser(
         "extract",
         help="extract tables from article files, folders, globs or stdin",
-        description="Read articles (.txt, .html, .jsonl/.json, .csv, optionally .gz), extract "
-                    "dates, directives, organisations and metrics, and write one Parquet file per "
-                    "table plus union.duckdb into --out. Every input record gets one row in "
-                    "`articles` with status ok, empty or failed. Exit code: 0 all ok, 1 some "
-                    "records failed, 2 bad usage (or --out in use by another run), 130 interrupted.",
+        description="Read articles (.txt, .html, .jsonl/.json, .csv, optionally .gz), extract dates,\n"
+                    "directives, organisations and metrics, and write one Parquet file per table plus\n"
+                    "union.duckdb and manifest.json into --out. Every input record gets one row in\n"
+                    "`articles` with status ok, empty or failed.\n\n"
+                    "Publication: the tables are built in OUT/.parts and published together when the run\n"
+                    "ends: union.duckdb (every table in one file) is replaced atomically, then each\n"
+                    "TABLE.parquet, then manifest.json (run id, options, inputs with their sha256, counts,\n"
+                    "each file's size and sha256). Each Parquet footer holds the run id: the files are one\n"
+                    "set when every id equals the manifest's. A run killed before the manifest is written\n"
+                    "is finished by --resume.\n\n"
+                    "--out must be new, empty, or written by union-metrics; --force writes into someone's\n"
+                    "folder, touching only union-metrics' own names.\n\n"
+                    "Exit code: 0 all ok, 1 some records failed, 2 bad usage (also: --out in use by another\n"
+                    "run, holding someone else's files, or an unfinished run's parts), 130 interrupted.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -87,8 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
                     help="with --engine dask: articles (files, or lines of a JSONL dump) per partition "
                          "(default: about 4 partitions a worker, 25 to 500)")
     ex.add_argument("--resume", action="store_true",
-                    help="continue an interrupted run into the same --out: records already written are skipped")
-    ex.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
+                    help="continue an interrupted run into the same --out: records of committed batches are "
+                         "skipped, unless their input file's content (sha256) changed since: those are redone "
+                         "(local engine only)")
+    ex.add_argument("--force", action="store_true",
+                    help="start over, discarding an unfinished run's parts; also write into a non-empty folder "
+                         "union-metrics did not make (only its own names are written or replaced: the tables, "
+                         "union.duckdb, manifest.json, .parts/, partitioned/; nothing else is removed)")
+    ex.add_argument("--quiet", action="store_true",
+                    help="no progress or summary on stderr (progress: a live bar on a terminal with total, "
+                         "ETA and failures so far; in a log, a plain line every 30 s)")
     ex.add_argument("--text-field", metavar="NAME",
                     help="the JSONL/JSON/CSV field holding each article's text (default: the first of "
                          "text, content, body, article; html, raw_html for pages)")
@@ -122,10 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
     tr = sub.add_parser("train", help="train the metric indicator/status classifiers",
                         description="Fit the scikit-learn models that label metrics (indicator, status) "
                                     "from the labelled training set, report cross-validated accuracy, and "
-                                    "write the model file shipped in the package.")
+                                    "write the model to --model PATH (or, with --overwrite-packaged, over the "
+                                    "model shipped in the package).")
     tr.add_argument("--data", metavar="PATH", nargs="+",
                     help="labelled training sets (default: corpus/metrics_train.jsonl and corpus/metrics_train_real.jsonl)")
-    tr.add_argument("--model", metavar="PATH", help="where to write the model (default: the packaged model file)")
+    tr.add_argument("--model", metavar="PATH", help="where to write the model (required, unless --overwrite-packaged)")
+    tr.add_argument("--overwrite-packaged", action="store_true",
+                    help="write the model over the one shipped in the package (pipeline/models/), which "
+                         "every extract run uses")
     tr.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default 5)")
     rp = sub.add_parser(
         "report", help="write one self-contained HTML report comparing provinces, with evidence",
@@ -171,209 +188,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "train":
         from .train import run_train
 
+        if not args.model and not args.overwrite_packaged:
+            print("union-metrics: error: give --model PATH for the new model file, or --overwrite-packaged to "
+                  "replace the shipped model that every extract run uses", file=sys.stderr)
+            return EXIT_USAGE
         return run_train(args.data, args.model, args.folds)
     parser.print_help(sys.stderr)
     return EXIT_USAGE
-
-
-# ---------------------------------------------------------------- extract
-
-def _record_rows(record, limits=None) -> tuple:
-    """One record's table rows, made where the record is processed (a worker process): the
-    parent then receives plain tuples, cheap to unpickle and to append."""
-    from .core import process_record
-    from .tables import row_tuples
-
-    return row_tuples(process_record(record, limits))
-
-
-def _warm_up(limits) -> None:
-    """Load every lazily loaded model and rule (underthesea's CRFs, the metric model) in the
-    parent before forking, so that workers share them instead of each loading its own."""
-    from .records import RawRecord
-
-    text = ("LĐLĐ tỉnh Cao Bằng\n\nNgày 12/6/2021, thực hiện Nghị quyết số 02-NQ/TW của Bộ Chính trị, "
-            "Liên đoàn Lao động tỉnh Cao Bằng kết nạp 856 đoàn viên, đạt 110,7% chỉ tiêu.")
-    _record_rows(RawRecord(doc_id="warm-up", source="warm-up", text=text), limits)
-
-
-def _process_many(records: Iterable, jobs: int, limits=None) -> Iterator[tuple]:
-    """Each record's rows (`tables.row_tuples`), in input order, from `jobs` processes."""
-    from functools import partial
-
-    process = partial(_record_rows, limits=limits)
-    if jobs == 1:
-        for r in records:
-            yield process(r)
-        return
-    _warm_up(limits)
-    # fork shares the already-imported rules and models with the workers
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs) as pool:
-        # chunks of 4 records (~0.2 s of work): the round trip costs ~0.1 ms, and small chunks keep
-        # the workers evenly loaded to the end of a run (with 16, 40 records ran no faster on 2 than on 1)
-        yield from pool.imap(process, records, chunksize=4)
-
-
-class Progress:
-    """Progress on stderr: a live line on a terminal, a line every 1000 articles in a log."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
-        self.tty = enabled and sys.stderr.isatty()
-        self.start = time.monotonic()
-        self.n = 0
-
-    def tick(self) -> None:
-        self.n += 1
-        if not self.enabled:
-            return
-        if self.tty and (self.n % 10 == 0):
-            rate = self.n / max(time.monotonic() - self.start, 1e-9)
-            print(f"\r{self.n} articles, {rate:.1f}/s", end="", file=sys.stderr, flush=True)
-        elif not self.tty and self.n % 1000 == 0:
-            rate = self.n / max(time.monotonic() - self.start, 1e-9)
-            print(f"{self.n} articles, {rate:.1f}/s", file=sys.stderr, flush=True)
-
-    def done(self) -> None:
-        if self.tty:
-            print("\r", end="", file=sys.stderr)
-
-
-def cmd_extract(args: argparse.Namespace) -> int:
-    from .ingest import UsageError, check_inputs
-
-    try:
-        check_inputs(args.inputs)
-    except UsageError as exc:
-        print(f"union-metrics: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    from .limits import RecordLimits
-
-    defaults = RecordLimits.from_env()
-    limits = RecordLimits(args.max_chars or defaults.max_chars, args.record_seconds or defaults.seconds)
-    out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        print(f"union-metrics: error: --out {out} is a file, not a folder", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        lock = _take_lock(out)
-    except OSError as exc:
-        print(f"union-metrics: error: cannot write into --out {out}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
-    if lock is None:
-        print(f"union-metrics: error: another run is writing into {out} (see {out / _LOCK}); "
-              f"wait for it or choose another --out", file=sys.stderr)
-        return EXIT_USAGE
-    from .sidecar import MetaError, load_meta, sidecar_files
-
-    try:
-        meta = load_meta(sidecar_files(args.inputs, args.meta))
-    except MetaError as exc:
-        lock.unlink(missing_ok=True)
-        print(f"union-metrics: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        return _extract_into(args, jobs, limits, lock, meta)
-    finally:
-        lock.unlink(missing_ok=True)
-
-
-_LOCK = ".union-metrics.lock"
-
-
-def _take_lock(out: Path) -> Path | None:
-    """The run's lock file in `out`, or None while a live process holds it (a stale lock
-    left by a killed run is taken over)."""
-    lock = out / _LOCK
-    for _ in range(2):
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            try:
-                pid = int(lock.read_text().strip() or 0)
-                os.kill(pid, 0)  # raises if no such process
-                return None
-            except (ValueError, ProcessLookupError):
-                lock.unlink(missing_ok=True)  # stale: its run is gone
-                continue
-            except PermissionError:
-                return None  # alive, someone else's
-        with os.fdopen(fd, "w") as f:
-            f.write(str(os.getpid()))
-        return lock
-    return None
-
-
-def _extract_into(args: argparse.Namespace, jobs: int, limits, lock: Path, meta: dict) -> int:
-    from .places import crosswalk_frame
-    from .tables import write_duckdb
-
-    started = time.monotonic()
-    progress = Progress(not args.quiet)
-    skipped = 0
-    if args.engine == "dask":
-        from .engine_dask import EngineError, run_dask
-
-        try:
-            status_counts, counts, renamed = run_dask(args, jobs, limits, progress, meta)
-        except EngineError as exc:
-            print(f"union-metrics: error: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-    else:
-        status_counts, counts, renamed, skipped = _extract_locally(args, jobs, limits, progress, meta)
-    progress.done()
-    write_duckdb(args.out, extra_tables={"province_crosswalk": crosswalk_frame()})
-    seconds = time.monotonic() - started
-    for status in ("ok", "empty", "failed"):
-        status_counts.setdefault(status, 0)
-    n = sum(status_counts.values())
-    if not args.quiet:
-        rows = ", ".join(f"{name} {count}" for name, count in counts.items())
-        resumed = f" (resumed: {skipped} already done)" if args.resume else ""
-        if renamed:
-            resumed += f" ({renamed} duplicate doc_ids made unique as ID~HASH; see articles.error)"
-        print(f"read {n} articles{resumed}: {status_counts['ok']} ok, {status_counts['empty']} empty, "
-              f"{status_counts['failed']} failed in {seconds:.1f} s ({n / max(seconds, 1e-9):.1f} articles/s)\n"
-              f"rows: {rows}\n"
-              f"wrote {Path(args.out) / '*.parquet'} and {Path(args.out) / 'union.duckdb'}",
-              file=sys.stderr)
-    write_partitions(args.out, args.partition_by, quiet=args.quiet)
-    return EXIT_SOME_FAILED if status_counts["failed"] else EXIT_OK
-
-
-def _extract_locally(args: argparse.Namespace, jobs: int, limits, progress: Progress,
-                     meta: dict) -> tuple[dict, dict, int, int]:
-    """The local engine: (status counts, row counts, renamed doc_ids, records skipped by --resume)."""
-    from .ingest import iter_records, unique_doc_ids
-    from .sidecar import with_meta
-    from .tables import STATUS_COLUMN, TableWriter, resume_key
-
-    status_counts = {"ok": 0, "empty": 0, "failed": 0}
-    skipped = 0
-    renamed: list[int] = []
-    with TableWriter(args.out, batch_size=max(1, args.batch_size), resume=args.resume) as writer:
-        done = writer.done_keys
-
-        def todo():
-            nonlocal skipped
-            records = iter_records(args.inputs, args.text_field)
-            if meta:  # before renaming duplicate ids, as the Dask engine does
-                records = (with_meta(record, meta) for record in records)
-            for record in unique_doc_ids(records, renamed):
-                if done and (resume_key(record.source), record.doc_id) in done:
-                    skipped += 1
-                    continue
-                yield record
-
-        for rows in _process_many(todo(), jobs, limits):
-            writer.add_rows(rows)
-            status = rows[0][0][STATUS_COLUMN]
-            status_counts[status] = status_counts.get(status, 0) + 1
-            progress.tick()
-    return status_counts, writer.counts, len(renamed), skipped
 
 
 # ---------------------------------------------------------------- report
@@ -400,10 +221,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             print(f"union-metrics: error: {what} {path!r} does not exist", file=sys.stderr)
             return EXIT_USAGE
     external = args.scorer or os.environ.get("UNION_METRICS_SCORER")
+    if external and not Path(external).is_file():
+        print(f"union-metrics: error: scorer {external!r} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    problem = _unscorable(Path(args.out))
+    if problem:
+        print(f"union-metrics: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     if external:
-        if not Path(external).is_file():
-            print(f"union-metrics: error: scorer {external!r} does not exist", file=sys.stderr)
-            return EXIT_USAGE
         options = ["--verbose"] * args.verbose + ["--json"] * args.json + (["--docs", args.docs] if args.docs else [])
         return subprocess.call([sys.executable, external, args.gold, args.out] + options)
     from .scoring import report, score
@@ -411,6 +236,23 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     tallies, missing = score(args.gold, args.out, set(args.docs.split(",")) if args.docs else None)
     sys.stdout.write(report(tallies, missing, verbose=args.verbose, as_json=args.json))
     return EXIT_OK
+
+
+def _unscorable(out: Path) -> str | None:
+    """Why OUT cannot be scored (no tables; Parquet files of different runs), or None."""
+    from .publish import InconsistentOutput, check_published
+    from .tables import TABLE_NAMES
+
+    if not out.is_dir():
+        return f"output folder {str(out)!r} is not a folder (give the --out folder of `union-metrics extract`)"
+    if not any((out / f"articles.{ext}").is_file() for ext in ("parquet", "csv")):
+        return (f"no tables in {str(out)!r}: it holds no articles.parquet "
+                f"(run `union-metrics extract ... --out {out}` first)")
+    try:
+        check_published(out, TABLE_NAMES)
+    except InconsistentOutput as exc:
+        return str(exc)
+    return None
 
 
 if __name__ == "__main__":

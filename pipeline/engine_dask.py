@@ -8,8 +8,8 @@ partition is one shard: a worker reads it with the ingest code, processes its re
 and writes its own Parquet part files into OUT/.parts (a shared folder on a cluster);
 it sends back only counts and one 64-bit key per record. The driver then gives
 duplicate doc_ids across shards the same `ID~HASH` names as the local engine (a second,
-small pass re-runs just those records), merges the parts and builds union.duckdb
-exactly as the local engine does.
+small pass re-runs just those records); the parts are then merged, staged and published
+exactly as the local engine's (`extract_run._stage_and_publish`).
 """
 from __future__ import annotations
 
@@ -184,7 +184,7 @@ def _shard_raw_records(shard: Shard, text_field: str | None) -> Iterator:
 def run_shard(shard: Shard, out: str, text_field: str | None, limits, batch_size: int, meta: dict | None = None) -> dict:
     """Process one shard into its own part files; return its counts and, per record, the key
     of its original doc_id and whether it is the first of its key in the shard."""
-    from .cli import _record_rows
+    from .extract_run import _record_rows
     from .ingest import doc_id_key, renamed_duplicate
     from .tables import STATUS_COLUMN, TableWriter
 
@@ -213,7 +213,7 @@ def rename_in_shard(item: tuple[Shard, frozenset[int]], out: str, text_field: st
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from .cli import _record_rows
+    from .extract_run import _record_rows
     from .ingest import renamed_duplicate
     from .tables import TABLE_NAMES, TableWriter
 
@@ -273,8 +273,11 @@ def connect(scheduler: str | None, workers: int):
     return Client(cluster)
 
 
-def run_dask(args, jobs: int, limits, progress, meta: dict | None = None) -> tuple[dict, dict, int]:
-    """Run the extract command on Dask; returns (status counts, row counts per table, renamed)."""
+def run_dask(args, jobs: int, limits, progress, meta: dict | None = None,
+             on_start=None) -> tuple[dict, dict, int]:
+    """Run the extract command on Dask into committed parts in OUT/.parts (merged and published
+    by the caller); returns (status counts, row counts per table, renamed). `on_start` runs
+    once the fresh .parts folder exists (the caller writes its in-flight manifest there)."""
     try:
         import dask.bag as db
         from distributed import as_completed
@@ -284,10 +287,12 @@ def run_dask(args, jobs: int, limits, progress, meta: dict | None = None) -> tup
         raise EngineError("--resume works with the local engine only (rerun the Dask run from the start)")
     import pyarrow.parquet as pq
 
-    from .tables import TABLE_NAMES, TableWriter, merge_parts
+    from .tables import TABLE_NAMES, TableWriter
 
     out = str(Path(args.out).resolve())  # workers may run in other folders (or on other nodes)
     TableWriter(out)  # a fresh, empty .parts folder
+    if on_start is not None:
+        on_start()
     batch = max(1, args.batch_size)
     client = connect(args.scheduler, jobs)
     try:
@@ -299,8 +304,7 @@ def run_dask(args, jobs: int, limits, progress, meta: dict | None = None) -> tup
         for future in as_completed(futures):
             for summary in future.result():
                 summaries.append(summary)
-                for _ in range(len(summary["keys"])):
-                    progress.tick()
+                progress.advance(len(summary["keys"]), summary["statuses"].get("failed", 0))
         summaries.sort(key=lambda s: s["index"])
         fixes = cross_shard_duplicates(summaries)
         if fixes:
@@ -311,11 +315,12 @@ def run_dask(args, jobs: int, limits, progress, meta: dict | None = None) -> tup
         client.close()
         if cluster is not None and not args.scheduler:
             cluster.close()
-    merge_parts(out)
     statuses: Counter = Counter()
     for s in summaries:
         statuses.update(s["statuses"])
-    counts = {name: pq.ParquetFile(Path(out) / f"{name}.parquet").metadata.num_rows for name in TABLE_NAMES}
+    parts = Path(out) / ".parts"
+    counts = {name: sum(pq.ParquetFile(p).metadata.num_rows for p in (parts / name).glob("part-*.parquet"))
+              for name in TABLE_NAMES}
     renamed = sum(len(p) for p in fixes.values()) + sum(int((~s["first_here"]).sum()) for s in summaries)
     return dict(statuses), counts, renamed
 

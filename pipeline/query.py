@@ -1,9 +1,11 @@
 """`union-metrics query OUT "SQL"`: DuckDB SQL over an output folder, printed as a table.
 
-OUT/union.duckdb is opened read-only, so a query can never change a run's output. A
-folder holding only the Parquet files (copied elsewhere, or written by an older
-version) works too: each file becomes a view of its table's name, and the ready-made
-views of `views.py` are created over them in an in-memory database.
+OUT/union.duckdb is opened read-only, so a query can never change a run's output; it
+holds every table of one run in one file, replaced atomically when a run publishes, so
+a query always sees one run's whole set. A folder holding only the Parquet files
+(copied elsewhere, or written by an older version) works too: each file becomes a view
+of its table's name, and the ready-made views of `views.py` are created over them in an
+in-memory database, once `publish.check_published` has found them to be one run's set.
 """
 from __future__ import annotations
 
@@ -94,6 +96,12 @@ def connect(out: Path):
     if not found:
         raise QueryError(f"{str(out)!r} is not an output folder: it holds neither union.duckdb nor "
                          f"{', '.join(n + '.parquet' for n in TABLE_NAMES)}")
+    from .publish import InconsistentOutput, check_published
+
+    try:
+        check_published(out, TABLE_NAMES)
+    except InconsistentOutput as exc:
+        raise QueryError(str(exc)) from None
     con = duckdb.connect()
     for name in found:
         path = str(out / f"{name}.parquet").replace("'", "''")

@@ -198,6 +198,33 @@ class KeySet:
     __hash__ = None  # mutable
 
 
+PARTS_MARKER = "manifest.json"  # in .parts: the in-flight manifest of the run that owns the parts
+
+
+def drop_records(parts_dir: Path, stem: str, stale) -> int:
+    """Remove from batch `stem` the rows of every article whose source is `stale`; return how
+    many articles. Rows of the other tables are matched by doc_id (unique within a run)."""
+    import pyarrow.compute as pc
+
+    articles_part = parts_dir / "articles" / f"{stem}.parquet"
+    done = pq.read_table(articles_part, columns=["source", "doc_id"]).to_pydict()
+    gone = sorted({d for s, d in zip(done["source"], done["doc_id"]) if stale(s)})
+    if not gone:
+        return 0
+    value_set = pa.array(gone, type=pa.string())
+    for name in TABLE_NAMES[1:] + TABLE_NAMES[:1]:  # articles last: it commits the batch
+        part = parts_dir / name / f"{stem}.parquet"
+        if not part.exists():
+            continue
+        table = pq.read_table(part)
+        kept = table.filter(pc.invert(pc.is_in(table["doc_id"], value_set=value_set)))
+        if kept.num_rows != table.num_rows:
+            tmp = part.with_suffix(".tmp")
+            pq.write_table(kept.cast(SCHEMAS[name]), tmp)
+            os.replace(tmp, part)
+    return len(gone)
+
+
 class TableWriter:
     """Writes the five tables into `out_dir`, in batches, resumably.
 
@@ -212,7 +239,7 @@ class TableWriter:
     """
 
     def __init__(self, out_dir: str | os.PathLike, batch_size: int = 500, resume: bool = False,
-                 part_prefix: str = "", clear: bool = True):
+                 part_prefix: str = "", clear: bool = True, stale=None):
         self.out_dir = Path(out_dir)
         self.parts_dir = self.out_dir / ".parts"
         self.batch_size = batch_size
@@ -223,17 +250,25 @@ class TableWriter:
         self.done_keys = KeySet()
         self.out_dir.mkdir(parents=True, exist_ok=True)
         if resume:
-            self._next_part = self._recover()
+            self._next_part = self._recover(stale)
         else:
             if clear:
                 shutil.rmtree(self.parts_dir, ignore_errors=True)
             self._next_part = 0
         for n in TABLE_NAMES:
             (self.parts_dir / n).mkdir(parents=True, exist_ok=True)
+        marker = self.parts_dir / PARTS_MARKER
+        if not marker.exists():  # says whose folder this is (publish.owned_by_us), before any part
+            marker.write_text('{"tool": "union-metrics", "finished": false}\n', encoding="utf-8")
 
-    def _recover(self) -> int:
-        """Keep committed batches, drop the rest; remember which records they hold."""
+    def _recover(self, stale=None) -> int:
+        """Keep committed batches, drop the rest; remember which records they hold. `stale`
+        (a record's source -> bool) marks committed records to redo: their rows are removed
+        from the parts (articles last, so a crash midway leaves them to be removed again)."""
         committed = {p.stem for p in (self.parts_dir / "articles").glob("part-*.parquet")}
+        if stale is not None:
+            for stem in sorted(committed):
+                drop_records(self.parts_dir, stem, stale)
         for n in TABLE_NAMES:
             for p in (self.parts_dir / n).glob("part-*"):
                 if p.suffix != ".parquet" or p.stem not in committed:
@@ -293,19 +328,30 @@ class TableWriter:
         # on an exception the committed parts stay for --resume
 
 
-def merge_parts(out_dir: str | os.PathLike) -> None:
-    """Concatenate `out_dir/.parts/NAME/part-*.parquet` (in name order) into `out_dir/NAME.parquet`,
-    one record batch at a time so memory does not grow with the output, then remove the parts."""
+RUN_ID_KEY = b"union_metrics.run_id"  # Parquet footer metadata: which run wrote the file (publish.py)
+
+
+def merge_parts(out_dir: str | os.PathLike, into: str | os.PathLike | None = None, run_id: str | None = None,
+                remove_parts: bool = True) -> None:
+    """Concatenate `out_dir/.parts/NAME/part-*.parquet` (in name order) into `NAME.parquet` in
+    `into` (default out_dir), one record batch at a time so memory does not grow with the
+    output, then remove the parts (unless `remove_parts` is False: a run removes them only
+    once its tables are published). `run_id` is stored in each file's footer."""
     out_dir = Path(out_dir)
+    into = Path(into) if into is not None else out_dir
     parts_dir = out_dir / ".parts"
     for name in TABLE_NAMES:
-        tmp = out_dir / f".{name}.parquet.tmp"
-        with pq.ParquetWriter(tmp, SCHEMAS[name]) as writer:
+        schema = SCHEMAS[name]
+        if run_id:
+            schema = schema.with_metadata({RUN_ID_KEY: run_id.encode()})
+        tmp = into / f".{name}.parquet.tmp"
+        with pq.ParquetWriter(tmp, schema) as writer:
             for p in sorted((parts_dir / name).glob("part-*.parquet")):
                 for batch in pq.ParquetFile(p).iter_batches(batch_size=MERGE_BATCH_ROWS):
-                    writer.write_table(pa.Table.from_batches([batch]).cast(SCHEMAS[name]))
-        os.replace(tmp, out_dir / f"{name}.parquet")
-    shutil.rmtree(parts_dir, ignore_errors=True)
+                    writer.write_table(pa.Table.from_batches([batch]).cast(schema))
+        os.replace(tmp, into / f"{name}.parquet")
+    if remove_parts:
+        shutil.rmtree(parts_dir, ignore_errors=True)
 
 
 MERGE_BATCH_ROWS = 16_384
@@ -326,11 +372,37 @@ def write_duckdb(out_dir: str | os.PathLike, extra_tables: dict[str, pd.DataFram
 
     out_dir = Path(out_dir)
     db_path = out_dir / "union.duckdb"
-    tmp = out_dir / "union.duckdb.tmp"
+    tmp = out_dir / ".union.duckdb.tmp"
+    limit = DUCKDB_MEMORY_LIMIT
+    for attempt in range(DUCKDB_RETRIES + 1):
+        try:
+            _build_duckdb(tmp, out_dir, extra_tables, limit)
+            break
+        except (duckdb.OutOfMemoryException, duckdb.TransactionException):
+            # a few very long texts in one block can need more than the cap to commit
+            # ("failed to pin block": seen with 50,000-character hostile records at 32 MB)
+            if attempt == DUCKDB_RETRIES:
+                raise
+            limit = _doubled(limit)
+    os.replace(tmp, db_path)  # atomic: readers never see a half-written file
+    return db_path
+
+
+DUCKDB_RETRIES = 4  # 32 MB -> 512 MB at most
+
+
+def _doubled(limit: str) -> str:
+    number = "".join(ch for ch in limit if ch.isdigit()) or "32"
+    return f"{int(number) * 2}{limit[len(number):] or 'MB'}"
+
+
+def _build_duckdb(tmp: Path, out_dir: Path, extra_tables: dict | None, limit: str) -> None:
+    import duckdb
+
     for p in (tmp, Path(str(tmp) + ".wal")):
         if p.exists():
             p.unlink()
-    con = duckdb.connect(str(tmp), config={"memory_limit": DUCKDB_MEMORY_LIMIT, "threads": 1})
+    con = duckdb.connect(str(tmp), config={"memory_limit": limit, "threads": 1})
     try:
         for name in TABLE_NAMES:
             pq_path = str(out_dir / f"{name}.parquet").replace("'", "''")
@@ -342,5 +414,3 @@ def write_duckdb(out_dir: str | os.PathLike, extra_tables: dict[str, pd.DataFram
         create_views(con)
     finally:
         con.close()
-    os.replace(tmp, db_path)  # atomic: readers never see a half-written file
-    return db_path

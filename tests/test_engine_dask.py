@@ -104,6 +104,19 @@ def test_dask_output_has_the_same_duckdb_tables(runs):
     b.close()
 
 
+def test_dask_output_is_published_with_a_manifest_as_the_local_engine_does(runs):
+    from pipeline.publish import check_published, verify_files
+    from pipeline.tables import TABLE_NAMES
+
+    _, serial, _, dask = runs
+    local, remote = check_published(serial, TABLE_NAMES), check_published(dask, TABLE_NAMES)
+    for manifest, out in ((local, serial), (remote, dask)):
+        assert manifest["finished"] is True and verify_files(out, manifest) == []
+    assert remote["options"]["engine"] == "dask" and local["options"]["engine"] == "local"
+    assert remote["counts"] == local["counts"] and remote["statuses"] == local["statuses"]
+    assert remote["inputs"] == local["inputs"]
+
+
 def test_without_dask_installed_the_engine_is_a_clear_usage_error(corpus, tmp_path):
     code = ("import sys; sys.modules['distributed'] = None; sys.modules['dask'] = None; "
             "from pipeline.cli import main; sys.exit(main(sys.argv[1:]))")
