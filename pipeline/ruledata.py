@@ -10,13 +10,22 @@ import csv
 import io
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 
+CHECKOUT_RULES = Path(__file__).resolve().parent.parent / "rules"
+
+
 def read_text(name: str) -> str:
-    return resources.files("pipeline.rules").joinpath(name).read_text(encoding="utf-8")
+    packaged = resources.files("pipeline.rules").joinpath(name)
+    if not packaged.is_file() and (CHECKOUT_RULES / name).is_file():
+        # an editable install maps pipeline.rules to the checkout it was installed from; a second
+        # git worktree sharing that venv must still find the rule files it adds
+        return (CHECKOUT_RULES / name).read_text(encoding="utf-8")
+    return packaged.read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=None)
