@@ -74,8 +74,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
+from .legacy_encodings import legacy_vietnamese_encoding
 from .records import RawRecord, without_surrogates
 from .sidecar import SIDECAR_NAME
+from .special_files import VANISHED, SpecialFileError, is_fifo, not_regular_reason, read_bounded, read_fifo
 
 
 class UsageError(Exception):
@@ -216,9 +218,17 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str | N
     text = try_decode(data, "cp1258")
     if text is not None and looks_vietnamese(nfc(text)):
         return nfc(text), "cp1258"
+    legacy = legacy_vietnamese_encoding(data, reads_as_vietnamese)
+    text = try_decode(data, legacy) if legacy else None
+    if text is not None:
+        return nfc(text), legacy
     if mostly_utf8(data):  # a few broken bytes, as in a truncated or spliced scrape
         return nfc(data.decode("utf-8", errors="replace")), "utf-8"
     return guess_with_charset_normalizer(data)
+
+
+def reads_as_vietnamese(text: str) -> bool:
+    return looks_vietnamese(nfc(text))
 
 
 def mostly_utf8(data: bytes) -> bool:
@@ -259,6 +269,9 @@ def sniff_stream_encoding(head: bytes) -> str | None:
     text = try_decode(head, "cp1258")
     if text is not None and looks_vietnamese(nfc(text)):
         return "cp1258"
+    legacy = legacy_vietnamese_encoding(head, reads_as_vietnamese)
+    if legacy:
+        return legacy
     if mostly_utf8(head):  # a few bad lines; they fail one by one
         return "utf-8"
     return None
@@ -383,6 +396,7 @@ class InputFile:
     gzipped: bool
     text_field: str | None = None  # the dump field holding the text (--text-field), else TEXT_KEYS
     named: bool = False  # named on the command line itself (not found in a folder or by a glob)
+    problem: str | None = None  # why it is not read (special_files.py): its one row's error
 
 
 def split_name(path: Path) -> tuple[str, str | None, bool]:
@@ -406,6 +420,15 @@ def has_gzip_magic(path: Path) -> bool:
 
 def file_input(path: Path, text_field: str | None = None, named: bool = False) -> InputFile:
     stem, fmt, gz_name = split_name(path)
+    problem = not_regular_reason(path, named)
+    if problem is None and is_fifo(path):
+        return fifo_input(path, stem, fmt, text_field)
+    if problem is not None:
+        def refuse() -> BinaryIO:
+            raise SpecialFileError(problem)
+
+        return InputFile(source=os.path.abspath(path), stem=stem, fmt=fmt or "txt", open=refuse, gzipped=gz_name,
+                         text_field=text_field, named=named, problem=problem)
     gzipped = gz_name or has_gzip_magic(path)
     opener = (lambda: gzip.open(path, "rb")) if gzipped else (lambda: open(path, "rb"))
     # the resolved path: the same input has the same `source` (and --resume key) however it
@@ -414,18 +437,49 @@ def file_input(path: Path, text_field: str | None = None, named: bool = False) -
                      text_field=text_field, named=named)
 
 
+def fifo_input(path: Path, stem: str, fmt: str | None, text_field: str | None) -> InputFile:
+    """A FIFO named on the command line (`<(zcat d.jsonl.gz)`), read whole once with a bounded
+    wait (special_files.read_fifo); without a known suffix its format is sniffed as stdin's is."""
+    source = os.path.abspath(path)
+    try:
+        data = read_fifo(path)
+    except (SpecialFileError, OSError) as exc:
+        problem = str(exc) if isinstance(exc, SpecialFileError) else read_error(exc, False)
+        return InputFile(source=source, stem=stem, fmt=fmt or "txt", open=io.BytesIO, gzipped=False,
+                         text_field=text_field, named=True, problem=problem)
+    gzipped = data[:2] == b"\x1f\x8b"
+    if gzipped:
+        try:
+            data = gzip.decompress(data)
+        except READ_ERRORS as exc:
+            return InputFile(source=source, stem=stem, fmt=fmt or "txt", open=io.BytesIO, gzipped=True,
+                             text_field=text_field, named=True, problem=read_error(exc, True))
+    return InputFile(source=source, stem=stem, fmt=fmt or stdin_format(data), open=lambda: io.BytesIO(data),
+                     gzipped=gzipped, text_field=text_field, named=True)
+
+
 def is_readable_candidate(path: Path) -> bool:
     """A folder or glob member worth reading: known extension, not hidden."""
     return not path.name.startswith(".") and split_name(path)[1] is not None
 
 
 def walk_folder(folder: Path) -> Iterator[Path]:
-    """Readable files below a folder, hidden ones skipped, sorted path by path."""
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    """Files below a folder with a known extension, hidden ones skipped, sorted path by path.
+    Symlinked folders are followed, each real folder once (no loops); entries that are not
+    regular files (FIFOs, broken symlinks, devices) are listed too: each gets a failed row
+    (special_files.py) rather than vanishing without a word."""
+    visited = {os.path.realpath(folder)}
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
+        kept = []
+        for name in sorted(d for d in dirnames if not d.startswith(".")):
+            real = os.path.realpath(os.path.join(dirpath, name))
+            if real not in visited:  # a link back up the tree, or a second link to one folder
+                visited.add(real)
+                kept.append(name)
+        dirnames[:] = kept
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            if is_readable_candidate(path) and path.is_file():
+            if is_readable_candidate(path):
                 yield path
 
 
@@ -441,7 +495,7 @@ def expand_input(arg: str) -> Iterator[Path]:
             m = Path(match)
             if m.is_dir():
                 yield from walk_folder(m)
-            elif is_readable_candidate(m) and m.is_file():
+            elif is_readable_candidate(m):  # special files included: they get a failed row
                 yield m
 
 
@@ -464,6 +518,10 @@ def check_inputs(inputs: Sequence[str]) -> None:
 # ---------------------------------------------------------------- records
 
 def read_error(exc: BaseException, gzipped: bool) -> str:
+    if isinstance(exc, SpecialFileError):
+        return str(exc)
+    if isinstance(exc, FileNotFoundError):
+        return VANISHED
     if gzipped and isinstance(exc, (gzip.BadGzipFile, EOFError, zlib.error)):
         return f"corrupt gzip: {exc}"
     if isinstance(exc, OSError) and exc.strerror:
@@ -482,7 +540,7 @@ def failed(inp: InputFile, error: str, position: int | None = None) -> RawRecord
 
 def read_all(inp: InputFile) -> bytes:
     with inp.open() as f:
-        return f.read()
+        return read_bounded(f)
 
 
 def read_single_article(inp: InputFile) -> RawRecord:
@@ -830,7 +888,9 @@ def read_dump(inp: InputFile) -> Iterator[RawRecord]:
 
 
 def read_input(inp: InputFile) -> Iterator[RawRecord]:
-    if inp.fmt in DUMP_FORMATS:
+    if inp.problem is not None:
+        yield failed(inp, inp.problem)
+    elif inp.fmt in DUMP_FORMATS:
         yield from read_dump(inp)
     else:
         yield read_single_article(inp)
