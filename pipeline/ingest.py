@@ -282,7 +282,34 @@ def sniff_stream_encoding(head: bytes) -> str | None:
 def parse_html(html: str):
     import lxml.html
 
-    return lxml.html.fromstring(XML_DECLARATION.sub("", html) or "<html></html>")
+    # huge_tree: libxml2's default depth limit (256) drops the text of deeper pages
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    return lxml.html.fromstring(XML_DECLARATION.sub("", html) or "<html></html>", parser=parser)
+
+
+LAYOUT_CELL_CONTENT = "./*[self::td or self::th]//*[self::p or self::div or self::h1 or self::h2 or self::h3 or self::ul or self::table]"
+
+
+def unwrap_layout_tables(tree) -> bool:
+    """Turn tables used for page layout (their cells hold paragraphs, headings, lists or other
+    tables: old portals put the menu, the article and the visitor counter in three cells) into
+    plain blocks, so that trafilatura judges each cell on its own instead of keeping or dropping
+    the whole page as one "table". Data tables (cells of short text) are kept as tables.
+    True when something was unwrapped."""
+    changed = False
+    for table in tree.xpath("//table"):
+        rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+        if not any(row.xpath(LAYOUT_CELL_CONTENT) for row in rows):
+            continue
+        for row in rows:
+            for cell in row.xpath("./td | ./th"):
+                cell.tag = "div"
+            row.tag = "div"
+        for part in table.xpath("./thead | ./tbody | ./tfoot"):
+            part.tag = "div"
+        table.tag = "div"
+        changed = True
+    return changed
 
 
 def first_text(tree, xpaths: Iterable[str]) -> str | None:
@@ -342,21 +369,59 @@ def html_published(html: str, url: str | None) -> str | None:
         return None
 
 
-def main_text(html: str) -> str:
-    """trafilatura's main text, else the body text; '' when the page has none."""
+TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>|<!--.*?-->|<![^>]*>", re.S)
+INVISIBLE_BLOCK = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+
+
+def stripped_text(html: str) -> str:
+    """The page's text by removing tags in one linear pass: for pages lxml cannot parse (nested
+    thousands of levels deep). Block tags become line breaks; furniture cannot be told apart."""
+    import html as html_lib
+
+    def tag(m: re.Match) -> str:
+        return "\n" if m.group(2) and m.group(2).lower() in BLOCK_TAGS else ""
+
+    text = html_lib.unescape(TAG.sub(tag, INVISIBLE_BLOCK.sub("", html)))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
+@dataclass(frozen=True)
+class MainText:
+    text: str
+    title: str | None = None  # trafilatura's metadata: the headline, without the site name
+    date: str | None = None
+    note: str | None = None  # how the text was found, when not the usual way
+
+
+def main_text(html: str) -> MainText:
+    """trafilatura's main text (precision settings: page furniture is worse than a lost
+    sentence, since every number in it becomes a metric) with its title and date, else the
+    body text, else the text with tags stripped (pages too deep to parse)."""
+    page = None
     try:
         import trafilatura
 
-        text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True,
-                                   prune_xpath=list(FURNITURE_XPATH))
+        tree = parse_html(html)
+        unwrap_layout_tables(tree)
+        page = trafilatura.bare_extraction(tree, favor_precision=True, include_comments=False, include_tables=True,
+                                           with_metadata=True, prune_xpath=list(FURNITURE_XPATH))
     except Exception:
-        text = None
-    if text and text.strip():  # one paragraph per line; blank lines between, as in scraped .txt
-        return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+        page = None
+    title = getattr(page, "title", None) or None
+    date = getattr(page, "date", None) or None
+    text = getattr(page, "text", None) or ""
+    if text.strip():  # one paragraph per line; blank lines between, as in scraped .txt
+        return MainText("\n\n".join(line.strip() for line in text.splitlines() if line.strip()), title, date)
     try:
-        return body_text(parse_html(html))
+        text = body_text(parse_html(html))
     except Exception:
-        return ""
+        text = ""
+    if text:
+        return MainText(text, title, date)
+    text = stripped_text(html)
+    note = "HTML too deeply nested to parse: text taken by stripping tags (page furniture may remain)"
+    return MainText(text, title, date, note if text else None)
 
 
 @dataclass(frozen=True)
@@ -364,19 +429,27 @@ class HtmlArticle:
     text: str
     title: str | None
     published: str | None
+    note: str | None = None
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlArticle:
-    """Main text of a page, with its title as the first line (as in scraped .txt articles)."""
-    try:
-        title = html_title(parse_html(html))
-    except Exception:
-        title = None
-    text = nfc(main_text(html))
+    """Main text of a page, with its title as the first line (as in scraped .txt articles).
+    The title is trafilatura's (the headline: og:title, <h1>, <title> without " - Site name"),
+    else the page's first og:title / <title> / <h1>; the date is the markup's (htmldate, no
+    guessing from the text), else trafilatura's."""
+    found = main_text(html)
+    title = found.title
+    if not title:
+        try:
+            title = html_title(parse_html(html))
+        except Exception:
+            title = None
+    text = nfc(found.text)
     title = nfc(title) if title else None
     if text and title and not text.startswith(title):
         text = f"{title}\n\n{text}"
-    return HtmlArticle(text=text, title=title, published=html_published(html, url) if text else None)
+    published = (html_published(html, url) or found.date) if text else None
+    return HtmlArticle(text=text, title=title, published=published, note=found.note)
 
 
 def looks_like_html(text: str) -> bool:
@@ -559,7 +632,7 @@ def read_single_article(inp: InputFile) -> RawRecord:
         return record
     page = extract_html(text)
     return replace(record, text=page.text, title=page.title, published=page.published,
-                   error=None if page.text else "HTML page has no main text")
+                   error=page.note if page.text else "HTML page has no main text")
 
 
 # -- dump records
@@ -638,7 +711,7 @@ def dump_item(obj, inp: InputFile, position: int, encoding: str | None, single: 
     if html is not None:
         page = extract_html(html, url)
         record = replace(record, title=record.title or page.title, published=record.published or page.published,
-                         error=None if page.text else "HTML has no main text")
+                         error=page.note if page.text else "HTML has no main text")
         return DumpItem(replace(record, text=page.text), "article")
     if text is None:
         if inp.text_field:
