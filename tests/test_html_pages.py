@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import extract_html, iter_records
+from pipeline.html_text import extract_html
+from pipeline.ingest import iter_records
 
 PAGES = Path(__file__).parent / "fixtures" / "html"
 
