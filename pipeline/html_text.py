@@ -41,12 +41,14 @@ def unwrap_layout_tables(tree) -> bool:
     """Turn tables used for page layout (their cells hold paragraphs, headings, lists or other
     tables: old portals put the menu, the article and the visitor counter in three cells) into
     plain blocks, so that trafilatura judges each cell on its own instead of keeping or dropping
-    the whole page as one "table". Data tables (cells of short text) are kept as tables.
-    True when something was unwrapped."""
+    the whole page as one "table". So are one-column tables (the boxes of a portal's side
+    column: "Thống kê truy cập" over its counters). Data tables (rows of several cells of short
+    text) are kept as tables. True when something was unwrapped."""
     changed = False
     for table in tree.xpath("//table"):
         rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
-        if not any(row.xpath(LAYOUT_CELL_CONTENT) for row in rows):
+        one_column = all(len(row.xpath("./td | ./th")) <= 1 for row in rows)
+        if not one_column and not any(row.xpath(LAYOUT_CELL_CONTENT) for row in rows):
             continue
         for row in rows:
             for cell in row.xpath("./td | ./th"):
@@ -152,7 +154,9 @@ def main_text(html: str) -> MainText:
         tree = parse_html(html)
         unwrap_layout_tables(tree)
         page = trafilatura.bare_extraction(tree, favor_precision=True, include_comments=False, include_tables=True,
-                                           with_metadata=True, prune_xpath=list(FURNITURE_XPATH))
+                                           with_metadata=True, prune_xpath=list(FURNITURE_XPATH),
+                                           # its default searches the text and guesses "1 January" from "năm 2023"
+                                           date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception:
         page = None
     title = getattr(page, "title", None) or None
@@ -186,17 +190,33 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     guessing from the text), else trafilatura's."""
     found = main_text(html)
     title = found.title
-    if not title:
-        try:
-            title = html_title(parse_html(html))
-        except Exception:
-            title = None
+    try:
+        tree = parse_html(html)
+    except Exception:
+        tree = None
+    if not title and tree is not None:
+        title = html_title(tree)
     text = nfc(found.text)
     title = nfc(title) if title else None
+    if title and tree is not None and is_site_name(title, tree, text):
+        title = None  # the cleaning stage takes the headline from the text's first lines
     if text and title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     published = (html_published(html, url) or found.date) if text else None
     return HtmlArticle(text=text, title=title, published=published, note=found.note)
+
+
+def is_site_name(title: str, tree, text: str) -> bool:
+    """A "title" that names the site, not the article: old portals put only the site name in
+    <title> ("LIÊN ĐOÀN LAO ĐỘNG TỈNH NGHỆ AN") and the headline in a styled <span>. Known
+    when it is the page's og:site_name, or when it is written in capitals and neither a line of
+    the text nor an <h1> is it (a headline in capitals is one of those)."""
+    site = first_text(tree, ('//meta[@property="og:site_name"]/@content', '//meta[@name="application-name"]/@content'))
+    if site and site.casefold() == title.casefold():
+        return True
+    headlines = {line.strip().casefold() for line in text.splitlines()}
+    headlines |= {" ".join(h.text_content().split()).casefold() for h in tree.xpath("//h1")}
+    return title == title.upper() and title.casefold() not in headlines
 
 
 def looks_like_html(text: str) -> bool:
