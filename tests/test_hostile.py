@@ -25,7 +25,8 @@ def good(i: int) -> str:
 
 
 def hostile_corpus(root: Path) -> tuple[int, list[str]]:
-    """(number of input records, the names of the good article files) of a corpus of 39 kinds."""
+    """(number of input records, the names of the good article files) of a corpus of 43 kinds;
+    `hostile/` holds files named one by one, `special/` a folder read as a whole."""
     h = root / "hostile"
     h.mkdir()
     records = 0
@@ -74,6 +75,13 @@ def hostile_corpus(root: Path) -> tuple[int, list[str]]:
     put("portal.html", (REPO / "tests/fixtures/html/table_portal.html").read_bytes())  # 38 table-layout portal
     os.mkfifo(h / "fifo.txt")                                         # 39 a FIFO nobody writes to
     records += 1
+    special = root / "special"  # read as a folder: what a directory walk meets
+    special.mkdir()
+    os.mkfifo(special / "pipe.txt")                                   # 40 a FIFO found in a folder
+    (special / "dangling.txt").symlink_to(root / "missing.txt")         # 41 a broken symlink
+    (special / "loop").symlink_to(special)                            # 42 a symlink loop (no record)
+    (special / "linked.txt").symlink_to(h / "crlf.txt")               # 43 a second name of a file (read once)
+    records += 2
     goods = []
     for i in range(5):
         name = f"good-{i}.txt"
@@ -93,7 +101,9 @@ def test_hostile_corpus_loses_nothing_and_leaves_good_records_untouched(tmp_path
     n_records, goods = hostile_corpus(tmp_path)
     files = sorted(p for p in (tmp_path / "hostile").iterdir())
     out = tmp_path / "out"
-    proc = run(*map(str, files), "--out", str(out), "--max-chars", "50000", "--record-seconds", "30")
+    proc = run(*map(str, files), str(tmp_path / "special"), "/dev/zero", "--out", str(out),
+               "--max-chars", "50000", "--record-seconds", "30")
+    n_records += 1  # /dev/zero
     assert proc.returncode == 1, proc.stderr.decode()  # some records failed, none crashed the run
     articles = pd.read_parquet(out / "articles.parquet")
     assert len(articles) == n_records  # every input record has exactly one row
@@ -113,6 +123,9 @@ def test_hostile_corpus_loses_nothing_and_leaves_good_records_untouched(tmp_path
     assert by_id.loc["deep10k", "status"] == "ok" and by_id.loc["deep10k", "error"].startswith("HTML too deeply nested")
     assert by_id.loc["portal", "title"] == "Công đoàn tỉnh kết nạp 500 đoàn viên mới"
     assert by_id.loc["fifo", "error"] == "FIFO: no data within 2 s (no writer?)"
+    assert by_id.loc["pipe", "error"].startswith("not a regular file (FIFO found in a folder")
+    assert by_id.loc["dangling", "error"] == "broken symlink: its target does not exist"
+    assert by_id.loc["zero", "error"] == "not a regular file (character device): not read"
     metrics = pd.read_parquet(out / "metrics.parquet")
     assert set(metrics.doc_id) <= set(articles.doc_id)
     # good records inside hostile dumps and files still give their figures
