@@ -12,8 +12,10 @@ same way, and says whether some bytes are one of them (`legacy_vietnamese_encodi
 
 Detection is strict, because both tables turn almost any Latin-1 byte into a Vietnamese
 letter: VNI needs nearly every non-ASCII character to be part of a VNI letter and no mark
-byte standing alone; TCVN3 needs nearly every non-ASCII byte to be a TCVN3 letter. Both need
-the decoded text to read as Vietnamese (the caller's test, passed in).
+byte standing alone; TCVN3 needs nearly every non-ASCII byte to be a TCVN3 letter and the
+words they make to have a Vietnamese syllable's shape (German "Größere" read as TCVN3 is all
+Vietnamese letters, but no syllable). Both need the decoded text to read as Vietnamese (the
+caller's test, passed in). Both are tried only after UTF-8 and windows-1258 have failed.
 """
 from __future__ import annotations
 
@@ -102,8 +104,6 @@ def vni_decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
 
 
 def vni_encode(text: str, errors: str = "strict") -> tuple[bytes, int]:
-    import unicodedata
-
     _, to_vni, _, _ = vni_tables()
     written = "".join(to_vni.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
     return written.encode("cp1252", errors), len(text)
