@@ -20,12 +20,14 @@ CHECKOUT_RULES = Path(__file__).resolve().parent.parent / "rules"
 
 
 def read_text(name: str) -> str:
-    packaged = resources.files("pipeline.rules").joinpath(name)
-    if not packaged.is_file() and (CHECKOUT_RULES / name).is_file():
-        # an editable install maps pipeline.rules to the checkout it was installed from; a second
-        # git worktree sharing that venv must still find the rule files it adds
-        return (CHECKOUT_RULES / name).read_text(encoding="utf-8")
-    return packaged.read_text(encoding="utf-8")
+    """A rule file of the checkout this `pipeline` package was imported from, when it is a source
+    checkout; else the installed package data. (An editable install maps pipeline.rules to the
+    checkout it was installed from: a second git worktree sharing that venv would otherwise run
+    its own code on another checkout's rules.)"""
+    own = CHECKOUT_RULES / name
+    if own.is_file():
+        return own.read_text(encoding="utf-8")
+    return resources.files("pipeline.rules").joinpath(name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=None)
