@@ -342,10 +342,9 @@ def fifo_input(path: Path, stem: str, fmt: str | None, text_field: str | None) -
     source = os.path.abspath(path)
     try:
         data = read_fifo(path)
-    except (SpecialFileError, OSError) as exc:
-        problem = str(exc) if isinstance(exc, SpecialFileError) else read_error(exc, False)
+    except OSError as exc:  # SpecialFileError (no data, too big) is one
         return InputFile(source=source, stem=stem, fmt=fmt or "txt", open=io.BytesIO, gzipped=False,
-                         text_field=text_field, named=True, problem=problem)
+                         text_field=text_field, named=True, problem=read_error(exc, False))
     gzipped = data[:2] == b"\x1f\x8b"
     if gzipped:
         try:
