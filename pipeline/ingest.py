@@ -84,7 +84,8 @@ from .html_text import extract_html, looks_like_html
 from .legacy_encodings import legacy_vietnamese_encoding
 from .records import RawRecord, without_surrogates
 from .sidecar import SIDECAR_NAME
-from .special_files import VANISHED, SpecialFileError, is_fifo, not_regular_reason, read_bounded, read_fifo
+from .special_files import (VANISHED, SpecialFileError, gunzip_bounded, is_fifo, not_regular_reason, read_bounded,
+                            read_fifo)
 
 
 class UsageError(Exception):
@@ -348,7 +349,7 @@ def fifo_input(path: Path, stem: str, fmt: str | None, text_field: str | None) -
     gzipped = data[:2] == b"\x1f\x8b"
     if gzipped:
         try:
-            data = gzip.decompress(data)
+            data = gunzip_bounded(data)
         except READ_ERRORS as exc:
             return InputFile(source=source, stem=stem, fmt=fmt or "txt", open=io.BytesIO, gzipped=True,
                              text_field=text_field, named=True, problem=read_error(exc, True))
@@ -800,14 +801,14 @@ def read_stdin() -> Iterator[RawRecord]:
     """Standard input, read once into memory: one article (text or HTML) or a JSONL dump."""
     inp = InputFile(source="stdin", stem="stdin", fmt="txt", open=io.BytesIO, gzipped=False)
     try:
-        data = sys.stdin.buffer.read()
+        data = read_bounded(sys.stdin.buffer, what="standard input")
     except (OSError, ValueError) as exc:
         yield failed(inp, read_error(exc, False))
         return
     if data[:2] == b"\x1f\x8b":
         inp = replace(inp, gzipped=True)
         try:
-            data = gzip.decompress(data)
+            data = gunzip_bounded(data)
         except READ_ERRORS as exc:
             yield failed(inp, read_error(exc, True))
             return

@@ -13,7 +13,9 @@ Opening one of these the usual way can hang a run (a FIFO waits for a writer), e
 - a broken symlink or a symlink loop: a failed row;
 - a file listed but gone when it is read: a failed row "file vanished before it was read".
 
-`MAX_FILE_BYTES` also bounds a regular file read whole as one article (.txt, .html).
+`MAX_FILE_BYTES` also bounds a regular file read whole as one article (.txt, .html) and
+standard input (`extract - < /dev/zero` fails instead of exhausting memory), before and after
+gzip decompression.
 """
 from __future__ import annotations
 
@@ -66,11 +68,12 @@ def is_fifo(path: Path) -> bool:
         return False
 
 
-def read_fifo(path: Path, wait: float | None = None, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_fifo(path: Path, wait: float | None = None, limit: int | None = None) -> bytes:
     """Everything written to a FIFO until its writer closes it. Raises SpecialFileError when
     no data comes for `wait` seconds (no writer, or a stalled one) or past `limit` bytes."""
     if wait is None:
         wait = float(os.environ.get("UNION_METRICS_FIFO_SECONDS", FIFO_WAIT_SECONDS))
+    limit = MAX_FILE_BYTES if limit is None else limit
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a blocking open would wait for a writer forever
     chunks: list[bytes] = []
     size = 0
@@ -94,9 +97,20 @@ def read_fifo(path: Path, wait: float | None = None, limit: int = MAX_FILE_BYTES
         os.close(fd)
 
 
-def read_bounded(f, limit: int = MAX_FILE_BYTES) -> bytes:
-    """A stream's bytes, failing past `limit` rather than exhausting memory."""
+def read_bounded(f, limit: int | None = None, what: str = "file") -> bytes:
+    """A stream's bytes, failing past `limit` (default MAX_FILE_BYTES) rather than exhausting memory."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     data = f.read(limit + 1)
     if len(data) > limit:
-        raise SpecialFileError(f"file larger than {limit} bytes: not one article (split it, or make it a dump)")
+        raise SpecialFileError(f"{what} larger than {limit} bytes: not one article (split it, or make it a dump)")
     return data
+
+
+def gunzip_bounded(data: bytes, limit: int | None = None) -> bytes:
+    """Gzip bytes held in memory (standard input, a FIFO) decompressed, failing past `limit`
+    (a small gzip of zeros can unpack to gigabytes)."""
+    import gzip
+    import io
+
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+        return read_bounded(f, limit, "decompressed input")

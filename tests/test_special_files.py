@@ -117,7 +117,27 @@ def test_a_file_bigger_than_the_article_bound_fails_without_reading_it_all(tmp_p
     from pipeline.ingest import iter_records
 
     monkeypatch.setattr(special_files, "MAX_FILE_BYTES", 1000)
-    monkeypatch.setattr(special_files.read_bounded, "__defaults__", (1000,))
     (tmp_path / "big.txt").write_text("a " * 2000, encoding="utf-8")
     [record] = iter_records([str(tmp_path / "big.txt")])
     assert (record.text, record.error) == (None, "file larger than 1000 bytes: not one article (split it, or make it a dump)")
+
+
+def test_endless_standard_input_is_one_failed_row(tmp_path):
+    """`extract - < /dev/zero`: read up to the bound, then one failed row, no MemoryError."""
+    with open("/dev/zero", "rb") as zero:
+        proc = subprocess.run([sys.executable, "-m", "pipeline", "extract", "-", "--out", str(tmp_path / "out"),
+                               "--quiet", "--jobs", "1"], cwd=REPO, stdin=zero, capture_output=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert rows(tmp_path / "out") == [
+        ("stdin", "failed", "standard input larger than 268435456 bytes: not one article (split it, or make it a dump)")]
+
+
+def test_a_gzip_bomb_is_stopped_at_the_bound():
+    import gzip
+
+    from pipeline.special_files import SpecialFileError, gunzip_bounded
+
+    bomb = gzip.compress(b"\0" * 100_000)
+    assert gunzip_bounded(bomb, limit=100_000) == b"\0" * 100_000
+    with pytest.raises(SpecialFileError, match="decompressed input larger than 99999 bytes"):
+        gunzip_bounded(bomb, limit=99_999)
