@@ -74,11 +74,14 @@ def list_inputs(inputs: list[str], text_field: str | None, grain: int) -> list[t
     """The input files in reading order, each as ("file", path, named), or for a JSONL dump
     that can be cut by lines ("lines", path, named, gzipped, marks every `grain` lines)."""
     from .ingest import READ_ERRORS, file_input, iter_input_files, sniff, sniff_stream_encoding
+    from .special_files import is_fifo
 
     entries: list[tuple] = []
     for path, named in iter_input_files(inputs):
         if path == "-":
             raise EngineError("--engine dask reads files, not standard input: save it to a file first")
+        if named and is_fifo(Path(path)):  # the driver and each worker would open it: data read once is lost
+            raise EngineError(f"--engine dask reads files, not pipes ({path}): save it to a file first")
         path = Path(path).resolve()
         inp = file_input(path, text_field, named)
         if inp.fmt == "jsonl":

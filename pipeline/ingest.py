@@ -14,10 +14,10 @@ Inputs
 
 Formats (RawRecord.fmt)
   * ``txt``: one article per file, doc_id = file stem;
-  * ``html``: one article per file: main text by trafilatura, else the text of
-    <body> without script/style/nav/header/footer/aside; the title (og:title,
-    <title>, <h1>) is the first line of the text; published from the page's
-    markup (htmldate, no guessing from the text);
+  * ``html``: one article per file, by html_text.py: main text by trafilatura
+    (precision settings, layout tables unwrapped), else the text of <body>, else
+    tags stripped (pages too deep to parse); its headline as title and first
+    line; published from the page's markup;
   * ``jsonl`` (one record per line), ``json`` (a list of records, or one
     record), ``csv`` (header row): article dumps. A record's text is its first
     field among text/content/body/article (HTML markup in it is extracted as
@@ -43,10 +43,16 @@ Encodings (RawRecord.encoding)
   Byte-order marks first (utf-8-sig, utf-16, utf-32), then UTF-16 without a
   BOM (NUL bytes in every other position), strict UTF-8, an HTML page's
   declared charset, windows-1258 ("cp1258") when the result reads as
-  Vietnamese, UTF-8 with a few bad bytes replaced, and charset_normalizer as a
-  last resort. Text is NFC-normalised (cp1258 and some scrapers produce
+  Vietnamese, the VNI and TCVN3 font encodings ("vni-windows", "tcvn3":
+  legacy_encodings.py), UTF-8 with a few bad bytes replaced, and
+  charset_normalizer as a last resort. Text is NFC-normalised (cp1258 and some scrapers produce
   decomposed marks). Bytes that are no text (NULs, control characters) give a
   failed record "not valid text in any known encoding".
+
+Special files (special_files.py): a FIFO named as input is read with a bounded
+wait; one found in a folder, a device, a socket, a broken symlink or a symlink
+loop is one failed row, never opened; symlinked folders are followed once; a
+file gone when it is read is a failed row "file vanished before it was read".
 
 Bad input never stops a run and nothing is dropped silently: an unreadable
 file, a corrupt gzip or undecodable bytes become one record with text=None and
@@ -74,8 +80,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
+from .html_text import extract_html, looks_like_html
+from .legacy_encodings import legacy_vietnamese_encoding
 from .records import RawRecord, without_surrogates
 from .sidecar import SIDECAR_NAME
+from .special_files import (VANISHED, SpecialFileError, gunzip_bounded, is_fifo, not_regular_reason, read_bounded,
+                            read_fifo)
 
 
 class UsageError(Exception):
@@ -106,9 +116,7 @@ JSON_MAX_RECORD_CHARS = 1 << 28  # one record bigger than this is no article
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 GLOB_MAGIC = re.compile(r"[*?\[]")
-HTML_MARKUP = re.compile(r"</?(?:p|div|br|span|html|body|article|h[1-6]|ul|li|table|a)\b[^>]*>", re.I)
 META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
-XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 DMY_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 
 # Vietnamese tone marks and vowel modifiers (NFD combining marks)
@@ -216,9 +224,17 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str | N
     text = try_decode(data, "cp1258")
     if text is not None and looks_vietnamese(nfc(text)):
         return nfc(text), "cp1258"
+    legacy = legacy_vietnamese_encoding(data, reads_as_vietnamese)
+    text = try_decode(data, legacy) if legacy else None
+    if text is not None:
+        return nfc(text), legacy
     if mostly_utf8(data):  # a few broken bytes, as in a truncated or spliced scrape
         return nfc(data.decode("utf-8", errors="replace")), "utf-8"
     return guess_with_charset_normalizer(data)
+
+
+def reads_as_vietnamese(text: str) -> bool:
+    return looks_vietnamese(nfc(text))
 
 
 def mostly_utf8(data: bytes) -> bool:
@@ -259,115 +275,12 @@ def sniff_stream_encoding(head: bytes) -> str | None:
     text = try_decode(head, "cp1258")
     if text is not None and looks_vietnamese(nfc(text)):
         return "cp1258"
+    legacy = legacy_vietnamese_encoding(head, reads_as_vietnamese)
+    if legacy:
+        return legacy
     if mostly_utf8(head):  # a few bad lines; they fail one by one
         return "utf-8"
     return None
-
-
-# ---------------------------------------------------------------- HTML
-
-def parse_html(html: str):
-    import lxml.html
-
-    return lxml.html.fromstring(XML_DECLARATION.sub("", html) or "<html></html>")
-
-
-def first_text(tree, xpaths: Iterable[str]) -> str | None:
-    for xp in xpaths:
-        for value in tree.xpath(xp):
-            text = " ".join(str(value).split())
-            if text:
-                return text
-    return None
-
-
-def html_title(tree) -> str | None:
-    return first_text(tree, ('//meta[@property="og:title"]/@content', "//title//text()", "//h1//text()"))
-
-
-# page furniture; an <article>'s own <header> holds its headline and dateline, so it stays
-FURNITURE_XPATH = ("//nav", "//aside", "//footer[not(ancestor::article)]", "//header[not(ancestor::article)]")
-BOILERPLATE_XPATH = "|".join(FURNITURE_XPATH + ("//script", "//style", "//noscript", "//template", "//form"))
-BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre section article figure figcaption dd dt".split())
-
-
-def body_text(tree) -> str:
-    """Text of <body> (or the whole tree) without page furniture, one block per line."""
-    from lxml import etree
-
-    bodies = tree.xpath("//body")
-    root = bodies[0] if bodies else tree
-    for el in root.xpath(BOILERPLATE_XPATH):
-        if el.getparent() is not None:
-            el.drop_tree()
-    parts: list[str] = []
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        is_element = isinstance(el.tag, str)
-        block = is_element and el.tag.lower() in BLOCK_TAGS
-        if event == "start":
-            if block:
-                parts.append("\n")
-            if is_element and el.text:
-                parts.append(el.text)
-        else:
-            if block:
-                parts.append("\n")
-            if el is not root and el.tail:
-                parts.append(el.tail)
-    lines = (" ".join(line.split()) for line in "".join(parts).splitlines())
-    return "\n\n".join(line for line in lines if line)
-
-
-def html_published(html: str, url: str | None) -> str | None:
-    """The page's own publication date from its markup (meta tags, <time>, URL)."""
-    try:
-        from htmldate import find_date
-
-        return find_date(html, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
-    except Exception:  # a date is a bonus; a broken page must still give its text
-        return None
-
-
-def main_text(html: str) -> str:
-    """trafilatura's main text, else the body text; '' when the page has none."""
-    try:
-        import trafilatura
-
-        text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True,
-                                   prune_xpath=list(FURNITURE_XPATH))
-    except Exception:
-        text = None
-    if text and text.strip():  # one paragraph per line; blank lines between, as in scraped .txt
-        return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
-    try:
-        return body_text(parse_html(html))
-    except Exception:
-        return ""
-
-
-@dataclass(frozen=True)
-class HtmlArticle:
-    text: str
-    title: str | None
-    published: str | None
-
-
-def extract_html(html: str, url: str | None = None) -> HtmlArticle:
-    """Main text of a page, with its title as the first line (as in scraped .txt articles)."""
-    try:
-        title = html_title(parse_html(html))
-    except Exception:
-        title = None
-    text = nfc(main_text(html))
-    title = nfc(title) if title else None
-    if text and title and not text.startswith(title):
-        text = f"{title}\n\n{text}"
-    return HtmlArticle(text=text, title=title, published=html_published(html, url) if text else None)
-
-
-def looks_like_html(text: str) -> bool:
-    return len(HTML_MARKUP.findall(text[:5000])) >= 2
 
 
 # ---------------------------------------------------------------- input files
@@ -383,6 +296,7 @@ class InputFile:
     gzipped: bool
     text_field: str | None = None  # the dump field holding the text (--text-field), else TEXT_KEYS
     named: bool = False  # named on the command line itself (not found in a folder or by a glob)
+    problem: str | None = None  # why it is not read (special_files.py): its one row's error
 
 
 def split_name(path: Path) -> tuple[str, str | None, bool]:
@@ -406,6 +320,15 @@ def has_gzip_magic(path: Path) -> bool:
 
 def file_input(path: Path, text_field: str | None = None, named: bool = False) -> InputFile:
     stem, fmt, gz_name = split_name(path)
+    problem = not_regular_reason(path, named)
+    if problem is None and is_fifo(path):
+        return fifo_input(path, stem, fmt, text_field)
+    if problem is not None:
+        def refuse() -> BinaryIO:
+            raise SpecialFileError(problem)
+
+        return InputFile(source=os.path.abspath(path), stem=stem, fmt=fmt or "txt", open=refuse, gzipped=gz_name,
+                         text_field=text_field, named=named, problem=problem)
     gzipped = gz_name or has_gzip_magic(path)
     opener = (lambda: gzip.open(path, "rb")) if gzipped else (lambda: open(path, "rb"))
     # the resolved path: the same input has the same `source` (and --resume key) however it
@@ -414,18 +337,48 @@ def file_input(path: Path, text_field: str | None = None, named: bool = False) -
                      text_field=text_field, named=named)
 
 
+def fifo_input(path: Path, stem: str, fmt: str | None, text_field: str | None) -> InputFile:
+    """A FIFO named on the command line (`<(zcat d.jsonl.gz)`), read whole once with a bounded
+    wait (special_files.read_fifo); without a known suffix its format is sniffed as stdin's is."""
+    source = os.path.abspath(path)
+    try:
+        data = read_fifo(path)
+    except OSError as exc:  # SpecialFileError (no data, too big) is one
+        return InputFile(source=source, stem=stem, fmt=fmt or "txt", open=io.BytesIO, gzipped=False,
+                         text_field=text_field, named=True, problem=read_error(exc, False))
+    gzipped = data[:2] == b"\x1f\x8b"
+    if gzipped:
+        try:
+            data = gunzip_bounded(data)
+        except READ_ERRORS as exc:
+            return InputFile(source=source, stem=stem, fmt=fmt or "txt", open=io.BytesIO, gzipped=True,
+                             text_field=text_field, named=True, problem=read_error(exc, True))
+    return InputFile(source=source, stem=stem, fmt=fmt or stdin_format(data), open=lambda: io.BytesIO(data),
+                     gzipped=gzipped, text_field=text_field, named=True)
+
+
 def is_readable_candidate(path: Path) -> bool:
     """A folder or glob member worth reading: known extension, not hidden."""
     return not path.name.startswith(".") and split_name(path)[1] is not None
 
 
 def walk_folder(folder: Path) -> Iterator[Path]:
-    """Readable files below a folder, hidden ones skipped, sorted path by path."""
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    """Files below a folder with a known extension, hidden ones skipped, sorted path by path.
+    Symlinked folders are followed, each real folder once (no loops); entries that are not
+    regular files (FIFOs, broken symlinks, devices) are listed too: each gets a failed row
+    (special_files.py) rather than vanishing without a word."""
+    visited = {os.path.realpath(folder)}
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
+        kept = []
+        for name in sorted(d for d in dirnames if not d.startswith(".")):
+            real = os.path.realpath(os.path.join(dirpath, name))
+            if real not in visited:  # a link back up the tree, or a second link to one folder
+                visited.add(real)
+                kept.append(name)
+        dirnames[:] = kept
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            if is_readable_candidate(path) and path.is_file():
+            if is_readable_candidate(path):
                 yield path
 
 
@@ -441,7 +394,7 @@ def expand_input(arg: str) -> Iterator[Path]:
             m = Path(match)
             if m.is_dir():
                 yield from walk_folder(m)
-            elif is_readable_candidate(m) and m.is_file():
+            elif is_readable_candidate(m):  # special files included: they get a failed row
                 yield m
 
 
@@ -464,6 +417,10 @@ def check_inputs(inputs: Sequence[str]) -> None:
 # ---------------------------------------------------------------- records
 
 def read_error(exc: BaseException, gzipped: bool) -> str:
+    if isinstance(exc, SpecialFileError):
+        return str(exc)
+    if isinstance(exc, FileNotFoundError):
+        return VANISHED
     if gzipped and isinstance(exc, (gzip.BadGzipFile, EOFError, zlib.error)):
         return f"corrupt gzip: {exc}"
     if isinstance(exc, OSError) and exc.strerror:
@@ -482,7 +439,7 @@ def failed(inp: InputFile, error: str, position: int | None = None) -> RawRecord
 
 def read_all(inp: InputFile) -> bytes:
     with inp.open() as f:
-        return f.read()
+        return read_bounded(f)
 
 
 def read_single_article(inp: InputFile) -> RawRecord:
@@ -501,7 +458,7 @@ def read_single_article(inp: InputFile) -> RawRecord:
         return record
     page = extract_html(text)
     return replace(record, text=page.text, title=page.title, published=page.published,
-                   error=None if page.text else "HTML page has no main text")
+                   error=page.note if page.text else "HTML page has no main text")
 
 
 # -- dump records
@@ -580,7 +537,7 @@ def dump_item(obj, inp: InputFile, position: int, encoding: str | None, single: 
     if html is not None:
         page = extract_html(html, url)
         record = replace(record, title=record.title or page.title, published=record.published or page.published,
-                         error=None if page.text else "HTML has no main text")
+                         error=page.note if page.text else "HTML has no main text")
         return DumpItem(replace(record, text=page.text), "article")
     if text is None:
         if inp.text_field:
@@ -830,7 +787,9 @@ def read_dump(inp: InputFile) -> Iterator[RawRecord]:
 
 
 def read_input(inp: InputFile) -> Iterator[RawRecord]:
-    if inp.fmt in DUMP_FORMATS:
+    if inp.problem is not None:
+        yield failed(inp, inp.problem)
+    elif inp.fmt in DUMP_FORMATS:
         yield from read_dump(inp)
     else:
         yield read_single_article(inp)
@@ -842,14 +801,14 @@ def read_stdin() -> Iterator[RawRecord]:
     """Standard input, read once into memory: one article (text or HTML) or a JSONL dump."""
     inp = InputFile(source="stdin", stem="stdin", fmt="txt", open=io.BytesIO, gzipped=False)
     try:
-        data = sys.stdin.buffer.read()
+        data = read_bounded(sys.stdin.buffer, what="standard input")
     except (OSError, ValueError) as exc:
         yield failed(inp, read_error(exc, False))
         return
     if data[:2] == b"\x1f\x8b":
         inp = replace(inp, gzipped=True)
         try:
-            data = gzip.decompress(data)
+            data = gunzip_bounded(data)
         except READ_ERRORS as exc:
             yield failed(inp, read_error(exc, True))
             return

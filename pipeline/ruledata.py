@@ -10,12 +10,23 @@ import csv
 import io
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 
+CHECKOUT_RULES = Path(__file__).resolve().parent.parent / "rules"
+
+
 def read_text(name: str) -> str:
+    """A rule file of the checkout this `pipeline` package was imported from, when it is a source
+    checkout; else the installed package data. (An editable install maps pipeline.rules to the
+    checkout it was installed from: a second git worktree sharing that venv would otherwise run
+    its own code on another checkout's rules.)"""
+    own = CHECKOUT_RULES / name
+    if own.is_file():
+        return own.read_text(encoding="utf-8")
     return resources.files("pipeline.rules").joinpath(name).read_text(encoding="utf-8")
 
 

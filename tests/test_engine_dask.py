@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -126,8 +127,11 @@ def test_without_dask_installed_the_engine_is_a_clear_usage_error(corpus, tmp_pa
     assert "pip install 'union-metrics[dask]'" in proc.stderr
 
 
-def test_the_dask_engine_refuses_resume_and_stdin(corpus, tmp_path):
+def test_the_dask_engine_refuses_resume_stdin_and_pipes(corpus, tmp_path):
     proc = extract(str(corpus), "--out", str(tmp_path / "o"), "--engine", "dask", "--resume")
     assert proc.returncode == 2 and "local engine only" in proc.stderr
     proc = extract("-", "--out", str(tmp_path / "o2"), "--engine", "dask")
     assert proc.returncode == 2 and "not standard input" in proc.stderr
+    os.mkfifo(tmp_path / "feed.jsonl")
+    proc = extract(str(tmp_path / "feed.jsonl"), "--out", str(tmp_path / "o3"), "--engine", "dask")
+    assert proc.returncode == 2 and "not pipes" in proc.stderr

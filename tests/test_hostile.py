@@ -6,12 +6,15 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
+import os
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
 import pandas as pd
+
+import pipeline.legacy_encodings  # noqa: F401  (registers the vni-windows and tcvn3 codecs)
 
 REPO = Path(__file__).resolve().parent.parent
 GOOD = "Năm 2023, Liên đoàn Lao động tỉnh Bắc Ninh kết nạp 4.215 đoàn viên mới, đạt 105,4% kế hoạch."
@@ -22,7 +25,8 @@ def good(i: int) -> str:
 
 
 def hostile_corpus(root: Path) -> tuple[int, list[str]]:
-    """(number of input records, the names of the good article files) of a corpus of 34 kinds."""
+    """(number of input records, the names of the good article files) of a corpus of 43 kinds;
+    `hostile/` holds files named one by one, `special/` a folder read as a whole."""
     h = root / "hostile"
     h.mkdir()
     records = 0
@@ -65,6 +69,19 @@ def hostile_corpus(root: Path) -> tuple[int, list[str]]:
     put("only_title.txt", "Kết nạp đoàn viên")                        # 32 one short line
     put("nbsp.txt", good(16).replace(" ", "\u00a0"))                  # 33 no-break spaces
     put("crlf.txt", (good(17) + "\r\n") * 3)                          # 34 CRLF lines
+    put("vni.txt", good(18).encode("vni-windows"))                    # 35 VNI Windows font encoding
+    put("tcvn3.txt", good(19).encode("tcvn3"))                        # 36 TCVN3 (.Vn fonts)
+    put("deep10k.html", "<div>" * 10000 + good(20) + "</div>" * 10000)  # 37 nested beyond lxml's limit
+    put("portal.html", (REPO / "tests/fixtures/html/table_portal.html").read_bytes())  # 38 table-layout portal
+    os.mkfifo(h / "fifo.txt")                                         # 39 a FIFO nobody writes to
+    records += 1
+    special = root / "special"  # read as a folder: what a directory walk meets
+    special.mkdir()
+    os.mkfifo(special / "pipe.txt")                                   # 40 a FIFO found in a folder
+    (special / "dangling.txt").symlink_to(root / "missing.txt")         # 41 a broken symlink
+    (special / "loop").symlink_to(special)                            # 42 a symlink loop (no record)
+    (special / "linked.txt").symlink_to(h / "crlf.txt")               # 43 a second name of a file (read once)
+    records += 2
     goods = []
     for i in range(5):
         name = f"good-{i}.txt"
@@ -75,15 +92,18 @@ def hostile_corpus(root: Path) -> tuple[int, list[str]]:
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "UNION_METRICS_FIFO_SECONDS": "2"}
     return subprocess.run([sys.executable, "-m", "pipeline", "extract", *args, "--quiet"], cwd=REPO,
-                          capture_output=True, timeout=600)
+                          capture_output=True, timeout=600, env=env)
 
 
 def test_hostile_corpus_loses_nothing_and_leaves_good_records_untouched(tmp_path):
     n_records, goods = hostile_corpus(tmp_path)
     files = sorted(p for p in (tmp_path / "hostile").iterdir())
     out = tmp_path / "out"
-    proc = run(*map(str, files), "--out", str(out), "--max-chars", "50000", "--record-seconds", "30")
+    proc = run(*map(str, files), str(tmp_path / "special"), "/dev/zero", "--out", str(out),
+               "--max-chars", "50000", "--record-seconds", "30")
+    n_records += 1  # /dev/zero
     assert proc.returncode == 1, proc.stderr.decode()  # some records failed, none crashed the run
     articles = pd.read_parquet(out / "articles.parquet")
     assert len(articles) == n_records  # every input record has exactly one row
@@ -99,10 +119,18 @@ def test_hostile_corpus_loses_nothing_and_leaves_good_records_untouched(tmp_path
     [renamed] = [i for i in by_id.index if i.startswith("7~")]  # the second record with id 7
     assert by_id.loc[renamed, "error"].startswith("doc_id '7' was taken")
     assert by_id.loc["notext", "status"] == "empty" and by_id.loc["furniture", "status"] == "empty"
+    assert (by_id.loc["vni", "encoding"], by_id.loc["tcvn3", "encoding"]) == ("vni-windows", "tcvn3")
+    assert by_id.loc["deep10k", "status"] == "ok" and by_id.loc["deep10k", "error"].startswith("HTML too deeply nested")
+    assert by_id.loc["portal", "title"] == "Công đoàn tỉnh kết nạp 500 đoàn viên mới"
+    assert by_id.loc["fifo", "error"] == "FIFO: no data within 2 s (no writer?)"
+    assert by_id.loc["pipe", "error"].startswith("not a regular file (FIFO found in a folder")
+    assert by_id.loc["dangling", "error"] == "broken symlink: its target does not exist"
+    assert by_id.loc["zero", "error"] == "not a regular file (character device): not read"
     metrics = pd.read_parquet(out / "metrics.parquet")
     assert set(metrics.doc_id) <= set(articles.doc_id)
     # good records inside hostile dumps and files still give their figures
-    assert {4005.0, 4006.0, 4007.0, 4008.0, 4009.0, 4012.0, 4013.0, 4014.0} <= set(metrics.value)
+    assert {4005.0, 4006.0, 4007.0, 4008.0, 4009.0, 4012.0, 4013.0, 4014.0, 4018.0, 4019.0, 4020.0} <= set(metrics.value)
+    assert not {75.0, 1234.0, 1234567.0} & set(metrics[metrics.doc_id == "portal"].value)  # counters are no metrics
 
     # the good records' rows equal those of a clean run over them alone
     clean = tmp_path / "clean"
