@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -87,6 +88,10 @@ def fingerprint_inputs(inputs: Sequence[str], text_field: str | None = None) -> 
             continue
         resolved = os.path.realpath(path)
         try:
+            if not stat.S_ISREG(os.stat(resolved).st_mode):
+                # a FIFO would block (or be consumed) and a device never ends: never hashed;
+                # ingest gives such an input its own row (special_files.py)
+                raise OSError("not a regular file")
             size, sha, newlines, ends = hash_file(resolved)
         except OSError:
             prints.append(InputFingerprint(resolved, -1, "", None))

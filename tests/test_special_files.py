@@ -96,15 +96,17 @@ def test_a_file_deleted_between_listing_and_reading_is_a_failed_row(tmp_path, mo
     for name in ("a.txt", "b.txt", "c.jsonl"):
         (folder / name).write_text(TEXT if name.endswith(".txt") else '{"text": "x"}\n', encoding="utf-8")
     listed = ingest.walk_folder
-    calls = []
+    first: list = []
 
     def list_then_delete(path):
-        paths = list(listed(path))
-        calls.append(path)
-        if len(calls) == 2:  # the first listing is check_inputs'; the second is the one read
-            (folder / "b.txt").unlink()
-            (folder / "c.jsonl").unlink()
-        return iter(paths)
+        # every listing after the first (check_inputs') gives the first's paths, with two of
+        # them deleted from the disk meanwhile: they were listed, then vanished before reading
+        if not first:
+            first.extend(listed(path))
+        else:
+            for name in ("b.txt", "c.jsonl"):
+                (folder / name).unlink(missing_ok=True)
+        return iter(list(first))
 
     monkeypatch.setattr(ingest, "walk_folder", list_then_delete)
     code = cli.main(["extract", str(folder), "--out", str(tmp_path / "out"), "--quiet", "--jobs", "1"])
