@@ -95,9 +95,9 @@ def test_a_dump_with_surrogates_is_written_whole(tmp_path):
     assert sorted(pd.read_parquet(out / "metrics.parquet").value) == [30.0, 50.0]
 
 
-N = 200_000  # the default record size limit: no line a pattern sees is longer
+N = 1_000_000  # five times the default record size limit (issue 10 asks 1 MB lines)
 HOSTILE_LINES = {
-    "digits and commas": ",".join(str(i) for i in range(40000))[:N],
+    "digits and commas": ",".join(str(i) for i in range(200000))[:N],
     "digits and dots": ("1.2" * N)[:N],
     "digits": ("1234567890" * N)[:N],
     "percentages": ("110,7% " * N)[:N],
@@ -106,7 +106,7 @@ HOSTILE_LINES = {
     "slashes": ("12/" * N)[:N],
     "year dashes": ("2020-" * N)[:N],
     "real sentences": ("Năm 2023, LĐLĐ tỉnh Bắc Ninh kết nạp 4.215 đoàn viên mới, đạt 105,4% kế hoạch theo "
-                       "Kế hoạch số 12/KH-LĐLĐ ngày 3/4/2023. " * 2000)[:N],
+                       "Kế hoạch số 12/KH-LĐLĐ ngày 3/4/2023. " * 10000)[:N],
 }
 
 
@@ -120,7 +120,7 @@ def _scanning_patterns():
 
 @pytest.mark.parametrize("line_name", sorted(HOSTILE_LINES))
 def test_no_scanning_pattern_is_superlinear_on_hostile_lines(line_name):
-    """Each pattern must get through a 200,000-character hostile line within the `regex`
+    """Each pattern must get through a 1,000,000-character hostile line within the `regex`
     module's own timeout of 1 s (linear patterns take milliseconds)."""
     text = HOSTILE_LINES[line_name]
     for name, rx in _scanning_patterns():
