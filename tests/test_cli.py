@@ -130,3 +130,21 @@ def test_parallel_run_gives_the_same_tables_as_a_serial_one(tmp_path, corpus_run
         a = pd.read_parquet(serial / f"{name}.parquet")
         b = pd.read_parquet(out / f"{name}.parquet")
         pd.testing.assert_frame_equal(a, b)
+
+
+def test_input_order_changes_no_row(tmp_path, corpus_run):
+    """The same articles named in reverse order give the same rows (sorted), only in another order."""
+    _, serial = corpus_run
+    out = tmp_path / "reversed"
+    files = sorted(str(p) for p in CORPUS.glob("*.txt"))
+    assert len(files) > 1
+    proc = run_cli("extract", *reversed(files), "--out", str(out), "--quiet")
+    assert proc.returncode == 0, proc.stderr.decode()
+    for name in TABLE_NAMES:
+        a = pd.read_parquet(serial / f"{name}.parquet")
+        b = pd.read_parquet(out / f"{name}.parquet")
+        assert len(a) == len(b) > 0, name
+        key = [c for c in a.columns if c != "source"]
+        a = a[key].astype(str).sort_values(key).reset_index(drop=True)
+        b = b[key].astype(str).sort_values(key).reset_index(drop=True)
+        pd.testing.assert_frame_equal(a, b)
