@@ -67,10 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
                     "each file's size and sha256). Each Parquet footer holds the run id: the files are one\n"
                     "set when every id equals the manifest's. A run killed before the manifest is written\n"
                     "is finished by --resume.\n\n"
-                    "--out must be new, empty, or written by union-metrics; --force writes into someone's\n"
-                    "folder, touching only union-metrics' own names.\n\n"
+                    "--out may hold other files (a log, notes): they are left alone. Files with union-metrics'\n"
+                    "own names that it did not write are replaced only with --force.\n\n"
                     "Exit code: 0 all ok, 1 some records failed, 2 bad usage (also: --out in use by another\n"
-                    "run, holding someone else's files, or an unfinished run's parts), 130 interrupted.",
+                    "run, holding files with our names that we did not write, or an unfinished run's parts), 130 interrupted.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

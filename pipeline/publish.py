@@ -78,13 +78,13 @@ def base_manifest(run_id: str, started: str, options: dict, inputs: list[dict]) 
 # ---------------------------------------------------------------- whose folder
 
 def check_ownership(out: Path, force: bool) -> None:
-    """Raise NotOurFolder unless union-metrics may write into `out`: it is empty (but for a
-    lock), or holds our manifest or our in-flight parts. With `force`, a folder of someone
-    else's is written into too, but a `.parts/` or `partitioned/` folder we did not make is
-    never removed (the run refuses instead), and nothing but our own names is touched."""
-    entries = sorted(p.name for p in out.iterdir() if p.name != LOCK)
-    if not entries:
-        return
+    """Raise NotOurFolder unless union-metrics may write into `out`. Files of other names
+    (a log redirected into OUT, notes) are written beside and never touched. A file with
+    one of our output names that our manifest does not account for would be replaced: that
+    needs `force`. A `.parts/` or `partitioned/` folder we did not make is never removed
+    (the run refuses, even with `force`)."""
+    from .tables import TABLE_NAMES
+
     published = read_manifest(out / MANIFEST)
     in_flight = read_manifest(out / PARTS / MANIFEST)
     if (out / PARTS).exists() and in_flight is None:
@@ -95,9 +95,13 @@ def check_ownership(out: Path, force: bool) -> None:
                            f"choose another --out")
     if published or in_flight or force:
         return
-    shown = ", ".join(entries[:3]) + (f" and {len(entries) - 3} more" if len(entries) > 3 else "")
-    raise NotOurFolder(f"--out {out} is not empty and was not written by union-metrics ({shown}); "
-                       f"choose an empty or new folder, or add --force to write beside these files")
+    ours = {f"{t}.parquet" for t in TABLE_NAMES} | {DATABASE, MANIFEST}
+    taken = sorted(p.name for p in out.iterdir() if p.name in ours)
+    if not taken:
+        return
+    shown = ", ".join(taken[:3]) + (f" and {len(taken) - 3} more" if len(taken) > 3 else "")
+    raise NotOurFolder(f"--out {out} holds files union-metrics did not write ({shown}); "
+                       f"choose another folder, or add --force to replace them")
 
 
 # ---------------------------------------------------------------- publishing

@@ -197,6 +197,17 @@ def test_a_run_killed_while_publishing_never_shows_readers_a_mixed_set(tmp_path,
 
 # ---------------------------------------------------------------- --force and someone else's folder
 
+def test_a_folder_holding_only_other_files_is_written_beside_them(tmp_path):
+    # "mktemp -d; extract --out $d 2> $d/err.log": the log is no reason to refuse, and is left alone
+    out = tmp_path / "d"
+    out.mkdir()
+    (out / "err.log").write_text("", encoding="utf-8")
+    proc = run_cli("extract", str(SEEDS[0]), "--out", str(out), "--quiet")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert (out / "err.log").exists() and len(pd.read_parquet(out / "articles.parquet")) == 1
+    assert run_cli("extract", str(SEEDS[1]), "--out", str(out), "--quiet").returncode == 0
+
+
 def test_someone_elses_folder_is_refused_and_never_emptied(tmp_path):
     out = tmp_path / "theirs"
     (out / ".parts").mkdir(parents=True)
@@ -209,12 +220,15 @@ def test_someone_elses_folder_is_refused_and_never_emptied(tmp_path):
         assert len(lines) == 1 and "was not made by union-metrics" in lines[0]
     (out / ".parts" / "draft.txt").rename(out / "draft.txt")
     (out / ".parts").rmdir()
+    # a file of theirs with one of our names would be replaced: refused without --force
+    (out / "articles.parquet").write_text("their table", encoding="utf-8")
+    (out / "union.duckdb").write_text("their database", encoding="utf-8")
     proc = run_cli("extract", str(SEEDS[0]), "--out", str(out), "--quiet")
     assert proc.returncode == 2
     assert proc.stderr.decode().strip() == (
-        f"union-metrics: error: --out {out} is not empty and was not written by union-metrics (draft.txt, "
-        f"notes.txt); choose an empty or new folder, or add --force to write beside these files")
-    assert not (out / "articles.parquet").exists()
+        f"union-metrics: error: --out {out} holds files union-metrics did not write (articles.parquet, "
+        f"union.duckdb); choose another folder, or add --force to replace them")
+    assert (out / "articles.parquet").read_text(encoding="utf-8") == "their table"
     proc = run_cli("extract", str(SEEDS[0]), "--out", str(out), "--quiet", "--force")
     assert proc.returncode == 0, proc.stderr.decode()
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
