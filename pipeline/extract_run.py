@@ -65,7 +65,7 @@ def _process_many(records: Iterable, jobs: int, limits=None) -> Iterator[tuple]:
 # ---------------------------------------------------------------- the command
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .ingest import UsageError, check_inputs
+    from .input_paths import UsageError, check_inputs
     from .limits import RecordLimits
     from .publish import LOCK, NotOurFolder, check_ownership
 
@@ -229,7 +229,8 @@ def _extract_locally(args: argparse.Namespace, out: Path, jobs: int, limits, pro
                      prints, manifest: dict) -> tuple[dict, dict, int, int]:
     """The local engine: (status counts, row counts, renamed doc_ids, records skipped by --resume)."""
     from .fingerprint import stale_sources
-    from .ingest import iter_records, unique_doc_ids
+    from .doc_ids import unique_doc_ids
+    from .ingest import iter_records
     from .publish import PARTS, read_manifest, write_json_atomically
     from .sidecar import with_meta
     from .tables import PARTS_MARKER, STATUS_COLUMN, TableWriter, resume_key
