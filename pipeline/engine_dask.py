@@ -191,8 +191,8 @@ def _shard_raw_records(shard: Shard, text_field: str | None) -> Iterator:
 def run_shard(shard: Shard, out: str, text_field: str | None, limits, batch_size: int, meta: dict | None = None) -> dict:
     """Process one shard into its own part files; return its counts and, per record, the key
     of its original doc_id and whether it is the first of its key in the shard."""
-    from .extract_run import _record_rows
     from .doc_ids import doc_id_key, renamed_duplicate
+    from .extract_run import _record_rows
     from .tables import STATUS_COLUMN, TableWriter
 
     writer = TableWriter(out, batch_size=batch_size, clear=False, part_prefix=f"{shard.index:06d}-")
@@ -220,8 +220,8 @@ def rename_in_shard(item: tuple[Shard, frozenset[int]], out: str, text_field: st
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from .extract_run import _record_rows
     from .doc_ids import renamed_duplicate
+    from .extract_run import _record_rows
     from .tables import TABLE_NAMES, TableWriter
 
     shard, positions = item

@@ -228,8 +228,8 @@ def _stage_and_publish(args, out: Path, manifest: dict, counts: dict, status_cou
 def _extract_locally(args: argparse.Namespace, out: Path, jobs: int, limits, progress, meta: dict,
                      prints, manifest: dict) -> tuple[dict, dict, int, int]:
     """The local engine: (status counts, row counts, renamed doc_ids, records skipped by --resume)."""
-    from .fingerprint import stale_sources
     from .doc_ids import unique_doc_ids
+    from .fingerprint import stale_sources
     from .ingest import iter_records
     from .publish import PARTS, read_manifest, write_json_atomically
     from .sidecar import with_meta
