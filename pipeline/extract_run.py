@@ -202,10 +202,11 @@ def _refuse_unfinished(args, out: Path) -> None:
 def _stage_and_publish(args, out: Path, manifest: dict, counts: dict, status_counts: dict) -> dict:
     """Merge the parts into the staging folder, build union.duckdb and any partitioned copies
     there, then publish them all with the finished manifest; return the output's status counts."""
+    from .duckdb_file import write_duckdb
     from .partition import write_partitions
     from .places import crosswalk_frame
     from .publish import describe_files, now_iso, publish, staging_dir
-    from .tables import TABLE_NAMES, merge_parts, write_duckdb
+    from .tables import TABLE_NAMES, merge_parts
 
     staged = staging_dir(out)
     merge_parts(out, into=staged, run_id=manifest["run_id"], remove_parts=False)
