@@ -50,7 +50,7 @@ def jsonl_line_marks(path: Path, every: int) -> tuple[int, list[tuple[int, int]]
     """(number of lines, [(line number, byte offset)] of every `every`-th line start) of a
     JSONL file, streamed. Offsets are of the decompressed stream (used only for plain files);
     a read error ends the count (the shard that reaches it reports it)."""
-    from .ingest import READ_ERRORS, file_input
+    from .input_files import READ_ERRORS, file_input
 
     inp = file_input(path)
     marks, n, position = [], 0, 0
@@ -73,7 +73,9 @@ MAX_PARTITION = 500
 def list_inputs(inputs: list[str], text_field: str | None, grain: int) -> list[tuple]:
     """The input files in reading order, each as ("file", path, named), or for a JSONL dump
     that can be cut by lines ("lines", path, named, gzipped, marks every `grain` lines)."""
-    from .ingest import READ_ERRORS, file_input, iter_input_files, sniff, sniff_stream_encoding
+    from .decoding import sniff_stream_encoding
+    from .input_files import READ_ERRORS, file_input, sniff
+    from .input_paths import iter_input_files
     from .special_files import is_fifo
 
     entries: list[tuple] = []
@@ -153,8 +155,10 @@ def shard_records(shard: Shard, text_field: str | None, meta: dict | None = None
 
 
 def _shard_raw_records(shard: Shard, text_field: str | None) -> Iterator:
-    from .ingest import (READ_ERRORS, file_input, parse_jsonl, read_dump, read_input, sniff,
-                         sniff_stream_encoding)
+    from .decoding import sniff_stream_encoding
+    from .dump_reader import parse_jsonl, read_dump
+    from .ingest import read_input
+    from .input_files import READ_ERRORS, file_input, sniff
     from .records import without_surrogates
 
     if not shard.is_range:
@@ -187,8 +191,8 @@ def _shard_raw_records(shard: Shard, text_field: str | None) -> Iterator:
 def run_shard(shard: Shard, out: str, text_field: str | None, limits, batch_size: int, meta: dict | None = None) -> dict:
     """Process one shard into its own part files; return its counts and, per record, the key
     of its original doc_id and whether it is the first of its key in the shard."""
+    from .doc_ids import doc_id_key, renamed_duplicate
     from .extract_run import _record_rows
-    from .ingest import doc_id_key, renamed_duplicate
     from .tables import STATUS_COLUMN, TableWriter
 
     writer = TableWriter(out, batch_size=batch_size, clear=False, part_prefix=f"{shard.index:06d}-")
@@ -216,8 +220,8 @@ def rename_in_shard(item: tuple[Shard, frozenset[int]], out: str, text_field: st
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
+    from .doc_ids import renamed_duplicate
     from .extract_run import _record_rows
-    from .ingest import renamed_duplicate
     from .tables import TABLE_NAMES, TableWriter
 
     shard, positions = item

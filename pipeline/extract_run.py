@@ -65,7 +65,7 @@ def _process_many(records: Iterable, jobs: int, limits=None) -> Iterator[tuple]:
 # ---------------------------------------------------------------- the command
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .ingest import UsageError, check_inputs
+    from .input_paths import UsageError, check_inputs
     from .limits import RecordLimits
     from .publish import LOCK, NotOurFolder, check_ownership
 
@@ -202,10 +202,11 @@ def _refuse_unfinished(args, out: Path) -> None:
 def _stage_and_publish(args, out: Path, manifest: dict, counts: dict, status_counts: dict) -> dict:
     """Merge the parts into the staging folder, build union.duckdb and any partitioned copies
     there, then publish them all with the finished manifest; return the output's status counts."""
+    from .duckdb_file import write_duckdb
     from .partition import write_partitions
     from .places import crosswalk_frame
     from .publish import describe_files, now_iso, publish, staging_dir
-    from .tables import TABLE_NAMES, merge_parts, write_duckdb
+    from .tables import TABLE_NAMES, merge_parts
 
     staged = staging_dir(out)
     merge_parts(out, into=staged, run_id=manifest["run_id"], remove_parts=False)
@@ -228,8 +229,9 @@ def _stage_and_publish(args, out: Path, manifest: dict, counts: dict, status_cou
 def _extract_locally(args: argparse.Namespace, out: Path, jobs: int, limits, progress, meta: dict,
                      prints, manifest: dict) -> tuple[dict, dict, int, int]:
     """The local engine: (status counts, row counts, renamed doc_ids, records skipped by --resume)."""
+    from .doc_ids import unique_doc_ids
     from .fingerprint import stale_sources
-    from .ingest import iter_records, unique_doc_ids
+    from .ingest import iter_records
     from .publish import PARTS, read_manifest, write_json_atomically
     from .sidecar import with_meta
     from .tables import PARTS_MARKER, STATUS_COLUMN, TableWriter, resume_key

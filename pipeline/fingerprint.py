@@ -49,7 +49,7 @@ def _first_record_lacks_text(path: Path) -> bool:
     article dump (a gold file, a training set), which ingest skips whole."""
     import json
 
-    from .ingest import HTML_KEYS, TEXT_KEYS
+    from .dump_fields import HTML_KEYS, TEXT_KEYS
 
     try:
         with open(path, "rb") as f:
@@ -62,7 +62,7 @@ def _first_record_lacks_text(path: Path) -> bool:
 
 def _record_count(path: Path, newlines: int, ends_with_newline: bool, size: int, named: bool,
                   text_field: str | None) -> int | None:
-    from .ingest import split_name
+    from .input_files import split_name
 
     _, fmt, gzipped = split_name(path)
     if fmt in (None, "txt", "html"):
@@ -80,7 +80,7 @@ def fingerprint_inputs(inputs: Sequence[str], text_field: str | None = None) -> 
     """One fingerprint per input file in reading order; standard input has none (it is read
     once, when processed). A file that cannot be read is listed with size -1: its records
     say why when it is processed."""
-    from .ingest import iter_input_files
+    from .input_paths import iter_input_files
 
     prints = []
     for path, named in iter_input_files(inputs):

@@ -179,7 +179,7 @@ def _codec_search(name: str) -> codecs.CodecInfo | None:
     return None
 
 
-codecs.register(_codec_search)  # at import: every process that imports ingest can decode both
+codecs.register(_codec_search)  # at import: every process that imports decoding.py (ingest does) can decode both
 
 
 def legacy_vietnamese_encoding(data: bytes, reads_as_vietnamese: Callable[[str], bool]) -> str | None:

@@ -12,14 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import (
-    NO_TEXT_FIELD,
-    NOT_TEXT,
-    UsageError,
-    check_inputs,
-    iter_json_values,
-    iter_records,
-)
+from pipeline.decoding import NOT_TEXT
+from pipeline.dump_fields import NO_TEXT_FIELD
+from pipeline.ingest import iter_records
+from pipeline.input_paths import UsageError, check_inputs
+from pipeline.json_stream import iter_json_values
 from pipeline.records import RawRecord
 
 SENTENCE = "Liên đoàn Lao động tỉnh Bắc Kạn kết nạp 856 đoàn viên"
@@ -444,7 +441,7 @@ def test_file_that_cannot_be_opened_fails_and_the_run_goes_on(tmp_path, monkeypa
             raise PermissionError(13, "Permission denied", str(path))
         return builtins.open(path, *args, **kwargs)
 
-    monkeypatch.setattr("pipeline.ingest.open", deny_secret, raising=False)
+    monkeypatch.setattr("pipeline.input_files.open", deny_secret, raising=False)
     write(tmp_path / "ok.txt", SENTENCE)
     write(tmp_path / "secret.txt", ARTICLE)
     write(tmp_path / "secret2.jsonl", jsonl({"text": ARTICLE}))

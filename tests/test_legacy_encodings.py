@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from pipeline.ingest import decode_bytes, iter_records
+from pipeline.decoding import decode_bytes
+from pipeline.ingest import iter_records
 from pipeline.legacy_encodings import TCVN3, VNI, vni_tables
 from test_ingest import windows_1258
 

@@ -89,13 +89,13 @@ def test_a_named_fifo_with_a_writer_is_read_like_a_file(tmp_path):
 
 def test_a_file_deleted_between_listing_and_reading_is_a_failed_row(tmp_path, monkeypatch):
     """The CLI in this process, with the folder listing taken before one file is deleted."""
-    from pipeline import cli, ingest
+    from pipeline import cli, input_paths
 
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("a.txt", "b.txt", "c.jsonl"):
         (folder / name).write_text(TEXT if name.endswith(".txt") else '{"text": "x"}\n', encoding="utf-8")
-    listed = ingest.walk_folder
+    listed = input_paths.walk_folder
     first: list = []
 
     def list_then_delete(path):
@@ -108,7 +108,7 @@ def test_a_file_deleted_between_listing_and_reading_is_a_failed_row(tmp_path, mo
                 (folder / name).unlink(missing_ok=True)
         return iter(list(first))
 
-    monkeypatch.setattr(ingest, "walk_folder", list_then_delete)
+    monkeypatch.setattr(input_paths, "walk_folder", list_then_delete)
     code = cli.main(["extract", str(folder), "--out", str(tmp_path / "out"), "--quiet", "--jobs", "1"])
     assert code == 1
     assert rows(tmp_path / "out") == [("a", "ok", None), ("b", "failed", VANISHED), ("c", "failed", VANISHED)]

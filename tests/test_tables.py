@@ -9,8 +9,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.duckdb_file import write_duckdb
 from pipeline.records import ArticleResult, ArticleRow, DateMention, DirectiveMention
-from pipeline.tables import SCHEMAS, TABLE_NAMES, TableWriter, write_duckdb
+from pipeline.tables import SCHEMAS, TABLE_NAMES, TableWriter
 
 
 def make_result(i: int) -> ArticleResult:
