@@ -308,6 +308,8 @@ def _in_term_list(words: list[str]) -> bool:
 def _extend_compound(src: Source, toks: list[Tok], i: int, end: int, words: list[str]) -> tuple[int, int]:
     """Take the lowercase syllables of the word toks[i-1] begins ("Đảng Cộng sản", "Bộ Giáo
     dục"): appends them to `words`, returns the next index and the new end."""
+    if i >= len(toks) or not toks[i].text.islower():
+        return i, end  # no lowercase syllable follows: no need to segment the sentence
     cend = src.compound_end(toks[i - 1].start)
     while cend is not None and i < len(toks) and toks[i].end <= cend and toks[i].text.islower():
         words.append(toks[i].text)
