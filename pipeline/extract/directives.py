@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import takewhile
-import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import regex
 
 from ..document import Document
 from ..records import DateMention, DirectiveMention
 from ..ruledata import load_table, load_yaml
+from .skeleton import AccentBlindPhrases, base_letter, letter_class
 
 
 # --------------------------------------------------------------------------- rule data
@@ -72,34 +71,9 @@ PARTY_ABBR = {a.casefold(): t for t in TYPES for a in t.party_abbr}
 ALL_ABBR = frozenset(STATE_ABBR) | frozenset(PARTY_ABBR)
 
 
-def _base_letter(ch: str) -> str:
-    """The letter without any diacritic ("ị" → "i", "đ" → "d")."""
-    if ch in "đĐ":
-        return "d"
-    return unicodedata.normalize("NFD", ch)[0].lower()
-
-
-@lru_cache(maxsize=1)
-def _letters_by_base() -> dict[str, str]:
-    """Every lowercase Latin letter with Vietnamese diacritics, grouped by base letter."""
-    groups: dict[str, set[str]] = {}
-    for cp in list(range(0x61, 0x7B)) + list(range(0xC0, 0x250)) + list(range(0x1EA0, 0x1F00)):
-        ch = chr(cp)
-        if ch.isalpha() and ch == ch.lower():
-            groups.setdefault(_base_letter(ch), set()).add(ch)
-    return {b: "".join(sorted(s)) for b, s in groups.items()}
-
-
 def _skeleton_pattern(phrase: str) -> str:
     """A pattern matching the phrase with any diacritics on any letter (checked after)."""
-    groups = _letters_by_base()
-    parts = []
-    for ch in phrase:
-        if ch == " ":
-            parts.append(r"[^\S\n]+")
-        else:
-            parts.append("[" + regex.escape(groups.get(_base_letter(ch), ch)) + "]")
-    return "".join(parts)
+    return "".join(r"[^\S\n]+" if ch == " " else letter_class(ch) for ch in phrase)
 
 
 def _compile_type_words() -> regex.Pattern:
@@ -109,6 +83,7 @@ def _compile_type_words() -> regex.Pattern:
 
 
 TYPE_WORD_RE = _compile_type_words()
+TYPE_WORDS = AccentBlindPhrases((t.phrase for t in TYPES), TYPE_WORD_RE)  # TYPE_WORD_RE.finditer, fast
 
 # A symbol code: capitals and digits, a few with lowercase ASCII ("CTr", "Ctr", "QĐi", "TTg").
 CODE = r"\p{Lu}(?:[\p{Lu}\d]|[a-z]){0,11}(?![\p{L}\d])"
@@ -471,7 +446,7 @@ def _type_of(word: str) -> DocType | None:
     low = regex.sub(r"\s+", " ", word.lower())
     best = None
     for t in TYPES:
-        if len(t.phrase) != len(low) or any(_base_letter(a) != _base_letter(b) for a, b in zip(t.phrase, low) if a != " "):
+        if len(t.phrase) != len(low) or any(base_letter(a) != base_letter(b) for a, b in zip(t.phrase, low) if a != " "):
             continue
         diffs = sum(a != b for a, b in zip(t.phrase, low))
         if diffs == 0:
@@ -949,7 +924,7 @@ def _collect_refs(src: Source) -> list[Ref]:
     text = src.text
     refs: list[Ref] = []
     taken: list[tuple[int, int]] = []
-    for tm in TYPE_WORD_RE.finditer(text):
+    for tm in TYPE_WORDS.finditer(text):
         t = _type_of(tm.group())
         if t is None or any(s <= tm.start() < e for s, e in taken):
             continue
