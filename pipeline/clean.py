@@ -93,8 +93,9 @@ def is_line_furniture(text: str) -> bool:
         return True
     if _HANDLE.fullmatch(text) and not any(c.isupper() for c in text):
         return True
-    tokens = text.split()
-    if all(_HASH_TOKEN.fullmatch(t.lower()) for t in tokens):
+    first = text.split(maxsplit=1)[:1]  # a line of image ids: its first word rules out nearly every line
+    if (not first or _HASH_TOKEN.fullmatch(first[0].lower())) and all(
+            _HASH_TOKEN.fullmatch(t.lower()) for t in text.split()):
         return True
     return is_menu(text)
 
