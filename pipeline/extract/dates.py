@@ -26,6 +26,7 @@ import regex
 from ..document import Document
 from ..records import OUTSIDE_BODY, DateMention
 from ..ruledata import load_yaml
+from .prefixed import finditer_from_core
 from .published import (calendar_date, dump_header, dump_header_date, find_dateline, page_clock_spans,
                         word_alternation)
 
@@ -127,6 +128,16 @@ def _patterns() -> list[tuple[str, regex.Pattern]]:
 def _year_range_core(range_joiner: str) -> str:
     """ "2021-2025", "2020 đến năm 2022": a year range without the words before it."""
     return (rf"(?<![\d/.,\-])(?P<y1>{_Y})\s*(?P<j>{range_joiner}|/)\s*(?:năm\s+)?(?P<y2>{_Y})(?![\d/]|[.,]\d)")
+
+
+@lru_cache(maxsize=1)
+def _year_range_words() -> tuple[regex.Pattern, int]:
+    """year_range's core and the most words that can stand before it (a period cue, "năm")."""
+    v = _vocab()
+    cues = list(v["period_cues"]) + ["từ"]
+    assert all(regex.fullmatch(r"[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*", c) for c in cues)  # words, as prefixed.py needs
+    core = _year_range_core(word_alternation(v["range_joiners"]))
+    return regex.compile(rf"(?i){core}"), max(len(c.split()) for c in cues) + 1
 
 
 @lru_cache(maxsize=1)
@@ -393,7 +404,11 @@ def scan(text: str) -> list[Draft]:
     for rank, (name, pattern) in enumerate(_patterns()):
         if name in required and not required[name].search(text):
             continue
-        for m in pattern.finditer(text):
+        if name == "year_range":  # (its pattern is the core, or words and the core)
+            matches = finditer_from_core(pattern, *_year_range_words(), text)
+        else:
+            matches = pattern.finditer(text)
+        for m in matches:
             drafts = _read(name, m, text)
             if drafts:
                 readings.append((m.start(), m.end(), rank, drafts))
