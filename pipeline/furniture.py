@@ -32,6 +32,8 @@ class _Rules:
     drop_line: "regex.Pattern[str]"
     counter: "regex.Pattern[str]"
     spam_term: "regex.Pattern[str]"
+    spam_folded: tuple[str, ...]  # the terms casefolded, for a first test (see _casefolded)
+    spam_odd_case: str  # characters the pattern takes for a letter of a term that casefold to something else
     to_end_marker: "regex.Pattern[str]"
     teaser_marker: "regex.Pattern[str]"
     top_banner: "regex.Pattern[str]"
@@ -40,6 +42,16 @@ class _Rules:
     dateline_cue: "regex.Pattern[str]"
     footer_start: "regex.Pattern[str]"
     dateline_counter: "regex.Pattern[str]"
+
+
+def _odd_case(phrases: Iterable[str]) -> str:
+    """The characters that the case-insensitive pattern takes for a letter of the casefolded
+    phrases but that casefold to something else ("İ" for "i"). A line without them, whose
+    casefolded text holds none of the phrases, has no match: no need to run the regex."""
+    letters = {c for p in phrases for c in normalize_string(p).casefold()}
+    bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)  # no case folds beyond it
+    return "".join(sorted({m.group() for letter in letters for m in regex.finditer(regex.escape(letter), bmp, FLAGS)
+                           if m.group().casefold() != letter}))
 
 
 def _marker_line(phrases: Iterable[str]) -> "regex.Pattern[str]":
@@ -60,6 +72,8 @@ def _compile_rules() -> _Rules:
         drop_line=regex.compile(_patterns(data["drop_lines"]), FLAGS),
         counter=regex.compile(counter, FLAGS),
         spam_term=regex.compile(rf"\b(?:{_phrases(data['spam_terms'])})\b", FLAGS),
+        spam_folded=tuple(normalize_string(p).casefold() for p in data["spam_terms"]),
+        spam_odd_case=_odd_case(data["spam_terms"]),
         to_end_marker=_marker_line(data["tail_markers"]["to_end"]),
         teaser_marker=_marker_line(data["tail_markers"]["teaser"]),
         top_banner=regex.compile(_patterns(data["top_banners"]), FLAGS),
