@@ -15,17 +15,18 @@ first line is read off, then every line is judged:
   alt text keep one copy.
 When a line is neither clearly furniture nor in a furniture block it is kept:
 a body paragraph lost here is lost to every extractor.
-The phrases live in rules/furniture.yaml.
+The phrases live in rules/furniture.yaml (compiled in pipeline.furniture).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from functools import lru_cache
 
 import regex
 
-from .normalize import MappedText, normalize_string, normalize_text
-from .ruledata import load_yaml
+from .furniture import FLAGS as _FLAGS, RULES
+from .normalize import MappedText, normalize_text
 
 
 @dataclass
@@ -48,72 +49,9 @@ class Line:
         return not self.text
 
 
-# ---------------------------------------------------------------- rule data
+# ---------------------------------------------------------------- shapes (not vocabulary)
 
-def _phrases(items: Iterable[str]) -> str:
-    """Alternation of plain phrases (normalised like the text, longest first)."""
-    return "|".join(regex.escape(normalize_string(p)) for p in sorted(items, key=len, reverse=True))
-
-
-def _patterns(items: Iterable[str]) -> str:
-    """Alternation of regex patterns written in the rule file."""
-    return "|".join(f"(?:{p})" for p in items)
-
-
-_FLAGS = regex.IGNORECASE | regex.V0
-
-
-@dataclass(frozen=True)
-class _Rules:
-    dump_headers: tuple["regex.Pattern[str]", ...]
-    drop_line: "regex.Pattern[str]"
-    counter: "regex.Pattern[str]"
-    spam_term: "regex.Pattern[str]"
-    to_end_marker: "regex.Pattern[str]"
-    teaser_marker: "regex.Pattern[str]"
-    top_banner: "regex.Pattern[str]"
-    section_name: "regex.Pattern[str]"
-    caption: "regex.Pattern[str]"
-    dateline_cue: "regex.Pattern[str]"
-    footer_start: "regex.Pattern[str]"
-    dateline_counter: "regex.Pattern[str]"
-
-
-def _marker_line(phrases: Iterable[str]) -> "regex.Pattern[str]":
-    # a line made only of marker phrases, e.g. "Ý kiến bạn đọc - Gửi bình luận", "TIN KHÁC:"
-    one = f"(?:{_patterns(normalize_string(p) for p in phrases)})"
-    return regex.compile(rf"[\W_]*{one}(?:[\s\-|:>»/•·]+{one})*[\s:>»\-.]*", _FLAGS)
-
-
-def _compile_rules() -> _Rules:
-    data = load_yaml("furniture.yaml")
-    optional = _phrases(data["counter_labels_number_optional"])
-    required = _phrases(data["counter_labels_number_required"])
-    number = r"\d[\d.,]*"
-    # "Lượt xem: 1.234", "Hôm nay: 75", and the number first: "6,497 lượt xem"
-    counter = rf"[\W_]*(?:(?:{optional})\s*:?\s*(?:{number})?|(?:{required})\s*:?\s*{number}|{number}\s*(?:{optional}))\s*"
-    return _Rules(
-        dump_headers=tuple(regex.compile(p, _FLAGS) for p in data["dump_header"]),
-        drop_line=regex.compile(_patterns(data["drop_lines"]), _FLAGS),
-        counter=regex.compile(counter, _FLAGS),
-        spam_term=regex.compile(rf"\b(?:{_phrases(data['spam_terms'])})\b", _FLAGS),
-        to_end_marker=_marker_line(data["tail_markers"]["to_end"]),
-        teaser_marker=_marker_line(data["tail_markers"]["teaser"]),
-        top_banner=regex.compile(_patterns(data["top_banners"]), _FLAGS),
-        # a section name, or a breadcrumb trail starting with one ("Tin tức > Hoạt động")
-        section_name=regex.compile(rf"[\W_]*(?:{_phrases(data['section_names'])})(?:\s*[>»/|]\s*.{{0,60}})?[\W_]*", _FLAGS),
-        dateline_counter=regex.compile(
-            rf"\s*[|\-–•]?\s*(?:(?:{optional})\s*:?\s*{number}|{number}\s*(?:{optional})(?!\w)).*$", _FLAGS),
-        caption=regex.compile(_patterns(data["caption_cues"]), _FLAGS),
-        dateline_cue=regex.compile(
-            rf"\b(?:{_phrases(data['dateline_words'])}|{_phrases(data['weekdays'])})\b", _FLAGS),
-        footer_start=regex.compile(rf"[\W_]*(?:{_phrases(data['footer_starts'])})\b\s*[:.]?", _FLAGS),
-    )
-
-
-RULES = _compile_rules()
-
-# shapes (not vocabulary): a calendar date, a time of day, sentence ends
+#: a calendar date, a time of day, sentence ends
 _DATE = regex.compile(
     r"(?<!\d)\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:\d{4}|\d{2})(?!\d)"
     r"|(?<!\d)\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*(?:năm\s+)?\d{4}(?!\d)"
@@ -131,14 +69,19 @@ _HASH_TOKEN = regex.compile(r"(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{10,}")  
 _ASCII_WORDS = regex.compile(r"[A-Za-z0-9&'.,\-/ ]+")
 _MENU_SEPARATOR = regex.compile(r"\s[|•·»]\s")
 _WORD = regex.compile(r"\S+")
+_SPLIT_ONLY_SPACES = re.compile("[\x1c-\x1f]")  # str.split() breaks words on these, regex's \s does not
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """The number of \\S+ runs (str.split is the same count, and faster, without those four)."""
+    if _SPLIT_ONLY_SPACES.search(text):
+        return len(_WORD.findall(text))
+    return len(text.split())
 
 
 # ---------------------------------------------------------------- line shapes
 
+@lru_cache(maxsize=4096)  # the head, tail and footer passes judge the same lines again (cleared per article)
 def is_line_furniture(text: str) -> bool:
     """Furniture wherever it stands: nothing of the article is lost by dropping it."""
     if not text:
@@ -147,14 +90,23 @@ def is_line_furniture(text: str) -> bool:
         return True
     if RULES.drop_line.fullmatch(text) or RULES.counter.fullmatch(text):
         return True
-    if len(RULES.spam_term.findall(text)) >= 2:
+    if _may_hold_spam(text) and len(RULES.spam_term.findall(text)) >= 2:
         return True
     if _HANDLE.fullmatch(text) and not any(c.isupper() for c in text):
         return True
-    tokens = text.split()
-    if all(_HASH_TOKEN.fullmatch(t.lower()) for t in tokens):
+    first = text.split(maxsplit=1)[:1]  # a line of image ids: its first word rules out nearly every line
+    if (not first or _HASH_TOKEN.fullmatch(first[0].lower())) and all(
+            _HASH_TOKEN.fullmatch(t.lower()) for t in text.split()):
         return True
     return is_menu(text)
+
+
+def _may_hold_spam(text: str) -> bool:
+    """A spam term may match here (str's search on the casefolded line: much faster than the regex)."""
+    if any(c in text for c in RULES.spam_odd_case):
+        return True
+    folded = text.casefold()
+    return any(term in folded for term in RULES.spam_folded)
 
 
 def is_menu(text: str) -> bool:
@@ -164,6 +116,7 @@ def is_menu(text: str) -> bool:
     return len(parts) >= 3 and all(_words(p) <= 4 for p in parts) and not _DATE.search(text) and not _TIME.search(text)
 
 
+@lru_cache(maxsize=4096)
 def is_dateline(text: str) -> bool:
     """A short line carrying the publication date: 'Thứ bảy - 27/08/2022 05:27'."""
     if not text or _words(text) > 16 or not _DATE.search(text):
@@ -178,6 +131,7 @@ def is_caption(text: str) -> bool:
     return bool(RULES.caption.search(text))
 
 
+@lru_cache(maxsize=4096)
 def is_body_like(text: str) -> bool:
     """A paragraph of running text: long enough, and a sentence (or long enough to be one)."""
     n = _words(text)
@@ -410,4 +364,6 @@ def clean_text(raw: str) -> Cleaned:
     kept = [l.index for l in lines if not l.blank and l.index not in dropped]
     body = assemble(text, lines, kept)
     title = lines[headline].text.strip() if headline is not None else None
+    for judged in (is_line_furniture, is_body_like, is_dateline):
+        judged.cache_clear()  # an article's lines are not kept past it (a line may be 1 MB)
     return Cleaned(body=body.text, raw_offsets=list(body.offsets), header=header, title=title)

@@ -103,3 +103,29 @@ def test_sub_deletes_and_keeps_end():
     m = MappedText.of("a--b").sub(regex.compile("-+"), "")
     assert m.text == "ab"
     assert m.offsets == (0, 3, 4)
+
+
+def test_fast_paths_give_the_plain_patterns_results():
+    """The tone pattern's moved lookbehind and the str prefilters of map_chars/tidy_spaces change nothing."""
+    import random
+
+    import regex
+
+    from pipeline import normalize as n
+
+    keys = sorted(n.RULES.tone_moves, key=len, reverse=True)
+    plain_tone = regex.compile("(?<![qQ])(?:" + "|".join(map(regex.escape, keys)) + r")(?!\w)", regex.IGNORECASE)
+
+    def plain_tidy(t):
+        for pattern, repl in ((n._SPACE_RUN, " "), (n._LINE_EDGE_SPACE, ""), (n._BLANK_RUN, "\n\n"), (n._TEXT_EDGE_BREAKS, "")):
+            t = t.sub(pattern, repl)
+        return t
+
+    pieces = ["hoà", "Hoà", "QUÝ", "quý", "thuỷ", "oà", "OÀ", "x", "1", " ", "  ", "\n", "\n\n\n", "\r", "\u00a0", "\u200b", "Đ", "\t"]
+    rng = random.Random(2)
+    for _ in range(5000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in n.RULES.tone_pattern.finditer(s)] == [m.span() for m in plain_tone.finditer(s)], s
+        t = n.MappedText.of(s)
+        assert n.tidy_spaces(t) == plain_tidy(t), s
+        assert n.map_chars(t) == t.sub(n.RULES.char_class, lambda m: n.RULES.char_map[m.group()]), s

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import takewhile
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
 from ..document import Document
 from ..records import DateMention, DirectiveMention
 from ..ruledata import load_table, load_yaml
+from .skeleton import AccentBlindPhrases, base_letter, letter_class
 
 
 # --------------------------------------------------------------------------- rule data
@@ -72,34 +73,9 @@ PARTY_ABBR = {a.casefold(): t for t in TYPES for a in t.party_abbr}
 ALL_ABBR = frozenset(STATE_ABBR) | frozenset(PARTY_ABBR)
 
 
-def _base_letter(ch: str) -> str:
-    """The letter without any diacritic ("ị" → "i", "đ" → "d")."""
-    if ch in "đĐ":
-        return "d"
-    return unicodedata.normalize("NFD", ch)[0].lower()
-
-
-@lru_cache(maxsize=1)
-def _letters_by_base() -> dict[str, str]:
-    """Every lowercase Latin letter with Vietnamese diacritics, grouped by base letter."""
-    groups: dict[str, set[str]] = {}
-    for cp in list(range(0x61, 0x7B)) + list(range(0xC0, 0x250)) + list(range(0x1EA0, 0x1F00)):
-        ch = chr(cp)
-        if ch.isalpha() and ch == ch.lower():
-            groups.setdefault(_base_letter(ch), set()).add(ch)
-    return {b: "".join(sorted(s)) for b, s in groups.items()}
-
-
 def _skeleton_pattern(phrase: str) -> str:
     """A pattern matching the phrase with any diacritics on any letter (checked after)."""
-    groups = _letters_by_base()
-    parts = []
-    for ch in phrase:
-        if ch == " ":
-            parts.append(r"[^\S\n]+")
-        else:
-            parts.append("[" + regex.escape(groups.get(_base_letter(ch), ch)) + "]")
-    return "".join(parts)
+    return "".join(r"[^\S\n]+" if ch == " " else letter_class(ch) for ch in phrase)
 
 
 def _compile_type_words() -> regex.Pattern:
@@ -109,6 +85,7 @@ def _compile_type_words() -> regex.Pattern:
 
 
 TYPE_WORD_RE = _compile_type_words()
+TYPE_WORDS = AccentBlindPhrases((t.phrase for t in TYPES), TYPE_WORD_RE)  # TYPE_WORD_RE.finditer, fast
 
 # A symbol code: capitals and digits, a few with lowercase ASCII ("CTr", "Ctr", "QĐi", "TTg").
 CODE = r"\p{Lu}(?:[\p{Lu}\d]|[a-z]){0,11}(?![\p{L}\d])"
@@ -180,15 +157,30 @@ INTRO_DATE_RE = regex.compile(
 )
 
 
-def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
+class Phrases(tuple):
+    """Phrases as syllable tuples, longest first, indexed by their first syllable (as written
+    and casefolded) so that _match_phrase tries only those that can match."""
+
+    def __new__(cls, phrases):
+        self = super().__new__(cls, phrases)
+        self.by_first: dict[str, tuple] = {}
+        self.by_first_folded: dict[str, tuple] = {}
+        for ph in self:
+            if ph:
+                self.by_first[ph[0]] = self.by_first.get(ph[0], ()) + (ph,)
+                self.by_first_folded[ph[0].casefold()] = self.by_first_folded.get(ph[0].casefold(), ()) + (ph,)
+        return self
+
+
+def _phrases(key: str) -> Phrases:
     """Phrases of an issuers.yaml list as syllable tuples, longest first."""
-    return tuple(sorted((tuple(str(p).split()) for p in ISSUERS[key]), key=len, reverse=True))
+    return Phrases(sorted((tuple(str(p).split()) for p in ISSUERS[key]), key=len, reverse=True))
 
 
 HEADS = _phrases("heads")
 DIRECT_HEADS = _phrases("direct_heads")
-NAME_WORDS = tuple(p for p in _phrases("name_words") if p[0].islower())
-NAME_WORDS_CASED = tuple(p for p in _phrases("name_words") if not p[0].islower())
+NAME_WORDS = Phrases(p for p in _phrases("name_words") if p[0].islower())
+NAME_WORDS_CASED = Phrases(p for p in _phrases("name_words") if not p[0].islower())
 ORDINALS = _phrases("ordinals")
 ISSUE_VERBS = _phrases("issue_verbs")
 SUBJECT_VERBS = _phrases("subject_verbs")
@@ -209,6 +201,7 @@ JOINERS = frozenset(str(j) for j in ISSUERS["joiners"])
 STOP_WORDS = frozenset(str(w).casefold() for w in ISSUERS["stop_words"])
 PLENUM_ISSUER = str(ISSUERS["plenum_issuer"])
 
+SPACES_RE = regex.compile(r"\s+")
 TOKEN_RE = regex.compile(r"[\p{L}\p{N}]+(?:\.[\p{L}]+)*|[^\s\p{L}\p{N}]")
 NAMED_AFTER_TYPE_RE = regex.compile(r"[^\S\n]+(?:đại|hội|trung|ban|bch)[^\S\n]", regex.IGNORECASE)
 GLUED_RE = regex.compile(r"(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})")  # "hànhTrung" → "hành" "Trung"
@@ -217,8 +210,7 @@ GLUED_RE = regex.compile(r"(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})")  # "hànhTrung" → 
 # --------------------------------------------------------------------------- names (issuers)
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):  # (a tuple: ~80,000 are made for 400 articles)
     text: str
     start: int
     end: int
@@ -250,9 +242,12 @@ def _tokens(text: str, start: int, end: int) -> list[Tok]:
     """Word and punctuation tokens of text[start:end], glued words split."""
     out: list[Tok] = []
     for m in TOKEN_RE.finditer(text, start, end):
-        pieces = GLUED_RE.split(m.group()) if m.group() not in ABBREVIATIONS else [m.group()]
-        pos = m.start()
-        for p in pieces:
+        word, pos = m.group(), m.start()
+        # a glue point needs two lowercase letters, then an uppercase one and a lowercase one
+        if len(word) < 4 or word.islower() or word in ABBREVIATIONS:
+            out.append(Tok(word, pos, pos + len(word)))
+            continue
+        for p in GLUED_RE.split(word):
             out.append(Tok(p, pos, pos + len(p)))
             pos += len(p)
     return out
@@ -260,6 +255,11 @@ def _tokens(text: str, start: int, end: int) -> list[Tok]:
 
 def _match_phrase(toks: list[Tok], i: int, phrases, casefold: bool = True) -> int:
     """Length in tokens of the longest phrase starting at toks[i] (0 if none)."""
+    if i >= len(toks):
+        return 0
+    if isinstance(phrases, Phrases):
+        first = toks[i].text
+        phrases = phrases.by_first_folded.get(first.casefold(), ()) if casefold else phrases.by_first.get(first, ())
     for ph in phrases:
         n = len(ph)
         if i + n <= len(toks) and all(
@@ -308,6 +308,8 @@ def _in_term_list(words: list[str]) -> bool:
 def _extend_compound(src: Source, toks: list[Tok], i: int, end: int, words: list[str]) -> tuple[int, int]:
     """Take the lowercase syllables of the word toks[i-1] begins ("Đảng Cộng sản", "Bộ Giáo
     dục"): appends them to `words`, returns the next index and the new end."""
+    if i >= len(toks) or not toks[i].text.islower():
+        return i, end  # no lowercase syllable follows: no need to segment the sentence
     cend = src.compound_end(toks[i - 1].start)
     while cend is not None and i < len(toks) and toks[i].end <= cend and toks[i].text.islower():
         words.append(toks[i].text)
@@ -464,12 +466,13 @@ class Ref:
     title: str | None = None  # a law's name: "Luật Công đoàn năm 2012"
 
 
+@lru_cache(maxsize=4096)  # a few type words, written the same way again and again
 def _type_of(word: str) -> DocType | None:
     """The DocType of a matched type word: exact, or one letter's diacritic off (fuzzy types)."""
-    low = regex.sub(r"\s+", " ", word.lower())
+    low = SPACES_RE.sub(" ", word.lower())
     best = None
     for t in TYPES:
-        if len(t.phrase) != len(low) or any(_base_letter(a) != _base_letter(b) for a, b in zip(t.phrase, low) if a != " "):
+        if len(t.phrase) != len(low) or any(base_letter(a) != base_letter(b) for a, b in zip(t.phrase, low) if a != " "):
             continue
         diffs = sum(a != b for a, b in zip(t.phrase, low))
         if diffs == 0:
@@ -480,11 +483,11 @@ def _type_of(word: str) -> DocType | None:
 
 
 def _is_exact(word: str, t: DocType) -> bool:
-    return regex.sub(r"\s+", " ", word.lower()) == t.phrase
+    return SPACES_RE.sub(" ", word.lower()) == t.phrase
 
 
 def _clean_symbol(raw: str) -> str:
-    return regex.sub(r"\s+", "", raw).replace("–", "-")
+    return SPACES_RE.sub("", raw).replace("–", "-")
 
 
 def _party_form(symbol: str, style: str) -> tuple[str, str]:
@@ -947,7 +950,7 @@ def _collect_refs(src: Source) -> list[Ref]:
     text = src.text
     refs: list[Ref] = []
     taken: list[tuple[int, int]] = []
-    for tm in TYPE_WORD_RE.finditer(text):
+    for tm in TYPE_WORDS.finditer(text):
         t = _type_of(tm.group())
         if t is None or any(s <= tm.start() < e for s, e in taken):
             continue
