@@ -11,16 +11,11 @@ import datetime as dt
 import traceback
 from dataclasses import replace
 
+from .annotation import annotate, mentions
 from .clean import clean_text
 from .document import Document
-from .extract.dates import extract_dates
-from .extract.directives import extract_directives
-from .extract.metrics import extract_metrics
-from .extract.orgs import extract_orgs
-from .extract.published import extract_published
-from .issuers import canonical_issuer
 from .limits import RecordLimits, RecordTimeout, time_budget, truncate
-from .places import article_province, province_2025
+from .places import province_2025
 from .records import ArticleResult, ArticleRow, RawRecord, without_surrogates
 from .segment import split_sentences
 
@@ -107,21 +102,16 @@ def _process(record: RawRecord) -> ArticleResult:
             article.error = record.error or "no article text after cleaning"
             return ArticleResult(article)
 
-        published = extract_published(doc) or doc.meta.get("record_published")
-        article.published = doc.meta["published"] = published
-        dates = extract_dates(doc, published)
-        directives = extract_directives(doc, dates)
-        province = article_province(doc)
-        article.province = province
-        article.province_2025 = province_2025(province)
-        orgs = extract_orgs(doc, province)
-        metrics = extract_metrics(doc, dates, orgs, province)
+        annotated = annotate(doc)  # every component, in annotation.COMPONENTS order
+        article.published = annotated._.published
+        article.province = annotated._.province
+        article.province_2025 = province_2025(article.province)
         return ArticleResult(
             article,
-            dates=dates,
-            directives=[replace(d, issuer_canonical=canonical_issuer(d.issuer, province)) for d in directives],
-            orgs=[replace(o, province_2025=province_2025(o.province)) for o in orgs],
-            metrics=[replace(m, province_2025=province_2025(m.province)) for m in metrics],
+            dates=mentions(annotated, "dates"),
+            directives=mentions(annotated, "directives"),
+            orgs=mentions(annotated, "orgs"),
+            metrics=mentions(annotated, "metrics"),
             body=doc.body,
         )
     except RecordTimeout:
