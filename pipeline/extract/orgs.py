@@ -14,6 +14,7 @@ Vocabularies live in rules/org_patterns.yaml; the gazetteer is pipeline.places'.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
@@ -175,32 +176,51 @@ def is_caps_syllable(word: str) -> bool:
     return any(unicodedata.normalize("NFD", c)[0] in VOWELS for c in word)
 
 
+# Three words in a row with no lowercase letter, on one line: where every all-caps run
+# title_case_headlines rewrites begins (a superset: digits and acronyms count here too).
+_NOT_LOWER_WORD = r"[[\p{L}\p{N}]--\p{Ll}]+"
+CAPS_RUN_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}]){_NOT_LOWER_WORD}(?:[^\p{{L}}\p{{N}}\n]+{_NOT_LOWER_WORD}){{2}}(?![\p{{L}}\p{{N}}])",
+    regex.V1)
+
+
 def title_case_headlines(text: str) -> str:
     """All-caps runs of three or more words in title case ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN THỚI LAI").
 
     Known acronyms stay as they are; the length never changes, so offsets hold.
     """
-    chars = list(text)
-    for line in regex.finditer(r"[^\n]+", text):
-        words = list(_WORD.finditer(line.group()))
-        run: list = []
-        for w in words + [None]:
-            caps = w is not None and w.group().isupper() and not w.group().isdigit()
-            if caps:
-                run.append(w)
-                continue
-            real = [x for x in run if is_caps_syllable(x.group())]
-            if len(run) >= 3 and len(real) >= 2:
-                for x in run:
-                    word = x.group()
-                    if not is_caps_syllable(word):
-                        continue
-                    titled = word[0] + word[1:].lower()
-                    if len(titled) == len(word):
-                        at = line.start() + x.start()
-                        chars[at:at + len(word)] = titled
-            run = []
-    return "".join(chars)
+    chars = None
+    pos = 0
+    while (cue := CAPS_RUN_RE.search(text, pos)) is not None:
+        line_start = text.rfind("\n", 0, cue.start()) + 1
+        line_end = text.find("\n", cue.end())
+        pos = line_end = len(text) if line_end < 0 else line_end
+        if chars is None:
+            chars = list(text)
+        title_case_line(text, line_start, line_end, chars)
+    return text if chars is None else "".join(chars)
+
+
+def title_case_line(text: str, line_start: int, line_end: int, chars: list[str]) -> None:
+    """title_case_headlines on text[line_start:line_end], written into `chars`."""
+    words = list(_WORD.finditer(text, line_start, line_end))
+    run: list = []
+    for w in words + [None]:
+        caps = w is not None and w.group().isupper() and not w.group().isdigit()
+        if caps:
+            run.append(w)
+            continue
+        real = [x for x in run if is_caps_syllable(x.group())]
+        if len(run) >= 3 and len(real) >= 2:
+            for x in run:
+                word = x.group()
+                if not is_caps_syllable(word):
+                    continue
+                titled = word[0] + word[1:].lower()
+                if len(titled) == len(word):
+                    at = x.start()
+                    chars[at:at + len(word)] = titled
+        run = []
 
 
 def normalise(body: str) -> NormText:
@@ -826,12 +846,32 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
     return None
 
 
+# Every head holds "đoàn" and none spans lines: a scan for the word finds the lines worth
+# HEAD_RE's much slower search.
+HEAD_CUE_RE = regex.compile(r"đoàn", _I)
+
+
+def next_head(text: str, pos: int) -> "regex.Match[str] | None":
+    """HEAD_RE.search(text, pos), run only over lines that hold "đoàn"."""
+    while True:
+        cue = HEAD_CUE_RE.search(text, pos)
+        if cue is None:
+            return None
+        line_end = text.find("\n", cue.end())
+        if line_end < 0:
+            line_end = len(text)
+        m = HEAD_RE.search(text, max(pos, text.rfind("\n", 0, cue.start()) + 1), line_end)
+        if m is not None:
+            return m
+        pos = line_end
+
+
 def parse_candidates(text: str, province: str | None, word_end: WordEnd = no_words) -> list[Candidate]:
     """Every union body named in the normalised text, left to right, not overlapping."""
     found: list[Candidate] = []
     pos = 0
     while True:
-        m = HEAD_RE.search(text, pos)
+        m = next_head(text, pos)
         if m is None:
             break
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -1016,10 +1056,11 @@ def level_of(c: Candidate) -> str:
 def segmenter_words(doc: Document, norm: NormText) -> WordEnd:
     """`word_end` over the normalised text: underthesea's words (sentences segmented on demand),
     and each expanded abbreviation as one word."""
-    to_norm: dict[int, int] = {}
-    for i, (a, b) in enumerate(zip(norm.starts, norm.ends)):
-        if b == a + 1:
-            to_norm[a] = i
+    def to_norm(body_pos: int) -> int | None:
+        """The normalised position of a body character copied as it is (or replaced by one
+        character): the last one that came from it."""
+        i = bisect_right(norm.starts, body_pos) - 1
+        return i if i >= 0 and norm.starts[i] == body_pos and norm.ends[i] == body_pos + 1 else None
 
     def word_end(pos: int) -> int | None:
         body_pos = norm.starts[pos]
@@ -1033,7 +1074,7 @@ def segmenter_words(doc: Document, norm: NormText) -> WordEnd:
             return None
         for token in sentence.tokens:
             if token.start <= body_pos < token.end:
-                last = to_norm.get(token.end - 1)
+                last = to_norm(token.end - 1)
                 return None if last is None else last + 1
         return None
 
