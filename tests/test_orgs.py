@@ -348,3 +348,34 @@ def test_generic_and_run_on_names_seen_in_real_news(text, expected):
     from pipeline.core import process_record
     from pipeline.records import RawRecord
     assert {o.canonical for o in process_record(RawRecord(doc_id="t", source="t", text=text)).orgs} == expected
+
+
+# ---------------------------------------------------------------- the speed-ups find what the slow way found
+
+HEAD_TEXTS = [
+    "Tổng  Liên\tđoàn Lao động Việt Nam", "xCông đoàn", "(Công đoàn)", "Công\nđoàn", "CÔNG ĐOÀN X",
+    "Liên đoàn Lao động tỉnh", "Tổng Liên đoànx Công đoàn", "đoàn Công đoàn", "Tổng Tổng Liên đoàn",
+    "Côngđoàn", " Công đoàn", "Công   đoàn, công đoàn", "đoàn viên Công đoàn cơ sở", "Liên Công đoàn",
+    "Tổng Liên Công đoàn", "1Công đoàn", "Công đoàn1", "",
+]
+
+
+@pytest.mark.parametrize("text", HEAD_TEXTS)
+def test_next_head_is_the_heads_search_from_every_position(text):
+    from pipeline.extract.orgs import HEAD_RE, next_head
+    for pos in range(len(text) + 1):
+        want, got = HEAD_RE.search(text, pos), next_head(text, pos)
+        assert (want and (want.span(), want.lastgroup)) == (got and (got.span(), got.lastgroup))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN THỚI LAI", "Liên Đoàn Lao Động Huyện Thới Lai"),
+    ("tin: CÔNG ĐOÀN, NGÀNH - Y TẾ\nUBND TỈNH", "tin: Công Đoàn, Ngành - Y Tế\nUBND TỈNH"),
+    ("UBND TỈNH X", "UBND TỈNH X"),             # one syllable besides an acronym and a letter
+    ("ĐOÀN 2023 VIÊN", "ĐOÀN 2023 VIÊN"),        # a number breaks the run
+    ("LĐLĐ TNHH XH", "LĐLĐ TNHH XH"),            # acronyms only
+    ("Công đoàn HÀ NỘI", "Công đoàn HÀ NỘI"),   # two words, no run of three
+])
+def test_title_case_headlines(text, expected):
+    from pipeline.extract.orgs import title_case_headlines
+    assert title_case_headlines(text) == expected

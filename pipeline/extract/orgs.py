@@ -846,24 +846,38 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
     return None
 
 
-# Every head holds "đoàn" and none spans lines: a scan for the word finds the lines worth
-# HEAD_RE's much slower search.
+# Every head holds "đoàn" once, after one or two words ("Công", "Liên", "Tổng Liên") and
+# blanks: a scan for the word finds where HEAD_RE, much slower to search with, may match.
 HEAD_CUE_RE = regex.compile(r"đoàn", _I)
+WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")
+
+
+def words_before(text: str, pos: int, count: int) -> list[int]:
+    """Starts of up to `count` words right before `pos`, each followed by blanks, nearest first."""
+    starts = []
+    for _ in range(count):
+        gap = pos
+        while gap > 0 and text[gap - 1] in " \t":
+            gap -= 1
+        word = gap
+        while word > 0 and WORD_CHAR_RE.match(text, word - 1):
+            word -= 1
+        if gap == pos or word == gap:
+            break
+        starts.append(word)
+        pos = word
+    return starts
 
 
 def next_head(text: str, pos: int) -> "regex.Match[str] | None":
-    """HEAD_RE.search(text, pos), run only over lines that hold "đoàn"."""
-    while True:
-        cue = HEAD_CUE_RE.search(text, pos)
-        if cue is None:
-            return None
-        line_end = text.find("\n", cue.end())
-        if line_end < 0:
-            line_end = len(text)
-        m = HEAD_RE.search(text, max(pos, text.rfind("\n", 0, cue.start()) + 1), line_end)
-        if m is not None:
-            return m
-        pos = line_end
+    """HEAD_RE.search(text, pos): tried only where one or two words and blanks lead to a "đoàn"."""
+    scan = pos
+    while (cue := HEAD_CUE_RE.search(text, scan)) is not None:
+        for start in reversed(words_before(text, cue.start(), 2)):  # the leftmost start first
+            if start >= pos and (m := HEAD_RE.match(text, start)) is not None:
+                return m
+        scan = cue.end()
+    return None
 
 
 def parse_candidates(text: str, province: str | None, word_end: WordEnd = no_words) -> list[Candidate]:
