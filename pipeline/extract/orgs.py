@@ -412,7 +412,9 @@ CANON = RULES["canonical"]
 HEAD_RE = regex.compile(
     _B + r"(?:(?P<tong>Tổng[ \t]+Liên[ \t]+đoàn(?:[ \t]+Lao[ \t]+động)?)"
     r"|(?P<ldld>Liên[ \t]+đoàn[ \t]+Lao[ \t]+động)|(?P<cd>Công[ \t]+đoàn))" + _E, _I)
-PLURAL_BEFORE_RE = regex.compile(_B + r"(?:" + "|".join(RULES["plural_before"]) + r")[ \t]+$", _I)
+# Anchored at the end of what they search ("the 60 characters before a head"): searched
+# backwards ((?r)), they are tried from the end only, not at every position.
+PLURAL_BEFORE_RE = regex.compile(r"(?r)" + _B + r"(?:" + "|".join(RULES["plural_before"]) + r")[ \t]+$", _I)
 GENERIC_AFTER_RE = regex.compile(r"[ \t]+(?:" + "|".join(RULES["generic_after"]) + r")" + _E, _I)
 COORD_RE = regex.compile(r"[ \t]*(?:,|và)[ \t]*", _I)
 KIND_LIST_RE = regex.compile(r"[ \t]*(?:,|/|và|hoặc)[ \t]*(?:" + alternation(KINDS) + ")" + _E, _I)
@@ -436,7 +438,7 @@ NAME_CANNOT_END = frozenset(fold(w) for w in RULES["name_cannot_end"])
 NAME_STOP_RE = regex.compile(r"(?:" + alternation(RULES["name_stop"]) + ")" + _E, _I)
 NAME_NEVER = frozenset(RULES["name_never"])
 SURNAMES = frozenset(RULES["person_surnames"])
-PERSON_TITLE_RE = regex.compile(_B + r"(?:" + alternation(RULES["person_titles"]) + r")[^.;,\n]{0,40}$", _I)
+PERSON_TITLE_RE = regex.compile(r"(?r)" + _B + r"(?:" + alternation(RULES["person_titles"]) + r")[^.;,\n]{0,40}$", _I)
 TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&]*", regex.V1)
 SEP_RE = regex.compile(r"[ \t]*[-–&][ \t]*|[ \t]+", regex.V1)
 NATIONAL_NAME_RE = regex.compile(
