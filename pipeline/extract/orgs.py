@@ -156,14 +156,36 @@ def learn_abbreviations(text: str) -> list[Definition]:
 
 @dataclass(frozen=True)
 class NormText:
-    """The body rewritten for matching; char i came from body[starts[i]:ends[i]]."""
+    """The body rewritten for matching, in pieces: each a run of body characters copied as
+    they are, or an edit's replacement (every character of which came from the edited span)."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    pieces: tuple[tuple[int, int, int, bool], ...]  # (start in text, body start, body end, copied), non-empty, in order
+    piece_starts: tuple[int, ...]                    # each piece's start in text
+    piece_body_starts: tuple[int, ...]               # each piece's body start
+
+    def origin(self, i: int) -> tuple[int, int]:
+        """The body span text[i] came from."""
+        start, body_start, body_end, copied = self.pieces[bisect_right(self.piece_starts, i) - 1]
+        if copied:
+            return body_start + i - start, body_start + i - start + 1
+        return body_start, body_end
 
     def body_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.starts[start], self.ends[end - 1]
+        return self.origin(start)[0], self.origin(end - 1)[1]
+
+    def last_from(self, body_pos: int) -> int | None:
+        """The last character of text that came from body[body_pos] alone, if any."""
+        k = bisect_right(self.piece_body_starts, body_pos) - 1
+        if k < 0:
+            return None
+        start, body_start, body_end, copied = self.pieces[k]
+        if copied:
+            return start + body_pos - body_start if body_pos < body_end else None
+        if body_start == body_pos and body_end == body_pos + 1:  # a one-character span replaced
+            end = self.piece_starts[k + 1] if k + 1 < len(self.pieces) else len(self.text)
+            return end - 1
+        return None
 
 
 VOWELS = frozenset("AEIOUY")
@@ -246,20 +268,23 @@ def normalise(body: str) -> NormText:
         if not taken(m.start(), m.end()) and not any(a <= m.start() < b for a, b in removed):
             edits.append((m.start(), m.end(), space_after(text, m.end(), STATIC_EXPANSION[m.group()])))
     edits.sort()
-    out, starts, ends = [], [], []
-    last = 0
+    out: list[str] = []
+    pieces: list[tuple[int, int, int, bool]] = []
+    at = last = 0  # in the normalised text, in the body
+
+    def add(piece: str, body_start: int, body_end: int, copied: bool) -> None:
+        nonlocal at
+        if piece:
+            out.append(piece)
+            pieces.append((at, body_start, body_end, copied))
+            at += len(piece)
+
     for s, e, repl in edits:
-        out.append(text[last:s])
-        starts.extend(range(last, s))
-        ends.extend(range(last + 1, s + 1))
-        out.append(repl)
-        starts.extend([s] * len(repl))
-        ends.extend([e] * len(repl))
+        add(text[last:s], last, s, True)
+        add(repl, s, e, False)
         last = e
-    out.append(text[last:])
-    starts.extend(range(last, len(text)))
-    ends.extend(range(last + 1, len(text) + 1))
-    return NormText("".join(out), tuple(starts), tuple(ends))
+    add(text[last:], last, len(text), True)
+    return NormText("".join(out), tuple(pieces), tuple(p[0] for p in pieces), tuple(p[1] for p in pieces))
 
 
 def space_after(text: str, end: int, expansion: str) -> str:
@@ -1072,17 +1097,11 @@ def level_of(c: Candidate) -> str:
 def segmenter_words(doc: Document, norm: NormText) -> WordEnd:
     """`word_end` over the normalised text: underthesea's words (sentences segmented on demand),
     and each expanded abbreviation as one word."""
-    def to_norm(body_pos: int) -> int | None:
-        """The normalised position of a body character copied as it is (or replaced by one
-        character): the last one that came from it."""
-        i = bisect_right(norm.starts, body_pos) - 1
-        return i if i >= 0 and norm.starts[i] == body_pos and norm.ends[i] == body_pos + 1 else None
-
     def word_end(pos: int) -> int | None:
-        body_pos = norm.starts[pos]
-        if norm.ends[pos] != body_pos + 1:  # an expanded abbreviation is one word: "Ủy ban nhân dân"
+        body_pos, body_end = norm.origin(pos)
+        if body_end != body_pos + 1:  # an expanded abbreviation is one word: "Ủy ban nhân dân"
             end = pos
-            while end < len(norm.text) and norm.starts[end] == body_pos and norm.ends[end] == norm.ends[pos]:
+            while end < len(norm.text) and norm.origin(end) == (body_pos, body_end):
                 end += 1
             return end
         sentence = doc.sentence_at(body_pos)
@@ -1090,7 +1109,7 @@ def segmenter_words(doc: Document, norm: NormText) -> WordEnd:
             return None
         for token in sentence.tokens:
             if token.start <= body_pos < token.end:
-                last = to_norm(token.end - 1)
+                last = norm.last_from(token.end - 1)
                 return None if last is None else last + 1
         return None
 
