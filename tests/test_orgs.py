@@ -379,3 +379,29 @@ def test_next_head_is_the_heads_search_from_every_position(text):
 def test_title_case_headlines(text, expected):
     from pipeline.extract.orgs import title_case_headlines
     assert title_case_headlines(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "thành  phố Huế, THÀNH\tPHỐ Vinh, thành\nphố, xthành phố, thị xã, Thị Xã Sơn Tây, huyệnx, tỉnh1, (tỉnh)",
+    "phốxã tỉnh tỉnh, Quận 1, quận, Huyện Mỹ Đức", "", "thành phố",
+])
+def test_kind_words_are_the_kind_patterns_matches(text):
+    from pipeline.extract.orgs import KIND_RE, kind_words
+    assert [m.span() for m in kind_words(text)] == [m.span() for m in KIND_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("before,plural,person", [
+    ("các ", True, False), ("Các cấp  ", True, False), ("12 ", True, False), ("1.200 ", True, False),
+    ("xcác ", False, False), ("các", False, False), ("các cấp x ", False, False),
+    ("Chủ tịch ", False, True), ("ông Nguyễn Văn A, Chủ tịch ", False, True), ("ông A, ", False, False),
+    ("Phó Chủ tịch Hội đồng quản trị kiêm trưởng ", False, True), ("bàn ", False, True),  # the pattern asks no word end after a title
+    ("", False, False),
+])
+def test_cues_before_a_head(before, plural, person):
+    """The backwards-searched cues: yes/no as a forward search of the same pattern."""
+    import regex
+
+    from pipeline.extract.orgs import PERSON_TITLE_RE, PLURAL_BEFORE_RE
+    for rx, want in ((PLURAL_BEFORE_RE, plural), (PERSON_TITLE_RE, person)):
+        forward = regex.compile(rx.pattern.removeprefix("(?r)"), rx.flags & ~regex.REVERSE)
+        assert bool(rx.search(before)) == bool(forward.search(before)) == want

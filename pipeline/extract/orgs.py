@@ -966,10 +966,33 @@ def coordinated_ldld(text: str, first: Candidate, province: str | None) -> list[
 
 # ---------------------------------------------------------------- resolution
 
+# Every kind word ends in one of these words, a few words after its start ("thành phố"):
+# a scan for them finds where KIND_RE, much slower to search with, may match.
+assert not any("-" in k or "–" in k for k in KINDS)
+KIND_CUE_RE = regex.compile("|".join(regex.escape(w) for w in sorted({k.split()[-1] for k in KINDS}, key=len, reverse=True)), _I)
+KIND_WORDS_BEFORE_CUE = max(len(k.split()) - 1 for k in KINDS)
+
+
+def kind_words(text: str) -> list["regex.Match[str]"]:
+    """KIND_RE.finditer(text), as a list."""
+    starts = set()
+    for cue in KIND_CUE_RE.finditer(text):
+        starts.add(cue.start())
+        starts.update(words_before(text, cue.start(), KIND_WORDS_BEFORE_CUE))
+    found: list[regex.Match[str]] = []
+    for start in sorted(starts):
+        if found and start < found[-1].end():
+            continue
+        km = KIND_RE.match(text, start)
+        if km is not None:
+            found.append(km)
+    return found
+
+
 def district_mentions(text: str, province: str | None) -> list[PlaceRef]:
     """Districts the text names with their kind word ("huyện Đam Rông"), for bare "LĐLĐ huyện"."""
     out = []
-    for km in KIND_RE.finditer(text):
+    for km in kind_words(text):
         ref = parse_place(text, km.start(), province)
         if ref is not None and not ref.bare and ref.place is not None and ref.place.level == "district":
             out.append(ref)
