@@ -20,23 +20,28 @@ WORD_END = r"(?![\p{L}\p{N}])"
 
 
 class PhraseMatcher:
-    """Case-sensitive phrases, each with its own regex, tried in the order given.
+    """Phrases, each with its own regex, tried in the order given.
 
     `alternatives` are (phrase as written, regex for it) pairs. A phrase's regex must match
     only text that opens with the phrase's first word followed by something that is neither a
     letter nor a digit (literal punctuation, `\\s`, a dash, or the end of the match): then
-    the text's whole word at the position picks the group. `tail` closes every match.
+    the text's whole word at the position picks the group. `head` opens and `tail` closes
+    every match. With `ignore_case` the patterns are compiled case-insensitively (full case
+    folding, as regex.IGNORECASE | regex.V1) and words are grouped by their case fold.
     """
 
-    def __init__(self, alternatives: Iterable[tuple[str, str]], tail: str = WORD_END):
+    def __init__(self, alternatives: Iterable[tuple[str, str]], tail: str = WORD_END, head: str = "",
+                 ignore_case: bool = False):
+        self._key = str.casefold if ignore_case else str
+        flags = regex.IGNORECASE | regex.V1 if ignore_case else 0
         grouped: dict[str, list[str]] = defaultdict(list)
         for phrase, pattern in alternatives:
             first = WORD.match(phrase)
             if first is None:
                 raise ValueError(f"phrase does not open with a letter or digit: {phrase!r}")
-            grouped[first.group()].append(pattern)
+            grouped[self._key(first.group())].append(pattern)
         self._by_first_word = {
-            word: regex.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")" + tail)
+            word: regex.compile(head + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")" + tail, flags)
             for word, patterns in grouped.items()
         }
         self._candidates = candidate_words(self._by_first_word)
@@ -50,7 +55,7 @@ class PhraseMatcher:
 
     def _group_at(self, text: str, pos: int) -> "regex.Pattern[str] | None":
         word = WORD.match(text, pos)
-        return None if word is None else self._by_first_word.get(word.group())
+        return None if word is None else self._by_first_word.get(self._key(word.group()))
 
     def match(self, text: str, pos: int = 0) -> "regex.Match[str] | None":
         """The phrase starting at `pos` (which the caller has found to start a word, or to follow a prefix)."""
@@ -69,7 +74,7 @@ class PhraseMatcher:
         for word in self._candidates.finditer(text):
             if word.start() < end:
                 continue
-            pattern = self._by_first_word.get(word.group())
+            pattern = self._by_first_word.get(self._key(word.group()))
             if pattern is not None:
                 m = pattern.match(text, word.start())
                 if m is not None:

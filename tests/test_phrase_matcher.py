@@ -58,3 +58,17 @@ def test_a_phrase_must_open_with_a_word():
 ])
 def test_candidate_words(text, words):
     assert [m.group() for m in candidate_words(["Hà", "tỉnh"], ["huyện"]).finditer(text)] == words
+
+
+FOLDED = PhraseMatcher(((p.casefold(), _pattern(p.casefold())) for p in PHRASES), head=r"(?<![\p{L}\p{N}])",
+                       ignore_case=True)
+
+
+@pytest.mark.parametrize("text,pos,span", [
+    ("ở HÀ NỘI", 2, (2, 8)), ("ở hà nam.", 2, (2, 8)), ("ở hÀ", 2, (2, 4)),
+    ("xHÀ NỘI", 1, None),   # not at a word start
+    ("tp.hcm", 0, (0, 6)), ("Hà Nộii", 0, (0, 2)),
+])
+def test_ignore_case(text, pos, span):
+    m = FOLDED.match(text, pos)
+    assert (m.span() if m else None) == span

@@ -22,6 +22,7 @@ from typing import Callable
 import regex
 
 from .. import places
+from ..phrase_matcher import PhraseMatcher
 from ..document import Document
 from ..records import OrgMention
 from ..ruledata import load_table, load_yaml
@@ -300,7 +301,7 @@ Place = places.Unit  # name, level (province/district), kind (tỉnh, huyện ..
 @dataclass(frozen=True)
 class Gazetteer:
     by_key: dict          # fold(name or alias) -> tuple[Place, ...]
-    name_re: "regex.Pattern[str]"
+    name_re: PhraseMatcher  # a name at a position: .match(text, pos)
     needs_kind: frozenset  # fold(name) of districts that count only after a kind word
 
 
@@ -318,7 +319,9 @@ def gazetteer() -> Gazetteer:
         p = provinces.get(province)
         if p is not None and not regex.search(r"\.|\bTP|\bTp", alias):
             entries.setdefault(fold(alias), []).append(p)
-    name_re = regex.compile(_B + "(?:" + alternation(entries) + ")" + _E, _I)
+    # the alternation of every name, looked up by the first word at the position
+    name_re = PhraseMatcher(((key, phrase_pattern(key)) for key in sorted(entries, key=len, reverse=True)),
+                            head=_B, tail=_E, ignore_case=True)
     return Gazetteer({k: tuple(v) for k, v in entries.items()}, name_re,
                      frozenset(fold(n) for n in places.NEEDS_KIND_WORD))
 
