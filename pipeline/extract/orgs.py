@@ -879,23 +879,18 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
 # Every head holds "đoàn" once, after one or two words ("Công", "Liên", "Tổng Liên") and
 # blanks: a scan for the word finds where HEAD_RE, much slower to search with, may match.
 HEAD_CUE_RE = regex.compile(r"đoàn", _I)
-WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")
+# a word and the blanks after it, matched backwards from where they end
+WORD_BEFORE_RE = regex.compile(r"(?r)[\p{L}\p{N}]+[ \t]+")
 
 
 def words_before(text: str, pos: int, count: int) -> list[int]:
     """Starts of up to `count` words right before `pos`, each followed by blanks, nearest first."""
     starts = []
     for _ in range(count):
-        gap = pos
-        while gap > 0 and text[gap - 1] in " \t":
-            gap -= 1
-        word = gap
-        while word > 0 and WORD_CHAR_RE.match(text, word - 1):
-            word -= 1
-        if gap == pos or word == gap:
+        m = WORD_BEFORE_RE.match(text, 0, pos)
+        if m is None:
             break
-        starts.append(word)
-        pos = word
+        starts.append(pos := m.start())
     return starts
 
 
