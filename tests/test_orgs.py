@@ -348,3 +348,60 @@ def test_generic_and_run_on_names_seen_in_real_news(text, expected):
     from pipeline.core import process_record
     from pipeline.records import RawRecord
     assert {o.canonical for o in process_record(RawRecord(doc_id="t", source="t", text=text)).orgs} == expected
+
+
+# ---------------------------------------------------------------- the speed-ups find what the slow way found
+
+HEAD_TEXTS = [
+    "Tổng  Liên\tđoàn Lao động Việt Nam", "xCông đoàn", "(Công đoàn)", "Công\nđoàn", "CÔNG ĐOÀN X",
+    "Liên đoàn Lao động tỉnh", "Tổng Liên đoànx Công đoàn", "đoàn Công đoàn", "Tổng Tổng Liên đoàn",
+    "Côngđoàn", " Công đoàn", "Công   đoàn, công đoàn", "đoàn viên Công đoàn cơ sở", "Liên Công đoàn",
+    "Tổng Liên Công đoàn", "1Công đoàn", "Công đoàn1", "",
+]
+
+
+@pytest.mark.parametrize("text", HEAD_TEXTS)
+def test_next_head_is_the_heads_search_from_every_position(text):
+    from pipeline.extract.orgs import HEAD_RE, next_head
+    for pos in range(len(text) + 1):
+        want, got = HEAD_RE.search(text, pos), next_head(text, pos)
+        assert (want and (want.span(), want.lastgroup)) == (got and (got.span(), got.lastgroup))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN THỚI LAI", "Liên Đoàn Lao Động Huyện Thới Lai"),
+    ("tin: CÔNG ĐOÀN, NGÀNH - Y TẾ\nUBND TỈNH", "tin: Công Đoàn, Ngành - Y Tế\nUBND TỈNH"),
+    ("UBND TỈNH X", "UBND TỈNH X"),             # one syllable besides an acronym and a letter
+    ("ĐOÀN 2023 VIÊN", "ĐOÀN 2023 VIÊN"),        # a number breaks the run
+    ("LĐLĐ TNHH XH", "LĐLĐ TNHH XH"),            # acronyms only
+    ("Công đoàn HÀ NỘI", "Công đoàn HÀ NỘI"),   # two words, no run of three
+])
+def test_title_case_headlines(text, expected):
+    from pipeline.extract.orgs import title_case_headlines
+    assert title_case_headlines(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "thành  phố Huế, THÀNH\tPHỐ Vinh, thành\nphố, xthành phố, thị xã, Thị Xã Sơn Tây, huyệnx, tỉnh1, (tỉnh)",
+    "phốxã tỉnh tỉnh, Quận 1, quận, Huyện Mỹ Đức", "", "thành phố",
+])
+def test_kind_words_are_the_kind_patterns_matches(text):
+    from pipeline.extract.orgs import KIND_RE, kind_words
+    assert [m.span() for m in kind_words(text)] == [m.span() for m in KIND_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("before,plural,person", [
+    ("các ", True, False), ("Các cấp  ", True, False), ("12 ", True, False), ("1.200 ", True, False),
+    ("xcác ", False, False), ("các", False, False), ("các cấp x ", False, False),
+    ("Chủ tịch ", False, True), ("ông Nguyễn Văn A, Chủ tịch ", False, True), ("ông A, ", False, False),
+    ("Phó Chủ tịch Hội đồng quản trị kiêm trưởng ", False, True), ("bàn ", False, True),  # the pattern asks no word end after a title
+    ("", False, False),
+])
+def test_cues_before_a_head(before, plural, person):
+    """The backwards-searched cues: yes/no as a forward search of the same pattern."""
+    import regex
+
+    from pipeline.extract.orgs import PERSON_TITLE_RE, PLURAL_BEFORE_RE
+    for rx, want in ((PLURAL_BEFORE_RE, plural), (PERSON_TITLE_RE, person)):
+        forward = regex.compile(rx.pattern.removeprefix("(?r)"), rx.flags & ~regex.REVERSE)
+        assert bool(rx.search(before)) == bool(forward.search(before)) == want

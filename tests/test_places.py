@@ -341,3 +341,60 @@ def _province_of(text: str) -> str | None:
 ])
 def test_article_province_after_the_2025_merger(text, province):
     assert _province_of(text) == province
+
+
+# ---------------------------------------------------------------- the matcher against its regex
+
+def _hits_of_regex(pattern, text: str) -> list[tuple]:
+    def kind(m):
+        return next(((g.removesuffix("_kind"), m.group(g)) for g in ("province_kind", "city_kind", "district_kind")
+                     if m.group(g)), (None, None))
+    return [(m.start(), m.end(), m.start("name"), *kind(m)) for m in pattern.finditer(text)]
+
+
+def _hits(text: str) -> list[tuple]:
+    from pipeline.places import PLACES
+    return [(h.start, h.end, h.name_start, h.kind, h.kind_word) for h in PLACES.finditer(text)]
+
+
+@pytest.fixture(scope="module")
+def place_regex():
+    import regex
+
+    from pipeline.places import place_alternation
+    return regex.compile(place_alternation())
+
+
+@pytest.mark.parametrize("text", [
+    "LĐLĐ TP.HCM và TPHCM, Tp. HCM, TP.Hồ Chí Minh",
+    "huyện Mỹ Đức, H.Nghi Xuân, Q.1, Quận 10, TX.Hương Thủy, thị xã  Sơn Tây, T.X.Quảng Trị",
+    "tỉnh Bà Rịa-Vũng Tàu, Bà Rịa – Vũng Tàu, BR-VT, BRVT, Thừa Thiên - Huế, TT-Huế",
+    "Khánh Hoà, Khánh Hòa, KHÁNH HÒA, thành phố\nHà Nội, Hà Nộii, xHà Nội, Cư M'gar, M'Đrắk",
+    "Thủ đô Viêng Chăn, Thái Bình Dương, đường Hà Nội, huyệnMỹ Đức, tỉnhHà Nam, Tỉnh",
+    "", "tỉnh", "TP.", "TPHCM", "H.",
+])
+def test_matcher_finds_what_the_alternation_finds(place_regex, text):
+    assert _hits(text) == _hits_of_regex(place_regex, text)
+
+
+@pytest.mark.parametrize("text", ["TP.HCM", "tỉnh Bắc Kạn", "Huế", "thành phố Huế", "TP HCM", "Hà Nội x",
+                                  "x Hà Nội", "tỉnh", "Quận 1", "huyện Châu Thành", "Bà Rịa Vũng Tàu"])
+def test_matcher_fullmatch_is_the_alternations(place_regex, text):
+    from pipeline.places import PLACES
+    m, hit = place_regex.fullmatch(text), PLACES.fullmatch(text)
+    assert (m is None) == (hit is None)
+    if m is not None:
+        assert (hit.end, hit.name_start) == (m.end(), m.start("name"))
+
+
+def _corpus_lines() -> list[str]:
+    files = sorted(DEV.glob("*.txt")) + sorted((REPO / "eval" / "real").glob("*.txt"))
+    return [line for f in files for line in f.read_text(encoding="utf-8").split("\n")]
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="dev corpus not available")
+def test_matcher_agrees_with_the_alternation_on_every_corpus_line(place_regex):
+    lines = _corpus_lines()
+    assert len(lines) > 1000
+    differing = [line for line in lines if _hits(line) != _hits_of_regex(place_regex, line)]
+    assert differing == []

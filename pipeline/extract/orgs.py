@@ -14,6 +14,7 @@ Vocabularies live in rules/org_patterns.yaml; the gazetteer is pipeline.places'.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
@@ -21,6 +22,7 @@ from typing import Callable
 import regex
 
 from .. import places
+from ..phrase_matcher import PhraseMatcher
 from ..document import Document
 from ..records import OrgMention
 from ..ruledata import load_table, load_yaml
@@ -155,14 +157,36 @@ def learn_abbreviations(text: str) -> list[Definition]:
 
 @dataclass(frozen=True)
 class NormText:
-    """The body rewritten for matching; char i came from body[starts[i]:ends[i]]."""
+    """The body rewritten for matching, in pieces: each a run of body characters copied as
+    they are, or an edit's replacement (every character of which came from the edited span)."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    pieces: tuple[tuple[int, int, int, bool], ...]  # (start in text, body start, body end, copied), non-empty, in order
+    piece_starts: tuple[int, ...]                    # each piece's start in text
+    piece_body_starts: tuple[int, ...]               # each piece's body start
+
+    def origin(self, i: int) -> tuple[int, int]:
+        """The body span text[i] came from."""
+        start, body_start, body_end, copied = self.pieces[bisect_right(self.piece_starts, i) - 1]
+        if copied:
+            return body_start + i - start, body_start + i - start + 1
+        return body_start, body_end
 
     def body_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.starts[start], self.ends[end - 1]
+        return self.origin(start)[0], self.origin(end - 1)[1]
+
+    def last_from(self, body_pos: int) -> int | None:
+        """The last character of text that came from body[body_pos] alone, if any."""
+        k = bisect_right(self.piece_body_starts, body_pos) - 1
+        if k < 0:
+            return None
+        start, body_start, body_end, copied = self.pieces[k]
+        if copied:
+            return start + body_pos - body_start if body_pos < body_end else None
+        if body_start == body_pos and body_end == body_pos + 1:  # a one-character span replaced
+            end = self.piece_starts[k + 1] if k + 1 < len(self.pieces) else len(self.text)
+            return end - 1
+        return None
 
 
 VOWELS = frozenset("AEIOUY")
@@ -175,32 +199,51 @@ def is_caps_syllable(word: str) -> bool:
     return any(unicodedata.normalize("NFD", c)[0] in VOWELS for c in word)
 
 
+# Three words in a row with no lowercase letter, on one line: where every all-caps run
+# title_case_headlines rewrites begins (a superset: digits and acronyms count here too).
+_NOT_LOWER_WORD = r"[[\p{L}\p{N}]--\p{Ll}]+"
+CAPS_RUN_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}]){_NOT_LOWER_WORD}(?:[^\p{{L}}\p{{N}}\n]+{_NOT_LOWER_WORD}){{2}}(?![\p{{L}}\p{{N}}])",
+    regex.V1)
+
+
 def title_case_headlines(text: str) -> str:
     """All-caps runs of three or more words in title case ("LIÊN ĐOÀN LAO ĐỘNG HUYỆN THỚI LAI").
 
     Known acronyms stay as they are; the length never changes, so offsets hold.
     """
-    chars = list(text)
-    for line in regex.finditer(r"[^\n]+", text):
-        words = list(_WORD.finditer(line.group()))
-        run: list = []
-        for w in words + [None]:
-            caps = w is not None and w.group().isupper() and not w.group().isdigit()
-            if caps:
-                run.append(w)
-                continue
-            real = [x for x in run if is_caps_syllable(x.group())]
-            if len(run) >= 3 and len(real) >= 2:
-                for x in run:
-                    word = x.group()
-                    if not is_caps_syllable(word):
-                        continue
-                    titled = word[0] + word[1:].lower()
-                    if len(titled) == len(word):
-                        at = line.start() + x.start()
-                        chars[at:at + len(word)] = titled
-            run = []
-    return "".join(chars)
+    chars = None
+    pos = 0
+    while (cue := CAPS_RUN_RE.search(text, pos)) is not None:
+        line_start = text.rfind("\n", 0, cue.start()) + 1
+        line_end = text.find("\n", cue.end())
+        pos = line_end = len(text) if line_end < 0 else line_end
+        if chars is None:
+            chars = list(text)
+        title_case_line(text, line_start, line_end, chars)
+    return text if chars is None else "".join(chars)
+
+
+def title_case_line(text: str, line_start: int, line_end: int, chars: list[str]) -> None:
+    """title_case_headlines on text[line_start:line_end], written into `chars`."""
+    words = list(_WORD.finditer(text, line_start, line_end))
+    run: list = []
+    for w in words + [None]:
+        caps = w is not None and w.group().isupper() and not w.group().isdigit()
+        if caps:
+            run.append(w)
+            continue
+        real = [x for x in run if is_caps_syllable(x.group())]
+        if len(run) >= 3 and len(real) >= 2:
+            for x in run:
+                word = x.group()
+                if not is_caps_syllable(word):
+                    continue
+                titled = word[0] + word[1:].lower()
+                if len(titled) == len(word):
+                    at = x.start()
+                    chars[at:at + len(word)] = titled
+        run = []
 
 
 def normalise(body: str) -> NormText:
@@ -226,20 +269,23 @@ def normalise(body: str) -> NormText:
         if not taken(m.start(), m.end()) and not any(a <= m.start() < b for a, b in removed):
             edits.append((m.start(), m.end(), space_after(text, m.end(), STATIC_EXPANSION[m.group()])))
     edits.sort()
-    out, starts, ends = [], [], []
-    last = 0
+    out: list[str] = []
+    pieces: list[tuple[int, int, int, bool]] = []
+    at = last = 0  # in the normalised text, in the body
+
+    def add(piece: str, body_start: int, body_end: int, copied: bool) -> None:
+        nonlocal at
+        if piece:
+            out.append(piece)
+            pieces.append((at, body_start, body_end, copied))
+            at += len(piece)
+
     for s, e, repl in edits:
-        out.append(text[last:s])
-        starts.extend(range(last, s))
-        ends.extend(range(last + 1, s + 1))
-        out.append(repl)
-        starts.extend([s] * len(repl))
-        ends.extend([e] * len(repl))
+        add(text[last:s], last, s, True)
+        add(repl, s, e, False)
         last = e
-    out.append(text[last:])
-    starts.extend(range(last, len(text)))
-    ends.extend(range(last + 1, len(text) + 1))
-    return NormText("".join(out), tuple(starts), tuple(ends))
+    add(text[last:], last, len(text), True)
+    return NormText("".join(out), tuple(pieces), tuple(p[0] for p in pieces), tuple(p[1] for p in pieces))
 
 
 def space_after(text: str, end: int, expansion: str) -> str:
@@ -255,7 +301,7 @@ Place = places.Unit  # name, level (province/district), kind (tỉnh, huyện ..
 @dataclass(frozen=True)
 class Gazetteer:
     by_key: dict          # fold(name or alias) -> tuple[Place, ...]
-    name_re: "regex.Pattern[str]"
+    name_re: PhraseMatcher  # a name at a position: .match(text, pos)
     needs_kind: frozenset  # fold(name) of districts that count only after a kind word
 
 
@@ -273,7 +319,9 @@ def gazetteer() -> Gazetteer:
         p = provinces.get(province)
         if p is not None and not regex.search(r"\.|\bTP|\bTp", alias):
             entries.setdefault(fold(alias), []).append(p)
-    name_re = regex.compile(_B + "(?:" + alternation(entries) + ")" + _E, _I)
+    # the alternation of every name, looked up by the first word at the position
+    name_re = PhraseMatcher(((key, phrase_pattern(key)) for key in sorted(entries, key=len, reverse=True)),
+                            head=_B, tail=_E, ignore_case=True)
     return Gazetteer({k: tuple(v) for k, v in entries.items()}, name_re,
                      frozenset(fold(n) for n in places.NEEDS_KIND_WORD))
 
@@ -392,7 +440,9 @@ CANON = RULES["canonical"]
 HEAD_RE = regex.compile(
     _B + r"(?:(?P<tong>Tổng[ \t]+Liên[ \t]+đoàn(?:[ \t]+Lao[ \t]+động)?)"
     r"|(?P<ldld>Liên[ \t]+đoàn[ \t]+Lao[ \t]+động)|(?P<cd>Công[ \t]+đoàn))" + _E, _I)
-PLURAL_BEFORE_RE = regex.compile(_B + r"(?:" + "|".join(RULES["plural_before"]) + r")[ \t]+$", _I)
+# Anchored at the end of what they search ("the 60 characters before a head"): searched
+# backwards ((?r)), they are tried from the end only, not at every position.
+PLURAL_BEFORE_RE = regex.compile(r"(?r)" + _B + r"(?:" + "|".join(RULES["plural_before"]) + r")[ \t]+$", _I)
 GENERIC_AFTER_RE = regex.compile(r"[ \t]+(?:" + "|".join(RULES["generic_after"]) + r")" + _E, _I)
 COORD_RE = regex.compile(r"[ \t]*(?:,|và)[ \t]*", _I)
 KIND_LIST_RE = regex.compile(r"[ \t]*(?:,|/|và|hoặc)[ \t]*(?:" + alternation(KINDS) + ")" + _E, _I)
@@ -416,7 +466,7 @@ NAME_CANNOT_END = frozenset(fold(w) for w in RULES["name_cannot_end"])
 NAME_STOP_RE = regex.compile(r"(?:" + alternation(RULES["name_stop"]) + ")" + _E, _I)
 NAME_NEVER = frozenset(RULES["name_never"])
 SURNAMES = frozenset(RULES["person_surnames"])
-PERSON_TITLE_RE = regex.compile(_B + r"(?:" + alternation(RULES["person_titles"]) + r")[^.;,\n]{0,40}$", _I)
+PERSON_TITLE_RE = regex.compile(r"(?r)" + _B + r"(?:" + alternation(RULES["person_titles"]) + r")[^.;,\n]{0,40}$", _I)
 TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&]*", regex.V1)
 SEP_RE = regex.compile(r"[ \t]*[-–&][ \t]*|[ \t]+", regex.V1)
 NATIONAL_NAME_RE = regex.compile(
@@ -826,12 +876,41 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
     return None
 
 
+# Every head holds "đoàn" once, after one or two words ("Công", "Liên", "Tổng Liên") and
+# blanks: a scan for the word finds where HEAD_RE, much slower to search with, may match.
+HEAD_CUE_RE = regex.compile(r"đoàn", _I)
+# a word and the blanks after it, matched backwards from where they end
+WORD_BEFORE_RE = regex.compile(r"(?r)[\p{L}\p{N}]+[ \t]+")
+
+
+def words_before(text: str, pos: int, count: int) -> list[int]:
+    """Starts of up to `count` words right before `pos`, each followed by blanks, nearest first."""
+    starts = []
+    for _ in range(count):
+        m = WORD_BEFORE_RE.match(text, 0, pos)
+        if m is None:
+            break
+        starts.append(pos := m.start())
+    return starts
+
+
+def next_head(text: str, pos: int) -> "regex.Match[str] | None":
+    """HEAD_RE.search(text, pos): tried only where one or two words and blanks lead to a "đoàn"."""
+    scan = pos
+    while (cue := HEAD_CUE_RE.search(text, scan)) is not None:
+        for start in reversed(words_before(text, cue.start(), 2)):  # the leftmost start first
+            if start >= pos and (m := HEAD_RE.match(text, start)) is not None:
+                return m
+        scan = cue.end()
+    return None
+
+
 def parse_candidates(text: str, province: str | None, word_end: WordEnd = no_words) -> list[Candidate]:
     """Every union body named in the normalised text, left to right, not overlapping."""
     found: list[Candidate] = []
     pos = 0
     while True:
-        m = HEAD_RE.search(text, pos)
+        m = next_head(text, pos)
         if m is None:
             break
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -885,10 +964,33 @@ def coordinated_ldld(text: str, first: Candidate, province: str | None) -> list[
 
 # ---------------------------------------------------------------- resolution
 
+# Every kind word ends in one of these words, a few words after its start ("thành phố"):
+# a scan for them finds where KIND_RE, much slower to search with, may match.
+assert not any("-" in k or "–" in k for k in KINDS)
+KIND_CUE_RE = regex.compile("|".join(regex.escape(w) for w in sorted({k.split()[-1] for k in KINDS}, key=len, reverse=True)), _I)
+KIND_WORDS_BEFORE_CUE = max(len(k.split()) - 1 for k in KINDS)
+
+
+def kind_words(text: str) -> list["regex.Match[str]"]:
+    """KIND_RE.finditer(text), as a list."""
+    starts = set()
+    for cue in KIND_CUE_RE.finditer(text):
+        starts.add(cue.start())
+        starts.update(words_before(text, cue.start(), KIND_WORDS_BEFORE_CUE))
+    found: list[regex.Match[str]] = []
+    for start in sorted(starts):
+        if found and start < found[-1].end():
+            continue
+        km = KIND_RE.match(text, start)
+        if km is not None:
+            found.append(km)
+    return found
+
+
 def district_mentions(text: str, province: str | None) -> list[PlaceRef]:
     """Districts the text names with their kind word ("huyện Đam Rông"), for bare "LĐLĐ huyện"."""
     out = []
-    for km in KIND_RE.finditer(text):
+    for km in kind_words(text):
         ref = parse_place(text, km.start(), province)
         if ref is not None and not ref.bare and ref.place is not None and ref.place.level == "district":
             out.append(ref)
@@ -1016,16 +1118,11 @@ def level_of(c: Candidate) -> str:
 def segmenter_words(doc: Document, norm: NormText) -> WordEnd:
     """`word_end` over the normalised text: underthesea's words (sentences segmented on demand),
     and each expanded abbreviation as one word."""
-    to_norm: dict[int, int] = {}
-    for i, (a, b) in enumerate(zip(norm.starts, norm.ends)):
-        if b == a + 1:
-            to_norm[a] = i
-
     def word_end(pos: int) -> int | None:
-        body_pos = norm.starts[pos]
-        if norm.ends[pos] != body_pos + 1:  # an expanded abbreviation is one word: "Ủy ban nhân dân"
+        body_pos, body_end = norm.origin(pos)
+        if body_end != body_pos + 1:  # an expanded abbreviation is one word: "Ủy ban nhân dân"
             end = pos
-            while end < len(norm.text) and norm.starts[end] == body_pos and norm.ends[end] == norm.ends[pos]:
+            while end < len(norm.text) and norm.origin(end) == (body_pos, body_end):
                 end += 1
             return end
         sentence = doc.sentence_at(body_pos)
@@ -1033,7 +1130,7 @@ def segmenter_words(doc: Document, norm: NormText) -> WordEnd:
             return None
         for token in sentence.tokens:
             if token.start <= body_pos < token.end:
-                last = to_norm.get(token.end - 1)
+                last = norm.last_from(token.end - 1)
                 return None if last is None else last + 1
         return None
 
