@@ -82,6 +82,7 @@ def metric_features(c) -> dict[str, float]:
 
     left_text, right_text = c.clause_left, c.clause_right
     sentence_before = c.sentence.text[:q.num_start - c.sentence.start]
+    before_hits = []  # (end, cue list, cue) of every status cue in the sentence before the number
     for name, rx in STATUS_CUE_RES.items():
         hits = rx.findall(left_text)
         for h in hits:
@@ -90,11 +91,12 @@ def metric_features(c) -> dict[str, float]:
             f[f"st_L={name}"] = 1.0
         if rx.search(right_text):
             f[f"st_R={name}"] = 1.0
-        if rx.search(sentence_before):
+        found_before = [(m.end(), name, m.group().casefold()) for m in rx.finditer(sentence_before)]
+        if found_before:
             f[f"st_S={name}"] = 1.0
+            before_hits.extend(found_before)
     # the status cue nearest before the number in its sentence governs it most often
-    nearest = max(((m.end(), name, m.group().casefold()) for name, rx in STATUS_CUE_RES.items()
-                   for m in rx.finditer(sentence_before)), default=None)
+    nearest = max(before_hits, default=None)
     if nearest:
         f[f"near_st={nearest[1]}"] = 1.0
         f[f"near_cue={nearest[2]}"] = 1.0
