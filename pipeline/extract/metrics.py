@@ -37,6 +37,11 @@ def _compile(pattern: str) -> regex.Pattern:
 
 
 NON_METRIC_RES = tuple((name, _compile(p)) for name, p in _CUES["non_metric_patterns"].items())
+# a cheap search that must succeed where the pattern can match (its flags: _compile's
+# choice for the pattern); None: the pattern is always run
+_NON_METRIC_PREFILTERS = tuple(
+    regex.compile(_CUES["non_metric_prefilters"][name], _compile(_CUES["non_metric_patterns"][name]).flags)
+    if name in _CUES["non_metric_prefilters"] else None for name, _ in NON_METRIC_RES)
 _SUBJECT_STOP = frozenset(w.casefold() for w in _CUES["subject_stop_words"])
 _SUBJECT_MAX = int(_CUES["subject_max_tokens"])
 _SUBJECT_STOP_VERBS = frozenset(w.casefold() for w in _CUES["subject_stop_verbs"])
@@ -168,8 +173,9 @@ class Candidate:
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Spans of `text` where a digit string is a date, year, code, ordinal... never a metric."""
     spans = []
-    for _, rx in NON_METRIC_RES:
-        spans.extend(m.span() for m in rx.finditer(text))
+    for (_, rx), prefilter in zip(NON_METRIC_RES, _NON_METRIC_PREFILTERS):
+        if prefilter is None or prefilter.search(text):
+            spans.extend(m.span() for m in rx.finditer(text))
     return spans
 
 
@@ -272,11 +278,12 @@ def _candidate(doc: Document, sentence: Sentence, q: Quantity, periods: list[Per
     sentence_verbs = tuple(t.text.casefold() for t in near_tags if t.end <= q.num_start)
     verb_after = next((t.text.casefold() for t in near_tags
                        if q.end <= t.start < q.end + len(clause_right)), None)
-    ev_before, ev_after = event_before(clause_left), event_after(clause_right)
+    last_event = _last_event(clause_left)  # read by both event_before and decisive_event
+    ev_before, ev_after = event_before(clause_left, last_event), event_after(clause_right)
     return Candidate(q, sentence, subject, left, right, clause_left, clause_right,
                      choose_period(time, None), in_title, reference_year, time,
                      verbs_before, verb_after, ev_before, ev_after,
-                     decisive_event(q, subject, clause_left, clause_right, ev_after),
+                     decisive_event(q, subject, clause_left, clause_right, ev_after, last_event),
                      in_target_scope(before), is_stock(left, verbs_before, sentence_verbs))
 
 
@@ -313,10 +320,22 @@ class _TagKeys:
 
 
 
-def event_before(clause_left: str) -> str | None:
-    """The indicator of the event phrase nearest before the number in its clause."""
-    hits = list(_EVENT_RE.finditer(clause_left))
-    return EVENT_OF[hits[-1].group().casefold()] if hits else None
+_NO_EVENT = object()  # "not looked for yet", as opposed to None: "no event phrase"
+
+
+def _last_event(clause_left: str) -> regex.Match | None:
+    """The event phrase nearest before the number in its clause (the last one)."""
+    last = None
+    for last in _EVENT_RE.finditer(clause_left):
+        pass
+    return last
+
+
+def event_before(clause_left: str, last_event=_NO_EVENT) -> str | None:
+    """The indicator of the event phrase nearest before the number in its clause
+    (`last_event`: _last_event(clause_left), where the caller has it)."""
+    last = _last_event(clause_left) if last_event is _NO_EVENT else last_event
+    return EVENT_OF[last.group().casefold()] if last else None
 
 
 def event_after(clause_right: str, window_words: int | None = _EVENT_WINDOW) -> str | None:
@@ -339,7 +358,7 @@ def event_after(clause_right: str, window_words: int | None = _EVENT_WINDOW) -> 
 
 
 def decisive_event(q: Quantity, subject: str | None, clause_left: str, clause_right: str,
-                   ev_after: str | None) -> str | None:
+                   ev_after: str | None, last_event=_NO_EVENT) -> str | None:
     """An indicator the wording settles, whatever the counted noun:
     - a percentage of units takes what the units do ("100% CĐCS tham gia giám sát": oversight);
     - the counted group's predicate: "27 đoàn viên được kết nạp Đảng", "tham gia hiến máu";
@@ -354,10 +373,10 @@ def decisive_event(q: Quantity, subject: str | None, clause_left: str, clause_ri
     m = _DECISIVE_AFTER_RE.search(window)
     if m and DECISIVE_AFTER[m.group().casefold()] == ev_after:
         return DECISIVE_AFTER[m.group().casefold()]
-    hits = list(_EVENT_RE.finditer(clause_left))
-    if hits and hits[-1].group().casefold() in DECISIVE_BEFORE:
-        if len(clause_left[hits[-1].end():].split()) <= _DECISIVE_REACH:
-            return DECISIVE_BEFORE[hits[-1].group().casefold()]
+    last = _last_event(clause_left) if last_event is _NO_EVENT else last_event
+    if last and last.group().casefold() in DECISIVE_BEFORE:
+        if len(clause_left[last.end():].split()) <= _DECISIVE_REACH:
+            return DECISIVE_BEFORE[last.group().casefold()]
     return None
 
 
