@@ -206,7 +206,7 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
     """Every metric candidate of the article with its context, in body order."""
     title = title_span(doc)
     new_year = new_year_of(_published(doc), reference_year)
-    periods = merge_periods(periods_from_dates(doc.body, dates or []), find_periods(doc.body, reference_year, new_year))
+    periods = merge_periods(periods_from_dates(doc.body, dates or []), list(body_periods(doc.body, reference_year, new_year)))
     periods = mark_descriptive(doc.body, [p for p in periods if p.kind != "unresolved"])
     review, _ = article_periods(doc, periods, title, reference_year)
     periods = resolve_reviews(periods, review)
@@ -473,6 +473,21 @@ def find_periods(text: str, reference_year: int | None, new_year: int | None = N
             if period and period.last_year - period.first_year <= _MAX_PERIOD_YEARS:
                 found.append(period)
     return sorted(found, key=lambda p: p.start)
+
+
+# the last article's find_periods: its arguments and result, replaced as one tuple
+_last_body_periods: tuple = (None, None, None, ())
+
+
+def body_periods(body: str, reference_year: int | None, new_year: int | None) -> tuple[Period, ...]:
+    """find_periods of an article body, kept for the next call on the same body (the
+    committee terms of extract_metrics read them again after candidates())."""
+    global _last_body_periods
+    text, ref, new, found = _last_body_periods
+    if text is None or (ref, new) != (reference_year, new_year) or text != body:
+        found = tuple(find_periods(body, reference_year, new_year))
+        _last_body_periods = (body, reference_year, new_year, found)
+    return found
 
 
 def mark_descriptive(text: str, periods: list[Period]) -> list[Period]:
@@ -761,7 +776,8 @@ def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMenti
     if not cands:
         return []
     model = load_model()
-    terms = _LazyTerms(doc.body, ref_year)  # read only for committee sizes and targets
+    # read only for committee sizes and targets
+    terms = _LazyTerms(doc.body, ref_year, new_year_of(_published(doc), ref_year))
     rows = []
     for c in cands:
         pred = model.predict(c)
@@ -816,12 +832,13 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
 class _LazyTerms:
     """The congress terms an article names ("nhiệm kỳ 2023-2028"), found on first use."""
 
-    def __init__(self, body: str, ref: int | None):
-        self.body, self.ref, self._terms = body, ref, None
+    def __init__(self, body: str, ref: int | None, new_year: int | None):
+        self.body, self.ref, self.new_year, self._terms = body, ref, new_year, None
 
     def get(self) -> list[Period]:
         if self._terms is None:
-            self._terms = [p for p in find_periods(self.body, self.ref) if p.kind == "term"]
+            # the periods candidates() found (the year "năm mới" names changes no term)
+            self._terms = [p for p in body_periods(self.body, self.ref, self.new_year) if p.kind == "term"]
         return self._terms
 
 
