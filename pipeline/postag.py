@@ -44,7 +44,7 @@ def _column(name: str, seq: list[str], k: int, n: int) -> list[str]:
     return [prefix + "BOS"] * lo + [prefix + s for s in seq[lo + k:hi + k]] + [prefix + "EOS"] * (n - hi)
 
 
-def features(words: list[str]) -> list[list[str]]:
+def features(words: list[str]) -> list[tuple[str, ...]]:
     """The CRF features of each word, as underthesea's template builds them (the POS
     columns are its placeholder "X": the predictor tags tokens paired with "X").
 
@@ -70,7 +70,7 @@ def features(words: list[str]) -> list[list[str]]:
         _column("T[-3][1]", xs, -3, n), _column("T[-2][1]", xs, -2, n), _column("T[-1][1]", xs, -1, n),
         _column("T[-3,-2][1]", x_pairs, -3, n), _column("T[-2,-1][1]", x_pairs, -2, n),
     ]
-    return [list(row) for row in zip(*columns)]
+    return list(zip(*columns))  # the tagger reads any sequence of strings per word
 
 
 def tag(words: list[str]) -> list[str]:
