@@ -172,7 +172,7 @@ class LinearModel:
     intercept: np.ndarray  # (n_classes or 1,)
 
     def proba(self, idx: list[int], vals: list[float]) -> np.ndarray:
-        scores = self.intercept + (self.coef[:, idx] @ np.asarray(vals) if idx else 0.0)
+        scores = self.intercept + (self.coef[:, idx] @ np.asarray(vals) if len(idx) else 0.0)
         if len(self.classes) == 2 and self.coef.shape[0] == 1:
             p = 1.0 / (1.0 + math.exp(-float(scores[0])))
             return np.array([1.0 - p, p])
@@ -199,6 +199,8 @@ class MetricModel:
             if j is not None:
                 idx.append(j)
                 vals.append(v)
+        # converted once for the three models (the same numbers as the lists)
+        idx, vals = np.asarray(idx, dtype=np.intp), np.asarray(vals)
         p_metric = float(self.is_metric.proba(idx, vals)[list(self.is_metric.classes).index("yes")])
         p_ind = self.indicator.proba(idx, vals)
         p_st = self.status.proba(idx, vals)
