@@ -19,6 +19,7 @@ import calendar
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import islice
 
 import regex
 
@@ -263,7 +264,8 @@ def _candidate(doc: Document, sentence: Sentence, q: Quantity, periods: list[Per
     tokens = sentence.tokens_between(off + lo, q.end + _CONTEXT_CHARS)
     left = tuple(w.casefold() for w in _words_before(tokens, q.num_start, off + clause_start))[-8:]
     subject, subject_end = _subject(q, tokens, after)
-    right = tuple(t.text.casefold() for t in tokens if t.start >= subject_end and not _PUNCT_RE.match(t.text))[:4]
+    right = tuple(islice((t.text.casefold() for t in tokens
+                          if t.start >= subject_end and not _PUNCT_RE.match(t.text)), 4))
     time = time_context(doc, q, periods, sentence, review, title_period, reference_year,
                         off + clause_start)
     clause_left = text[clause_start:q.num_start - off]
