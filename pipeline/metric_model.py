@@ -82,6 +82,7 @@ def metric_features(c) -> dict[str, float]:
 
     left_text, right_text = c.clause_left, c.clause_right
     sentence_before = c.sentence.text[:q.num_start - c.sentence.start]
+    before_hits = []  # (end, cue list, cue) of every status cue in the sentence before the number
     for name, rx in STATUS_CUE_RES.items():
         hits = rx.findall(left_text)
         for h in hits:
@@ -90,11 +91,12 @@ def metric_features(c) -> dict[str, float]:
             f[f"st_L={name}"] = 1.0
         if rx.search(right_text):
             f[f"st_R={name}"] = 1.0
-        if rx.search(sentence_before):
+        found_before = [(m.end(), name, m.group().casefold()) for m in rx.finditer(sentence_before)]
+        if found_before:
             f[f"st_S={name}"] = 1.0
+            before_hits.extend(found_before)
     # the status cue nearest before the number in its sentence governs it most often
-    nearest = max(((m.end(), name, m.group().casefold()) for name, rx in STATUS_CUE_RES.items()
-                   for m in rx.finditer(sentence_before)), default=None)
+    nearest = max(before_hits, default=None)
     if nearest:
         f[f"near_st={nearest[1]}"] = 1.0
         f[f"near_cue={nearest[2]}"] = 1.0
@@ -170,7 +172,7 @@ class LinearModel:
     intercept: np.ndarray  # (n_classes or 1,)
 
     def proba(self, idx: list[int], vals: list[float]) -> np.ndarray:
-        scores = self.intercept + (self.coef[:, idx] @ np.asarray(vals) if idx else 0.0)
+        scores = self.intercept + (self.coef[:, idx] @ np.asarray(vals) if len(idx) else 0.0)
         if len(self.classes) == 2 and self.coef.shape[0] == 1:
             p = 1.0 / (1.0 + math.exp(-float(scores[0])))
             return np.array([1.0 - p, p])
@@ -197,6 +199,8 @@ class MetricModel:
             if j is not None:
                 idx.append(j)
                 vals.append(v)
+        # converted once for the three models (the same numbers as the lists)
+        idx, vals = np.asarray(idx, dtype=np.intp), np.asarray(vals)
         p_metric = float(self.is_metric.proba(idx, vals)[list(self.is_metric.classes).index("yes")])
         p_ind = self.indicator.proba(idx, vals)
         p_st = self.status.proba(idx, vals)

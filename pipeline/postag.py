@@ -34,42 +34,43 @@ def _istitle(word: str) -> bool:
         return False
 
 
-def features(words: list[str]) -> list[list[str]]:
+def _column(name: str, seq: list[str], k: int, n: int) -> list[str]:
+    """Feature `name` of each of `n` words, read at offset `k` in `seq` (seq[i + k] for word i):
+    "name=BOS" before the start of `seq`, "name=EOS" past its end. One list per column,
+    built by slicing: per-cell function calls made features() the tagger's main cost."""
+    lo = min(max(-k, 0), n)
+    hi = max(lo, min(n, len(seq) - k))
+    prefix = name + "="
+    return [prefix + "BOS"] * lo + [prefix + s for s in seq[lo + k:hi + k]] + [prefix + "EOS"] * (n - hi)
+
+
+def features(words: list[str]) -> list[tuple[str, ...]]:
     """The CRF features of each word, as underthesea's template builds them (the POS
-    columns are its placeholder "X": the predictor tags tokens paired with "X")."""
+    columns are its placeholder "X": the predictor tags tokens paired with "X").
+
+    A pair feature "T[a,a+1]" reads the two words joined by a space: it is BOS where
+    word a is before the sentence and EOS where word a+1 is past its end, so it is a
+    column over the n-1 joined neighbours."""
     n = len(words)
     lower = [w.lower() for w in words]
     title = [str(_istitle(w)) for w in words]
-
-    def at(seq, k, name):
-        if k < 0:
-            return f"{name}=BOS"
-        if k >= n:
-            return f"{name}=EOS"
-        return f"{name}={seq[k]}"
-
-    def pair(seq, i, a, b, name):
-        if i + a < 0:
-            return f"{name}=BOS"
-        if i + b >= n:
-            return f"{name}=EOS"
-        return f"{name}={' '.join(seq[i + a:i + b + 1])}"
-
+    pairs = [a + " " + b for a, b in zip(words, words[1:])]
     xs = ["X"] * n
-    out = []
-    for i in range(n):
-        out.append([
-            at(lower, i - 2, "T[-2].lower"), at(lower, i - 1, "T[-1].lower"), at(lower, i, "T[0].lower"),
-            at(lower, i + 1, "T[1].lower"), at(lower, i + 2, "T[2].lower"),
-            at(title, i, "T[0].istitle"), at(title, i - 1, "T[-1].istitle"), at(title, i + 1, "T[1].istitle"),
-            at(words, i - 2, "T[-2]"), at(words, i - 1, "T[-1]"), at(words, i, "T[0]"),
-            at(words, i + 1, "T[1]"), at(words, i + 2, "T[2]"),
-            pair(words, i, -2, -1, "T[-2,-1]"), pair(words, i, -1, 0, "T[-1,0]"),
-            pair(words, i, 0, 1, "T[0,1]"), pair(words, i, 1, 2, "T[1,2]"),
-            at(xs, i - 3, "T[-3][1]"), at(xs, i - 2, "T[-2][1]"), at(xs, i - 1, "T[-1][1]"),
-            pair(xs, i, -3, -2, "T[-3,-2][1]"), pair(xs, i, -2, -1, "T[-2,-1][1]"),
-        ])
-    return out
+    x_pairs = ["X X"] * max(n - 1, 0)
+    columns = [
+        _column("T[-2].lower", lower, -2, n), _column("T[-1].lower", lower, -1, n),
+        _column("T[0].lower", lower, 0, n), _column("T[1].lower", lower, 1, n),
+        _column("T[2].lower", lower, 2, n),
+        _column("T[0].istitle", title, 0, n), _column("T[-1].istitle", title, -1, n),
+        _column("T[1].istitle", title, 1, n),
+        _column("T[-2]", words, -2, n), _column("T[-1]", words, -1, n), _column("T[0]", words, 0, n),
+        _column("T[1]", words, 1, n), _column("T[2]", words, 2, n),
+        _column("T[-2,-1]", pairs, -2, n), _column("T[-1,0]", pairs, -1, n),
+        _column("T[0,1]", pairs, 0, n), _column("T[1,2]", pairs, 1, n),
+        _column("T[-3][1]", xs, -3, n), _column("T[-2][1]", xs, -2, n), _column("T[-1][1]", xs, -1, n),
+        _column("T[-3,-2][1]", x_pairs, -3, n), _column("T[-2,-1][1]", x_pairs, -2, n),
+    ]
+    return list(zip(*columns))  # the tagger reads any sequence of strings per word
 
 
 def tag(words: list[str]) -> list[str]:

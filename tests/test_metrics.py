@@ -493,3 +493,38 @@ def test_real_news_non_metrics(text):
 ])
 def test_governing_dialogue_and_donation_events(text, indicator):
     assert [row[2] for row in _metric_rows(text)] == [indicator]
+
+
+@pytest.mark.parametrize("name,text,matches", [
+    ("date_dashed", "ngày 12-6-2021 và 1.7.2023", True),
+    ("date_dashed", "giai đoạn 2021-2025, 12.500 người", False),
+    ("month_year", "tháng 6/2024", True),
+    ("month_year", "tháng 6 - 2024", True),
+    ("month_year", "2.915 đoàn viên", False),
+    ("day_word_date", "Sáng 28/7, ngày 5 - 8", True),
+    ("day_word_date", "ngày 5 tháng 8", False),
+    ("glued", "Covid-19, A4, 12tr, F0 và Covid - 19", True),
+    ("glued", "có 15 CĐCS, 3.000 đồng", False),
+    ("path", "https://a.vn và WWW.CONGDOAN.VN và a/b/c/d", True),
+    ("path", "2178/1550 và 6/2024", False),
+])
+def test_non_metric_prefilters_find_every_match_of_their_pattern(name, text, matches):
+    from pipeline.extract.metrics import _NON_METRIC_PREFILTERS, NON_METRIC_RES
+    (rx, prefilter), = [(rx, p) for (n, rx), p in zip(NON_METRIC_RES, _NON_METRIC_PREFILTERS) if n == name]
+    assert bool(rx.search(text)) == matches
+    assert bool(prefilter.search(text)) == matches
+
+
+def test_non_metric_prefilters_pass_every_real_sentence_their_pattern_matches():
+    from pathlib import Path
+
+    from pipeline.core import build_document
+    from pipeline.extract.metrics import _NON_METRIC_PREFILTERS, NON_METRIC_RES
+    from pipeline.records import RawRecord
+    real = Path(__file__).resolve().parent.parent / "eval" / "real"
+    for path in sorted(real.glob("*.txt")):
+        doc = build_document(RawRecord(doc_id=path.stem, source=str(path), text=path.read_text(encoding="utf-8")))
+        for s in doc.sentences:
+            for (name, rx), prefilter in zip(NON_METRIC_RES, _NON_METRIC_PREFILTERS):
+                if prefilter is not None and rx.search(s.text):
+                    assert prefilter.search(s.text), (name, s.text)

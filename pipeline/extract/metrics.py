@@ -19,6 +19,7 @@ import calendar
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import islice
 
 import regex
 
@@ -37,6 +38,11 @@ def _compile(pattern: str) -> regex.Pattern:
 
 
 NON_METRIC_RES = tuple((name, _compile(p)) for name, p in _CUES["non_metric_patterns"].items())
+# a cheap search that must succeed where the pattern can match (its flags: _compile's
+# choice for the pattern); None: the pattern is always run
+_NON_METRIC_PREFILTERS = tuple(
+    regex.compile(_CUES["non_metric_prefilters"][name], _compile(_CUES["non_metric_patterns"][name]).flags)
+    if name in _CUES["non_metric_prefilters"] else None for name, _ in NON_METRIC_RES)
 _SUBJECT_STOP = frozenset(w.casefold() for w in _CUES["subject_stop_words"])
 _SUBJECT_MAX = int(_CUES["subject_max_tokens"])
 _SUBJECT_STOP_VERBS = frozenset(w.casefold() for w in _CUES["subject_stop_verbs"])
@@ -168,8 +174,9 @@ class Candidate:
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Spans of `text` where a digit string is a date, year, code, ordinal... never a metric."""
     spans = []
-    for _, rx in NON_METRIC_RES:
-        spans.extend(m.span() for m in rx.finditer(text))
+    for (_, rx), prefilter in zip(NON_METRIC_RES, _NON_METRIC_PREFILTERS):
+        if prefilter is None or prefilter.search(text):
+            spans.extend(m.span() for m in rx.finditer(text))
     return spans
 
 
@@ -200,7 +207,7 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
     """Every metric candidate of the article with its context, in body order."""
     title = title_span(doc)
     new_year = new_year_of(_published(doc), reference_year)
-    periods = merge_periods(periods_from_dates(doc.body, dates or []), find_periods(doc.body, reference_year, new_year))
+    periods = merge_periods(periods_from_dates(doc.body, dates or []), list(body_periods(doc.body, reference_year, new_year)))
     periods = mark_descriptive(doc.body, [p for p in periods if p.kind != "unresolved"])
     review, _ = article_periods(doc, periods, title, reference_year)
     periods = resolve_reviews(periods, review)
@@ -257,7 +264,8 @@ def _candidate(doc: Document, sentence: Sentence, q: Quantity, periods: list[Per
     tokens = sentence.tokens_between(off + lo, q.end + _CONTEXT_CHARS)
     left = tuple(w.casefold() for w in _words_before(tokens, q.num_start, off + clause_start))[-8:]
     subject, subject_end = _subject(q, tokens, after)
-    right = tuple(t.text.casefold() for t in tokens if t.start >= subject_end and not _PUNCT_RE.match(t.text))[:4]
+    right = tuple(islice((t.text.casefold() for t in tokens
+                          if t.start >= subject_end and not _PUNCT_RE.match(t.text)), 4))
     time = time_context(doc, q, periods, sentence, review, title_period, reference_year,
                         off + clause_start)
     clause_left = text[clause_start:q.num_start - off]
@@ -272,11 +280,12 @@ def _candidate(doc: Document, sentence: Sentence, q: Quantity, periods: list[Per
     sentence_verbs = tuple(t.text.casefold() for t in near_tags if t.end <= q.num_start)
     verb_after = next((t.text.casefold() for t in near_tags
                        if q.end <= t.start < q.end + len(clause_right)), None)
-    ev_before, ev_after = event_before(clause_left), event_after(clause_right)
+    last_event = _last_event(clause_left)  # read by both event_before and decisive_event
+    ev_before, ev_after = event_before(clause_left, last_event), event_after(clause_right)
     return Candidate(q, sentence, subject, left, right, clause_left, clause_right,
                      choose_period(time, None), in_title, reference_year, time,
                      verbs_before, verb_after, ev_before, ev_after,
-                     decisive_event(q, subject, clause_left, clause_right, ev_after),
+                     decisive_event(q, subject, clause_left, clause_right, ev_after, last_event),
                      in_target_scope(before), is_stock(left, verbs_before, sentence_verbs))
 
 
@@ -313,10 +322,22 @@ class _TagKeys:
 
 
 
-def event_before(clause_left: str) -> str | None:
-    """The indicator of the event phrase nearest before the number in its clause."""
-    hits = list(_EVENT_RE.finditer(clause_left))
-    return EVENT_OF[hits[-1].group().casefold()] if hits else None
+_NO_EVENT = object()  # "not looked for yet", as opposed to None: "no event phrase"
+
+
+def _last_event(clause_left: str) -> regex.Match | None:
+    """The event phrase nearest before the number in its clause (the last one)."""
+    last = None
+    for last in _EVENT_RE.finditer(clause_left):
+        pass
+    return last
+
+
+def event_before(clause_left: str, last_event=_NO_EVENT) -> str | None:
+    """The indicator of the event phrase nearest before the number in its clause
+    (`last_event`: _last_event(clause_left), where the caller has it)."""
+    last = _last_event(clause_left) if last_event is _NO_EVENT else last_event
+    return EVENT_OF[last.group().casefold()] if last else None
 
 
 def event_after(clause_right: str, window_words: int | None = _EVENT_WINDOW) -> str | None:
@@ -339,7 +360,7 @@ def event_after(clause_right: str, window_words: int | None = _EVENT_WINDOW) -> 
 
 
 def decisive_event(q: Quantity, subject: str | None, clause_left: str, clause_right: str,
-                   ev_after: str | None) -> str | None:
+                   ev_after: str | None, last_event=_NO_EVENT) -> str | None:
     """An indicator the wording settles, whatever the counted noun:
     - a percentage of units takes what the units do ("100% CĐCS tham gia giám sát": oversight);
     - the counted group's predicate: "27 đoàn viên được kết nạp Đảng", "tham gia hiến máu";
@@ -354,10 +375,10 @@ def decisive_event(q: Quantity, subject: str | None, clause_left: str, clause_ri
     m = _DECISIVE_AFTER_RE.search(window)
     if m and DECISIVE_AFTER[m.group().casefold()] == ev_after:
         return DECISIVE_AFTER[m.group().casefold()]
-    hits = list(_EVENT_RE.finditer(clause_left))
-    if hits and hits[-1].group().casefold() in DECISIVE_BEFORE:
-        if len(clause_left[hits[-1].end():].split()) <= _DECISIVE_REACH:
-            return DECISIVE_BEFORE[hits[-1].group().casefold()]
+    last = _last_event(clause_left) if last_event is _NO_EVENT else last_event
+    if last and last.group().casefold() in DECISIVE_BEFORE:
+        if len(clause_left[last.end():].split()) <= _DECISIVE_REACH:
+            return DECISIVE_BEFORE[last.group().casefold()]
     return None
 
 
@@ -454,6 +475,21 @@ def find_periods(text: str, reference_year: int | None, new_year: int | None = N
             if period and period.last_year - period.first_year <= _MAX_PERIOD_YEARS:
                 found.append(period)
     return sorted(found, key=lambda p: p.start)
+
+
+# the last article's find_periods: its arguments and result, replaced as one tuple
+_last_body_periods: tuple = (None, None, None, ())
+
+
+def body_periods(body: str, reference_year: int | None, new_year: int | None) -> tuple[Period, ...]:
+    """find_periods of an article body, kept for the next call on the same body (the
+    committee terms of extract_metrics read them again after candidates())."""
+    global _last_body_periods
+    text, ref, new, found = _last_body_periods
+    if text is None or (ref, new) != (reference_year, new_year) or text != body:
+        found = tuple(find_periods(body, reference_year, new_year))
+        _last_body_periods = (body, reference_year, new_year, found)
+    return found
 
 
 def mark_descriptive(text: str, periods: list[Period]) -> list[Period]:
@@ -742,7 +778,8 @@ def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMenti
     if not cands:
         return []
     model = load_model()
-    terms = _LazyTerms(doc.body, ref_year)  # read only for committee sizes and targets
+    # read only for committee sizes and targets
+    terms = _LazyTerms(doc.body, ref_year, new_year_of(_published(doc), ref_year))
     rows = []
     for c in cands:
         pred = model.predict(c)
@@ -797,12 +834,13 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
 class _LazyTerms:
     """The congress terms an article names ("nhiệm kỳ 2023-2028"), found on first use."""
 
-    def __init__(self, body: str, ref: int | None):
-        self.body, self.ref, self._terms = body, ref, None
+    def __init__(self, body: str, ref: int | None, new_year: int | None):
+        self.body, self.ref, self.new_year, self._terms = body, ref, new_year, None
 
     def get(self) -> list[Period]:
         if self._terms is None:
-            self._terms = [p for p in find_periods(self.body, self.ref) if p.kind == "term"]
+            # the periods candidates() found (the year "năm mới" names changes no term)
+            self._terms = [p for p in body_periods(self.body, self.ref, self.new_year) if p.kind == "term"]
         return self._terms
 
 

@@ -38,6 +38,7 @@ _NOUN_AFTER_RE = regex.compile(
     r" ?(?!(?:" + _alternation(_RULES["function_words_after"]) + r")(?!\p{L}))\p{L}", regex.I)
 _RANGE_GAP_RE = regex.compile(r"\s*(?:" + _alternation(_RULES["range_joiners"]) + r")\s*", regex.I)
 _FROM_RE = regex.compile(r"(?<!\p{L})từ\s*$", regex.I)
+_DIGIT_STRING_RE = regex.compile(r"\d+(?:[.,]\d+)*")  # compiled once: parse_number runs on every digit string
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def parse_number(text: str) -> float | None:
     "1.600" -> 1600, "110,7" -> 110.7, "1.234.567" -> 1234567, "1.234,5" -> 1234.5,
     "05" -> 5, "4,209,288" -> 4209288 (English grouping on web counters).
     """
-    if not regex.fullmatch(r"\d+(?:[.,]\d+)*", text):
+    if not _DIGIT_STRING_RE.fullmatch(text):
         return None
     dots, commas = text.count("."), text.count(",")
     if dots and commas:
