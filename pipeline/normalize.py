@@ -135,6 +135,11 @@ def unify_line_breaks(text: MappedText) -> MappedText:
     return text.sub(_LINE_BREAK, "\n")
 
 
+def modern_tones(text: str) -> str:
+    """Modern tone placement on a plain string (a name assembled from pieces): "Thanh Hoá" -> "Thanh Hóa"."""
+    return RULES.tone_pattern.sub(lambda m: _case_like(m.group(), RULES.tone_moves[m.group().lower()]), text)
+
+
 def modern_tone_placement(text: MappedText) -> MappedText:
     return text.sub(RULES.tone_pattern, lambda m: _case_like(m.group(), RULES.tone_moves[m.group().lower()]))
 

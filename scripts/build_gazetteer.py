@@ -24,6 +24,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from pipeline.ruledata import load_yaml
 from pipeline.normalize import normalize_string as modern_tone  # the body's own normalisation, so names match it
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -33,7 +34,7 @@ RULES = Path(__file__).resolve().parent.parent / "rules"
 PRE_2025_NAMES = {"Huế": "Thừa Thiên Huế"}
 PRE_2025_KINDS = {"Thừa Thiên Huế": "tỉnh"}
 
-UNIT_KINDS = ("thành phố", "thị xã", "huyện", "quận", "tỉnh")
+UNIT_KINDS = tuple(load_yaml("places.yaml")["unit_kinds"])
 
 
 

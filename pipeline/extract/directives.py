@@ -66,7 +66,8 @@ TYPES = _load_types()
 ISSUERS = load_yaml("issuers.yaml")
 SYMBOLS = load_yaml("directive_symbols.yaml")
 
-ABBREVIATIONS: dict[str, str] = {str(k): str(v) for k, v in ISSUERS["abbreviations"].items()}
+ABBREVIATIONS: dict[str, str] = {r["abbr"]: r["expansion"] for r in load_table("abbreviations.csv")
+                                  if r["scope"] in ("issuers", "all")}
 PARTY_CODES = frozenset(c.casefold() for c in SYMBOLS["party_issuer_codes"])
 STATE_ABBR = {a.casefold(): t for t in TYPES for a in t.state_abbr}
 PARTY_ABBR = {a.casefold(): t for t in TYPES for a in t.party_abbr}
@@ -153,7 +154,8 @@ DATE_NO_YEAR_RE = regex.compile(
     regex.IGNORECASE,
 )
 INTRO_DATE_RE = regex.compile(
-    r"[^\S\n]*(?:(?:sáng|chiều|tối|trưa|hôm)[^\S\n]+)?(?:ngày[^\S\n]+)?(?=\d)", regex.IGNORECASE
+    r"[^\S\n]*(?:(?:" + "|".join(map(regex.escape, load_yaml("dates.yaml")["day_parts"])) + r")[^\S\n]+)?(?:ngày[^\S\n]+)?(?=\d)",
+    regex.IGNORECASE
 )
 
 

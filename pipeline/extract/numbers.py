@@ -27,7 +27,16 @@ _HEDGES: dict[str, str] = {k.casefold(): v for k, v in _RULES["hedges"].items()}
 # a digit string with Vietnamese or English group/decimal separators
 NUMBER_RE = regex.compile(r"(?<!\d)\d+(?:[.,]\d+)*(?!\d)")
 _SCALE_RE = regex.compile(r"\s*(" + _alternation(_SCALES) + r")(?!\p{L})", regex.I)
-_PERCENT_RE = regex.compile(r"\s*(?:%|phần\s+trăm(?!\p{L}))", regex.I)
+
+
+def _word_pattern(word: str) -> str:
+    """A rules word as a pattern: any run of spaces between its syllables; a word that ends in a
+    letter must end there ("phần trăm", not "phần trămx"); a sign ("%") needs no boundary."""
+    pattern = r"\s+".join(regex.escape(part) for part in word.split())
+    return pattern + r"(?!\p{L})" if word[-1:].isalpha() else pattern
+
+
+_PERCENT_RE = regex.compile(r"\s*(?:" + "|".join(_word_pattern(w) for w in _RULES["percent_words"]) + ")", regex.I)
 _MONEY_RE = regex.compile(
     r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})(?!/[cC](?!\p{L}))"  # "5 đ/c": đồng chí
     r"(?!\s+(?:" + _alternation(_RULES["not_money_after_dong"]) + r")(?!\p{L}))")

@@ -24,6 +24,7 @@ import regex
 from .. import places
 from ..phrase_matcher import PhraseMatcher
 from ..document import Document
+from ..normalize import modern_tones
 from ..records import OrgMention
 from ..ruledata import load_table, load_yaml
 
@@ -72,7 +73,7 @@ class Abbreviation:
 
 ABBREVIATIONS = tuple(
     Abbreviation(r["abbr"], r["expansion"], r.get("context") == "before_name", (r.get("not_after") or "").strip())
-    for r in load_table("abbreviations.csv")
+    for r in load_table("abbreviations.csv") if r["scope"] in ("orgs", "all")
 )
 
 
@@ -334,6 +335,7 @@ CAP_RUN_RE = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[ \t]+|[ \t]*-
 NATIONAL = RULES["national_suffix"]
 NATIONAL_RE = regex.compile(_B + phrase_pattern(NATIONAL) + _E, _I)
 PROVINCE_KINDS = frozenset(RULES["province_kinds"])
+DISTRICT_ONLY_KINDS = frozenset(RULES["district_only_kinds"])
 
 
 @dataclass(frozen=True)
@@ -363,7 +365,7 @@ def choose_place(options, kind: str | None, province: str | None) -> Place | Non
         return pick(o for o in exact if o.level == "province") or pick(exact)
     if exact:
         return pick(exact)
-    if kind in ("huyện", "quận", "thị xã"):
+    if kind in DISTRICT_ONLY_KINDS:
         return pick(o for o in options if o.level == "district")
     return None
 
@@ -1105,8 +1107,6 @@ def resolve(cands: list[Candidate], text: str, province: str | None) -> list[Can
 
 # ---------------------------------------------------------------- the extractor
 
-TONE_MARKS = RULES["tone_marks"]
-TONE_RE = regex.compile(r"(?<![qQ])(?:" + "|".join(TONE_MARKS) + r")(?!\p{L})")
 
 
 def level_of(c: Candidate) -> str:
@@ -1145,7 +1145,7 @@ def extract_orgs(doc: Document, province: str | None) -> list[OrgMention]:
     for c in found:
         start, end = norm.body_span(c.start, c.end)
         level = level_of(c)
-        canonical = TONE_RE.sub(lambda m: TONE_MARKS[m.group()], c.canonical)
+        canonical = modern_tones(c.canonical)
         out.append(OrgMention(
             **doc.provenance(start, end, "rule", round(min(max(c.confidence, 0.3), 1.0), 2)),
             canonical=canonical,
