@@ -1,0 +1,85 @@
+"""wordseg gives underthesea's words (word_tokenize, use_token_normalize=False), built faster."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from underthesea import word_tokenize
+
+from pipeline.wordseg import WordSegmenter, _is_i32, _title, features, segmenter
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+def _public(text: str) -> list[str]:
+    return word_tokenize(text, use_token_normalize=False)
+
+
+def _corpus_lines() -> list[str]:
+    paths = sorted((ROOT / "eval" / "real").glob("*.txt")) + sorted(DEV.glob("*.txt"))
+    paths += sorted((ROOT / "corpus").rglob("*.txt"))
+    lines = [line for p in paths for line in p.read_text(encoding="utf-8").split("\n") if line.strip()]
+    for dump in sorted((ROOT / "corpus").rglob("*.jsonl")):
+        for record in dump.read_text(encoding="utf-8").splitlines():
+            text = json.loads(record).get("text") or ""
+            lines += [line for line in text.split("\n") if line.strip()]
+    return lines
+
+
+def test_the_words_equal_underthesea_on_every_corpus_line():
+    lines = _corpus_lines()
+    assert len(lines) > 2000
+    seg = segmenter()
+    different = [line for line in lines if seg.segment(line) != _public(line)]
+    assert different == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hà Nội ngày 12/6/2021 kết nạp 856 đoàn viên",
+    "Ⅻ aB Ab Cd -5 +5 2147483647 2147483648 ١٢ ² ½ 1.5 1,5",
+    "Đà Nẵng, đà phát triển; TP.HCM - www.congdoan.vn, email: a@b.vn",
+    "a", ".", "  ", "",
+    "İstanbul ΣΑΣ straße Ǆemal",  # case mappings that differ between languages
+])
+def test_odd_text_gives_the_same_words(text):
+    assert segmenter().segment(text) == _public(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĐHNT0123456789 .,-+/%()Ⅻ²İàáạảãềệ")),
+               max_size=60))
+def test_any_text_gives_the_same_words(text):
+    assert segmenter().segment(text) == _public(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2147483647", True), ("2147483648", False), ("-5", True), ("+5", True), ("05", True),
+    ("1.5", False), ("١٢", False), ("²", False), ("", False), ("-", False),
+])
+def test_isdigit_is_a_32_bit_integer(text, expected):
+    assert _is_i32(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hà", True), ("hà", False), ("12/6/2021", True), (",", True), ("Ⅻ", True),
+    ("Ab Cd", True), ("Ab cd", False), ("aB", False),
+])
+def test_istitle_is_no_part_starting_lower_case(text, expected):
+    assert _title(text) is expected
+
+
+def test_the_syllable_cache_starts_afresh_past_its_bound(monkeypatch):
+    import pipeline.wordseg as wordseg
+
+    monkeypatch.setattr(wordseg, "_CACHE_MAX", 3)
+    seg = WordSegmenter()
+    seg.segment("một hai ba bốn năm")
+    assert len(seg.cache) == 5
+    seg.segment("sáu")
+    assert len(seg.cache) == 1
+    rows = features(["Hà", "Nội"], seg.cache, seg.dictionary)
+    assert rows[0][:3] == ("T[-2]=BOS", "T[-1]=BOS", "T[0]=Hà") and len(rows[0]) == 43
