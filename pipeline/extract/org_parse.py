@@ -11,8 +11,8 @@ from .org_places import KIND_RE, NATIONAL_RE, parse_place
 from .org_unions import parse_cd
 from .org_unit_names import WordEnd, no_words
 
-# Anchored at the end of what they search ("the 60 characters before a head"): searched
-# backwards ((?r)), they are tried from the end only, not at every position.
+# Anchored at the end of what it searches ("the 60 characters before a head"): searched
+# backwards ((?r)), it is tried from the end only, not at every position (so is PERSON_TITLE_RE).
 PLURAL_BEFORE_RE = regex.compile(r"(?r)" + _B + r"(?:" + "|".join(RULES["plural_before"]) + r")[ \t]+$", _I)
 COORD_RE = regex.compile(r"[ \t]*(?:,|và)[ \t]*", _I)
 

@@ -7,6 +7,8 @@ import regex
 from .org_patterns import RULES, _B, _I, alternation
 
 SURNAMES = frozenset(RULES["person_surnames"])
+# Anchored at the end of what it searches ("the 60 characters before a head"): searched
+# backwards ((?r)), it is tried from the end only, not at every position.
 PERSON_TITLE_RE = regex.compile(r"(?r)" + _B + r"(?:" + alternation(RULES["person_titles"]) + r")[^.;,\n]{0,40}$", _I)
 
 
