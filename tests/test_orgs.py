@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.core import build_document
-from pipeline.extract.orgs import extract_orgs, learn_abbreviations, normalise
+from pipeline.extract.org_abbreviations import learn_abbreviations
+from pipeline.extract.org_normalise import normalise
+from pipeline.extract.orgs import extract_orgs
 from pipeline.records import RawRecord
 
 
@@ -362,7 +364,8 @@ HEAD_TEXTS = [
 
 @pytest.mark.parametrize("text", HEAD_TEXTS)
 def test_next_head_is_the_heads_search_from_every_position(text):
-    from pipeline.extract.orgs import HEAD_RE, next_head
+    from pipeline.extract.org_parse import next_head
+    from pipeline.extract.org_patterns import HEAD_RE
     for pos in range(len(text) + 1):
         want, got = HEAD_RE.search(text, pos), next_head(text, pos)
         assert (want and (want.span(), want.lastgroup)) == (got and (got.span(), got.lastgroup))
@@ -377,7 +380,7 @@ def test_next_head_is_the_heads_search_from_every_position(text):
     ("Công đoàn HÀ NỘI", "Công đoàn HÀ NỘI"),   # two words, no run of three
 ])
 def test_title_case_headlines(text, expected):
-    from pipeline.extract.orgs import title_case_headlines
+    from pipeline.extract.org_normalise import title_case_headlines
     assert title_case_headlines(text) == expected
 
 
@@ -386,7 +389,7 @@ def test_title_case_headlines(text, expected):
     "phốxã tỉnh tỉnh, Quận 1, quận, Huyện Mỹ Đức", "", "thành phố",
 ])
 def test_kind_words_are_the_kind_patterns_matches(text):
-    from pipeline.extract.orgs import KIND_RE, kind_words
+    from pipeline.extract.org_places import KIND_RE, kind_words
     assert [m.span() for m in kind_words(text)] == [m.span() for m in KIND_RE.finditer(text)]
 
 
@@ -401,7 +404,8 @@ def test_cues_before_a_head(before, plural, person):
     """The backwards-searched cues: yes/no as a forward search of the same pattern."""
     import regex
 
-    from pipeline.extract.orgs import PERSON_TITLE_RE, PLURAL_BEFORE_RE
+    from pipeline.extract.org_parse import PLURAL_BEFORE_RE
+    from pipeline.extract.org_persons import PERSON_TITLE_RE
     for rx, want in ((PLURAL_BEFORE_RE, plural), (PERSON_TITLE_RE, person)):
         forward = regex.compile(rx.pattern.removeprefix("(?r)"), rx.flags & ~regex.REVERSE)
         assert bool(rx.search(before)) == bool(forward.search(before)) == want

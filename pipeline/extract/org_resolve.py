@@ -1,0 +1,116 @@
+"""Step 3 of the org extractor (`resolve`): complete a bare candidate ("LĐLĐ tỉnh", "Công đoàn
+ngành") from the article's province or from the nearest body of the same kind the article
+names; drop what cannot be completed."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .org_candidate import Candidate
+from .org_patterns import CANON
+from .org_places import NATIONAL, PROVINCE_KINDS, Place, PlaceRef, district_mentions, province_place
+
+
+def nearest(items, pos: int):
+    """The item ending last before `pos`, else the first one after it."""
+    before = [x for x in items if x.end <= pos]
+    if before:
+        return max(before, key=lambda x: x.end)
+    after = [x for x in items if x.start >= pos]
+    return min(after, key=lambda x: x.start) if after else None
+
+
+def resolve_place(kind: str | None, pos: int, named: list[Candidate], province: str | None,
+                  districts: list[PlaceRef]) -> Place | None:
+    """The place a bare kind word stands for: the article's province for "tỉnh" (and for
+    "thành phố" in a centrally-run city), else the nearest district of that kind the article
+    names, as a federation or as a place."""
+    home = province_place(province)
+    if not kind or kind == "tỉnh" or (kind == "thành phố" and home is not None and home.kind == "thành phố"):
+        return home
+    prefix = f"{CANON['ldld']} {kind} "
+    same = nearest([c for c in named if c.org_type == "ldld_district" and c.canonical.startswith(prefix)], pos)
+    if same is not None:
+        return Place(name=same.canonical[len(prefix):], level="district", kind=kind, province=same.province or province)
+    here = [d for d in districts if d.kind == kind and (province is None or d.place.province == province)]
+    ref = nearest([d for d in here if d.end <= pos], pos)
+    if ref is not None:
+        return Place(name=ref.name, level="district", kind=kind, province=ref.place.province)
+    return None
+
+
+def resolve_ldld(kind: str | None, pos: int, named: list[Candidate], province: str | None,
+                 districts: list[PlaceRef]) -> tuple[str, str, str | None] | None:
+    """(canonical, org_type, province) of a bare federation ("LĐLĐ tỉnh", "LĐLĐ huyện")."""
+    place = resolve_place(kind, pos, named, province, districts)
+    if place is None:
+        return None
+    return f"{CANON['ldld']} {place.kind} {place.name}", f"ldld_{place.level}", place.province
+
+
+def resolve(cands: list[Candidate], text: str, province: str | None) -> list[Candidate]:
+    """Complete bare candidates (see module doc); drop those that stay bare."""
+    named = [c for c in cands if c.canonical]
+    districts: list[PlaceRef] | None = None
+    home = province_place(province)
+    out = []
+    for c in cands:
+        if c.canonical:
+            out.append(c)
+            continue
+        done = None
+        conf = c.confidence - 0.1
+        if c.need in ("ldld", "unit_ldld"):
+            if districts is None:
+                districts = district_mentions(text, province)
+            if c.need == "unit_ldld":
+                same = nearest([n for n in named if n.org_type == c.org_type
+                                and n.canonical.startswith(f"{c.stem} {CANON['ldld']} ")], c.start)
+                if same is not None:
+                    done = replace(c, canonical=same.canonical, confidence=conf)
+                else:
+                    r = resolve_ldld(c.kind, c.start, named, province, districts)
+                    if r is not None:
+                        done = replace(c, canonical=f"{c.stem} {r[0]}", province=r[2], confidence=conf)
+            else:
+                r = resolve_ldld(c.kind, c.start, named, province, districts)
+                if r is not None:
+                    done = replace(c, canonical=r[0], org_type=r[1], province=r[2], confidence=conf)
+        elif c.need == "unit_place":
+            if districts is None:
+                districts = district_mentions(text, province)
+            place = resolve_place(c.kind, c.start, named, province, districts)
+            if place is not None:
+                done = replace(c, canonical=f"{c.stem} {place.kind} {place.name}", province=place.province,
+                               confidence=conf)
+            else:
+                done = replace(c, canonical=c.stem, confidence=conf)
+        elif c.need == "vien_chuc":
+            same = nearest([n for n in named if n.org_type == "cd_vien_chuc"], c.start)
+            if same is not None:
+                done = replace(c, canonical=same.canonical, province=same.province, confidence=conf)
+            elif home is not None:
+                done = replace(c, canonical=f"{CANON['vien_chuc']} {home.kind} {home.name}", province=home.name,
+                               confidence=conf)
+        elif c.need == "sector":
+            same = nearest([n for n in named if n.org_type == "cd_sector"], c.start)
+            if same is not None:
+                done = replace(c, canonical=same.canonical, province=same.province, confidence=conf)
+        elif c.need in ("sector_place", "zone_place"):
+            same = nearest([n for n in named if n.org_type == c.org_type and n.canonical.startswith(c.stem + " ")
+                            and not n.canonical.endswith(" " + NATIONAL)
+                            and (c.kind not in PROVINCE_KINDS or n.province == province)], c.start)
+            if same is not None:
+                done = replace(c, canonical=same.canonical, province=same.province, confidence=conf)
+            else:
+                if districts is None:
+                    districts = district_mentions(text, province)
+                place = resolve_place(c.kind, c.start, named, province, districts) if c.kind else home
+                if place is not None:
+                    # the kind word stays where the text writes one; a zone's place always has it
+                    written = f"{place.kind} {place.name}" if c.kind or c.need == "zone_place" else place.name
+                    done = replace(c, canonical=f"{c.stem} {written}", province=place.province, confidence=conf)
+                elif c.need == "sector_place" and not c.kind:
+                    done = replace(c, canonical=c.stem, confidence=conf)
+        if done is not None:
+            out.append(done)
+    return out
