@@ -20,7 +20,8 @@ from pathlib import Path
 
 from pipeline.core import build_document
 from pipeline.extract.dates import extract_dates
-from pipeline.extract.metrics import candidates, reference_year_of
+from pipeline.extract.metric_candidates import candidates
+from pipeline.extract.metric_periods import reference_year_of
 from pipeline.extract.numbers import NUMBER_RE
 from pipeline.extract.published import extract_published
 from pipeline.records import RawRecord

@@ -1,6 +1,6 @@
 """The metric classifiers: is a candidate number a metric, its indicator, its status.
 
-Features are read off a metrics.Candidate (the same object at training and at
+Features are read off a metric_candidates.Candidate (the same object at training and at
 extraction time, so train and serve features match): the counted subject, the
 words before the number in its clause and after its subject, the cue words of
 rules/metric_cues.yaml by position, the number's notation and its period.
@@ -42,7 +42,7 @@ INDICATOR_CUE_RES = {k: _cue_regex(v) for k, v in _CUES["indicator_cues"].items(
 # ---------------------------------------------------------------- features
 
 def metric_features(c) -> dict[str, float]:
-    """Sparse features of a metrics.Candidate (name -> value)."""
+    """Sparse features of a metric_candidates.Candidate (name -> value)."""
     q = c.quantity
     f: dict[str, float] = {"bias": 1.0, f"unit={q.unit}": 1.0}
     if q.qualifier:

@@ -4,7 +4,7 @@ The labelled set (corpus/metrics_train.jsonl) has one JSON object per number
 occurrence in a sentence: {"sentence", "number" (the digits as written),
 "occurrence" (1 = first time those digits appear in the sentence),
 "is_metric", "indicator", "status", "subject"}. Each sentence is run through
-the real pipeline (build_document -> metrics.candidates) and features come
+the real pipeline (build_document -> metric_candidates.candidates) and features come
 from metric_model.metric_features, so training sees exactly what extraction
 sees. A candidate the file does not label is a negative. Cross-validation
 folds group rows by sentence; everything is deterministic (random_state=0).
@@ -29,7 +29,7 @@ def load_examples(paths) -> list[dict]:
     """Candidates of every labelled sentence with their labels: dicts of
     features, is_metric, indicator, status, group (sentence index)."""
     from .core import build_document
-    from .extract.metrics import candidates
+    from .extract.metric_candidates import candidates
     from .extract.numbers import NUMBER_RE
     from .metric_model import metric_features
     from .records import RawRecord

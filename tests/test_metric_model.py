@@ -7,7 +7,7 @@ import json
 import pytest
 
 from pipeline.core import build_document
-from pipeline.extract.metrics import candidates
+from pipeline.extract.metric_candidates import candidates
 from pipeline.metric_model import (STATUSES, MetricModel, default_model_path, load_model, metric_features,
                                    read_model)
 from pipeline.records import RawRecord

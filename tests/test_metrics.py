@@ -8,8 +8,12 @@ import pytest
 
 from pipeline.core import build_document
 from pipeline.extract.dates import extract_dates
-from pipeline.extract.metrics import (_interval_label, blocked_spans, candidates, choose_period, extract_metrics,
-                                      find_periods, settle, time_context)
+from pipeline.extract.metric_blocking import blocked_spans
+from pipeline.extract.metric_candidates import candidates
+from pipeline.extract.metric_decisions import settle
+from pipeline.extract.metric_periods import _interval_label, find_periods
+from pipeline.extract.metric_time import choose_period, time_context
+from pipeline.extract.metrics import extract_metrics
 from pipeline.metric_model import Prediction
 from pipeline.extract.numbers import find_quantities
 from pipeline.records import DateMention, OrgMention, RawRecord
@@ -509,7 +513,7 @@ def test_governing_dialogue_and_donation_events(text, indicator):
     ("path", "2178/1550 và 6/2024", False),
 ])
 def test_non_metric_prefilters_find_every_match_of_their_pattern(name, text, matches):
-    from pipeline.extract.metrics import _NON_METRIC_PREFILTERS, NON_METRIC_RES
+    from pipeline.extract.metric_blocking import _NON_METRIC_PREFILTERS, NON_METRIC_RES
     (rx, prefilter), = [(rx, p) for (n, rx), p in zip(NON_METRIC_RES, _NON_METRIC_PREFILTERS) if n == name]
     assert bool(rx.search(text)) == matches
     assert bool(prefilter.search(text)) == matches
@@ -519,7 +523,7 @@ def test_non_metric_prefilters_pass_every_real_sentence_their_pattern_matches():
     from pathlib import Path
 
     from pipeline.core import build_document
-    from pipeline.extract.metrics import _NON_METRIC_PREFILTERS, NON_METRIC_RES
+    from pipeline.extract.metric_blocking import _NON_METRIC_PREFILTERS, NON_METRIC_RES
     from pipeline.records import RawRecord
     real = Path(__file__).resolve().parent.parent / "eval" / "real"
     for path in sorted(real.glob("*.txt")):

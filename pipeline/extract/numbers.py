@@ -4,7 +4,7 @@ Vietnamese writes "1.600" for 1600 and "110,7" for 110.7; a scale word after
 the digits multiplies ("4,4 tỷ đồng" = 4 400 000 000, "gần 3 nghìn" = 3000);
 "%"/"phần trăm" makes a percentage and "đồng"/"VNĐ"/"đ" an amount of money.
 This module reads quantities off text; it does not decide whether a quantity
-is a metric (see metrics.py).
+is a metric (see metrics.py and metric_candidates.py).
 """
 from __future__ import annotations
 

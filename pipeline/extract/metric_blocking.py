@@ -1,0 +1,56 @@
+"""Numbers that are never metrics: the spans of a sentence where a digit string is a date,
+a year, a document number, an ordinal, a duration, a phone or a glued code ("Covid-19"),
+and the quantities of a sentence left once they and the date mentions are set aside."""
+from __future__ import annotations
+
+import regex
+
+from ..document import Sentence
+from ..ruledata import load_yaml
+from .numbers import Quantity, find_quantities
+
+_CUES = load_yaml("metric_cues.yaml")
+
+
+def _compile(pattern: str) -> regex.Pattern:
+    # \p{Lu} means "upper case" only without IGNORECASE
+    return regex.compile(pattern) if r"\p{Lu}" in pattern else regex.compile(pattern, regex.I)
+
+
+NON_METRIC_RES = tuple((name, _compile(p)) for name, p in _CUES["non_metric_patterns"].items())
+# a cheap search that must succeed where the pattern can match (its flags: _compile's
+# choice for the pattern); None: the pattern is always run
+_NON_METRIC_PREFILTERS = tuple(
+    regex.compile(_CUES["non_metric_prefilters"][name], _compile(_CUES["non_metric_patterns"][name]).flags)
+    if name in _CUES["non_metric_prefilters"] else None for name, _ in NON_METRIC_RES)
+
+
+def blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` where a digit string is a date, year, code, ordinal... never a metric."""
+    spans = []
+    for (_, rx), prefilter in zip(NON_METRIC_RES, _NON_METRIC_PREFILTERS):
+        if prefilter is None or prefilter.search(text):
+            spans.extend(m.span() for m in rx.finditer(text))
+    return spans
+
+
+def _is_blocked(q: Quantity, spans: list[tuple[int, int]], offset: int) -> bool:
+    s, e = q.num_start - offset, q.num_end - offset
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def sentence_quantities(sentence: Sentence, date_spans: list[tuple[int, int]] = ()) -> list[Quantity]:
+    """Quantities of a sentence that no non-metric pattern and no date mention covers
+    (`date_spans`: body spans of the date extractor's mentions)."""
+    qs = find_quantities(sentence.text, sentence.start)
+    if not qs:
+        return []  # the blocking patterns are the costly part: only sentences with a number need them
+    spans = blocked_spans(sentence.text)
+    spans += [(a - sentence.start, b - sentence.start) for a, b in date_spans
+              if a < sentence.end and sentence.start < b]
+    blocked = [_is_blocked(q, spans, sentence.start) or q.value == 0 for q in qs]
+    # a range is blocked as a whole when either end is ("18-35 tuổi")
+    for i, q in enumerate(qs):
+        if q.link == "range_low" and i + 1 < len(qs) and blocked[i + 1]:
+            blocked[i] = True
+    return [q for q, b in zip(qs, blocked) if not b]

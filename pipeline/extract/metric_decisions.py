@@ -1,0 +1,74 @@
+"""Indicator and status where the wording leaves no doubt: the rules that override the
+classifiers' (a decisive event, the counted noun, a transfer, a workforce or wage level,
+a size, a future or a list of goals)."""
+from __future__ import annotations
+
+import regex
+
+from ..ruledata import load_yaml
+from .metric_candidates import Candidate
+from .metric_events import TARGET_BREAKER_RE
+
+_CUES = load_yaml("metric_cues.yaml")
+_HEAD_SWAPS = tuple((regex.compile(r"^(?:" + "|".join(regex.escape(n) for n in sorted(r["nouns"], key=len, reverse=True))
+                                     + r")(?!\p{L})", regex.I), dict(r["swap"])) for r in _CUES["head_noun_swaps"])
+_HEAD_FIXED = {k.casefold(): v for k, v in _CUES["head_noun_fixed"].items()}
+_TRANSFER_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["transfer_verbs"], key=len, reverse=True))
+                             + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["transfer_reach"])) + r"}?\s*$", regex.I)
+_TRANSFER_NOUN_RE = regex.compile(r"^(?:các\s+)?(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["transfer_nouns"], key=len, reverse=True))
+                                  + r")(?!\p{L})", regex.I)
+_WORKFORCE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["workforce_nouns"], key=len, reverse=True))
+                              + r")(?!\p{L})", regex.I)
+_FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["future_words"], key=len, reverse=True))
+                           + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
+_CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
+                                    + r")(?!\p{L})", regex.I)
+_WAGE_LEVEL_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["wage_levels"], key=len, reverse=True))
+                               + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["wage_reach"])) + r"}?\s*$", regex.I)
+
+
+def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
+    """(indicator, status, extractor, confidence) of a metric: the classifiers' unless
+    the wording settles it (Candidate.decisive: an event that governs the figure;
+    target_scope: a figure in a list of goals). Where a rule decides, the row is a
+    `rule` row and its confidence is the classifiers' probability of what the rule
+    did not decide (that it is a metric, and the other attribute)."""
+    indicator, status = pred.indicator, pred.status
+    p_ind, p_st = pred.p_indicator, pred.p_status
+    ruled = False
+    if c.decisive and c.decisive != indicator:
+        indicator, p_ind, ruled = c.decisive, 1.0, True
+    by_noun = head_noun_indicator(c.subject, indicator)
+    if by_noun != indicator:
+        indicator, p_ind, ruled = by_noun, 1.0, True
+    subject = c.subject or ""
+    transfer = _TRANSFER_NOUN_RE.match(subject) and _TRANSFER_RE.search(c.clause_left)
+    workforce_size = status == "context" and _WORKFORCE_RE.match(subject)
+    wage_level = c.quantity.unit == "vnd" and _WAGE_LEVEL_RE.search(c.clause_left)
+    if (transfer or workforce_size or wage_level) and indicator != "other":
+        indicator, p_ind, ruled = "other", 1.0, True
+    if wage_level and status != "context":
+        status, p_st, ruled = "context", 1.0, True
+    size = indicator == "organisation" or (indicator == "other" and _CONTEXT_SUBJECT_RE.match(subject))
+    if size and status != "context" and not c.target_scope:
+        status, p_st, ruled = "context", 1.0, True
+    elif status == "achieved" and _FUTURE_RE.search(c.clause_left) and not TARGET_BREAKER_RE.search(c.clause_left):
+        status, p_st, ruled = "target", 1.0, True
+    if c.target_scope and status != "target":
+        status, p_st, ruled = "target", 1.0, True
+    if not ruled:
+        return indicator, status, "ml", pred.confidence
+    return indicator, status, "rule", min(pred.p_metric, p_ind, p_st)
+
+
+def head_noun_indicator(subject: str | None, indicator: str) -> str:
+    """The indicator once the counted noun has its say (rules/metric_cues.yaml head_noun_*)."""
+    if not subject:
+        return indicator
+    head = subject.removeprefix("các ").casefold()
+    if head in _HEAD_FIXED:
+        return _HEAD_FIXED[head]
+    for rx, swap in _HEAD_SWAPS:
+        if rx.match(head):
+            return swap.get(indicator, indicator)
+    return indicator

@@ -1,0 +1,123 @@
+"""Cue phrases around a figure that tell what it counts and how it is meant: the event
+phrase before and after it, an indicator the wording settles, a list of goals it falls
+in, a size ("có/gồm/với") rather than a result."""
+from __future__ import annotations
+
+import regex
+
+from ..ruledata import load_yaml
+from .numbers import Quantity
+
+_CUES = load_yaml("metric_cues.yaml")
+
+
+def phrase_regex(words) -> regex.Pattern:
+    """Whole-word alternation of phrases, longest first (case-insensitive)."""
+    alt = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return regex.compile(r"(?<!\p{L})(?:" + alt + r")(?!\p{L})", regex.I)
+
+
+# event phrase -> indicator; one alternation so the longest phrase wins ("kết nạp Đảng")
+EVENT_OF: dict[str, str] = {w.casefold(): ind for ind, ws in _CUES["event_cues"].items() for w in ws}
+_EVENT_RE = phrase_regex(EVENT_OF)
+_LIGHT_VERBS = frozenset(w.casefold() for w in _CUES["event_light_verbs"])
+_LIGHT_REACH = int(_CUES["event_light_reach"])
+_EVENT_WINDOW = int(_CUES["event_window"])
+_UNIT_SHARE_NOT = frozenset(_CUES["unit_share_not_events"])
+_UNIT_NOUN_RE = regex.compile(r"^(?:" + "|".join(
+    regex.escape(w) for w in sorted(_CUES["unit_nouns"], key=len, reverse=True)) + r")(?!\p{L})", regex.I)
+DECISIVE_AFTER = {w.casefold(): ind for ind, ws in _CUES["decisive_events"]["after"].items() for w in ws}
+DECISIVE_BEFORE = {w.casefold(): ind for ind, ws in _CUES["decisive_events"]["before"].items() for w in ws}
+_DECISIVE_AFTER_RE = phrase_regex(DECISIVE_AFTER)
+_DECISIVE_BEFORE_RE = phrase_regex(DECISIVE_BEFORE)
+_DECISIVE_REACH = int(_CUES["decisive_before_reach"])
+_TARGET_OPENER_RE = phrase_regex(_CUES["target_openers"])
+_TARGET_NOT_AFTER_RE = regex.compile(r"(?:(?<!\p{L})(?:" + "|".join(
+    regex.escape(w) for w in sorted(_CUES["target_opener_not_after"], key=len, reverse=True))
+    + r")(?!\p{L})|%)\s*(?:\S+\s+){0," + str(int(_CUES["target_opener_not_after_reach"])) + r"}$", regex.I)
+TARGET_BREAKER_RE = phrase_regex(_CUES["target_breakers"])
+_STOCK_VERBS = frozenset(w.casefold() for w in _CUES["stock_verbs"])
+_HEDGE_WORDS = frozenset(w.casefold() for w in load_yaml("metric_numbers.yaml")["hedges"])
+
+
+_NO_EVENT = object()  # "not looked for yet", as opposed to None: "no event phrase"
+
+
+def last_event_match(clause_left: str) -> regex.Match | None:
+    """The event phrase nearest before the number in its clause (the last one)."""
+    last = None
+    for last in _EVENT_RE.finditer(clause_left):
+        pass
+    return last
+
+
+def event_before(clause_left: str, last_event=_NO_EVENT) -> str | None:
+    """The indicator of the event phrase nearest before the number in its clause
+    (`last_event`: last_event_match(clause_left), where the caller has it)."""
+    last = last_event_match(clause_left) if last_event is _NO_EVENT else last_event
+    return EVENT_OF[last.group().casefold()] if last else None
+
+
+def event_after(clause_right: str, window_words: int | None = _EVENT_WINDOW) -> str | None:
+    """The indicator of the first event phrase among the few words after the quantity
+    (its subject and predicate: "đoàn viên được kết nạp Đảng", "CĐCS tổ chức đối thoại").
+    A light verb ("tham gia", "huy động") yields to an event right after it."""
+    window = " ".join(clause_right.split()[:window_words])
+    hits = list(_EVENT_RE.finditer(window))
+    if not hits:
+        return None
+    first = hits[0]
+    if first.group().casefold() in _LIGHT_VERBS:
+        for h in hits[1:]:
+            gap = len(window[first.end():h.start()].split())
+            if gap > _LIGHT_REACH:
+                break
+            if h.group().casefold() not in _LIGHT_VERBS:
+                return EVENT_OF[h.group().casefold()]
+    return EVENT_OF[first.group().casefold()]
+
+
+def decisive_event(q: Quantity, subject: str | None, clause_left: str, clause_right: str,
+                   ev_after: str | None, last_event=_NO_EVENT) -> str | None:
+    """An indicator the wording settles, whatever the counted noun:
+    - a percentage of units takes what the units do ("100% CĐCS tham gia giám sát": oversight);
+    - the counted group's predicate: "27 đoàn viên được kết nạp Đảng", "tham gia hiến máu";
+    - a governing award or verb a few words before: "tuyên dương 90 nữ nhà giáo",
+      "Bằng khen và 3 triệu đồng".
+    """
+    if q.unit == "percent" and subject and _UNIT_NOUN_RE.match(subject.removeprefix("các ")):
+        activity = event_after(clause_right, None)  # what the units do, anywhere in the clause
+        if activity and activity not in _UNIT_SHARE_NOT:
+            return activity
+    window = " ".join(clause_right.split()[:_EVENT_WINDOW])
+    m = _DECISIVE_AFTER_RE.search(window)
+    if m and DECISIVE_AFTER[m.group().casefold()] == ev_after:
+        return DECISIVE_AFTER[m.group().casefold()]
+    last = last_event_match(clause_left) if last_event is _NO_EVENT else last_event
+    if last and last.group().casefold() in DECISIVE_BEFORE:
+        if len(clause_left[last.end():].split()) <= _DECISIVE_REACH:
+            return DECISIVE_BEFORE[last.group().casefold()]
+    return None
+
+
+def in_target_scope(sentence_before: str) -> bool:
+    """A goal opened earlier in the sentence still governs the number: "phấn đấu",
+    "các chỉ tiêu:", "yêu cầu ... bảo đảm", "đề ra" (not "vượt chỉ tiêu đề ra"), with
+    no result word ("đã", "kết quả", "đến nay") between it and the number."""
+    openers = [m for m in _TARGET_OPENER_RE.finditer(sentence_before)
+               if not _TARGET_NOT_AFTER_RE.search(sentence_before[max(0, m.start() - 60):m.start()])]
+    if not openers:
+        return False
+    return not TARGET_BREAKER_RE.search(sentence_before[openers[-1].end():])
+
+
+def is_stock(left: tuple[str, ...], verbs_before: tuple[str, ...], sentence_verbs: tuple[str, ...] = ()) -> bool:
+    """A size, not a result: the number's governing word is "có/gồm/với/quản lý"
+    ("LĐLĐ huyện có 78 CĐCS với 2.915 đoàn viên"); a clause without a verb of its own
+    continues the sentence's ("Hiện toàn tỉnh có 15 LĐLĐ huyện, ...; 77.447 đoàn viên")."""
+    words = [w for w in left if w not in _HEDGE_WORDS]
+    if words and words[-1] in _STOCK_VERBS:
+        return True
+    if verbs_before:
+        return verbs_before[-1] in _STOCK_VERBS and (not words or words[-1] == verbs_before[-1])
+    return bool(sentence_verbs) and sentence_verbs[-1] in _STOCK_VERBS

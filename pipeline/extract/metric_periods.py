@@ -1,0 +1,270 @@
+"""The time expressions of an article as Periods in GOLD notation ("2024", "2024-H1",
+"2021/2022-06"): read from its text and from the date extractor's mentions, merged,
+"nhiệm kỳ qua" resolved; and the article's own time frame (its reference year, the
+year "năm mới" names, the range it reviews)."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import regex
+
+from ..document import Document
+from ..records import DateMention
+from ..ruledata import load_yaml
+
+_PERIODS = load_yaml("metric_periods.yaml")
+_WRITTEN_YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_PERIOD_RES = tuple((p["kind"], regex.compile(p["re"], regex.I)) for p in _PERIODS["patterns"])
+_DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"])
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_NUMBER_WORDS = {k.casefold(): int(v) for k, v in _PERIODS["number_words"].items()}
+_DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
+    regex.escape(w) for w in sorted(_PERIODS["descriptive_heads"], key=len, reverse=True))
+    + r")(?!\p{L})(?:\s+[^\s,.;:!?]+){0," + str(int(_PERIODS["descriptive_reach"])) + r"}?\s*,?\s*$", regex.I)
+_TERM_YEARS = int(_PERIODS["term_years"])
+_MAX_PERIOD_YEARS = int(_PERIODS["max_period_years"])
+_PRESENT_YEAR_RE = regex.compile(_PERIODS["present_year"], regex.I)
+_NEW_YEAR_UNTIL_MONTH = int(_PERIODS["new_year_until_month"])
+
+
+@dataclass(frozen=True)
+class Period:
+    """A time expression: its span, its label in GOLD notation, its years and kind
+    (a `term` is a congress term "nhiệm kỳ 2023-2028")."""
+
+    start: int
+    end: int
+    label: str
+    first_year: int
+    last_year: int
+    kind: str
+    descriptive: bool = False  # describes the figure's subject ("học sinh năm học 2021-2022")
+
+    @property
+    def year_label(self) -> str:
+        """The label without its month or half ("2025-08" -> "2025", "2021/2022-06" -> "2021/2022")."""
+        return self.label.split("-")[0]
+
+
+def find_periods(text: str, reference_year: int | None, new_year: int | None = None) -> list[Period]:
+    """Time expressions of `text` with GOLD period labels, non-overlapping, in order.
+
+    Expressions dating a document ("Nghị quyết số 02-NQ/TW ngày 12/6/2021") and
+    year ranges longer than a decade (anniversaries: "(1930-2025)") are left out.
+    """
+    found: list[Period] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _PERIOD_RES:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            if _DIRECTIVE_CONTEXT_RE.search(text[max(0, m.start() - 80):m.start()]):
+                continue
+            period = _period(kind, m, reference_year, new_year)
+            if period and period.last_year - period.first_year <= _MAX_PERIOD_YEARS:
+                found.append(period)
+    return sorted(found, key=lambda p: p.start)
+
+
+# the last article's find_periods: its arguments and result, replaced as one tuple
+_last_body_periods: tuple = (None, None, None, ())
+
+
+def body_periods(body: str, reference_year: int | None, new_year: int | None) -> tuple[Period, ...]:
+    """find_periods of an article body, kept for the next call on the same body (the
+    committee terms of extract_metrics read them again after candidates())."""
+    global _last_body_periods
+    text, ref, new, found = _last_body_periods
+    if text is None or (ref, new) != (reference_year, new_year) or text != body:
+        found = tuple(find_periods(body, reference_year, new_year))
+        _last_body_periods = (body, reference_year, new_year, found)
+    return found
+
+
+def mark_descriptive(text: str, periods: list[Period]) -> list[Period]:
+    """Periods that describe a noun before them ("học sinh năm học 2021-2022", "BCH
+    nhiệm kỳ 2023-2028") rather than open a time frame."""
+    return [replace(p, descriptive=True) if _DESCRIPTIVE_RE.search(text[max(0, p.start - 80):p.start]) else p
+            for p in periods]
+
+def periods_from_dates(text: str, dates: list[DateMention]) -> list[Period]:
+    """The date extractor's mentions with a written year as periods, leaving out days
+    (find_periods reads those), dates of documents and anniversaries. A year the date
+    extractor inferred ("5-7/4") is left to find_periods' own inference."""
+    out = []
+    for d in dates:
+        if d.period_start is None or d.period_end is None or d.kind == "day":
+            continue
+        if not _WRITTEN_YEAR_RE.search(d.text) and d.kind != "year":  # "Tết Nhâm Dần" is a year
+            continue
+        if _DIRECTIVE_CONTEXT_RE.search(text[max(0, d.start - 80):d.start]):
+            continue
+        a, b = d.period_start, d.period_end
+        if b.year - a.year > _MAX_PERIOD_YEARS:
+            continue
+        kind = "term" if regex.match(r"(?i)nhiệm\s+kỳ", d.text) else ("years" if a.year != b.year else d.kind)
+        out.append(Period(d.start, d.end, _interval_label(d.kind, a, b), a.year, b.year, kind))
+    return out
+
+
+def _interval_label(kind: str, a: dt.date, b: dt.date) -> str:
+    """GOLD notation of a date interval: "2022", "2022-H1", "2022-Q3", "2022-08",
+    "2020/2022", "2021/2022-06"."""
+    if kind == "day":
+        return str(a.year)
+    if a.year != b.year:
+        # a school year (September to August) is named by its two years, like a calendar span
+        whole = (b.month, b.day) == (12, 31) or ((a.month, a.day, b.month, b.day) == (9, 1, 8, 31) and b.year == a.year + 1)
+        return f"{a.year}/{b.year}" if whole else f"{a.year}/{b.year}-{b.month:02d}"
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        return str(a.year)
+    if a.day == 1 and a.month == b.month:
+        return f"{a.year}-{a.month:02d}"
+    if (a.month, a.day, b.month, b.day) == (1, 1, 6, 30):
+        return f"{a.year}-H1"
+    if (a.month, a.day, b.month, b.day) == (7, 1, 12, 31):
+        return f"{a.year}-H2"
+    if a.day == 1 and a.month in (1, 4, 7, 10) and b.month == a.month + 2:
+        return f"{a.year}-Q{(a.month + 2) // 3}"
+    if (a.month, a.day) == (1, 1) and b.day == calendar.monthrange(b.year, b.month)[1]:
+        return f"{a.year}-{b.month:02d}"  # "9 tháng đầu năm 2024": the year up to September
+    return str(a.year)
+
+
+def merge_periods(preferred: list[Period], extra: list[Period]) -> list[Period]:
+    """`preferred` (the date extractor's) and `extra`, overlapping ones resolved to the
+    longer expression ("từ năm 2021 đến tháng 6 năm 2022" over its two parts), ties to
+    `preferred`."""
+    out = []
+    for p in sorted(preferred + extra, key=lambda p: (-(p.end - p.start), p not in preferred)):
+        if not any(q.start < p.end and p.start < q.end for q in out):
+            out.append(p)
+    return sorted(out, key=lambda p: p.start)
+
+
+def _period(kind: str, m: regex.Match, ref: int | None, new_year: int | None = None) -> Period | None:
+    g = m.groupdict()
+    if kind == "review":
+        n = g.get("n")
+        years = _TERM_YEARS if not n else (int(n) if n.isdigit() else _NUMBER_WORDS.get(n.casefold(), 1))
+        if ref is None:  # resolved against a term the article names, else dropped (_resolve_review)
+            return Period(m.start(), m.end(), "", 0, years, kind)
+        return Period(m.start(), m.end(), f"{ref - years}/{ref}", ref - years, ref, kind)
+    y1 = int(g["y1"]) if g.get("y1") else ref
+    if kind == "since":
+        if ref is None:
+            # "từ năm 2009 đến nay" with no known present: the span cannot be told, and its
+            # first year alone is not the period (kept to block the year inside it, then dropped)
+            return Period(m.start(), m.end(), "", 0, 0, "unresolved")
+        if ref < y1:
+            return None
+        return Period(m.start(), m.end(), f"{y1}/{ref}" if ref > y1 else str(y1), y1, ref, "years")
+    if kind in ("years", "term"):
+        y2 = int(g["y2"])
+        if y2 < y1:
+            return None
+        return Period(m.start(), m.end(), f"{y1}/{y2}" if y2 > y1 else str(y1), y1, y2, kind)
+    if kind == "year_to_date":
+        year = int(g["y2"]) if g.get("y2") else y1
+        month = int(g["m2"])
+        if year is None or not 1 <= month <= 12:
+            return None
+        return Period(m.start(), m.end(), f"{year}-{month:02d}", year, year, "month")
+    if kind == "year_to_month":
+        y2 = int(g["y2"])
+        if y2 < y1:
+            return None
+        # within one year it is that year up to the month ("từ đầu năm 2023 đến hết tháng 8/2023")
+        label = f"{y2}-{int(g['m2']):02d}" if y2 == y1 else f"{y1}/{y2}-{int(g['m2']):02d}"
+        return Period(m.start(), m.end(), label, y1, y2, kind)
+    if y1 is None:
+        return None
+    if kind == "half":
+        label = f"{y1}-{'H1' if g['half'].casefold() == 'đầu' else 'H2'}"
+    elif kind == "quarter":
+        q = g["quarter"].upper()
+        label = f"{y1}-Q{_ROMAN.get(q, q)}"
+    elif kind == "month":
+        month = int(g["m1"])
+        if not 1 <= month <= 12:
+            return None
+        label = f"{y1}-{month:02d}"
+    elif kind in ("next_year", "new_year"):
+        y1 = new_year if kind == "new_year" else (ref + 1 if ref else None)
+        if y1 is None:
+            return None
+        label = str(y1)
+    else:  # year, day_year, this_year
+        label = str(y1)
+    return Period(m.start(), m.end(), label, y1, y1, kind)
+
+
+def resolve_reviews(periods: list[Period], review: Period | None) -> list[Period]:
+    """"nhiệm kỳ qua", "5 năm qua": the year range the article reviews where it names one
+    of that length ending in the same year ("nhiệm kỳ 2018-2023" in a 2023 congress report),
+    else the span counted back from the article's year. Without the article's year, the
+    latest term named before it ("Hội nghị ... nhiệm kỳ 2018-2023. ... nhiệm kỳ qua");
+    else it cannot be told and is dropped. A resolved span is a closed range of years."""
+    out = []
+    for p in periods:
+        if p.kind != "review":
+            out.append(p)
+            continue
+        span = p.last_year - p.first_year if p.label else p.last_year
+        if p.label:
+            fits = review and review.last_year == p.last_year and abs(
+                (review.last_year - review.first_year) - span) <= 1
+            out.append(replace(p, label=review.year_label, first_year=review.first_year, kind="years")
+                       if fits else replace(p, kind="years"))
+            continue
+        term = next((t for t in reversed(out) if t.kind in ("term", "reviewed_term") and t.end <= p.start
+                     and t.last_year - t.first_year == span), None)
+        if term:
+            out.append(replace(p, label=term.year_label, first_year=term.first_year,
+                               last_year=term.last_year, kind="years"))
+            # the term is reviewed as past: the period of results, not only of goals
+            out = [replace(t, kind="reviewed_term") if t is term else t for t in out]
+    return out
+
+
+def article_periods(doc: Document, periods: list[Period], title: tuple[int, int],
+                    ref: int | None) -> tuple[Period | None, Period | None]:
+    """The range the article reviews (the first congress term, else the first year range,
+    in its body that ends in its year, e.g. "nhiệm kỳ 2018-2023" in a 2023 congress report)
+    and a period in its title."""
+    in_title = [p for p in periods if title[0] <= p.start and p.end <= title[1]]
+    ending = [p for p in periods if ref and p.kind != "review" and p.first_year < p.last_year == ref]
+    # a congress term ending in the article's year is what "nhiệm kỳ qua" reviews
+    review = next((p for p in ending if p.kind == "term"), ending[0] if ending else None)
+    return review, (in_title[0] if in_title else None)
+
+
+def new_year_of(published: dt.date | None, ref: int | None) -> int | None:
+    """The year "năm mới" names: the coming one, except around Tết (January to
+    new_year_until_month), when the new year has just begun ("trước thềm năm mới" in January)."""
+    if published:
+        return published.year if published.month <= _NEW_YEAR_UNTIL_MONTH else published.year + 1
+    return ref + 1 if ref else None
+
+
+def reference_year_of(doc: Document, dates: list[DateMention], published: dt.date | None) -> int | None:
+    """The year the article reports on: publication, else the year the text calls the
+    present ("từ đầu năm 2024 đến nay"), else the commonest year in its dates."""
+    if published:
+        return published.year
+    present = [int(m["y1"]) for m in _PRESENT_YEAR_RE.finditer(doc.body)]
+    if present:
+        return max(present)
+    years = [d.date.year for d in dates if d.kind == "day" and d.date]
+    if years:
+        return max(set(years), key=years.count)
+    return None
+
+
+def published_date(doc: Document) -> dt.date | None:
+    """The publication date, as core.process_record decided it (doc.meta["published"])."""
+    published = doc.meta.get("published")
+    return published if isinstance(published, dt.date) else None

@@ -1,0 +1,82 @@
+"""An article's metric rows put together: the organisation a figure belongs to, a percentage
+of a target and an "N/T" fraction joined to their figure, the same fact kept once."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..document import Document
+from ..records import MetricMention, OrgMention
+from ..ruledata import load_yaml
+from .metric_candidates import Candidate
+
+_CUES = load_yaml("metric_cues.yaml")
+
+
+def org_for(doc: Document, pos: int, orgs: list[OrgMention]) -> str | None:
+    """The nearest organisation named before `pos` in its paragraph, else the article's federation."""
+    para_start = doc.body.rfind("\n", 0, pos) + 1
+    near = [o for o in orgs if para_start <= o.start and o.end <= pos]
+    if near:
+        return max(near, key=lambda o: o.end).canonical
+    fed = next((o for o in orgs if o.org_type == "ldld_province"), None)
+    return fed.canonical if fed else None
+
+
+def attach_percentages(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[Candidate, MetricMention]]:
+    """"N ..., đạt P% chỉ tiêu": the percentage takes N's indicator, status and period,
+    and N's row gets percent_of_target (its target_value comes from "N/T", see attach_fractions)."""
+    out = list(rows)
+    for i, (c, m) in enumerate(out):
+        if m.unit != "percent" or m.subject != _CUES["percent_target_subject"] or i == 0:
+            continue
+        j = i - 1
+        while j >= 0 and (out[j][1].unit == "percent" or out[j][0].quantity.link == "fraction_den"):
+            j -= 1
+        if j < 0 or out[j][0].sentence is not c.sentence:
+            continue
+        pc, pm = out[j]
+        out[i] = (c, replace(m, indicator=pm.indicator, period=pm.period, extractor="rule",
+                             status="achieved" if pm.status == "achieved" else m.status))
+        if pm.percent_of_target is None and pm.status == "achieved":
+            out[j] = (pc, replace(pm, percent_of_target=m.value))
+    return out
+
+
+def attach_fractions(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[Candidate, MetricMention]]:
+    """"2178/1550": the numerator is the result, the denominator its target
+    ("22/22 công đoàn" is all of a whole, not a result over a target)."""
+    out = list(rows)
+    for i in range(len(out) - 1):
+        (c1, a), (c2, b) = out[i], out[i + 1]
+        if c1.quantity.link == "fraction_num" and c2.quantity.link == "fraction_den" and a.value != b.value:
+            out[i + 1] = (c2, replace(b, status="target", indicator=a.indicator, subject=a.subject or b.subject,
+                                      period=a.period, extractor="rule"))
+            out[i] = (c1, replace(a, status="achieved", target_value=b.value, extractor="rule"))
+    return out
+
+
+def dedupe(rows: list[tuple[Candidate, MetricMention]], doc: Document) -> list[MetricMention]:
+    """Keep one row per repeated fact (GOLD.md: headline and body, a duplicated paragraph,
+    a caption or summary restating the body).
+
+    A headline figure the body also gives is dropped. In the body, the same value,
+    unit and indicator in another sentence is the same fact (for values under 100 the
+    counted noun must match too: small numbers recur as different facts). Within one
+    sentence repeated values are distinct facts ("Yên Thế (5 người), Việt Yên (5 người)").
+    """
+    kept: list[tuple[Candidate, MetricMention]] = []
+    fact_sentence: dict[tuple, str] = {}
+    for c, m in rows:
+        if c.in_title:
+            kept.append((c, m))
+            continue
+        head = tuple((m.subject or "").casefold().split()[:1]) if m.value < 100 else ()
+        first = fact_sentence.setdefault((m.value, m.unit, m.indicator, head), c.sentence.text)
+        if first != c.sentence.text or any(
+                k.sentence is not c.sentence and k.sentence.text == c.sentence.text
+                and k.quantity.num_start - k.sentence.start == c.quantity.num_start - c.sentence.start
+                for k, _ in kept):
+            continue
+        kept.append((c, m))
+    body_keys = {(m.value, m.unit) for c, m in kept if not c.in_title}
+    return [m for c, m in kept if not (c.in_title and (m.value, m.unit) in body_keys)]

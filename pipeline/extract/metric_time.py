@@ -1,0 +1,175 @@
+"""The period one figure covers: the time expressions around it (its TimeContext) and
+the choice among them once its status is known; a committee's term; a goal's new term."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from ..document import Document, Sentence
+from ..ruledata import load_yaml
+from .metric_events import phrase_regex
+from .metric_periods import Period, body_periods
+from .numbers import Quantity
+
+if TYPE_CHECKING:  # only for annotations: metric_candidates imports this module
+    from .metric_candidates import Candidate
+
+_PERIODS = load_yaml("metric_periods.yaml")
+CLAUSE_BREAK_RE = regex.compile(r"[;:]|\s[-–]\s|\n")
+_LEAD_RE = regex.compile(r"^[^\p{L}\d]*(?:(?:" + "|".join(
+    regex.escape(w) for w in sorted(_PERIODS["lead_words"], key=len, reverse=True)) + r")\s+)?(?:năm\s+)?$", regex.I)
+_AWARD_RE = phrase_regex(_PERIODS["award_words"])
+
+
+@dataclass(frozen=True)
+class TimeContext:
+    """Where a figure's period can come from, nearest first: time expressions in its
+    sentence before and after it, the latest earlier in its paragraph, the article's."""
+
+    before: tuple[Period, ...]   # in the sentence before the number, nearest last
+    after: tuple[Period, ...]    # in the sentence after the number, nearest first
+    paragraph: Period | None
+    article: Period | None       # the period the article reviews (a range up to its year)
+    title: Period | None
+    reference_year: int | None
+    lead: Period | None = None         # a period opening the sentence ("Năm 2025, ...")
+    own_clause: tuple[Period, ...] = ()  # periods before the number in its own clause
+
+
+def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Sentence,
+                 review: Period | None, title: Period | None, ref: int | None,
+                 clause_start: int | None = None) -> TimeContext:
+    in_sentence = [p for p in periods if sentence.start <= p.start and p.end <= sentence.end]
+    para_start = doc.body.rfind("\n", 0, sentence.start) + 1
+    earlier = [p for p in periods if para_start <= p.start and p.end <= sentence.start and not p.descriptive]
+    # a descriptive period holds only in its own clause
+    clause_from = clause_start if clause_start is not None else sentence.start
+    in_sentence = [p for p in in_sentence if not p.descriptive or clause_from <= p.start < _clause_end(doc.body, q.end)]
+    before = tuple(p for p in in_sentence if p.end <= q.num_start)
+    lead = next((p for p in before if _LEAD_RE.match(doc.body[sentence.start:p.start])), None)
+    own = tuple(p for p in before if clause_start is not None and p.start >= clause_start)
+    return TimeContext(before, tuple(p for p in in_sentence if p.start >= q.end),
+                       earlier[-1] if earlier else None, review, title, ref, lead, own)
+
+
+_SENTENCE_END_RE = regex.compile(r"[.!?](?:\s|$)")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = CLAUSE_BREAK_RE.search(text, pos)
+    sentence_end = _SENTENCE_END_RE.search(text, pos)
+    ends = [x.start() for x in (m, sentence_end) if x]
+    return min(ends) if ends else len(text)
+
+
+def choose_period(t: TimeContext | None, status: str | None) -> str | None:
+    """The period a figure covers, given its status (None: not known yet).
+
+    The nearest time expression before it in its sentence, else after it, else the
+    latest earlier in its paragraph (without its month: a month rarely carries over),
+    else the article's: a year in the title, the range the article reviews (for
+    results), the article's year. A congress term ("nhiệm kỳ 2023-2028") is the
+    period of a target; a result or a size stated at the congress is of its first year.
+    """
+    if t is None:
+        return None
+    ref = t.reference_year
+    in_sentence = _governing_order(t) + list(t.after)
+    if status != "target":
+        dated = [p for p in in_sentence if not _is_open_term(p, ref)]
+        if dated:
+            return dated[0].label
+    if in_sentence:
+        return _label(in_sentence[0], status, in_sentence[0].label, ref)
+    if t.paragraph:
+        return _label(t.paragraph, status, _carried_label(t.paragraph), ref)
+    if t.title:  # a month in the headline is an event's, rarely the span of every figure
+        return _label(t.title, status, _carried_label(t.title), ref)
+    if status == "achieved" and t.article:
+        return t.article.year_label
+    return str(ref) if ref else None
+
+
+def _governing_order(t: TimeContext) -> list[Period]:
+    """Periods before the number, the one that governs it first: one in its own clause
+    (nearest), else the period opening the sentence ("Năm 2025, ... phấn đấu giám sát 20
+    doanh nghiệp" over a programme's "giai đoạn 2023-2028" between), else the nearest."""
+    order = list(reversed(t.before))
+    if t.own_clause:
+        first = t.own_clause[-1]
+        if t.lead and t.lead is not first and first.kind in ("years", "term", "reviewed_term") and t.lead in t.own_clause:
+            first = t.lead
+    elif t.lead:
+        first = t.lead
+    else:
+        return order
+    return [first] + [p for p in order if p is not first]
+
+
+def _carried_label(p: Period) -> str:
+    """A period carried from an earlier sentence of the paragraph keeps its half or quarter
+    ("Trong 6 tháng đầu năm 2024, ..." then "... 235,4 triệu đồng": 2024-H1); a month
+    rarely carries over, its year does."""
+    return p.year_label if p.kind in ("month", "year_to_month") else p.label
+
+
+def _label(p: Period, status: str | None, label: str, ref: int | None = None) -> str:
+    """A term gives a result or a size stated at the congress its first year."""
+    return str(p.first_year) if status in ("achieved", "context") and _is_open_term(p, ref) else label
+
+
+def _is_open_term(p: Period, ref: int | None = None) -> bool:
+    """A congress term still running ("nhiệm kỳ 2023-2028" at its 2023 congress): the time
+    of a target, not of a result. A term that ended by the article's year ("nhiệm kỳ
+    2018-2023" reviewed in 2023) is the period of the results reported over it."""
+    return p.kind == "term" and not (ref is not None and p.last_year <= ref)
+
+
+class LazyTerms:
+    """The congress terms an article names ("nhiệm kỳ 2023-2028"), found on first use."""
+
+    def __init__(self, body: str, ref: int | None, new_year: int | None):
+        self.body, self.ref, self.new_year, self._terms = body, ref, new_year, None
+
+    def get(self) -> list[Period]:
+        if self._terms is None:
+            # the periods candidates() found (the year "năm mới" names changes no term)
+            self._terms = [p for p in body_periods(self.body, self.ref, self.new_year) if p.kind == "term"]
+        return self._terms
+
+
+def _latest_term(terms: list[Period]) -> Period:
+    """The term a congress elects for: the latest-starting one, the first written on a tie."""
+    return max(terms, key=lambda p: (p.first_year, -p.start))
+
+
+def period_of(c: Candidate, indicator: str, status: str, lazy_terms: LazyTerms) -> str | None:
+    """The period a metric covers, once its indicator and status are settled."""
+    if indicator == "organisation" and lazy_terms.get():
+        return committee_term(c.time, lazy_terms.get())
+    period = choose_period(c.time, status)
+    in_sentence = {p.label for p in (c.time.before + c.time.after)} if c.time else set()
+    if status == "target" and period not in in_sentence and c.time and not c.time.paragraph:
+        # a goal stated with no time of its own, in an article about a congress, is the new term's
+        ref = c.time.reference_year
+        open_terms = [p for p in lazy_terms.get() if ref is None or p.first_year <= ref < p.last_year]
+        if open_terms:
+            return _latest_term(open_terms).label
+    if indicator == "emulation" and status == "achieved" and period and "/" in period \
+            and period in in_sentence and _AWARD_RE.search(c.sentence.text):
+        # the span its own sentence gives describes the awardees' work; the award is a moment
+        return period.split("/")[-1][:4]
+    return period
+
+
+def committee_term(t: TimeContext | None, terms: list[Period]) -> str | None:
+    """A committee elected for a term (GOLD.md: Ban Chấp hành, Ban Thường vụ ... gồm N
+    đồng chí) covers the whole term: the span of years in its sentence ("nhiệm kỳ
+    2023-2028", "giai đoạn 2024-2028"), else the latest term the article names (the one
+    the congress elects for)."""
+    near = [p for p in (t.before + t.after if t else ()) if p.first_year < p.last_year]
+    if near:
+        return near[-1].label if t and near[-1] in t.before else near[0].label
+    return _latest_term(terms).label
