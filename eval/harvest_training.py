@@ -41,13 +41,12 @@ def harvest(real_dir: Path = REAL) -> list[dict]:
     for doc_id in sorted(gold):
         text = (real_dir / f"{doc_id}.txt").read_text(encoding="utf-8")
         doc = build_document(RawRecord(doc_id=doc_id, source=doc_id, text=text))
-        published = extract_published(doc)
-        doc.meta["published"] = published
+        published = extract_published(doc) or doc.meta.get("record_published")
         dates = extract_dates(doc, published)
         want = defaultdict(list)
         for m in gold[doc_id]["metrics"]:
             want[_key(m["unit"], m["value"])].append(m)
-        for c in candidates(doc, dates, reference_year_of(doc, dates, published)):
+        for c in candidates(doc, dates, reference_year_of(doc, dates, published), published):
             sent = c.sentence
             occurrence, seen = None, defaultdict(int)
             for m in NUMBER_RE.finditer(sent.text):

@@ -123,7 +123,6 @@ def mentions(doc: Doc, key: str) -> list:
 def published_component(doc: Doc) -> Doc:
     article = doc._.article
     doc._.published = extract_published(article) or article.meta.get("record_published")
-    article.meta["published"] = doc._.published  # metrics still reads it here (issue 8)
     return doc
 
 
@@ -165,7 +164,8 @@ def orgs_component(doc: Doc) -> Doc:
 def metrics_component(doc: Doc) -> Doc:
     from dataclasses import replace
 
-    found = extract_metrics(doc._.article, mentions(doc, "dates"), mentions(doc, "orgs"), doc._.province)
+    found = extract_metrics(doc._.article, mentions(doc, "dates"), mentions(doc, "orgs"), doc._.province,
+                            doc._.published)
     write_spans(doc, "metrics", [replace(m, province_2025=province_2025(m.province)) for m in found], "METRIC")
     return doc
 

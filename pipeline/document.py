@@ -57,6 +57,9 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     # facts about the record that extractors may use (record title/url/published, header date)
     meta: dict = field(default_factory=dict)
+    # values an extractor computed over this article and will ask for again (a cache keyed
+    # by what was computed and from what: never an input, so never a channel between stages)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         return self.raw_offsets[start], self.raw_offsets[end]

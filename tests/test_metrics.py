@@ -263,9 +263,8 @@ def test_term_is_period_of_targets_only():
 
 def dated_metrics(text: str, published: str | None = None, dates=()):
     doc = build_document(RawRecord(doc_id="t", source="t", text=text))
-    if published:
-        doc.meta["published"] = dt.date.fromisoformat(published)
-    found = extract_metrics(doc, list(dates), [], None)
+    day = dt.date.fromisoformat(published) if published else None
+    found = extract_metrics(doc, list(dates), [], None, day)
     for m in found:
         assert m.text == doc.body[m.start:m.end]
         assert 0.0 < m.confidence < 1.0 and m.extractor in ("ml", "rule")
@@ -390,8 +389,7 @@ def test_period_in_context(text, published, expected):
     # the same with the date extractor's mentions, as the pipeline runs it
     doc = build_document(RawRecord(doc_id="t", source="t", text=text))
     day = dt.date.fromisoformat(published) if published else None
-    doc.meta["published"] = day
-    found = extract_metrics(doc, extract_dates(doc, day), [], None)
+    found = extract_metrics(doc, extract_dates(doc, day), [], None, day)
     assert [(m.value, m.period) for m in found] == expected
 
 

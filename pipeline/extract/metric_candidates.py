@@ -3,6 +3,7 @@ context the classifiers read (its subject, the words and verbs before it, its ev
 period, whether it is a goal or a size), in body order."""
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -12,7 +13,7 @@ from ..records import DateMention
 from .metric_blocking import sentence_quantities
 from .metric_events import decisive_event, event_after, event_before, in_target_scope, is_stock, last_event_match
 from .metric_periods import (Period, article_periods, body_periods, mark_descriptive, merge_periods, new_year_of,
-                             periods_from_dates, published_date, resolve_reviews)
+                             periods_from_dates, resolve_reviews)
 from .metric_subjects import PUNCT_RE, counted_subject, words_before
 from .metric_time import CLAUSE_BREAK_RE, TimeContext, choose_period, time_context
 from .numbers import Quantity
@@ -45,11 +46,12 @@ class Candidate:
 
 
 def candidates(doc: Document, dates: list[DateMention] | None = None,
-               reference_year: int | None = None) -> list[Candidate]:
-    """Every metric candidate of the article with its context, in body order."""
+               reference_year: int | None = None, published: dt.date | None = None) -> list[Candidate]:
+    """Every metric candidate of the article with its context, in body order (`published`:
+    the article's date, which tells the year "năm mới" names)."""
     title = title_span(doc)
-    new_year = new_year_of(published_date(doc), reference_year)
-    periods = merge_periods(periods_from_dates(doc.body, dates or []), list(body_periods(doc.body, reference_year, new_year)))
+    new_year = new_year_of(published, reference_year)
+    periods = merge_periods(periods_from_dates(doc.body, dates or []), list(body_periods(doc, reference_year, new_year)))
     periods = mark_descriptive(doc.body, [p for p in periods if p.kind != "unresolved"])
     review, _ = article_periods(doc, periods, title, reference_year)
     periods = resolve_reviews(periods, review)

@@ -70,18 +70,13 @@ def find_periods(text: str, reference_year: int | None, new_year: int | None = N
 
 
 # the last article's find_periods: its arguments and result, replaced as one tuple
-_last_body_periods: tuple = (None, None, None, ())
-
-
-def body_periods(body: str, reference_year: int | None, new_year: int | None) -> tuple[Period, ...]:
-    """find_periods of an article body, kept for the next call on the same body (the
-    committee terms of extract_metrics read them again after candidates())."""
-    global _last_body_periods
-    text, ref, new, found = _last_body_periods
-    if text is None or (ref, new) != (reference_year, new_year) or text != body:
-        found = tuple(find_periods(body, reference_year, new_year))
-        _last_body_periods = (body, reference_year, new_year, found)
-    return found
+def body_periods(doc: Document, reference_year: int | None, new_year: int | None) -> tuple[Period, ...]:
+    """find_periods of an article's body, computed once per article (the committee terms of
+    extract_metrics read them again after candidates())."""
+    key = ("body_periods", reference_year, new_year)
+    if key not in doc.memo:
+        doc.memo[key] = tuple(find_periods(doc.body, reference_year, new_year))
+    return doc.memo[key]
 
 
 def mark_descriptive(text: str, periods: list[Period]) -> list[Period]:
@@ -262,9 +257,3 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     if years:
         return max(set(years), key=years.count)
     return None
-
-
-def published_date(doc: Document) -> dt.date | None:
-    """The publication date, as core.process_record decided it (doc.meta["published"])."""
-    published = doc.meta.get("published")
-    return published if isinstance(published, dt.date) else None

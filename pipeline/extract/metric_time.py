@@ -130,13 +130,13 @@ def _is_open_term(p: Period, ref: int | None = None) -> bool:
 class LazyTerms:
     """The congress terms an article names ("nhiệm kỳ 2023-2028"), found on first use."""
 
-    def __init__(self, body: str, ref: int | None, new_year: int | None):
-        self.body, self.ref, self.new_year, self._terms = body, ref, new_year, None
+    def __init__(self, doc: Document, ref: int | None, new_year: int | None):
+        self.doc, self.ref, self.new_year, self._terms = doc, ref, new_year, None
 
     def get(self) -> list[Period]:
         if self._terms is None:
             # the periods candidates() found (the year "năm mới" names changes no term)
-            self._terms = [p for p in body_periods(self.body, self.ref, self.new_year) if p.kind == "term"]
+            self._terms = [p for p in body_periods(self.doc, self.ref, self.new_year) if p.kind == "term"]
         return self._terms
 
 

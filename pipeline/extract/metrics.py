@@ -15,26 +15,28 @@ Steps, per article:
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from ..document import Document
 from ..records import DateMention, MetricMention, OrgMention
 from .metric_candidates import candidates
 from .metric_decisions import settle
-from .metric_periods import new_year_of, published_date, reference_year_of
+from .metric_periods import new_year_of, reference_year_of
 from .metric_rows import attach_fractions, attach_percentages, dedupe, org_for
 from .metric_time import LazyTerms, period_of
 
 
 def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMention],
-                    province: str | None) -> list[MetricMention]:
+                    province: str | None, published: dt.date | None = None) -> list[MetricMention]:
     from ..metric_model import load_model
 
-    ref_year = reference_year_of(doc, dates, published_date(doc))
-    cands = candidates(doc, dates, ref_year)
+    ref_year = reference_year_of(doc, dates, published)
+    cands = candidates(doc, dates, ref_year, published)
     if not cands:
         return []
     model = load_model()
     # read only for committee sizes and targets
-    terms = LazyTerms(doc.body, ref_year, new_year_of(published_date(doc), ref_year))
+    terms = LazyTerms(doc, ref_year, new_year_of(published, ref_year))
     rows = []
     for c in cands:
         pred = model.predict(c)
