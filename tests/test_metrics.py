@@ -11,7 +11,7 @@ from pipeline.extract.dates import extract_dates
 from pipeline.extract.metric_blocking import blocked_spans
 from pipeline.extract.metric_candidates import candidates
 from pipeline.extract.metric_decisions import settle
-from pipeline.extract.metric_periods import _interval_label, find_periods
+from pipeline.extract.metric_periods import _interval_label, find_periods, reference_year_of
 from pipeline.extract.metric_time import choose_period, time_context
 from pipeline.extract.metrics import extract_metrics
 from pipeline.metric_model import Prediction
@@ -353,6 +353,10 @@ def test_a_date_and_a_document_number_are_no_address():
 
 
 PERIODS_IN_CONTEXT = [
+    # with no dateline, the one year the text gives a Tết is the article's
+    ("Công đoàn xã vừa tổ chức chương trình “Tết sum vầy – Xuân ơn Đảng” đón Tết Bính Ngọ 2026.\n"
+     "Tại đây, Công đoàn xã đã trao tận tay 506 suất quà cho đoàn viên.", None, [(506, "2026")]),
+    ("Công đoàn xã vừa tổ chức chương trình đón Tết.\nTại đây, Công đoàn xã đã trao 506 suất quà.", None, [(506, None)]),
     ("Từ năm 2016 đến nay, LĐLĐ huyện đã kết nạp 3.200 đoàn viên.", "2023-07-15", [(3200, "2016/2023")]),
     # "năm mới" around Tết is the year just begun; late in a year it is the next one
     ("Công đoàn xã trao 52 phần quà Tết cho công nhân trước thềm năm mới.", "2026-01-25", [(52, "2026")]),
@@ -530,3 +534,15 @@ def test_non_metric_prefilters_pass_every_real_sentence_their_pattern_matches():
             for (name, rx), prefilter in zip(NON_METRIC_RES, _NON_METRIC_PREFILTERS):
                 if prefilter is not None and rx.search(s.text):
                     assert prefilter.search(s.text), (name, s.text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chương trình “Tết Sum vầy” 2024 đã trao 14.600 suất quà.", 2024),
+    ("Đón Tết Giáp Thìn 2024, công đoàn trao quà.", 2024),
+    ("Tết Sum vầy 2024 và Tết Sum vầy 2025 đều thành công.", None),  # two Tết years tell nothing
+    ("Năm 2024 công đoàn trao 500 suất quà.", None),                 # a year, but no Tết
+    ("Tết Nguyên đán năm nay, công đoàn trao quà cho 2024 công nhân.", None),  # a count, not a year after Tết's name
+])
+def test_the_year_of_tet_dates_an_undated_article(text, expected):
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    assert reference_year_of(doc, [], None) == expected

@@ -26,6 +26,7 @@ _DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
 _TERM_YEARS = int(_PERIODS["term_years"])
 _MAX_PERIOD_YEARS = int(_PERIODS["max_period_years"])
 _PRESENT_YEAR_RE = regex.compile(_PERIODS["present_year"], regex.I)
+_TET_YEAR_RE = regex.compile(_PERIODS["tet_year"])
 _NEW_YEAR_UNTIL_MONTH = int(_PERIODS["new_year_until_month"])
 
 
@@ -247,12 +248,16 @@ def new_year_of(published: dt.date | None, ref: int | None) -> int | None:
 
 def reference_year_of(doc: Document, dates: list[DateMention], published: dt.date | None) -> int | None:
     """The year the article reports on: publication, else the year the text calls the
-    present ("từ đầu năm 2024 đến nay"), else the commonest year in its dates."""
+    present ("từ đầu năm 2024 đến nay"), else the one year it gives a Tết ("Tết Bính Ngọ
+    2026"), else the commonest year in its dates."""
     if published:
         return published.year
     present = [int(m["y1"]) for m in _PRESENT_YEAR_RE.finditer(doc.body)]
     if present:
         return max(present)
+    tet_years = {int(m["y1"]) for m in _TET_YEAR_RE.finditer(doc.body)}
+    if len(tet_years) == 1:
+        return tet_years.pop()
     years = [d.date.year for d in dates if d.kind == "day" and d.date]
     if years:
         return max(set(years), key=years.count)
