@@ -7,11 +7,11 @@ from dataclasses import replace
 
 import regex
 
-from .directive_symbols import _symbol_codes
+from .directive_symbols import symbol_codes
 from .directive_types import Ref
 
 
-def _share_list_tails(text: str, refs: list[Ref]) -> list[Ref]:
+def share_list_tails(text: str, refs: list[Ref]) -> list[Ref]:
     """Members of a list take the date and issuer written after its last member
     ("Quyết định 217-QĐ/TW và Quyết định 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị"),
     where their symbols name the same issuing body."""
@@ -23,7 +23,7 @@ def _share_list_tails(text: str, refs: list[Ref]) -> list[Ref]:
         gap = text[a.tail_end: b.start]
         if not regex.fullmatch(r"\s*(?:,|và|hoặc|,\s*và)\s*", gap):
             continue
-        ca, cb = _symbol_codes(a.symbol), _symbol_codes(b.symbol)
+        ca, cb = symbol_codes(a.symbol), symbol_codes(b.symbol)
         if ca and cb and [c.casefold() for c in ca] != [c.casefold() for c in cb]:
             continue
         out[i] = replace(a, issued=a.issued or b.issued, issuer=a.issuer or b.issuer,
@@ -31,7 +31,7 @@ def _share_list_tails(text: str, refs: list[Ref]) -> list[Ref]:
     return out
 
 
-def _unify_party_forms(refs: list[Ref]) -> list[Ref]:
+def unify_party_forms(refs: list[Ref]) -> list[Ref]:
     """ "20/NQ-TW" in a headline and "20-NQ/TW" in the body are one document: where the
     article writes a Party document both ways, the Party form wins; alone, "35/KH-TU"
     keeps the symbol as written."""
@@ -46,7 +46,7 @@ def _unify_party_forms(refs: list[Ref]) -> list[Ref]:
     return out
 
 
-def _fill_symbols(refs: list[Ref]) -> list[Ref]:
+def fill_symbols(refs: list[Ref]) -> list[Ref]:
     """ "Nghị quyết 20" in a headline is the "Nghị quyết 20-NQ/TW" of the body."""
     by_number: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for r in refs:
@@ -63,7 +63,7 @@ def _fill_symbols(refs: list[Ref]) -> list[Ref]:
     return out
 
 
-def _without_owned_coreferents(refs: list[Ref]) -> list[Ref]:
+def without_owned_coreferents(refs: list[Ref]) -> list[Ref]:
     """ "Nghị quyết của Ủy ban Thường vụ Quốc hội" after "Nghị quyết 422/NQ-UBTVQH14 của Ủy ban
     Thường vụ Quốc hội" points back to that document: an unnumbered mention named only by
     its owner is dropped where a numbered one of the same type has the same issuer."""

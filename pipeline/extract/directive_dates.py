@@ -45,7 +45,7 @@ def _valid_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _date_at(text: str, pos: int, day_mentions: dict[int, DateMention]) -> tuple[dt.date, int] | None:
+def date_at(text: str, pos: int, day_mentions: dict[int, DateMention]) -> tuple[dt.date, int] | None:
     """A day date starting at pos ("ngày 12/6/2021", "12-6-2021", "ngày 12 tháng 6 năm 2021").
 
     A DateMention from the dates stage starting inside the match wins (it knows year-less
@@ -67,11 +67,11 @@ def _date_at(text: str, pos: int, day_mentions: dict[int, DateMention]) -> tuple
     return None
 
 
-def _intro_date(text: str, start: int, limit: int, day_mentions) -> tuple[dt.date, int] | None:
+def intro_date(text: str, start: int, limit: int, day_mentions) -> tuple[dt.date, int] | None:
     """The date opening a sentence ("Ngày 12/6/2021, ...") and where its comma ends."""
     m = INTRO_DATE_RE.match(text, start, limit)
     if not m:
         return None
-    d = _date_at(text, m.end(), day_mentions)
+    d = date_at(text, m.end(), day_mentions)
     comma = regex.match(r"\s*,", text[d[1]:limit]) if d else None
     return (d[0], d[1] + comma.end()) if comma else None

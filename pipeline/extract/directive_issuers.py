@@ -9,47 +9,47 @@ from dataclasses import replace
 import regex
 
 from ..records import DateMention
-from .directive_dates import _date_at, _intro_date
-from .directive_names import HEADS, MAX_NAME_CHARS, _name_after, _name_text, _phrases, _scan_name
-from .directive_symbols import _symbol_codes
-from .directive_tokens import ABBREVIATIONS, Source, _is_abbreviation, _line_end, _match_phrase, _tokens
+from .directive_dates import date_at, intro_date
+from .directive_names import HEADS, MAX_NAME_CHARS, issuer_phrases, name_after, name_text, scan_name
+from .directive_symbols import symbol_codes
+from .directive_tokens import ABBREVIATIONS, Source, is_abbreviation, line_end, match_phrase, tokenize
 from .directive_types import Ref
 
-DIRECT_HEADS = _phrases("direct_heads")
-ISSUE_VERBS = _phrases("issue_verbs")
-SUBJECT_VERBS = _phrases("subject_verbs")
-PASSIVE_MARKERS = _phrases("passive_markers")
-ISSUE_ADVERBS = _phrases("issue_adverbs")
-TOPIC_MARKERS = _phrases("topic_markers")
+DIRECT_HEADS = issuer_phrases("direct_heads")
+ISSUE_VERBS = issuer_phrases("issue_verbs")
+SUBJECT_VERBS = issuer_phrases("subject_verbs")
+PASSIVE_MARKERS = issuer_phrases("passive_markers")
+ISSUE_ADVERBS = issuer_phrases("issue_adverbs")
+TOPIC_MARKERS = issuer_phrases("topic_markers")
 
 
-def _preceded_by_verb(text: str, pos: int, line_start: int, verbs=ISSUE_VERBS) -> int | None:
+def preceded_by_verb(text: str, pos: int, line_start: int, verbs=ISSUE_VERBS) -> int | None:
     """Where the issuing verb before pos starts ("ban hành", "thông qua"), else None.
     Not in a topic ("Quyết định ... về việc ban hành Quy định ..."): that names no issuer."""
-    toks = _tokens(text, max(line_start, pos - 60), pos)
+    toks = tokenize(text, max(line_start, pos - 60), pos)
     for n_verb in range(1, 4):
         i = len(toks) - n_verb
         if i < 0:
             break
-        if _match_phrase(toks, i, verbs) == n_verb:
+        if match_phrase(toks, i, verbs) == n_verb:
             before = toks[max(0, i - 2): i]
-            if any(_match_phrase(before, k, TOPIC_MARKERS) == len(before) - k for k in range(len(before))):
+            if any(match_phrase(before, k, TOPIC_MARKERS) == len(before) - k for k in range(len(before))):
                 return None
             return toks[i].start
     return None
 
 
-def _tail(src: Source, ref: Ref, day_mentions: dict[int, DateMention]) -> Ref:
+def with_tail(src: Source, ref: Ref, day_mentions: dict[int, DateMention]) -> Ref:
     """Date and issuer written right after a reference: ", ngày 12/6/2021 của Bộ Chính trị"."""
     text = src.text
-    limit = _line_end(text, ref.end)
+    limit = line_end(text, ref.end)
     pos, issued, issuer, own = ref.end, ref.issued, ref.issuer, ref.own_tail
     for _ in range(3):
         m = regex.match(r"[\s,(]*", text[pos:limit])
         p = pos + m.end()
         after_issuer_comma = issuer is not None and "," in text[pos:p]
         if issued is None and not after_issuer_comma:  # ", ngày ..." after the issuer opens a new clause
-            d = _date_at(text, p, day_mentions)
+            d = date_at(text, p, day_mentions)
             if d:
                 issued, pos, own = d[0], d[1], True
                 pos += len(regex.match(r"\)?", text[pos:limit]).group())
@@ -62,12 +62,12 @@ def _tail(src: Source, ref: Ref, day_mentions: dict[int, DateMention]) -> Ref:
         if issuer is None:
             of = regex.match(r"(?:của|do)\s+", text[p:limit], regex.IGNORECASE)
             if of:
-                got = _name_after(src, p + of.end(), limit)
+                got = name_after(src, p + of.end(), limit)
                 if got:
                     issuer, pos, own = got[0], got[1], True
                     continue
             if ref.number:
-                got = _name_after(src, p, limit, heads=DIRECT_HEADS)
+                got = name_after(src, p, limit, heads=DIRECT_HEADS)
                 if got and p == pos + len(regex.match(r"\s*", text[pos:limit]).group()):
                     issuer, pos, own = got[0], got[1], True
                     continue
@@ -77,8 +77,8 @@ def _tail(src: Source, ref: Ref, day_mentions: dict[int, DateMention]) -> Ref:
 
 def _issue_verb_end(src: Source, pos: int, limit: int) -> int | None:
     """End of an issuing verb ("thông qua", "ban hành") right at pos, else None."""
-    toks = _tokens(src.text, pos, min(limit, pos + 40))
-    n = _match_phrase(toks, 0, ISSUE_VERBS) if toks and toks[0].start == pos else 0
+    toks = tokenize(src.text, pos, min(limit, pos + 40))
+    n = match_phrase(toks, 0, ISSUE_VERBS) if toks and toks[0].start == pos else 0
     return toks[n - 1].end if n else None
 
 
@@ -87,8 +87,8 @@ def _passive_issue(src: Source, pos: int, limit: int, named: bool = True) -> tup
     after a document gives its issuer (the agent, where named) and leads to its date.
     Returns (issuer or None, end of the verb)."""
     text = src.text
-    toks = _tokens(text, pos, min(limit, pos + 20))
-    n = _match_phrase(toks, 0, PASSIVE_MARKERS) if toks and toks[0].start == pos else 0
+    toks = tokenize(text, pos, min(limit, pos + 20))
+    n = match_phrase(toks, 0, PASSIVE_MARKERS) if toks and toks[0].start == pos else 0
     if not n:
         return None
     at = toks[n - 1].end + len(regex.match(r"\s*", text[toks[n - 1].end:limit]).group())
@@ -97,7 +97,7 @@ def _passive_issue(src: Source, pos: int, limit: int, named: bool = True) -> tup
         return None, verb_end
     if not named:
         return None
-    got = _name_after(src, at, limit)
+    got = name_after(src, at, limit)
     if got is None:
         return None
     after = got[1] + len(regex.match(r"\s*", text[got[1]:limit]).group())
@@ -109,11 +109,11 @@ def _issuer_named_later(src: Source, ref: Ref, region_end: int) -> str | None:
     """ "Công văn số 75/CĐVC ngày ... về ... của Công đoàn Viên chức tỉnh": an issuer named
     after the topic, accepted only where it is the body the symbol's issuing code stands for."""
     text = src.text
-    expansions = [ABBREVIATIONS[c].casefold() for c in _symbol_codes(ref.symbol) if c in ABBREVIATIONS]
+    expansions = [ABBREVIATIONS[c].casefold() for c in symbol_codes(ref.symbol) if c in ABBREVIATIONS]
     if not expansions:
         return None
     for m in regex.finditer(r"(?<![\p{L}])của\s+", text[ref.tail_end:region_end]):
-        got = _name_after(src, ref.tail_end + m.end(), region_end)
+        got = name_after(src, ref.tail_end + m.end(), region_end)
         if got and any(e in got[0].casefold() for e in expansions):
             return got[0]
     return None
@@ -124,12 +124,12 @@ def _clause_subject(src: Source, verb_pos: int, sent_start: int, adjacent_only: 
     `adjacent_only`, only a name ending right before the verb and its adverbs)."""
     text = src.text
     # 1. the name right before the verb ("Tỉnh ủy ban hành", "Bộ Chính trị đã ban hành")
-    toks = _tokens(text, max(sent_start, verb_pos - MAX_NAME_CHARS), verb_pos)
+    toks = tokenize(text, max(sent_start, verb_pos - MAX_NAME_CHARS), verb_pos)
     j = len(toks)
     while j > 0:
         for ph in ISSUE_ADVERBS:
             n = len(ph)
-            if j - n >= 0 and _match_phrase(toks, j - n, (ph,)) == n:
+            if j - n >= 0 and match_phrase(toks, j - n, (ph,)) == n:
                 j -= n
                 break
         else:
@@ -138,20 +138,20 @@ def _clause_subject(src: Source, verb_pos: int, sent_start: int, adjacent_only: 
     for i in range(j - 1, -1, -1):
         if toks[i].text in (",", ";", ":", "“", "”", '"'):
             break
-        if _match_phrase(toks, i, HEADS, casefold=False) or (
-            toks[i].text in ABBREVIATIONS and _is_abbreviation(toks[i].text)
+        if match_phrase(toks, i, HEADS, casefold=False) or (
+            toks[i].text in ABBREVIATIONS and is_abbreviation(toks[i].text)
         ):
-            got = _scan_name(src, toks[i].start, stop)
+            got = scan_name(src, toks[i].start, stop)
             if got and got[1] == stop:
                 # the longest name ending at the verb: keep looking left for an earlier head
-                best = _name_text(got[0])
+                best = name_text(got[0])
                 for k in range(i - 1, -1, -1):
                     if toks[k].text in (",", ";", ":"):
                         break
-                    if _match_phrase(toks, k, HEADS, casefold=False):
-                        more = _scan_name(src, toks[k].start, stop)
+                    if match_phrase(toks, k, HEADS, casefold=False):
+                        more = scan_name(src, toks[k].start, stop)
                         if more and more[1] == stop:
-                            best = _name_text(more[0])
+                            best = name_text(more[0])
                 return best
     if adjacent_only:
         return None
@@ -172,35 +172,35 @@ def _clause_subject(src: Source, verb_pos: int, sent_start: int, adjacent_only: 
 
 def _subject_at(src: Source, start: int, limit: int) -> str | None:
     text = src.text
-    intro = _intro_date(text, start, limit, {})
+    intro = intro_date(text, start, limit, {})
     pos = intro[1] if intro else start
     m = regex.match(r"\s*", text[pos:limit])
     pos += m.end()
-    toks = _tokens(text, pos, min(limit, pos + 40))
-    if not toks or not (_match_phrase(toks, 0, HEADS, casefold=False) or _is_abbreviation(toks[0].text)):
+    toks = tokenize(text, pos, min(limit, pos + 40))
+    if not toks or not (match_phrase(toks, 0, HEADS, casefold=False) or is_abbreviation(toks[0].text)):
         return None
-    got = _scan_name(src, pos, limit)
-    return _name_text(got[0]) if got else None
+    got = scan_name(src, pos, limit)
+    return name_text(got[0]) if got else None
 
 
-def _with_sentence_context(src: Source, ref: Ref, next_start: int, day_mentions) -> Ref:
+def with_sentence_context(src: Source, ref: Ref, next_start: int, day_mentions) -> Ref:
     """Issuer (and date) of a reference whose tail names none: the subject of the verb
     issuing it, or a body matching its symbol named later in the clause."""
     text = src.text
     sent = src.doc.sentence_at(ref.start) if src.doc is not None else None
     line_start = text.rfind("\n", 0, ref.start) + 1
     sent_start = sent.start if sent else line_start
-    sent_end = sent.end if sent else _line_end(text, ref.start)
-    verb = _preceded_by_verb(text, ref.start, max(line_start, sent_start))
+    sent_end = sent.end if sent else line_end(text, ref.start)
+    verb = preceded_by_verb(text, ref.start, max(line_start, sent_start))
     weak = False  # "có", "gửi": the subject counts only as the name right before the verb
     if verb is None and ref.number:  # "LĐLĐ tỉnh đã có Công văn số 645/LĐLĐ"
-        verb = _preceded_by_verb(text, ref.start, max(line_start, sent_start), SUBJECT_VERBS)
+        verb = preceded_by_verb(text, ref.start, max(line_start, sent_start), SUBJECT_VERBS)
         weak = verb is not None
     issuer = _clause_subject(src, verb, sent_start, weak) if ref.issuer is None and verb is not None else None
     if ref.issuer is None and verb is not None and (issuer is not None or not weak):
         ref = replace(ref, issuer=issuer)
         if ref.issued is None:  # "Ngày 12/6/2021, Bộ Chính trị đã ban hành Nghị quyết ..."
-            intro = _intro_date(text, sent_start, sent_end, day_mentions)
+            intro = intro_date(text, sent_start, sent_end, day_mentions)
             ref = replace(ref, issued=intro[0] if intro else None)
     if ref.issuer is None and ref.symbol:
         semicolon = text.find(";", ref.tail_end, sent_end)

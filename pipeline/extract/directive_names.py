@@ -7,22 +7,22 @@ import regex
 
 from ..ruledata import load_yaml
 from .directive_symbols import NUMBER_AFTER_TYPE_RE
-from .directive_tokens import (ABBREVIATIONS, Phrases, Source, Tok, _is_abbreviation, _is_capitalised,
-                               _match_phrase, _tokens)
-from .directive_types import TYPE_WORD_RE, _type_of
+from .directive_tokens import (ABBREVIATIONS, Phrases, Source, Tok, is_abbreviation, is_capitalised,
+                               match_phrase, tokenize)
+from .directive_types import TYPE_WORD_RE, type_of
 
 ISSUERS = load_yaml("issuers.yaml")
 
 
-def _phrases(key: str) -> Phrases:
+def issuer_phrases(key: str) -> Phrases:
     """Phrases of an issuers.yaml list as syllable tuples, longest first."""
     return Phrases(sorted((tuple(str(p).split()) for p in ISSUERS[key]), key=len, reverse=True))
 
 
-HEADS = _phrases("heads")
-NAME_WORDS = Phrases(p for p in _phrases("name_words") if p[0].islower())
-NAME_WORDS_CASED = Phrases(p for p in _phrases("name_words") if not p[0].islower())
-ORDINALS = _phrases("ordinals")
+HEADS = issuer_phrases("heads")
+NAME_WORDS = Phrases(p for p in issuer_phrases("name_words") if p[0].islower())
+NAME_WORDS_CASED = Phrases(p for p in issuer_phrases("name_words") if not p[0].islower())
+ORDINALS = issuer_phrases("ordinals")
 MAX_NAME_CHARS = 300  # no issuing body's name is longer: names are never scanned further
 JOINERS = frozenset(str(j) for j in ISSUERS["joiners"])
 STOP_WORDS = frozenset(str(w).casefold() for w in ISSUERS["stop_words"])
@@ -34,7 +34,7 @@ def _starts_reference(toks: list[Tok], i: int, text: str, after_joiner: bool = F
     """A document type starts here (followed by a number, a congress or a plenum, or
     after "và"): a name never runs into one. "Sở Kế hoạch và Đầu tư" stays a name."""
     m = TYPE_WORD_RE.match(text, toks[i].start)
-    if not (m and _type_of(m.group())):
+    if not (m and type_of(m.group())):
         return False
     return after_joiner or bool(
         NUMBER_AFTER_TYPE_RE.match(text, m.end()) or NAMED_AFTER_TYPE_RE.match(text, m.end())
@@ -69,11 +69,11 @@ def _extend_compound(src: Source, toks: list[Tok], i: int, end: int, words: list
     return i, end
 
 
-def _scan_name(src: Source, start: int, limit: int) -> tuple[list[str], int] | None:
+def scan_name(src: Source, start: int, limit: int) -> tuple[list[str], int] | None:
     """The body name starting at `start` as a list of words (abbreviations expanded), and
     where it ends; None unless it starts with a Capitalised word or an abbreviation."""
     text = src.text
-    toks = _tokens(text, start, min(limit, start + MAX_NAME_CHARS))  # a line may be very long
+    toks = tokenize(text, start, min(limit, start + MAX_NAME_CHARS))  # a line may be very long
     words: list[str] = []
     end = start
     i = 0
@@ -84,7 +84,7 @@ def _scan_name(src: Source, start: int, limit: int) -> tuple[list[str], int] | N
             if inner is None:
                 break
             content, nxt = inner
-            if content and all(_is_abbreviation(c.text) for c in content):
+            if content and all(is_abbreviation(c.text) for c in content):
                 i = nxt  # an alias "(LĐLĐ)": the full name is already there
                 continue
             if content and content[0].text.casefold() in ("khóa", "khoá") and all(
@@ -96,20 +96,20 @@ def _scan_name(src: Source, start: int, limit: int) -> tuple[list[str], int] | N
                 continue
             break
         if t == "." and i > 0 and toks[i - 1].text in ABBREVIATIONS and i + 1 < len(toks) \
-                and _is_capitalised(toks[i + 1].text):
+                and is_capitalised(toks[i + 1].text):
             i += 1  # "TP. Hồ Chí Minh"
             continue
         if not words:
-            if not (_is_capitalised(t) and t[0].isalpha()) or t.casefold() in STOP_WORDS:
+            if not (is_capitalised(t) and t[0].isalpha()) or t.casefold() in STOP_WORDS:
                 return None
-        n = max(_match_phrase(toks, i, NAME_WORDS), _match_phrase(toks, i, NAME_WORDS_CASED, casefold=False))
+        n = max(match_phrase(toks, i, NAME_WORDS), match_phrase(toks, i, NAME_WORDS_CASED, casefold=False))
         if n:
             words.extend(tok.text for tok in toks[i: i + n])
             end, i = toks[i + n - 1].end, i + n
-            if _is_capitalised(t):  # "Xã hội" is a word, not the commune "xã"
+            if is_capitalised(t):  # "Xã hội" is a word, not the commune "xã"
                 i, end = _extend_compound(src, toks, i, end, words)
             if words[-2:] == ["lần", "thứ"] and i < len(toks):
-                k = _match_phrase(toks, i, ORDINALS)
+                k = match_phrase(toks, i, ORDINALS)
                 if k:
                     words.extend(tok.text for tok in toks[i: i + k])
                     end, i = toks[i + k - 1].end, i + k
@@ -130,13 +130,13 @@ def _scan_name(src: Source, start: int, limit: int) -> tuple[list[str], int] | N
             words.append(t)
             end, i = toks[i].end, i + 1
             continue
-        if t in JOINERS and words and i + 1 < len(toks) and _is_capitalised(toks[i + 1].text) \
+        if t in JOINERS and words and i + 1 < len(toks) and is_capitalised(toks[i + 1].text) \
                 and toks[i + 1].text[0].isalpha() and not _starts_reference(toks, i + 1, text, True) \
                 and toks[i + 1].text.casefold() not in STOP_WORDS:
             words.append(t)
             i += 1
             continue
-        if _is_capitalised(t) and t[0].isalpha() and t.casefold() not in STOP_WORDS \
+        if is_capitalised(t) and t[0].isalpha() and t.casefold() not in STOP_WORDS \
                 and not _starts_reference(toks, i, text):
             words.append(t)
             end, i = toks[i].end, i + 1
@@ -150,24 +150,24 @@ def _scan_name(src: Source, start: int, limit: int) -> tuple[list[str], int] | N
     return words, end
 
 
-def _name_text(words: list[str]) -> str:
+def name_text(words: list[str]) -> str:
     return " ".join(words).replace("khoá", "khóa")
 
 
-def _name_after(src: Source, pos: int, limit: int, heads=None) -> tuple[str, int] | None:
+def name_after(src: Source, pos: int, limit: int, heads=None) -> tuple[str, int] | None:
     """A name starting at pos (optionally required to begin with one of `heads`)."""
-    got = _scan_name(src, pos, limit)
+    got = scan_name(src, pos, limit)
     if got is None:
         return None
     words, end = got
     if heads is not None:
-        toks = _tokens(src.text, pos, end)
-        if not _match_phrase(toks, 0, heads):
+        toks = tokenize(src.text, pos, end)
+        if not match_phrase(toks, 0, heads):
             return None
-    return _name_text(words), end
+    return name_text(words), end
 
 
-def _name_after_space(src: Source, pos: int, limit: int, lead: str = r"\s+"):
+def name_after_space(src: Source, pos: int, limit: int, lead: str = r"\s+"):
     """The name (words, end) scanned after the whitespace `lead` matches at `pos`, if any."""
     m = regex.match(lead, src.text[pos:limit], regex.IGNORECASE)
-    return _scan_name(src, pos + m.end(), limit) if m else None
+    return scan_name(src, pos + m.end(), limit) if m else None

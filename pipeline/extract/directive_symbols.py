@@ -9,8 +9,8 @@ from itertools import takewhile
 import regex
 
 from ..ruledata import load_yaml
-from .directive_tokens import _is_capitalised
-from .directive_types import SPACES_RE, TYPES, DocType, Ref, _is_exact
+from .directive_tokens import is_capitalised
+from .directive_types import SPACES_RE, TYPES, DocType, Ref, is_exact
 
 SYMBOLS = load_yaml("directive_symbols.yaml")
 
@@ -99,7 +99,7 @@ def _symbol_names_other_kind(symbol: str, style: str, t: DocType) -> bool:
     return other is not None and not other.emit
 
 
-def _numbered_after_type(text: str, tm: regex.Match, t: DocType) -> list[Ref]:
+def numbered_after_type(text: str, tm: regex.Match, t: DocType) -> list[Ref]:
     """References made of the type word at tm and the number(s)/symbol after it."""
     m = NUMBER_AFTER_TYPE_RE.match(text, tm.end())
     if not m:
@@ -120,13 +120,13 @@ def _numbered_after_type(text: str, tm: regex.Match, t: DocType) -> list[Ref]:
         if not m.group("so"):
             # "Nghị quyết 20" is a document only written as a title, never a year, a period
             # ("2021-2025"), a fraction, or a count of what follows ("Quy định 3 mức")
-            if not _is_capitalised(tm.group()) or YEAR_RE.fullmatch(num) or regex.match(r"\s*[-–/]\s*\d", after):
+            if not is_capitalised(tm.group()) or YEAR_RE.fullmatch(num) or regex.match(r"\s*[-–/]\s*\d", after):
                 return []
             if not NUMBER_FOLLOWER_RE.match(text, items[0].end()):
                 return []
         if not m.group("so") and (QUANTITY_RE.match(text, items[0].end()) or regex.match(r"\s*%", after)):
             return []
-        if not _is_exact(tm.group(), t) and not m.group("so"):
+        if not is_exact(tm.group(), t) and not m.group("so"):
             return []
         return [Ref(tm.start(), items[0].end(), t, num, None, None, 0.85)]
     symbol, style, end = sym
@@ -141,7 +141,7 @@ def _numbered_after_type(text: str, tm: regex.Match, t: DocType) -> list[Ref]:
     return refs
 
 
-def _bare_refs(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
+def bare_refs(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Symbol-number references without a type word ("theo 204/KH-LĐLĐ"), typed by abbreviation."""
     refs = []
     for rx, style in ((BARE_PARTY_RE, "party"), (BARE_STATE_RE, "state")):
@@ -159,7 +159,7 @@ def _bare_refs(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     return refs
 
 
-def _symbol_codes(symbol: str | None) -> list[str]:
+def symbol_codes(symbol: str | None) -> list[str]:
     """The issuing codes of a symbol, without its type abbreviation ("KH/ĐĐ-LĐLĐ" → ĐĐ, LĐLĐ)."""
     if not symbol:
         return []

@@ -23,7 +23,7 @@ GLUED_RE = regex.compile(r"(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})")  # "hànhTrung" → 
 
 class Phrases(tuple):
     """Phrases as syllable tuples, longest first, indexed by their first syllable (as written
-    and casefolded) so that _match_phrase tries only those that can match."""
+    and casefolded) so that match_phrase tries only those that can match."""
 
     def __new__(cls, phrases):
         self = super().__new__(cls, phrases)
@@ -64,7 +64,7 @@ class Source:
         return None
 
 
-def _tokens(text: str, start: int, end: int) -> list[Tok]:
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Word and punctuation tokens of text[start:end], glued words split."""
     out: list[Tok] = []
     for m in TOKEN_RE.finditer(text, start, end):
@@ -79,7 +79,7 @@ def _tokens(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
-def _match_phrase(toks: list[Tok], i: int, phrases, casefold: bool = True) -> int:
+def match_phrase(toks: list[Tok], i: int, phrases, casefold: bool = True) -> int:
     """Length in tokens of the longest phrase starting at toks[i] (0 if none)."""
     if i >= len(toks):
         return 0
@@ -96,14 +96,14 @@ def _match_phrase(toks: list[Tok], i: int, phrases, casefold: bool = True) -> in
     return 0
 
 
-def _is_capitalised(word: str) -> bool:
+def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _is_abbreviation(word: str) -> bool:
+def is_abbreviation(word: str) -> bool:
     return len(word) >= 2 and sum(c.isupper() for c in word) >= 2 and word.replace(".", "").isalnum()
 
 
-def _line_end(text: str, pos: int) -> int:
+def line_end(text: str, pos: int) -> int:
     nl = text.find("\n", pos)
     return len(text) if nl < 0 else nl

@@ -76,7 +76,7 @@ class Ref:
 
 
 @lru_cache(maxsize=4096)  # a few type words, written the same way again and again
-def _type_of(word: str) -> DocType | None:
+def type_of(word: str) -> DocType | None:
     """The DocType of a matched type word: exact, or one letter's diacritic off (fuzzy types)."""
     low = SPACES_RE.sub(" ", word.lower())
     best = None
@@ -91,5 +91,5 @@ def _type_of(word: str) -> DocType | None:
     return best
 
 
-def _is_exact(word: str, t: DocType) -> bool:
+def is_exact(word: str, t: DocType) -> bool:
     return SPACES_RE.sub(" ", word.lower()) == t.phrase

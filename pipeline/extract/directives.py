@@ -27,12 +27,12 @@ import regex
 
 from ..document import Document
 from ..records import DateMention, DirectiveMention
-from .directive_coreference import _fill_symbols, _share_list_tails, _unify_party_forms, _without_owned_coreferents
-from .directive_issuers import _tail, _with_sentence_context
-from .directive_symbols import _bare_refs, _numbered_after_type
+from .directive_coreference import fill_symbols, share_list_tails, unify_party_forms, without_owned_coreferents
+from .directive_issuers import with_sentence_context, with_tail
+from .directive_symbols import bare_refs, numbered_after_type
 from .directive_tokens import Source
-from .directive_types import TYPE_WORDS, Ref, _type_of
-from .directive_unnumbered import _unnamed_after_type
+from .directive_types import TYPE_WORDS, Ref, type_of
+from .directive_unnumbered import unnamed_after_type
 
 
 def _canonical_id(r: Ref) -> str:
@@ -51,27 +51,27 @@ def _collect_refs(src: Source) -> list[Ref]:
     refs: list[Ref] = []
     taken: list[tuple[int, int]] = []
     for tm in TYPE_WORDS.finditer(text):
-        t = _type_of(tm.group())
+        t = type_of(tm.group())
         if t is None or any(s <= tm.start() < e for s, e in taken):
             continue
-        found = _numbered_after_type(text, tm, t)
+        found = numbered_after_type(text, tm, t)
         if not found:
-            unnamed = _unnamed_after_type(src, tm, t)
+            unnamed = unnamed_after_type(src, tm, t)
             found = [unnamed] if unnamed else []
         taken.extend((r.start, r.end) for r in found)
         refs.extend(found)
-    refs.extend(_bare_refs(text, taken))
+    refs.extend(bare_refs(text, taken))
     return sorted(refs, key=lambda r: r.start)
 
 
 def _find_refs(doc: Document, dates: list[DateMention]) -> list[Ref]:
     src = Source(doc.body, doc)
     day_mentions = {d.start: d for d in dates if d.kind == "day" and d.date is not None}
-    refs = [_tail(src, r, day_mentions) for r in _collect_refs(src)]
-    refs = _fill_symbols(_unify_party_forms(_share_list_tails(src.text, refs)))
+    refs = [with_tail(src, r, day_mentions) for r in _collect_refs(src)]
+    refs = fill_symbols(unify_party_forms(share_list_tails(src.text, refs)))
     starts = [r.start for r in refs[1:]] + [len(src.text)]
-    refs = [_with_sentence_context(src, r, nxt, day_mentions) for r, nxt in zip(refs, starts)]
-    return [r for r in _without_owned_coreferents(refs) if r.type.emit]
+    refs = [with_sentence_context(src, r, nxt, day_mentions) for r, nxt in zip(refs, starts)]
+    return [r for r in without_owned_coreferents(refs) if r.type.emit]
 
 
 # "135/2020": a State legal document's serial number and its year
