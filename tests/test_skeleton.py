@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from pipeline.extract.directives import TYPE_WORD_RE, TYPE_WORDS
+from pipeline.extract.directive_types import TYPE_WORD_RE, TYPE_WORDS
 from pipeline.extract.skeleton import base_letter
 
 

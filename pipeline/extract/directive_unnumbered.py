@@ -1,0 +1,138 @@
+"""Unnumbered documents named specifically (the `unnamed` column of rules/directive_types.csv):
+by a congress ("Nghị quyết Đại hội XI Công đoàn tỉnh"), a plenum ("Nghị quyết Trung ương 4
+khóa XII"), an owner ("Kế hoạch ... của Ban Thường vụ LĐLĐ"), a quoted or a law's title
+("Luật Công đoàn năm 2012"); not a draft, a plural, or an anaphora ("thông qua Nghị quyết.")."""
+from __future__ import annotations
+
+import regex
+
+from ..ruledata import load_yaml
+from .directive_issuers import preceded_by_verb
+from .directive_names import HEADS, ROMAN_RE, issuer_phrases, name_after, name_after_space, name_text, scan_name
+from .directive_tokens import Source, is_capitalised, line_end, match_phrase, tokenize
+from .directive_types import TYPE_WORD_RE, DocType, Ref, is_exact
+
+ISSUERS = load_yaml("issuers.yaml")
+ANAPHORA_AFTER_TYPE = issuer_phrases("anaphora_after_type")
+OWNER_REACH = int(ISSUERS["owner_reach"])
+DRAFT_RE = regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in ISSUERS["draft_words"])
+                         + r")(?!\p{L})(?:\s+\S+){0," + str(int(ISSUERS["draft_reach"])) + r"}\s*$")
+# "các/những [Chỉ thị,] Nghị quyết": documents in the plural, no one of them named
+PLURAL_BEFORE_TYPE_RE = regex.compile(r"(?i)(?<!\p{L})(?:các|những|mọi)\s+(?:\p{L}+(?:\s+\p{L}+)?\s*,\s*)?$")
+OWNER_WORD = str(ISSUERS["owner_word"])
+OWNER_GENERIC = frozenset(str(w).casefold() for w in ISSUERS["owner_generic"])
+OWNER_TYPE_WORDS = {t: tuple(tuple(w.split()) for w in ws) for t, ws in ISSUERS["owner_type_words"].items()}
+PLENUM_ISSUER = str(ISSUERS["plenum_issuer"])
+LAW_YEAR_RE = regex.compile(r"(?:[^\S\n]+năm)?[^\S\n]+(?:19|20)\d{2}(?!\d)")
+
+
+def _named_congress(src: Source, pos: int, limit: int) -> tuple[str, int] | None:
+    """ "Đại hội XI Công đoàn tỉnh", "Đại hội đại biểu Đảng bộ thành phố Cần Thơ lần thứ XIV",
+    "Đại hội XIII của Đảng": a congress named by its ordinal, as the issuer."""
+    text = src.text
+    got = name_after_space(src, pos, limit, r"\s+(?=đại\s+hội\b)")
+    if got is None:
+        return None
+    words, end = got
+    if not any(ROMAN_RE.fullmatch(w) for w in words) and "thứ" not in words:
+        return None
+    if "các" in words:  # "Đại hội Công đoàn các cấp" names no one congress
+        return None
+    name = name_text(words)
+    of = regex.match(r"\s+của\s+", text[end:limit])
+    if of:
+        owner = name_after(src, end + of.end(), limit)
+        if owner:
+            name, end = f"{name} của {owner[0]}", owner[1]
+    return name, end
+
+
+def _named_plenum(src: Source, pos: int, limit: int) -> int | None:
+    """ "Trung ương 4 khóa XI", "Hội nghị lần thứ 8 Ban Chấp hành Trung ương": where it ends."""
+    got = name_after_space(src, pos, limit)
+    if got is None:
+        return None
+    words, end = got
+    joined = " ".join(words).casefold()
+    if "trung ương" not in joined:
+        return None
+    if not (any(w.isdigit() for w in words) or "hội nghị" in joined or "thứ" in words):
+        return None
+    return end
+
+
+def unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
+    """An unnumbered document named specifically (see the `unnamed` column); not a draft."""
+    text = src.text
+    if DRAFT_RE.search(text, max(0, tm.start() - 60), tm.start()):
+        return None
+    limit = line_end(text, tm.end())
+    exact = is_exact(tm.group(), t)
+    if "congress" in t.unnamed:
+        got = _named_congress(src, tm.end(), limit)
+        if got:
+            return Ref(tm.start(), got[1], t, None, None, None, 0.75, issuer=got[0], own_tail=True)
+    if "plenum" in t.unnamed:
+        end = _named_plenum(src, tm.end(), limit)
+        if end:
+            return Ref(tm.start(), end, t, None, None, None, 0.75, issuer=PLENUM_ISSUER, own_tail=True)
+    if "owner" in t.unnamed:
+        owned = _owned_document(src, tm, t, limit)
+        if owned:
+            return owned
+    if "quoted" in t.unnamed:
+        quote = regex.match(r"\s*[“\"]([^”\"\n]{3,200})[”\"]", text[tm.end():limit])
+        if quote:
+            title = f"{t.type} “{quote.group(1).strip()}”"
+            return Ref(tm.start(), tm.end() + quote.end(), t, None, None, None, 0.6, title=title)
+    if not exact or not is_capitalised(tm.group()):
+        return None
+    if "law" in t.unnamed:
+        # "Luật Công đoàn", "Bộ luật Lao động": a law by its title; its issuer is not named
+        m = regex.match(r"\s+(?=\p{Lu})", text[tm.end():limit])
+        if m:
+            got = scan_name(src, tm.end() + m.end(), limit)
+            if got:
+                end = got[1]
+                year = LAW_YEAR_RE.match(text, end, limit)  # "Luật Công đoàn năm 2012"
+                end = year.end() if year else end
+                title = regex.sub(r"\s+", " ", text[tm.start():end])
+                return Ref(tm.start(), end, t, None, None, None, 0.7, title=title)
+        return None
+    if "title" in t.unnamed and not (tm.start() > 0 and text[tm.start() - 1] == "“"):
+        line_start = text.rfind("\n", 0, tm.start()) + 1
+        if preceded_by_verb(text, tm.start(), line_start) is not None:
+            # "ban hành Hướng dẫn đánh giá ...": a Title-case type names one document;
+            # "thông qua Nghị quyết." / "ban hành Nghị quyết là ..." points back to one
+            if regex.match(r"\s*(?:[“\"]|[^\s\p{L}\d]|$)", text[tm.end():limit]):
+                return None
+            following = tokenize(text, tm.end(), min(limit, tm.end() + 40))
+            if following and match_phrase(following, 0, ANAPHORA_AFTER_TYPE):
+                return None
+            return Ref(tm.start(), tm.end(), t, None, None, None, 0.6)
+    return None
+
+
+def _owned_document(src: Source, tm: regex.Match, t: DocType, limit: int) -> Ref | None:
+    """ "Kế hoạch [topic] của Ban Thường vụ LĐLĐ thành phố": the body it belongs to names one
+    document (see issuers.yaml owner_*); "các Chỉ thị, Nghị quyết của Đảng" names none."""
+    if PLURAL_BEFORE_TYPE_RE.search(src.text, max(0, tm.start() - 30), tm.start()):
+        return None
+    # the topic and "của" stand within OWNER_REACH words: tokenise no further (lines can be long)
+    toks = tokenize(src.text, tm.end(), min(limit, tm.end() + 12 * OWNER_REACH))
+    needs = OWNER_TYPE_WORDS.get(t.type)
+    if needs and not (is_capitalised(tm.group()) and match_phrase(toks, 0, needs)):
+        return None
+    if toks and (toks[0].text.casefold() == "số" or toks[0].text[:1].isdigit()):
+        return None  # a numbered reference read (or refused: "Thông báo kết luận số 123-TB/TW") elsewhere
+    for i, tok in enumerate(toks[:OWNER_REACH]):
+        # a sentence break, or another document named in the topic (its "của" is its own)
+        if tok.text in (".", ";", ":", "!", "?") or (i and TYPE_WORD_RE.match(src.text, tok.start)):
+            return None
+        # lower case, a type is a document only with its topic: "kế hoạch của UBND tỉnh" is any plan
+        if tok.text.casefold() == OWNER_WORD and i + 1 < len(toks) and (i or is_capitalised(tm.group())):
+            named = name_after(src, toks[i + 1].start, limit, HEADS)
+            if named and named[0].casefold() not in OWNER_GENERIC:  # "của Công đoàn cấp mình": no one body
+                return Ref(tm.start(), named[1], t, None, None, None, 0.6, issuer=named[0], own_tail=True)
+            return None
+    return None
