@@ -112,11 +112,11 @@ HOSTILE_LINES = {
 
 def _scanning_patterns():
     """The patterns run over whole sentences or bodies (not anchored at one position)."""
-    from pipeline.extract import dates
+    from pipeline.extract import date_shapes
     from pipeline.extract.metric_blocking import NON_METRIC_RES
     from pipeline.extract.metric_periods import _PERIOD_RES
     return ([("non-metric " + n, r) for n, r in NON_METRIC_RES] + [("period " + k, r) for k, r in _PERIOD_RES]
-            + [("date " + n, r) for n, r in dates._patterns()])
+            + [("date " + n, r) for n, r in date_shapes.patterns()])
 
 
 @pytest.mark.parametrize("line_name", sorted(HOSTILE_LINES))

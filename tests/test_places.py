@@ -10,16 +10,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.core import build_document
-from pipeline.places import (
-    article_province,
-    canonical_province,
-    crosswalk_frame,
-    find_places,
-    modern_tone,
-    province_2025,
-    provinces_in_url,
-    tone_variants,
-)
+from pipeline.gazetteer import modern_tone, tone_variants
+from pipeline.place_matcher import canonical_province, find_places
+from pipeline.places import article_province, crosswalk_frame, province_2025, provinces_in_url
 from pipeline.records import RawRecord
 
 REPO = Path(__file__).resolve().parent.parent
@@ -313,7 +306,7 @@ def test_crosswalk_frame():
     ("Công đoàn cơ sở xã Thống Nhất, huyện Hoành Bồ tổ chức hội nghị.", "Quảng Ninh"),
 ])
 def test_former_districts_point_to_their_province(text, province):
-    from pipeline.places import find_places
+    from pipeline.place_matcher import find_places
     assert {p.province for p in find_places(text) if p.level == "district"} == {province}
 
 
@@ -353,7 +346,7 @@ def _hits_of_regex(pattern, text: str) -> list[tuple]:
 
 
 def _hits(text: str) -> list[tuple]:
-    from pipeline.places import PLACES
+    from pipeline.place_matcher import PLACES
     return [(h.start, h.end, h.name_start, h.kind, h.kind_word) for h in PLACES.finditer(text)]
 
 
@@ -361,7 +354,7 @@ def _hits(text: str) -> list[tuple]:
 def place_regex():
     import regex
 
-    from pipeline.places import place_alternation
+    from pipeline.place_matcher import place_alternation
     return regex.compile(place_alternation())
 
 
@@ -380,7 +373,7 @@ def test_matcher_finds_what_the_alternation_finds(place_regex, text):
 @pytest.mark.parametrize("text", ["TP.HCM", "tỉnh Bắc Kạn", "Huế", "thành phố Huế", "TP HCM", "Hà Nội x",
                                   "x Hà Nội", "tỉnh", "Quận 1", "huyện Châu Thành", "Bà Rịa Vũng Tàu"])
 def test_matcher_fullmatch_is_the_alternations(place_regex, text):
-    from pipeline.places import PLACES
+    from pipeline.place_matcher import PLACES
     m, hit = place_regex.fullmatch(text), PLACES.fullmatch(text)
     assert (m is None) == (hit is None)
     if m is not None:

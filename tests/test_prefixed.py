@@ -6,13 +6,13 @@ import time
 
 import pytest
 
-from pipeline.extract import dates
+from pipeline.extract import date_shapes
 from pipeline.extract.prefixed import finditer_from_core
 
 
 def year_range_matches(text: str) -> tuple[list, list]:
-    pattern = dict(dates._patterns())["year_range"]
-    core, words = dates._year_range_words()
+    pattern = dict(date_shapes.patterns())["year_range"]
+    core, words = date_shapes.year_range_words()
     found = [(m.span(), m.groupdict()) for m in finditer_from_core(pattern, core, words, text)]
     return found, [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
 

@@ -1,0 +1,148 @@
+"""The shapes of date expressions and the cue words around them, compiled once from
+rules/dates.yaml: one regex per shape (most specific first), the part some shapes
+require before they are tried, and the cue patterns the scanner and the year
+resolution read around a match."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..ruledata import load_yaml
+from .published import word_alternation
+
+# a number starts here, not inside a code, amount or time, nor after "thứ" (a weekday
+# "Thứ 7" or an ordinal "lần thứ 4")
+_NS = r"(?<![\p{L}\d/.,:\-])(?<!(?i:thứ)\s+)"
+_NE = r"(?!\d|[/.\-:]\d)"  # and ends here
+_D = r"\d{1,2}"
+YEAR = r"(?:1[89]|20)\d\d"
+_SEP = r"[/.\-]"
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    """rules/dates.yaml: the words of date expressions."""
+    return load_yaml("dates.yaml")
+
+
+@lru_cache(maxsize=1)
+def patterns() -> list[tuple[str, regex.Pattern]]:
+    """(name, compiled pattern) for every expression shape, most specific first."""
+    v = vocab()
+    joiner = word_alternation(v["range_joiners"] + v["list_joiners"])
+    range_joiner = word_alternation(v["range_joiners"])
+    period = word_alternation(list(v["period_cues"]) + ["từ"])
+    year_cue = word_alternation(v["year_cues"])
+    number_word = word_alternation(v["number_words"])
+    month_not_after = word_alternation(v["month_not_after"])
+    month_not_before = word_alternation(v["month_not_before"])
+    quarter = "|".join(sorted(v["quarters"], key=len, reverse=True))
+    year_range = _year_range_core(range_joiner)
+    shapes = [
+        # từ ngày 24 đến ngày 26 tháng 9 năm 2018
+        ("words_range", rf"(?:từ\s+)?ngày\s+(?P<d1>{_D})(?:\s+tháng\s+(?P<m1>{_D}))?\s*(?:{range_joiner})\s*"
+                        rf"(?:ngày\s+)?(?P<d2>{_D})\s+tháng\s+(?P<m2>{_D})(?:\s*(?:,\s*|năm\s+)(?P<y>{YEAR}))?(?!\d)"),
+        # ngày 12 tháng 6 năm 2021, ngày 12 tháng 6
+        ("words_day", rf"ngày\s+(?P<d>{_D})\s+tháng\s+(?P<m>{_D})(?:\s*(?:,\s*|năm\s+)?(?P<y>{YEAR}))?(?!\d)"),
+        # 12 Tháng 10 2015 (datelines)
+        ("words_day_y", rf"(?<![\p{{L}}\d])(?P<d>{_D})\s+tháng\s+(?P<m>{_D})\s*(?:,\s*|năm\s+)?(?P<y>{YEAR})(?!\d)"),
+        # 5-7/4, 17 và 18-8, 7 đến 9-11-2020, 5-6-7/4/2013
+        # (and "từ ngày 20 đến ngày 22/5/1993")
+        ("num_multi", rf"{_NS}(?P<items>{_D}(?:\s*(?:{joiner})\s*{_D}|\s*(?:{range_joiner})\s*ngày\s+{_D})+)(?P<s>{_SEP})(?P<m>{_D})(?:(?P=s)(?P<y>{YEAR}))?{_NE}"),
+        # 3/2 (1930-2025): an anniversary day in its first and latest year
+        ("anniversary", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})\s*\(\s*(?P<y1>{YEAR})\s*[-–—]\s*(?P<y2>{YEAR})\s*\)"),
+        # (28/7/1929-28/7/2024), (19/5/1890-2022): an anniversary span, glued or spaced
+        ("day_span", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y1>{YEAR})\s*[-–—]\s*"
+                     rf"(?:(?P<d2>{_D})(?P<s2>{_SEP})(?P<m2>{_D})(?P=s2))?(?P<y2>{YEAR}){_NE}"),
+        ("iso_day", rf"{_NS}(?P<y>{YEAR})-(?P<m>\d\d)-(?P<d>\d\d){_NE}"),
+        ("full_num", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y>{YEAR}){_NE}"),
+        # từ 10/3 đến 15/3, 10/3 - 15/4/2022
+        ("dm_range", rf"{_NS}(?P<d1>{_D})(?P<s>{_SEP})(?P<m1>{_D})\s*(?:{range_joiner})\s*(?:ngày\s+)?"
+                     rf"(?P<d2>{_D})(?P=s)(?P<m2>{_D})(?:(?P=s)(?P<y>{YEAR}))?{_NE}"),
+        ("day_month", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D}){_NE}"),
+        # 6 tháng đầu năm 2022
+        ("part_year", rf"(?<![\p{{L}}\d])(?P<n>\d{{1,2}}|{number_word})\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<y>{YEAR}))?(?!\d)"),
+        # quý I/2023, quý 2 năm 2022
+        ("quarter", rf"(?<!\p{{L}})quý\s+(?P<q>{quarter})(?![\p{{L}}\d])(?:\s*(?:[/\-]\s*|năm\s+)(?P<y>{YEAR}))?(?!\d)"),
+        # tháng 6 năm 2022, tháng 8/2015, tháng 11.2016, tháng 4
+        ("month_words", rf"(?<!\d\s)(?<!(?:{month_not_after})\s+)(?<!\p{{L}})tháng\s+(?P<m>{_D})"
+                        rf"(?:\s*(?:năm\s+|{_SEP}\s*)(?P<y>{YEAR})|(?!\s*(?:{month_not_before})(?!\p{{L}}))){_NE}"),
+        # 06/2022 (not 05/2019/TT-BLĐTBXH, a document number)
+        ("month_num", rf"(?<!số\s){_NS}(?P<m>{_D})/(?P<y>{YEAR})(?![\d/])"),
+        # giai đoạn 2021-2025, nhiệm kỳ 2023 - 2028, từ năm 2020 đến hết năm 2022, 2020-2022
+        # (the optional "cue", "năm" written as alternatives in the order they are tried: the
+        # engine then skips the places where none can start, several times faster)
+        ("year_range", rf"(?<!\p{{L}})(?P<cue>{period})\s+(?:năm\s+)?{year_range}|năm\s+{year_range}|{year_range}"),
+        # năm 2022, Xuân 2026
+        ("year", rf"(?<!\p{{L}})(?:{year_cue})\s+(?P<y>{YEAR})(?!\d|[/.,\-]\d)"),
+        # Tết Nhâm Dần, Xuân Giáp Thìn: a year of the sexagenary cycle
+        ("lunar_year", rf"(?<!\p{{L}})(?:{word_alternation(v['lunar_cues'])})\s+"
+                       rf"(?-i:(?P<stem>{'|'.join(v['lunar_stems'])})\s+(?P<branch>{'|'.join(b for bs in v['lunar_branches'] for b in bs)}))(?!\p{{L}})"),
+    ]
+    return [(name, regex.compile(rf"(?i){pat}")) for name, pat in shapes]
+
+
+def _year_range_core(range_joiner: str) -> str:
+    """ "2021-2025", "2020 đến năm 2022": a year range without the words before it."""
+    return (rf"(?<![\d/.,\-])(?P<y1>{YEAR})\s*(?P<j>{range_joiner}|/)\s*(?:năm\s+)?(?P<y2>{YEAR})(?![\d/]|[.,]\d)")
+
+
+@lru_cache(maxsize=1)
+def year_range_words() -> tuple[regex.Pattern, int]:
+    """year_range's core and the most words that can stand before it (a period cue, "năm")."""
+    v = vocab()
+    cues = list(v["period_cues"]) + ["từ"]
+    assert all(regex.fullmatch(r"[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*", c) for c in cues)  # words, as prefixed.py needs
+    core = _year_range_core(word_alternation(v["range_joiners"]))
+    return regex.compile(rf"(?i){core}"), max(len(c.split()) for c in cues) + 1
+
+
+@lru_cache(maxsize=1)
+def required_parts() -> dict[str, regex.Pattern]:
+    """For a few shapes, a part that every match holds (the words before it optional): where the
+    text has none, the shape is not tried (one fast search instead of a slow scan)."""
+    v = vocab()
+    range_joiner = word_alternation(v["range_joiners"])
+    branches = "|".join(b for bs in v["lunar_branches"] for b in bs)
+    parts = {
+        "words_range": rf"ngày\s+{_D}(?:\s+tháng\s+{_D})?\s*(?:{range_joiner})",
+        "part_year": r"tháng\s+(?:đầu|cuối)\s+năm",
+        "year_range": _year_range_core(range_joiner),
+        "lunar_year": rf"(?-i:(?:{'|'.join(v['lunar_stems'])})\s+(?:{branches}))(?!\p{{L}})",
+    }
+    return {name: regex.compile(rf"(?i){part}") for name, part in parts.items()}
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> dict:
+    v = vocab()
+    weekday = word_alternation(v["weekdays"])
+    immediate = word_alternation(v["day_cues_immediate"])
+    opener = word_alternation(v["range_openers"])
+    # capitalised entries match only capitalised text ("Ngày Quốc tế Lao động 1/5")
+    window = "|".join(
+        f"(?-i:{word_alternation([w])})" if w[0].isupper() else f"(?i:{word_alternation([w])})"
+        for w in sorted(v["day_cues_window"], key=len, reverse=True)
+    )
+    not_after = word_alternation(v["not_day_after"])
+    not_cue = word_alternation(v["not_day_cues"])
+    return {
+        # "Chiều 26/10", "sáng ngày 12/6", "Thứ bảy, 12/6", "ngày (18 và 19/11)"
+        "immediate": regex.compile(rf"(?i)(?<!\p{{L}})(?:{immediate}|{weekday})\s*,?\s*(?:ngày\s+)?\(?\s*$"),
+        "opener": regex.compile(rf"(?i)(?<!\p{{L}})(?:{opener})\s+(?:ngày\s+)?$"),
+        "window": regex.compile(rf"(?<!\p{{L}})(?:{window})(?!\p{{L}})"),
+        "not_after": regex.compile(rf"(?i)(?<!\p{{L}})(?:{not_after})\s*$"),
+        "not_cue": regex.compile(rf"(?i)(?<!\p{{L}})(?:{not_cue})(?!\p{{L}})"),
+        "clause_break": regex.compile(r"[,;:!?\n]|\.\s"),
+        "word": regex.compile(r"\S+"),
+        "target": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['target_year_prefixes'])})\s*$"),
+        # a year named in the sexagenary cycle is a lunar year: its Tết opens it
+        "lunar": regex.compile(rf"(?:{'|'.join(v['lunar_stems'])})\s+(?:{'|'.join(b for bs in v['lunar_branches'] for b in bs)})(?!\p{{L}})"),
+        "tet": regex.compile(rf"(?i)(?:{word_alternation(v['tet_cues'])})(?!\p{{L}})"),
+        "meeting": regex.compile(rf"(?i){v['committee_meeting']}"),
+        "term_review": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['term_review_words'])})(?!\p{{L}})"),
+        "congress": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['congress_words'])})(?!\p{{L}})"),
+        # a cited document's number right before a date: "02-NQ/TW ngày", "Kế hoạch số 378/KH-TLĐ ngày"
+        "directive": regex.compile(r"(?:\d+\s*[/\-]\s*\p{Lu}[\p{Lu}\p{L}/\-]*|(?i:số)\s+\d+)\s*,?\s*(?i:ngày)?\s*$"),
+    }

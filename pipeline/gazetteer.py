@@ -1,0 +1,114 @@
+"""The province gazetteer: every provincial unit and district with its kind and province,
+the hand-kept short forms, the 2025 crosswalk, and the lookup key of a written name.
+
+The gazetteer (rules/provinces.csv, districts.csv, province_2025.csv) is generated
+from underthesea's bundled administrative data by scripts/build_gazetteer.py;
+hand-kept short forms are in rules/place_aliases.csv. Everything is loaded once.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .normalize import normalize_string
+from .ruledata import load_table
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    level: str         # province / district
+    kind: str          # tỉnh, thành phố, huyện, quận, thị xã
+    province: str
+
+
+# ---------------------------------------------------------------- tone marks
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def _legacy_tone(syllable: str) -> str:
+    """The old placement of an open oa/oe/uy syllable's tone, on its second vowel (Hòa -> Hoà)."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [c for c in decomposed if c in _TONES]
+    base = "".join(c for c in decomposed if c not in _TONES)
+    low = base.lower()
+    if len(tones) != 1 or low[-2:] not in ("oa", "oe", "uy") or low.endswith(("quy", "guy")):
+        return syllable
+    return unicodedata.normalize("NFC", base + tones[0])
+
+
+def modern_tone(name: str) -> str:
+    """'Khánh Hoà' -> 'Khánh Hòa': the same normalisation the article body goes through."""
+    return normalize_string(name)
+
+
+def tone_variants(name: str) -> set[str]:
+    """Both tone placements of a name ('Khánh Hòa', 'Khánh Hoà'), to match text not yet normalised."""
+    modern = modern_tone(name)
+    return {modern, " ".join(_legacy_tone(w) for w in modern.split(" "))}
+
+
+# ---------------------------------------------------------------- gazetteer
+
+@lru_cache(maxsize=None)
+def province_units() -> tuple[Unit, ...]:
+    """The 63 provincial units (before the 2025 merger)."""
+    return tuple(Unit(r["name"], "province", r["kind"], r["name"]) for r in load_table("provinces.csv"))
+
+
+@lru_cache(maxsize=None)
+def district_units() -> tuple[Unit, ...]:
+    """Every district, town and provincial city, with the province it lay in."""
+    # underthesea's districts, and those merged away before 2025 that older news still names
+    rows = load_table("districts.csv") + load_table("districts_historical.csv")
+    return tuple(Unit(r["name"], "district", r["kind"], r["province"]) for r in rows)
+
+
+@lru_cache(maxsize=None)
+def _aliases() -> dict[str, str]:
+    return {modern_tone(r["alias"]): r["province"] for r in load_table("place_aliases.csv")}
+
+
+@lru_cache(maxsize=None)
+def crosswalk() -> dict[str, str]:
+    """Each of the 63 provinces -> the provincial unit it belongs to since the 2025 merger."""
+    return {r["province"]: r["province_2025"] for r in load_table("province_2025.csv")}
+
+
+PROVINCE_NAMES: frozenset[str] = frozenset(u.name for u in province_units())
+
+
+def gazetteer_units() -> tuple[Unit, ...]:
+    """Every provincial unit and district of the gazetteer, with its kind and province."""
+    return province_units() + district_units()
+
+
+def province_aliases() -> dict[str, str]:
+    """Hand-kept short and variant forms of provincial units -> their 63-province name."""
+    return dict(_aliases())
+
+
+@lru_cache(maxsize=65536)
+def place_key(surface: str) -> str:
+    """Lookup key of a written name: NFC, modern tone marks, dashes as spaces, single spaces."""
+    text = unicodedata.normalize("NFC", surface)
+    text = regex.sub(r"\s*[-–—]\s*", " ", text)
+    return modern_tone(" ".join(text.split()))
+
+
+def _units_by_key() -> dict[str, tuple[Unit, ...]]:
+    table: dict[str, list[Unit]] = defaultdict(list)
+    by_name = {u.name: u for u in province_units()}
+    for u in province_units() + district_units():
+        table[place_key(u.name)].append(u)
+    for alias, province in _aliases().items():
+        table[place_key(alias)].append(by_name[province])
+    return {k: tuple(v) for k, v in table.items()}
+
+
+UNITS_BY_KEY: dict[str, tuple[Unit, ...]] = _units_by_key()
