@@ -30,6 +30,7 @@ shows the evidence. In a notebook:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -142,8 +143,6 @@ def province_component(doc: Doc) -> Doc:
 
 @Language.component("union_directives")
 def directives_component(doc: Doc) -> Doc:
-    from dataclasses import replace
-
     found = extract_directives(doc._.article, mentions(doc, "dates"))
     province = doc._.province
     write_spans(doc, "directives", [replace(d, issuer_canonical=canonical_issuer(d.issuer, province)) for d in found],
@@ -153,8 +152,6 @@ def directives_component(doc: Doc) -> Doc:
 
 @Language.component("union_orgs")
 def orgs_component(doc: Doc) -> Doc:
-    from dataclasses import replace
-
     found = extract_orgs(doc._.article, doc._.province)
     write_spans(doc, "orgs", [replace(o, province_2025=province_2025(o.province)) for o in found], "ORG")
     return doc
@@ -162,8 +159,6 @@ def orgs_component(doc: Doc) -> Doc:
 
 @Language.component("union_metrics")
 def metrics_component(doc: Doc) -> Doc:
-    from dataclasses import replace
-
     found = extract_metrics(doc._.article, mentions(doc, "dates"), mentions(doc, "orgs"), doc._.province,
                             doc._.published)
     write_spans(doc, "metrics", [replace(m, province_2025=province_2025(m.province)) for m in found], "METRIC")
@@ -193,11 +188,17 @@ class ArticleTokenizer:
         return body_doc(build_document(RawRecord(doc_id="text", source="<text>", text=text)))
 
 
-def annotate(document: Document, pipeline: Language | None = None) -> Doc:
-    """Run every component over a built document (core.build_document) and return the Doc."""
+# what the tables are written from: every component but the words group (evidence for readers)
+TABLE_COMPONENTS = tuple(name for name in COMPONENTS if name != "union_words")
+
+
+def annotate(document: Document, components: tuple[str, ...] = COMPONENTS) -> Doc:
+    """Run `components` of the pipeline, in its order, over a built document
+    (core.build_document) and return the Doc."""
     doc = body_doc(document)
-    for _, component in (pipeline or nlp()).pipeline:
-        doc = component(doc)
+    for name, component in nlp().pipeline:
+        if name in components:
+            doc = component(doc)
     return doc
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import traceback
 from dataclasses import replace
 
-from .annotation import annotate, mentions
+from .annotation import TABLE_COMPONENTS, annotate, mentions
 from .clean import clean_text
 from .document import Document
 from .limits import RecordLimits, RecordTimeout, time_budget, truncate
@@ -102,7 +102,8 @@ def _process(record: RawRecord) -> ArticleResult:
             article.error = record.error or "no article text after cleaning"
             return ArticleResult(article)
 
-        annotated = annotate(doc)  # every component, in annotation.COMPONENTS order
+        # the components the tables read, in their order (a batch run has no use for the words group)
+        annotated = annotate(doc, TABLE_COMPONENTS)
         article.published = annotated._.published
         article.province = annotated._.province
         article.province_2025 = province_2025(article.province)

@@ -47,6 +47,16 @@ def test_a_real_sentence_gives_each_group_its_spans():
     assert len(word) == 2 and word._.mention is None
 
 
+def test_the_tables_components_skip_only_the_words_group():
+    from pipeline.annotation import TABLE_COMPONENTS
+
+    record = RawRecord(doc_id="t", source="t", text=SENTENCE)
+    full, tables = annotate(build_document(record)), annotate(build_document(record), TABLE_COMPONENTS)
+    assert "words" in full.spans and "words" not in tables.spans
+    for key in ("dates", "directives", "orgs", "metrics"):
+        assert mentions(tables, key) == mentions(full, key) and mentions(full, key)
+
+
 def test_two_mentions_over_the_same_text_keep_their_own_records():
     # an anniversary names two days at one place: spaCy keys span extensions by offsets alone
     doc = nlp()("Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam 3/2 (1930-2025), công đoàn tổ chức mít tinh.")
