@@ -11,6 +11,10 @@ time so that none can stall a run or exhaust memory:
   the process's main thread (the CLI's own process and its worker processes), and by a
   watchdog thread that raises the time-out in the record's thread elsewhere (a Dask worker
   runs its tasks in threads). Both act between Python bytecodes, not inside one C call.
+  Python discards an exception raised inside a garbage-collector callback or a `__del__`
+  ("Exception ignored in ..."), so the time-out is raised again every `_REPEAT` seconds
+  until it lands, and a block that still ends after its budget ran out raises it on exit:
+  a record over its budget is always reported, never half-processed as `ok`.
 
 Both can be changed per run (`union-metrics extract --max-chars N --record-seconds S`) or
 through the environment (UNION_METRICS_MAX_CHARS, UNION_METRICS_RECORD_SECONDS).
@@ -52,8 +56,14 @@ def truncate(text: str, max_chars: int) -> tuple[str, str | None]:
     return text[:cut], f"truncated: the first {cut:,} of {len(text):,} characters were processed (limit {max_chars:,})"
 
 
-def _raise_timeout(signum, frame):
-    raise RecordTimeout()
+_REPEAT = 0.05  # seconds between repeats of a time-out that was swallowed where it landed
+
+
+class _Fired:
+    """Whether a block's time budget ran out (set by the timer, read when the block ends)."""
+
+    def __init__(self):
+        self.fired = False
 
 
 @contextlib.contextmanager
@@ -66,13 +76,21 @@ def time_budget(seconds: float):
         with _thread_time_budget(seconds):
             yield
         return
-    previous = signal.signal(signal.SIGALRM, _raise_timeout)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    state = _Fired()
+
+    def raise_timeout(signum, frame):
+        state.fired = True
+        raise RecordTimeout()
+
+    previous = signal.signal(signal.SIGALRM, raise_timeout)
+    signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if state.fired:  # every time-out was swallowed on its way (reached only without an exception)
+        raise RecordTimeout()
 
 
 def _set_async_exc(thread_id: int, exc_type) -> None:
@@ -87,22 +105,29 @@ def _thread_time_budget(seconds: float):
     scheduled but not yet raised when the block ends is withdrawn, so it never escapes later."""
     target = threading.get_ident()
     lock = threading.Lock()
-    state = {"active": True, "fired": False}
+    done = threading.Event()
+    state = _Fired()
 
     def fire() -> None:
-        with lock:
-            if state["active"]:
-                state["fired"] = True
+        if done.wait(seconds):
+            return
+        while True:
+            with lock:
+                if done.is_set():
+                    return
+                state.fired = True
                 _set_async_exc(target, RecordTimeout)
+            if done.wait(_REPEAT):
+                return
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
+    timer = threading.Thread(target=fire, daemon=True)
     timer.start()
     try:
         yield
     finally:
         with lock:
-            state["active"] = False
-        timer.cancel()
-        if state["fired"]:
+            done.set()
+        if state.fired:
             _set_async_exc(target, None)
+    if state.fired:
+        raise RecordTimeout()

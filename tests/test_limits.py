@@ -46,6 +46,54 @@ def test_a_record_over_its_time_budget_fails_with_a_clear_error():
     assert run("Năm 2023, LĐLĐ tỉnh kết nạp 50 đoàn viên.").article.status == "ok"
 
 
+def _swallowing_work(seconds: float, swallow_all: bool) -> list[str]:
+    """Busy work for `seconds` that, like a gc callback or a library's `except Exception`,
+    swallows the time-outs that land in it (the first one, or all)."""
+    import time
+
+    from pipeline.limits import RecordTimeout
+
+    seen = []
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        try:
+            sum(range(1000))
+        except RecordTimeout:
+            seen.append("swallowed")
+            if not swallow_all and len(seen) > 1:
+                raise
+    return seen
+
+
+@pytest.mark.parametrize("in_thread", [False, True])
+@pytest.mark.parametrize("swallow_all", [False, True])
+def test_a_swallowed_time_out_is_raised_again(in_thread, swallow_all):
+    """A time-out can land where Python discards it (a gc callback, a __del__) or where some
+    code catches every exception: it is raised again until it lands, and a block that ends
+    after its budget ran out raises it on the way out."""
+    import threading
+
+    from pipeline.limits import RecordTimeout, time_budget
+
+    got = {}
+
+    def body():
+        try:
+            with time_budget(0.1):
+                got["seen"] = _swallowing_work(0.6, swallow_all)
+            got["outcome"] = "finished"
+        except RecordTimeout:
+            got["outcome"] = "timed out"
+
+    if in_thread:
+        worker = threading.Thread(target=body)
+        worker.start()
+        worker.join(30)
+    else:
+        body()
+    assert got["outcome"] == "timed out"
+
+
 def test_the_time_budget_also_holds_outside_the_main_thread():
     """Dask workers run records in threads, where no signal arrives: the same budget holds."""
     import threading
