@@ -4,15 +4,18 @@ underthesea's `word_tokenize(text, use_token_normalize=False)` cuts the text int
 with one big regex (then asks, per syllable, which named group matched: each is a whole
 alternative, so it is the match itself), has its Rust featurizer turn every syllable into
 43 feature strings (handed back to Python and in again), and lets the CRF tag B-W/I-W.
-Half the pipeline's run time is this step, so this module builds the same 43 features
-in Python, a column at a time over the sentence, with each syllable's own attributes
-cached across sentences, and gives them to the same loaded CRF (`FastCRFSequenceTagger`'s
-`estimator.tag`). The feature strings reproduce the featurizer's exactly, including its
-readings of `istitle` (every space-separated part starts with a character that is not
-lower case) and `isdigit` (the text parses as a 32-bit integer, a sign allowed);
-underthesea is pinned to 9.5 (underthesea_core 3.3) in pyproject.toml and
-`tests/test_wordseg.py` checks that the words equal `word_tokenize`'s on every line of
-the dev, real and bench corpora.
+That was half the pipeline's run time. This module reads the same model's weights
+(`crf_model`: the CRFsuite file underthesea ships) and scores each syllable, pair and
+triple once per window it is read from, cached by its text; a sentence's scores are then
+sums of cached numbers and a two-label Viterbi, with no feature string built.
+
+`features` writes the 43 feature strings themselves, exactly as the featurizer does
+(including its readings of `istitle`: every space-separated part starts with a character
+that is not lower case, and `isdigit`: the text parses as a 32-bit integer, a sign
+allowed): the fast path scores the same attributes (`_WINDOW_KINDS`), and the tests check
+both against underthesea. underthesea is pinned to 9.5 (underthesea_core 3.3) in
+pyproject.toml; `tests/test_wordseg.py` checks that the words equal `word_tokenize`'s on
+every line of the dev, real and bench corpora and on random text.
 """
 from __future__ import annotations
 
@@ -29,18 +32,18 @@ _DICT_NGRAMS = _TEXT_NGRAMS
 
 @lru_cache(maxsize=1)
 def _model():
-    """underthesea's loaded word-segmentation model (what `word_tokenize` loads), its syllable
-    pattern, its character normaliser, and its dictionary."""
+    """underthesea's word-segmentation model as weights (`crf_model`), its syllable pattern,
+    its character normaliser and its dictionary: what `word_tokenize` loads."""
+    import joblib
     import underthesea.pipeline.word_tokenize as public
+    from os.path import dirname, join
     from underthesea.pipeline.word_tokenize.regex_tokenize import normalize_characters_in_text, patterns
 
-    public.word_tokenize("khởi động")  # loads the model the public API uses
-    model = public.word_tokenize_model
-    import joblib
-    from os.path import dirname, join
+    from .crf_model import read_crfsuite
 
-    dictionary = joblib.load(join(dirname(public.__file__), "models", "ws_crf_vlsp2013_20230727", "dictionary.bin"))
-    return model.estimator, patterns, normalize_characters_in_text, frozenset(dictionary)
+    folder = join(dirname(public.__file__), "models", "ws_crf_vlsp2013_20230727")
+    dictionary = joblib.load(join(folder, "dictionary.bin"))
+    return read_crfsuite(join(folder, "models.bin")), patterns, normalize_characters_in_text, frozenset(dictionary)
 
 
 def _is_i32(text: str) -> bool:
@@ -72,7 +75,7 @@ class _Syllable:
         self.dict_at = {k: f"T[{k}].is_in_dict={in_dict}" for k in _UNIGRAMS}
 
 
-_CACHE_MAX = 200_000  # syllables cached; past it the cache starts afresh (flat memory)
+_CACHE_MAX = 200_000  # syllables (or n-grams) cached; past it a cache starts afresh (flat memory)
 
 
 def _unigram_columns(info: list, attribute: str, name: str, offsets) -> list[list[str]]:
@@ -140,22 +143,124 @@ def features(syllables: list[str], cache: dict, dictionary: frozenset) -> list[l
     return list(zip(*columns))  # rows as tuples: the tagger takes any sequence of strings
 
 
+# The windows each feature kind is read over ((a, b): syllables a..b around the position;
+# a unigram is (k, k)), as `features` writes them: the fast path scores the same attributes.
+_WINDOW_KINDS: dict[tuple[int, int], tuple[str, ...]] = {}
+for _k in _UNIGRAMS:
+    _WINDOW_KINDS[(_k, _k)] = ("", ".lower") + ((".isdigit",) if _k in _DIGIT_AT else ()) + (".istitle", ".is_in_dict")
+for _span in _TEXT_NGRAMS:
+    _WINDOW_KINDS[_span] = ("",) + ((".lower",) if _span in _LOWER_NGRAMS else ()) \
+        + ((".istitle",) if _span in _TITLE_NGRAMS else ()) + ((".is_in_dict",) if _span in _DICT_NGRAMS else ())
+# the windows of each n-gram length, in a fixed order
+_WINDOWS_OF = {m: tuple(w for w in _WINDOW_KINDS if w[1] - w[0] + 1 == m) for m in (1, 2, 3)}
+
+
+def _attribute(window: tuple[int, int], kind: str, value: str) -> str:
+    a, b = window
+    return f"T[{a}]{kind}={value}" if a == b else f"T[{a},{b}]{kind}={value}"
+
+
 class WordSegmenter:
     """`segment(text)` gives underthesea's words of `text` (as `word_tokenize(text,
-    use_token_normalize=False)` does), each a substring of the normalised text."""
+    use_token_normalize=False)` does), each a substring of the normalised text.
+
+    The CRF has two labels (B-W starts a word, I-W continues one), so only the difference
+    of their scores at each position matters to the decoding: each syllable, syllable pair
+    and triple is scored once per window it is read from (cached by its text), and a
+    sentence's scores are sums of cached numbers, with no feature strings built."""
 
     def __init__(self):
-        self.tagger, self.pattern, self.normalise, self.dictionary = _model()
-        self.cache: dict[str, _Syllable] = {}
+        weights, self.pattern, self.normalise, self.dictionary = _model()
+        if weights.labels != ("B-W", "I-W"):
+            raise ValueError(f"unexpected word-segmentation labels {weights.labels}")
+        # an attribute's weight for I-W minus its weight for B-W
+        self.delta = {a: w[1] - w[0] for a, w in weights.state.items()}
+        (self.t_bb, self.t_bi), (self.t_ib, self.t_ii) = weights.transition
+        self.edges = {w: (self._score(w, "BOS"), self._score(w, "EOS")) for w in _WINDOW_KINDS}
+        self.scored: dict[str, tuple[float, ...]] = {}  # n-gram text -> its score in each window
+
+    def _score(self, window: tuple[int, int], value: str, lower: str | None = None) -> float:
+        """The summed score difference of the attributes read over `window` for an n-gram
+        (`value` its text, `lower` its lower-cased syllables joined; BOS/EOS at the edges)."""
+        delta, total = self.delta, 0.0
+        for kind in _WINDOW_KINDS[window]:
+            if value in ("BOS", "EOS") and lower is None:
+                shown = value
+            elif kind == "":
+                shown = value
+            elif kind == ".lower":
+                shown = lower
+            elif kind == ".isdigit":
+                shown = "True" if _is_i32(value) else "False"
+            elif kind == ".istitle":
+                shown = "True" if _title(value) else "False"
+            else:
+                shown = "True" if lower in self.dictionary else "False"
+            total += delta.get(_attribute(window, kind, shown), 0.0)
+        return total
+
+    def _scores_of(self, grams: list[str], lowers: list[str], m: int) -> list[tuple[float, ...]]:
+        scored, out = self.scored, []
+        for gram, lower in zip(grams, lowers):
+            got = scored.get(gram)
+            if got is None:
+                got = scored[gram] = tuple(self._score(w, gram, lower) for w in _WINDOWS_OF[m])
+            out.append(got)
+        return out
+
+    def differences(self, syllables: list[str]) -> list[float]:
+        """Per syllable, the score of I-W minus that of B-W (the transitions aside)."""
+        n = len(syllables)
+        if len(self.scored) > _CACHE_MAX:
+            self.scored.clear()
+        lower = [s.lower() for s in syllables]
+        pairs = [f"{x} {y}" for x, y in zip(syllables, syllables[1:])]
+        lower_pairs = [f"{x} {y}" for x, y in zip(lower, lower[1:])]
+        grams = {1: (syllables, lower), 2: (pairs, lower_pairs),
+                 3: ([f"{x} {y}" for x, y in zip(pairs, syllables[2:])],
+                     [f"{x} {y}" for x, y in zip(lower_pairs, lower[2:])])}
+        columns = []
+        for m, (texts, lowers) in grams.items():
+            rows = self._scores_of(texts, lowers, m)
+            for j, window in enumerate(_WINDOWS_OF[m]):
+                a = window[0]
+                bos, eos = self.edges[window]
+                lo = min(max(-a, 0), n)
+                hi = max(lo, min(n, len(rows) - a))
+                columns.append([bos] * lo + [r[j] for r in rows[lo + a:hi + a]] + [eos] * (n - hi))
+        return [sum(c) for c in zip(*columns)]
+
+    def tags(self, syllables: list[str]) -> list[bool]:
+        """Per syllable, whether it continues the word before it (I-W): the Viterbi path of the
+        two-label CRF (the first label wins a tie, as CRFsuite's decoder does)."""
+        d = self.differences(syllables)
+        t_bb, t_bi, t_ib, t_ii = self.t_bb, self.t_bi, self.t_ib, self.t_ii
+        b, i = 0.0, d[0]
+        back = []
+        for x in d[1:]:
+            from_b, from_i = b + t_bb, i + t_ib  # to B
+            to_b = from_b if from_b >= from_i else from_i
+            b_from_i = from_i > from_b
+            from_b2, from_i2 = b + t_bi, i + t_ii  # to I
+            i_from_i = from_i2 > from_b2
+            i = (from_i2 if i_from_i else from_b2) + x
+            b = to_b
+            back.append((b_from_i, i_from_i))
+        last = i > b
+        path = [last]
+        for b_from_i, i_from_i in reversed(back):
+            last = i_from_i if last else b_from_i
+            path.append(last)
+        path.reverse()
+        return path
 
     def segment(self, text: str) -> list[str]:
         syllables = [m.group() for m in self.pattern.finditer(self.normalise(text))]
         if not syllables:
             return []
-        tags = self.tagger.tag(features(syllables, self.cache, self.dictionary))
         words: list[str] = []
-        for tag, syllable in zip(tags, syllables):
-            if tag == "I-W" and words:
+        for inside, syllable in zip(self.tags(syllables), syllables):
+            if inside and words:
                 words[-1] = words[-1] + " " + syllable
             else:
                 words.append(syllable)

@@ -72,14 +72,18 @@ def test_istitle_is_no_part_starting_lower_case(text, expected):
     assert _title(text) is expected
 
 
-def test_the_syllable_cache_starts_afresh_past_its_bound(monkeypatch):
+def test_the_caches_start_afresh_past_their_bound(monkeypatch):
     import pipeline.wordseg as wordseg
 
     monkeypatch.setattr(wordseg, "_CACHE_MAX", 3)
     seg = WordSegmenter()
-    seg.segment("một hai ba bốn năm")
-    assert len(seg.cache) == 5
-    seg.segment("sáu")
-    assert len(seg.cache) == 1
-    rows = features(["Hà", "Nội"], seg.cache, seg.dictionary)
+    assert seg.segment("một hai ba bốn năm") == _public("một hai ba bốn năm")
+    assert len(seg.scored) == 5 + 4 + 3  # syllables, pairs, triples
+    assert seg.segment("sáu") == ["sáu"]
+    assert len(seg.scored) == 1
+    cache = {}
+    features(["một", "hai", "ba", "bốn"], cache, seg.dictionary)
+    assert len(cache) == 4
+    rows = features(["Hà", "Nội"], cache, seg.dictionary)
+    assert len(cache) == 2
     assert rows[0][:3] == ("T[-2]=BOS", "T[-1]=BOS", "T[0]=Hà") and len(rows[0]) == 43
