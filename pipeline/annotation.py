@@ -86,9 +86,16 @@ def body_doc(document: Document) -> Doc:
     if len(vocab.strings) > _VOCAB_STRINGS_MAX:
         _vocab.cache_clear()
         vocab = _vocab()
-    pieces = _TOKEN.findall(document.body)
-    doc = Doc(vocab, words=[word or space for word, _, space in pieces], spaces=[bool(sp) for _, sp, _ in pieces])
+    words, spaces, starts = [], [], []
+    for m in _TOKEN.finditer(document.body):
+        word, space, blank = m.groups()
+        words.append(word or blank)
+        spaces.append(bool(space))
+        starts.append(m.start())
+    doc = Doc(vocab, words=words, spaces=spaces)
     doc._.article = document
+    # each token's body offset, known here (reading `t.idx` back makes a Token object per token)
+    doc.user_data["token_starts"] = starts
     return doc
 
 
@@ -102,8 +109,8 @@ def span_of(doc: Doc, start: int, end: int, label: str, index: int = 0) -> Span:
 
 def _token_starts(doc: Doc) -> list[int]:
     starts = doc.user_data.get("token_starts")
-    if starts is None:
-        starts = doc.user_data["token_starts"] = [t.idx for t in doc]
+    if starts is None:  # a Doc not made by body_doc
+        starts = doc.user_data["token_starts"] = doc.to_array("IDX").tolist()
     return starts
 
 

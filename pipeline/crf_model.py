@@ -18,8 +18,12 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
+import numpy as np
+
 _HEADER = struct.Struct("<4sI4sIIIIIIIII")  # magic, size, type, version, counts, chunk offsets
-_FEATURE = struct.Struct("<IIId")            # type (0 state, 1 transition), source, destination, weight
+# a feature record: kind (0 state: attribute -> label, 1 transition: label -> label), source,
+# target, weight; packed, 20 bytes
+_FEATURE = np.dtype([("kind", "<u4"), ("source", "<u4"), ("target", "<u4"), ("weight", "<f8")])
 
 
 @dataclass(frozen=True)
@@ -57,15 +61,19 @@ def read_crfsuite(path: str) -> CRFWeights:
     chunk, _chunk_size, count = struct.unpack_from("<4sII", data, off_features)
     if chunk != b"FEAT":
         raise ValueError(f"{path}: no feature chunk at offset {off_features}")
-    zero = (0.0,) * len(labels)
-    state: dict[str, list[float]] = {}
-    transition = [list(zero) for _ in labels]
-    for kind, source, target, weight in _FEATURE.iter_unpack(data[off_features + 12:off_features + 12 + 20 * count]):
-        if kind == 0:
-            state.setdefault(attributes[source], list(zero))[target] += weight
-        else:
-            transition[source][target] += weight
-    return CRFWeights(labels, {a: tuple(w) for a, w in state.items()}, tuple(tuple(t) for t in transition))
+    features = np.frombuffer(data, dtype=_FEATURE, count=count, offset=off_features + 12)
+    is_state = features["kind"] == 0
+    n = len(labels)
+
+    def summed(rows: int, mask) -> np.ndarray:  # the weights added up per (source, target)
+        index = features["source"][mask].astype(np.int64) * n + features["target"][mask]
+        return np.bincount(index, weights=features["weight"][mask], minlength=rows * n).reshape(rows, n)
+
+    state, transition = summed(len(attributes), is_state), summed(n, ~is_state)
+    weighted = np.unique(features["source"][is_state])  # attributes with no state feature weigh nothing
+    rows = state[weighted].tolist()
+    return CRFWeights(labels, {attributes[i]: tuple(row) for i, row in zip(weighted.tolist(), rows)},
+                      tuple(tuple(row) for row in transition.tolist()))
 
 
 def viterbi(scores: list[list[float]], transition: tuple[tuple[float, ...], ...]) -> list[int]:

@@ -30,9 +30,13 @@ def read_text(name: str) -> str:
     return resources.files("pipeline.rules").joinpath(name).read_text(encoding="utf-8")
 
 
+# libyaml's loader where PyYAML was built with it (its wheels are): the same safe schema, 9x faster
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @lru_cache(maxsize=None)
 def load_yaml(name: str) -> Any:
-    return yaml.safe_load(read_text(name))
+    return yaml.load(read_text(name), Loader=_YAML_LOADER)
 
 
 @lru_cache(maxsize=None)

@@ -72,3 +72,20 @@ FOLDED = PhraseMatcher(((p.casefold(), _pattern(p.casefold())) for p in PHRASES)
 def test_ignore_case(text, pos, span):
     m = FOLDED.match(text, pos)
     assert (m.span() if m else None) == span
+
+
+def test_groups_compile_when_first_needed_and_every_gazetteer_group_compiles():
+    """Groups are compiled lazily (start-up): a bad pattern in the rules must still show in the
+    tests, not on the first article that holds its word."""
+    from pipeline.extract.org_places import gazetteer
+    from pipeline.place_matcher import PLACES
+
+    matcher = PhraseMatcher((p, _pattern(p)) for p in PHRASES)
+    assert matcher._compiled == {}
+    assert [m.group() for m in matcher.finditer("về Hà Nội")] == ["Hà Nội"]
+    assert set(matcher._compiled) == {"Hà"}
+    assert matcher.group("Nowhere") is None
+    for names in (gazetteer().name_re, PLACES.names):
+        words = names.first_words()
+        assert len(words) > 100
+        assert all(names.group(w) is not None for w in words)

@@ -3,6 +3,8 @@ a year, a document number, an ordinal, a duration, a phone or a glued code ("Cov
 and the quantities of a sentence left once they and the date mentions are set aside."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from ..document import Sentence
@@ -34,9 +36,21 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_blocked(q: Quantity, spans: list[tuple[int, int]], offset: int) -> bool:
-    s, e = q.num_start - offset, q.num_end - offset
-    return any(a <= s and e <= b for a, b in spans)
+class _Cover:
+    """Answers "does one of these spans cover [s, e)?" by bisecting: a span covers it when it
+    starts at or before s and, of all such spans, the furthest end reaches e."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach, furthest = [], -1
+        for _, b in spans:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def covers(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, s)
+        return i > 0 and self.reach[i - 1] >= e
 
 
 def sentence_quantities(sentence: Sentence, date_spans: list[tuple[int, int]] = ()) -> list[Quantity]:
@@ -48,7 +62,9 @@ def sentence_quantities(sentence: Sentence, date_spans: list[tuple[int, int]] = 
     spans = blocked_spans(sentence.text)
     spans += [(a - sentence.start, b - sentence.start) for a, b in date_spans
               if a < sentence.end and sentence.start < b]
-    blocked = [_is_blocked(q, spans, sentence.start) or q.value == 0 for q in qs]
+    cover = _Cover(spans)
+    off = sentence.start
+    blocked = [cover.covers(q.num_start - off, q.num_end - off) or q.value == 0 for q in qs]
     # a range is blocked as a whole when either end is ("18-35 tuổi")
     for i, q in enumerate(qs):
         if q.link == "range_low" and i + 1 < len(qs) and blocked[i + 1]:
