@@ -54,6 +54,11 @@ def _process_many(records: Iterable, jobs: int, limits=None) -> Iterator[tuple]:
             yield process(r)
         return
     _warm_up(limits)
+    # the loaded models and rules go to the gc's permanent generation: a collection in a worker
+    # then never writes to their pages, which the forked workers keep sharing (copy-on-write)
+    import gc
+
+    gc.freeze()
     # fork shares the already-imported rules and models with the workers
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(jobs) as pool:
