@@ -177,7 +177,9 @@ def words_component(doc: Doc) -> Doc:
     """underthesea's words of the sentences some extractor segmented, as the `words` span group."""
     spans = []
     for sentence in doc._.article.sentences:
-        for token in sentence.__dict__.get("tokens", ()):  # only those already segmented
+        if not sentence.segmented:  # only those an extractor segmented: segmenting is the costly step
+            continue
+        for token in sentence.tokens:
             spans.append(span_of(doc, token.start, token.end, "WORD"))
     doc.spans["words"] = spans
     return doc

@@ -35,6 +35,11 @@ class Sentence:
 
         return word_tokens(self.text, self.start)
 
+    @property
+    def segmented(self) -> bool:
+        """Whether the words were computed (some extractor asked for them)."""
+        return "tokens" in self.__dict__  # where cached_property keeps its value
+
     @cached_property
     def token_starts(self) -> list[int]:
         """Body offsets where the tokens start (for bisecting a window of them)."""
