@@ -357,6 +357,17 @@ PERIODS_IN_CONTEXT = [
     ("Công đoàn xã vừa tổ chức chương trình “Tết sum vầy – Xuân ơn Đảng” đón Tết Bính Ngọ 2026.\n"
      "Tại đây, Công đoàn xã đã trao tận tay 506 suất quà cho đoàn viên.", None, [(506, "2026")]),
     ("Công đoàn xã vừa tổ chức chương trình đón Tết.\nTại đây, Công đoàn xã đã trao 506 suất quà.", None, [(506, None)]),
+    # with no dateline, the one year the article's anniversaries give is its year (1929 + 90)
+    ("Nhân dịp kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam, LĐLĐ huyện đã bàn giao 2 mái ấm "
+     "công đoàn.\nMỗi mái ấm được hỗ trợ 50 triệu đồng.", None, [(2, "2019"), (50e6, "2019")]),
+    ("Chào mừng kỷ niệm 78 năm ngày Thương binh – Liệt sĩ, Công đoàn phường tặng 30 suất quà.", None,
+     [(30, "2025")]),
+    # a party committee's own anniversary has no year known here; two anniversaries disagreeing tell nothing
+    ("Kỷ niệm 95 năm thành lập Đảng bộ tỉnh, Công đoàn phường tặng 30 suất quà.", None, [(30, None)]),
+    ("Dịp kỷ niệm 90 năm Ngày thành lập CĐVN, công đoàn tặng 30 suất quà; dịp kỷ niệm 95 năm, công đoàn "
+     "kỷ niệm 95 năm ngày thành lập Công đoàn Việt Nam bằng một hội thao.", None, [(30, None)]),
+    # a dateline outranks the anniversary
+    ("Kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam, LĐLĐ huyện tặng 30 suất quà.", "2020-07-28", [(30, "2020")]),
     ("Từ năm 2016 đến nay, LĐLĐ huyện đã kết nạp 3.200 đoàn viên.", "2023-07-15", [(3200, "2016/2023")]),
     # "năm mới" around Tết is the year just begun; late in a year it is the next one
     ("Công đoàn xã trao 52 phần quà Tết cho công nhân trước thềm năm mới.", "2026-01-25", [(52, "2026")]),

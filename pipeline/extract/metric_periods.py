@@ -28,6 +28,9 @@ _MAX_PERIOD_YEARS = int(_PERIODS["max_period_years"])
 _PRESENT_YEAR_RE = regex.compile(_PERIODS["present_year"], regex.I)
 _TET_YEAR_RE = regex.compile(_PERIODS["tet_year"])
 _NEW_YEAR_UNTIL_MONTH = int(_PERIODS["new_year_until_month"])
+_ANNIVERSARY_RE = regex.compile(_PERIODS["anniversary_lead"] + "(?:" + "|".join(
+    f"(?P<y{origin}>{'|'.join(f'(?:{name})' for name in names)})"
+    for origin, names in _PERIODS["anniversaries"].items()) + ")", regex.I)
 
 
 @dataclass(frozen=True)
@@ -246,10 +249,17 @@ def new_year_of(published: dt.date | None, ref: int | None) -> int | None:
     return ref + 1 if ref else None
 
 
+def anniversary_year(m: regex.Match) -> int:
+    """The year of an anniversary ("kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam": 2019)."""
+    origin = next(int(name[1:]) for name, value in m.groupdict().items() if name.startswith("y") and value)
+    return origin + int(m["n"])
+
+
 def reference_year_of(doc: Document, dates: list[DateMention], published: dt.date | None) -> int | None:
     """The year the article reports on: publication, else the year the text calls the
     present ("từ đầu năm 2024 đến nay"), else the one year it gives a Tết ("Tết Bính Ngọ
-    2026"), else the commonest year in its dates."""
+    2026"), else the one year its anniversaries give ("kỷ niệm 90 năm Ngày thành lập Công
+    đoàn Việt Nam": 2019), else the commonest year in its dates."""
     if published:
         return published.year
     present = [int(m["y1"]) for m in _PRESENT_YEAR_RE.finditer(doc.body)]
@@ -258,6 +268,9 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     tet_years = {int(m["y1"]) for m in _TET_YEAR_RE.finditer(doc.body)}
     if len(tet_years) == 1:
         return tet_years.pop()
+    anniversary_years = {anniversary_year(m) for m in _ANNIVERSARY_RE.finditer(doc.body)}
+    if len(anniversary_years) == 1:
+        return anniversary_years.pop()
     years = [d.date.year for d in dates if d.kind == "day" and d.date]
     if years:
         return max(set(years), key=years.count)
