@@ -372,6 +372,13 @@ PERIODS_IN_CONTEXT = [
     # "năm mới" around Tết is the year just begun; late in a year it is the next one
     ("Công đoàn xã trao 52 phần quà Tết cho công nhân trước thềm năm mới.", "2026-01-25", [(52, "2026")]),
     ("Trong năm mới, LĐLĐ huyện phấn đấu kết nạp 500 đoàn viên.", "2025-12-20", [(500, "2026")]),
+    # "năm qua" in a review published around Tết is the year just ended; later in a year, the current one
+    ("Năm qua, Công đoàn Khu kinh tế kết nạp 3.538 đoàn viên.", "2017-01-08", [(3538, "2016")]),
+    ("Trong năm qua, Công đoàn Khu kinh tế kết nạp 3.538 đoàn viên.", "2017-12-20", [(3538, "2017")]),
+    ("Năm qua, Công đoàn Khu kinh tế kết nạp 3.538 đoàn viên.", None, [(3538, None)]),
+    # ... and "5 năm qua" is a span counted back, not the past year
+    ("Trong 5 năm qua, công đoàn đã giới thiệu 230 đoàn viên ưu tú cho Đảng.", "2023-02-15", [(230, "2018/2023")]),
+
     # a span of months up to now is of its year, not of its first month
     ("Từ tháng 8 đến nay, Công đoàn phường đã vận động thành lập được 3 công đoàn cơ sở.", "2025-11-02",
      [(3, "2025")]),

@@ -191,8 +191,11 @@ def _period(kind: str, m: regex.Match, ref: int | None, new_year: int | None = N
         if not 1 <= month <= 12:
             return None
         label = f"{y1}-{month:02d}"
-    elif kind in ("next_year", "new_year"):
-        y1 = new_year if kind == "new_year" else (ref + 1 if ref else None)
+    elif kind in ("next_year", "new_year", "past_year"):
+        if kind == "past_year":  # the year before the coming new year; without a date, the article's
+            y1 = new_year - 1 if new_year else ref
+        else:
+            y1 = new_year if kind == "new_year" else (ref + 1 if ref else None)
         if y1 is None:
             return None
         label = str(y1)
