@@ -5,13 +5,15 @@ strings: building ~40 strings per syllable and handing them across to Rust was m
 the pipeline's segmentation time. The models are stored in CRFsuite's documented binary
 format ("lCRF": a header, the features as (type, source, destination, weight) records, and
 the label and attribute names in CQDB string tables), so this module reads the weights
-once and lets the segmenter and the POS tagger add up cached per-syllable scores instead.
+once and the word segmenter (`wordseg.py`) adds up cached per-syllable scores instead.
+(The POS tagger stays on the Rust tagger: a numpy Viterbi over its 20 tags was slower.)
 
 The score of label y at a position is the sum of the weights (attribute, y) of the
 position's attributes (each with value 1; unknown attributes weigh nothing); a sequence's
 score adds the transition weights (y_prev, y); `viterbi` returns the best sequence, as
-CRFsuite's decoder does (the first label wins a tie). `tests/test_crf_model.py` checks the
-decoded labels equal the Rust tagger's on every corpus line, underthesea pinned to 9.5.
+CRFsuite's decoder does (the first label wins a tie); `wordseg` runs its own two-label
+copy of it on the hot path. `tests/test_crf_model.py` checks the decoded labels equal the
+Rust tagger's on every corpus line, for both models, underthesea pinned to 9.5.
 """
 from __future__ import annotations
 

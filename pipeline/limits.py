@@ -59,13 +59,6 @@ def truncate(text: str, max_chars: int) -> tuple[str, str | None]:
 _REPEAT = 0.05  # seconds between repeats of a time-out that was swallowed where it landed
 
 
-class _Fired:
-    """Whether a block's time budget ran out (set by the timer, read when the block ends)."""
-
-    def __init__(self):
-        self.fired = False
-
-
 @contextlib.contextmanager
 def time_budget(seconds: float):
     """Raise RecordTimeout in the block after `seconds`."""
@@ -76,10 +69,11 @@ def time_budget(seconds: float):
         with _thread_time_budget(seconds):
             yield
         return
-    state = _Fired()
+    fired = False
 
     def raise_timeout(signum, frame):
-        state.fired = True
+        nonlocal fired
+        fired = True
         raise RecordTimeout()
 
     previous = signal.signal(signal.SIGALRM, raise_timeout)
@@ -89,7 +83,7 @@ def time_budget(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-    if state.fired:  # every time-out was swallowed on its way (reached only without an exception)
+    if fired:  # every time-out was swallowed on its way (reached only without an exception)
         raise RecordTimeout()
 
 
@@ -106,16 +100,17 @@ def _thread_time_budget(seconds: float):
     target = threading.get_ident()
     lock = threading.Lock()
     done = threading.Event()
-    state = _Fired()
+    fired = False
 
     def fire() -> None:
+        nonlocal fired
         if done.wait(seconds):
             return
         while True:
             with lock:
                 if done.is_set():
                     return
-                state.fired = True
+                fired = True
                 _set_async_exc(target, RecordTimeout)
             if done.wait(_REPEAT):
                 return
@@ -127,7 +122,7 @@ def _thread_time_budget(seconds: float):
     finally:
         with lock:
             done.set()
-        if state.fired:
+        if fired:
             _set_async_exc(target, None)
-    if state.fired:
+    if fired:
         raise RecordTimeout()

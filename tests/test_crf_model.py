@@ -10,7 +10,7 @@ from underthesea_core import CRFTagger
 
 from pipeline import postag, wordseg
 from pipeline.crf_model import read_crfsuite, tag_strings, viterbi
-from test_wordseg import _corpus_lines
+from test_wordseg import _corpus_lines, featurizer_rows
 
 WS_MODEL = join(dirname(ws_package.__file__), "models", "ws_crf_vlsp2013_20230727", "models.bin")
 POS_MODEL = join(dirname(pos_package.__file__), "pos_crf_2017_10_11.bin")
@@ -41,7 +41,7 @@ def test_decoding_equals_the_rust_tagger_on_every_corpus_line():
         syllables = [m.group() for m in seg.pattern.finditer(seg.normalise(line))]
         if not syllables:
             continue
-        rows = wordseg.features(syllables, {}, seg.dictionary)
+        rows = featurizer_rows(syllables)  # underthesea's own feature strings
         assert tag_strings(ws, rows) == list(ws_rust.tag(rows)), line
         words = seg.segment(line)
         rows = postag.features(words)

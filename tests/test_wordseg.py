@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from underthesea import word_tokenize
 
-from pipeline.wordseg import WordSegmenter, _is_i32, _title, features, segmenter
+from pipeline.wordseg import _WINDOW_KINDS, WordSegmenter, _attribute, _is_i32, _title, segmenter
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
@@ -17,6 +17,15 @@ DEV = ROOT.parent / "shared" / "corpus" / "dev"
 
 def _public(text: str) -> list[str]:
     return word_tokenize(text, use_token_normalize=False)
+
+
+def featurizer_rows(syllables: list[str]) -> list[list[str]]:
+    """The attribute strings underthesea's own featurizer writes for `syllables` (what its
+    Rust tagger is given by `word_tokenize`)."""
+    import underthesea.pipeline.word_tokenize as public
+
+    public.word_tokenize("khởi động")  # loads the model the public API uses
+    return public.word_tokenize_model.featurizer.process([[[s] for s in syllables]])[0]
 
 
 def _corpus_lines() -> list[str]:
@@ -72,7 +81,7 @@ def test_istitle_is_no_part_starting_lower_case(text, expected):
     assert _title(text) is expected
 
 
-def test_the_caches_start_afresh_past_their_bound(monkeypatch):
+def test_the_cache_starts_afresh_past_its_bound(monkeypatch):
     import pipeline.wordseg as wordseg
 
     monkeypatch.setattr(wordseg, "_CACHE_MAX", 3)
@@ -81,9 +90,16 @@ def test_the_caches_start_afresh_past_their_bound(monkeypatch):
     assert len(seg.scored) == 5 + 4 + 3  # syllables, pairs, triples
     assert seg.segment("sáu") == ["sáu"]
     assert len(seg.scored) == 1
-    cache = {}
-    features(["một", "hai", "ba", "bốn"], cache, seg.dictionary)
-    assert len(cache) == 4
-    rows = features(["Hà", "Nội"], cache, seg.dictionary)
-    assert len(cache) == 2
-    assert rows[0][:3] == ("T[-2]=BOS", "T[-1]=BOS", "T[0]=Hà") and len(rows[0]) == 43
+
+
+
+def test_the_windows_are_the_featurizers_attributes():
+    """The fast path scores exactly the attributes underthesea's featurizer writes: the same
+    43 names at every position, BOS and EOS where a window reaches past the sentence."""
+    ours = sorted(_attribute(w, kind, "") for w, kinds in _WINDOW_KINDS.items() for kind in kinds)
+    assert len(ours) == 43
+    rows = featurizer_rows(["Hà", "Nội", "kết", "nạp", "856", "đoàn", "viên"])
+    for row in rows:
+        assert sorted(a[:a.index("=") + 1] for a in row) == ours
+    assert {"T[-2]=BOS", "T[-1]=BOS", "T[0]=Hà", "T[0,1]=Hà Nội", "T[0].istitle=True"} <= set(rows[0])
+    assert {"T[1,2]=EOS", "T[2].lower=EOS"} <= set(rows[-1])
