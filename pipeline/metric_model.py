@@ -20,8 +20,8 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
-import regex
 
+from .cue_index import CueHits, CueIndex, cue_regex
 from .ruledata import load_yaml
 
 MODEL_FILE = "metric_model.json"
@@ -30,19 +30,18 @@ STATUSES = ("achieved", "target", "context")
 _CUES = load_yaml("metric_cues.yaml")
 
 
-def _cue_regex(words) -> regex.Pattern:
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(r"(?<!\p{L})(?:" + alt + r")(?!\p{L})", regex.I)
-
-
-STATUS_CUE_RES = {k: _cue_regex(v) for k, v in _CUES["status_cues"].items()}
-INDICATOR_CUE_RES = {k: _cue_regex(v) for k, v in _CUES["indicator_cues"].items()}
+STATUS_CUE_RES = {k: cue_regex(v) for k, v in _CUES["status_cues"].items()}
+INDICATOR_CUE_RES = {k: cue_regex(v) for k, v in _CUES["indicator_cues"].items()}
+# the same lists, found once per sentence (cue_index.py): the regexes answer where it cannot
+CUES = CueIndex({**{("status", k): v for k, v in _CUES["status_cues"].items()},
+                 **{("indicator", k): v for k, v in _CUES["indicator_cues"].items()}})
 
 
 # ---------------------------------------------------------------- features
 
-def metric_features(c) -> dict[str, float]:
-    """Sparse features of a metric_candidates.Candidate (name -> value)."""
+def metric_features(c, cue_hits: CueHits | None = None) -> dict[str, float]:
+    """Sparse features of a metric_candidates.Candidate (name -> value); `cue_hits`: the cue
+    words of its sentence (`CUES.hits(sentence.text)`), found here when not given."""
     q = c.quantity
     f: dict[str, float] = {"bias": 1.0, f"unit={q.unit}": 1.0}
     if q.qualifier:
@@ -81,32 +80,38 @@ def metric_features(c) -> dict[str, float]:
         f[f"R:{tok}"] = 1.0
 
     left_text, right_text = c.clause_left, c.clause_right
-    sentence_before = c.sentence.text[:q.num_start - c.sentence.start]
+    hits = cue_hits if cue_hits is not None else CUES.hits(c.sentence.text)
+    number_at = q.num_start - c.sentence.start  # in the sentence
+    quantity_end = q.end - c.sentence.start
+    on_left = hits.matches(number_at - len(left_text), number_at)
+    on_right = hits.matches(quantity_end, quantity_end + len(right_text))
+    before = hits.matches(0, number_at)
     before_hits = []  # (end, cue list, cue) of every status cue in the sentence before the number
-    for name, rx in STATUS_CUE_RES.items():
-        hits = rx.findall(left_text)
-        for h in hits:
-            f[f"stcue_L:{h.casefold()}"] = 1.0
-        if hits:
+    for name in STATUS_CUE_RES:
+        key = ("status", name)
+        for _, _, cue in on_left.get(key, ()):
+            f[f"stcue_L:{cue}"] = 1.0
+        if key in on_left:
             f[f"st_L={name}"] = 1.0
-        if rx.search(right_text):
+        if key in on_right:
             f[f"st_R={name}"] = 1.0
-        found_before = [(m.end(), name, m.group().casefold()) for m in rx.finditer(sentence_before)]
-        if found_before:
+        if key in before:
             f[f"st_S={name}"] = 1.0
-            before_hits.extend(found_before)
+            before_hits.extend((end, name, cue) for _, end, cue in before[key])
     # the status cue nearest before the number in its sentence governs it most often
     nearest = max(before_hits, default=None)
     if nearest:
         f[f"near_st={nearest[1]}"] = 1.0
         f[f"near_cue={nearest[2]}"] = 1.0
     subject = (c.subject or "").casefold()
-    for name, rx in INDICATOR_CUE_RES.items():
-        if rx.search(left_text):
+    in_subject = CUES.hits(subject).matches(0, len(subject)) if subject else {}
+    for name in INDICATOR_CUE_RES:
+        key = ("indicator", name)
+        if key in on_left:
             f[f"ic_L={name}"] = 1.0
-        if subject and rx.search(subject):
+        if key in in_subject:
             f[f"ic_subj={name}"] = 1.0
-        if rx.search(right_text):
+        if key in on_right:
             f[f"ic_R={name}"] = 0.5
 
     # the event governing the figure outweighs the noun counted (see metric_cues.yaml event_cues)
@@ -189,8 +194,8 @@ class MetricModel:
     threshold: float
     info: dict
 
-    def predict(self, candidate) -> Prediction:
-        return self.predict_features(metric_features(candidate))
+    def predict(self, candidate, cue_hits: CueHits | None = None) -> Prediction:
+        return self.predict_features(metric_features(candidate, cue_hits))
 
     def predict_features(self, feats: dict[str, float]) -> Prediction:
         idx, vals = [], []
