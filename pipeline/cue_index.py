@@ -34,6 +34,7 @@ class CueIndex:
 
     def __init__(self, lists: Mapping[str, Iterable[str]]):
         table: dict[str, tuple] = {}
+        first_words = set()
         longest = 1
         for name, words in lists.items():
             for word in words:
@@ -43,8 +44,10 @@ class CueIndex:
                 if name not in table.get(key, ()):
                     table[key] = table.get(key, ()) + (name,)
                 longest = max(longest, len(_LETTERS.findall(key)))
+                first_words.add(_LETTERS.match(key).group())
         self.regexes = {name: cue_regex(words) for name, words in lists.items()}
         self._table = table
+        self._first_words = frozenset(first_words)  # a cue starts only where one of these does
         self._longest = longest  # the most words in one cue
 
     def hits(self, text: str) -> "CueHits":
@@ -54,8 +57,10 @@ class CueIndex:
             return CueHits(self, text, None)
         runs = [(m.start(), m.end()) for m in _LETTERS.finditer(text)]
         found = []
-        table, longest = self._table, self._longest
-        for i, (start, _) in enumerate(runs):
+        table, first_words, longest = self._table, self._first_words, self._longest
+        for i, (start, first_end) in enumerate(runs):
+            if folded[start:first_end] not in first_words:
+                continue
             for _, end in runs[i:i + longest]:
                 names = table.get(folded[start:end])
                 if names:

@@ -55,6 +55,22 @@ def test_features_come_from_the_context():
     assert f["st_L=target"] == 1.0 and f["ic_L=members_new"] == 1.0 and f["near_st=target"] == 1.0
 
 
+def test_predicting_many_rows_at_once_equals_one_by_one():
+    model = load_model()
+    doc = build_document(RawRecord(doc_id="t", source="t", text=(
+        "Năm 2024, LĐLĐ tỉnh đã kết nạp 2.315 đoàn viên mới, thành lập 40 CĐCS, đạt 110,7% chỉ tiêu. "
+        "Ban Thường vụ gồm 9 ủy viên. Phấn đấu năm 2025 trao 300 suất quà.")))
+    rows = [metric_features(c) for c in candidates(doc)]
+    rows += [{}, {"no such feature": 1.0}]  # rows that reach no weight: the intercepts alone
+    assert len(rows) > 5
+    for one, batch in zip(map(model.predict_features, rows), model.predict_all(rows)):
+        assert (one.is_metric, one.indicator, one.status) == (batch.is_metric, batch.indicator, batch.status)
+        assert one.confidence == pytest.approx(batch.confidence, abs=1e-12)
+        assert one.p_metric == pytest.approx(batch.p_metric, abs=1e-12)
+    assert model.predict_all([]) == []
+    assert model.predict_all([{}])[0] == model.predict_features({})
+
+
 def test_json_round_trip_keeps_predictions(tmp_path):
     model = load_model()
     path = tmp_path / "m.json"

@@ -28,7 +28,7 @@ from .metric_time import LazyTerms, period_of
 
 def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMention],
                     province: str | None, published: dt.date | None = None) -> list[MetricMention]:
-    from ..metric_model import CUES, load_model
+    from ..metric_model import CUES, load_model, metric_features
 
     ref_year = reference_year_of(doc, dates, published)
     cands = candidates(doc, dates, ref_year, published)
@@ -38,11 +38,12 @@ def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMenti
     # read only for committee sizes and targets
     terms = LazyTerms(doc, ref_year, new_year_of(published, ref_year))
     rows = []
-    cue_hits = None
+    features, cue_hits = [], None
     for c in cands:
         if cue_hits is None or cue_hits.text is not c.sentence.text:  # found once per sentence
             cue_hits = CUES.hits(c.sentence.text)
-        pred = model.predict(c, cue_hits)
+        features.append(metric_features(c, cue_hits))
+    for c, pred in zip(cands, model.predict_all(features)):
         if not pred.is_metric:
             continue
         q = c.quantity
