@@ -32,6 +32,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 from spacy.language import Language
@@ -86,12 +87,10 @@ def body_doc(document: Document) -> Doc:
     if len(vocab.strings) > _VOCAB_STRINGS_MAX:
         _vocab.cache_clear()
         vocab = _vocab()
-    words, spaces, starts = [], [], []
-    for m in _TOKEN.finditer(document.body):
-        word, space, blank = m.groups()
-        words.append(word or blank)
-        spaces.append(bool(space))
-        starts.append(m.start())
+    pieces = _TOKEN.findall(document.body)  # (word, space, blank): together they tile the body
+    words = [word or blank for word, _, blank in pieces]
+    spaces = [bool(space) for _, space, _ in pieces]
+    starts = list(accumulate([len(w) + len(s) + len(b) for w, s, b in pieces], initial=0))[:-1]
     doc = Doc(vocab, words=words, spaces=spaces)
     doc._.article = document
     # each token's body offset, known here (reading `t.idx` back makes a Token object per token)

@@ -84,7 +84,10 @@ def test_the_doc_is_the_body_exactly(body):
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
 def test_the_doc_is_the_body_exactly_for_any_text(body):
-    assert body_doc(_document(body)).text == body
+    doc = body_doc(_document(body))
+    assert doc.text == body
+    # the offsets body_doc computes are the ones spaCy gives
+    assert doc.user_data["token_starts"] == [t.idx for t in doc]
 
 
 @settings(max_examples=100, deadline=None)

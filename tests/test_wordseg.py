@@ -65,6 +65,26 @@ def test_any_text_gives_the_same_words(text):
     assert segmenter().segment(text) == _public(text)
 
 
+def _pattern_syllables(text: str) -> list[str]:
+    return [m.group() for m in segmenter().pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "TP. HCM", "TP.", "TP.\n", "TP.\n\n", "ông A. Bình", "Vui :D", "Vui :D\n", ":D :D", "a@b.vn @c.vn",
+    "www.congdoan.vn/tin-tuc ", "v.v... x", "H&M", "  ", "",
+])
+def test_syllables_cut_chunk_by_chunk_equal_the_pattern_over_the_text(text):
+    fresh = WordSegmenter()  # an empty chunk cache, then a full one
+    assert fresh.syllables(text) == fresh.syllables(text) == _pattern_syllables(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("aAĐD .:\n\t@/-()v0") + ["TP.", ":D", "www.", ".vn", "\u00a0"]),
+                max_size=25).map("".join))
+def test_syllables_of_any_text_equal_the_pattern_over_the_text(text):
+    assert segmenter().syllables(text) == _pattern_syllables(text)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("2147483647", True), ("2147483648", False), ("-5", True), ("+5", True), ("05", True),
     ("1.5", False), ("١٢", False), ("²", False), ("", False), ("-", False),
