@@ -76,6 +76,19 @@ for _span in _TEXT_NGRAMS:
 _WINDOWS_OF = {m: tuple(w for w in _WINDOW_KINDS if w[1] - w[0] + 1 == m) for m in (1, 2, 3)}
 
 
+def _parse_attribute(name: str) -> tuple[tuple[int, int], str, str]:
+    """(window, kind, value) of an attribute name `_attribute` writes ("T[-1,0].lower=x y")."""
+    close = name.find("]")
+    equals = name.find("=", close)
+    if not name.startswith("T[") or close < 0 or equals < 0:
+        return ((0, 0), "?", name)
+    try:
+        ends = tuple(int(x) for x in name[2:close].split(","))
+    except ValueError:
+        return ((0, 0), "?", name)
+    return (ends[0], ends[-1]), name[close + 1:equals], name[equals + 1:]
+
+
 def _attribute(window: tuple[int, int], kind: str, value: str) -> str:
     a, b = window
     return f"T[{a}]{kind}={value}" if a == b else f"T[{a},{b}]{kind}={value}"
@@ -98,6 +111,15 @@ class WordSegmenter:
         self.delta = {a: w[1] - w[0] for a, w in weights.state.items()}
         (self.t_bb, self.t_bi), (self.t_ib, self.t_ii) = weights.transition
         self.edges = {w: (self._score(w, "BOS"), self._score(w, "EOS")) for w in _WINDOW_KINDS}
+        # the same differences per (window, kind), keyed by the value shown: scoring a new
+        # n-gram then builds no attribute string
+        self.tables: dict[tuple[tuple[int, int], str], dict[str, float]] = {
+            (w, kind): {} for w, kinds in _WINDOW_KINDS.items() for kind in kinds}
+        for name, d in self.delta.items():
+            window, kind, value = _parse_attribute(name)
+            table = self.tables.get((window, kind))
+            if table is not None:
+                table[value] = d
         self.scored: dict[str, tuple[float, ...]] = {}  # n-gram text -> its score in each window
         self.cut: dict[tuple[str, bool], tuple[str, ...]] = {}  # (chunk, ends the text) -> syllables
 
@@ -126,9 +148,18 @@ class WordSegmenter:
         for gram, lower in zip(grams, lowers):
             got = scored.get(gram)
             if got is None:
-                got = scored[gram] = tuple(self._score(w, gram, lower) for w in _WINDOWS_OF[m])
+                got = scored[gram] = self._new_scores(gram, lower, m)
             out.append(got)
         return out
+
+    def _new_scores(self, gram: str, lower: str, m: int) -> tuple[float, ...]:
+        """`_score` of an m-gram in each of its windows (the same sums, in the same order)."""
+        shown = {"": gram, ".lower": lower, ".isdigit": "True" if _is_i32(gram) else "False",
+                 ".istitle": "True" if _title(gram) else "False",
+                 ".is_in_dict": "True" if lower in self.dictionary else "False"}
+        tables = self.tables
+        return tuple(sum(tables[(w, kind)].get(shown[kind], 0.0) for kind in _WINDOW_KINDS[w])
+                     for w in _WINDOWS_OF[m])
 
     def differences(self, syllables: list[str]) -> list[float]:
         """Per syllable, the score of I-W minus that of B-W (the transitions aside)."""

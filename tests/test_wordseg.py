@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from underthesea import word_tokenize
 
-from pipeline.wordseg import _WINDOW_KINDS, WordSegmenter, _attribute, _is_i32, _title, segmenter
+from pipeline.wordseg import _WINDOW_KINDS, _WINDOWS_OF, WordSegmenter, _attribute, _is_i32, _title, segmenter
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
@@ -123,3 +123,14 @@ def test_the_windows_are_the_featurizers_attributes():
         assert sorted(a[:a.index("=") + 1] for a in row) == ours
     assert {"T[-2]=BOS", "T[-1]=BOS", "T[0]=Hà", "T[0,1]=Hà Nội", "T[0].istitle=True"} <= set(rows[0])
     assert {"T[1,2]=EOS", "T[2].lower=EOS"} <= set(rows[-1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Hà", "nội", "đoàn", "viên", "12", "-5", "TP.", "xyzq", "Công", "đoàn"]),
+                min_size=1, max_size=3))
+def test_a_new_ngram_scores_as_its_attribute_strings_say(syllables):
+    seg = segmenter()
+    gram = " ".join(syllables)
+    lower = " ".join(s.lower() for s in syllables)
+    m = len(syllables)
+    assert seg._new_scores(gram, lower, m) == tuple(seg._score(w, gram, lower) for w in _WINDOWS_OF[m])
