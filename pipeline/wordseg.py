@@ -120,6 +120,9 @@ class WordSegmenter:
             table = self.tables.get((window, kind))
             if table is not None:
                 table[value] = d
+        # per n-gram length, per window: the (table, kind) pairs summed, in _WINDOW_KINDS order
+        self.plans = {m: tuple(tuple((self.tables[(w, kind)], kind) for kind in _WINDOW_KINDS[w]) for w in windows)
+                      for m, windows in _WINDOWS_OF.items()}
         self.scored: dict[str, tuple[float, ...]] = {}  # n-gram text -> its score in each window
         self.cut: dict[tuple[str, bool], tuple[str, ...]] = {}  # (chunk, ends the text) -> syllables
 
@@ -157,9 +160,7 @@ class WordSegmenter:
         shown = {"": gram, ".lower": lower, ".isdigit": "True" if _is_i32(gram) else "False",
                  ".istitle": "True" if _title(gram) else "False",
                  ".is_in_dict": "True" if lower in self.dictionary else "False"}
-        tables = self.tables
-        return tuple(sum(tables[(w, kind)].get(shown[kind], 0.0) for kind in _WINDOW_KINDS[w])
-                     for w in _WINDOWS_OF[m])
+        return tuple(sum(table.get(shown[kind], 0.0) for table, kind in plan) for plan in self.plans[m])
 
     def differences(self, syllables: list[str]) -> list[float]:
         """Per syllable, the score of I-W minus that of B-W (the transitions aside)."""
