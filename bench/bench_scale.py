@@ -13,7 +13,7 @@ file per size). On the first size it times, in `--rounds` interleaved rounds (ea
 - the start-up cost of each engine (the whole CLI on a 2-article input: imports, models,
   workers, merge and DuckDB), and each rate again with that fixed cost taken out.
 
-For every size it runs the CLI again with one job per core and samples, every 0.5 s, the
+For every size it runs the CLI again with one job per core and samples, every 0.2 s, the
 memory of the whole process tree: the largest single process's RSS (parent or worker)
 and the total (sum of PSS, so pages the forked workers share are counted once). The
 last lines project the wall time of 1,000,000 such articles on 16 cores.
@@ -45,7 +45,7 @@ def make_corpus(n: int, path: Path, seed: int) -> Path:
 class TreeMemory:
     """Peak memory of a process and all its descendants, sampled in a thread."""
 
-    def __init__(self, pid: int, every: float = 0.5):
+    def __init__(self, pid: int, every: float = 0.2):
         self.root = psutil.Process(pid)
         self.every = every
         self.peak_total_pss = 0
