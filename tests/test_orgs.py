@@ -345,6 +345,10 @@ def test_org_names_seen_in_real_news(text, expected):
     ("Thành lập Công đoàn cơ sở và kết nạp đoàn viên Chi nhánh Công ty Cổ phần Mbiotech Việt Nam.", set()),
     # a commune's name is its capitalised syllables
     ("Công đoàn xã Long Hòa và Ông Nguyễn Văn A phát biểu.", {"Công đoàn xã Long Hòa"}),
+    # "và" and a number open a count, not more of the name; "và" inside a name stays
+    ("Công đoàn Trường Đại học Sư phạm Hà Nội và 02 cá nhân được nhận Bằng khen.",
+     {"Công đoàn Trường Đại học Sư phạm Hà Nội"}),
+    ("Công đoàn Sở Khoa học và Công nghệ và 3 công đoàn cơ sở được khen.", {"Công đoàn Sở Khoa học và Công nghệ"}),
 ])
 def test_generic_and_run_on_names_seen_in_real_news(text, expected):
     from pipeline.core import process_record

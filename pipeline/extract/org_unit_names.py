@@ -166,6 +166,8 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
             other = UNIT_HEAD_RE.match(text, after)
             if HEAD_RE.match(text, after) or (other and tokens and fold(other.group()) == tokens[0][2]):
                 break
+            if text[after:after + 1].isdigit():  # "Trường A và 02 cá nhân": a count begins
+                break
         low = NAME_LOWER_RE.match(text, p)
         if low:
             tokens.append((low.end(), False, fold(low.group())))
