@@ -349,6 +349,9 @@ def test_org_names_seen_in_real_news(text, expected):
     ("Công đoàn Trường Đại học Sư phạm Hà Nội và 02 cá nhân được nhận Bằng khen.",
      {"Công đoàn Trường Đại học Sư phạm Hà Nội"}),
     ("Công đoàn Sở Khoa học và Công nghệ và 3 công đoàn cơ sở được khen.", {"Công đoàn Sở Khoa học và Công nghệ"}),
+    # after a person's title a name may follow the union's, but a province is no person
+    ("Chị Hà là đoàn viên Công đoàn Bệnh viện Nhi Thái Bình.", {"Công đoàn Bệnh viện Nhi Thái Bình"}),
+    ("Chị Hà là đoàn viên Công đoàn Công ty May Việt Tiến Nguyễn Thị Hà.", {"Công đoàn Công ty May Việt Tiến"}),
 ])
 def test_generic_and_run_on_names_seen_in_real_news(text, expected):
     from pipeline.core import process_record

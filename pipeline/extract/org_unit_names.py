@@ -10,7 +10,7 @@ import regex
 from .org_candidate import parse_ldld
 from .org_patterns import CANON, HEAD_RE, RULES, SPACE_RE, _E, _I, alternation, clean_spaces, fold, is_capitalised
 from .org_persons import starts_person_name
-from .org_places import PROVINCE_KINDS
+from .org_places import PROVINCE_KINDS, gazetteer
 
 UNIT_HEAD_RE = regex.compile(r"(?:" + alternation(RULES["unit_heads"]) + ")" + _E, _I)
 PLACE_UNIT_HEADS = frozenset(fold(h) for h in RULES["place_unit_heads"])
@@ -68,6 +68,14 @@ def business_line_end(text: str, pos: int, person_nearby: bool) -> int | None:
                 return None
             return end
     return None
+
+
+def _province_name_at(text: str, pos: int) -> bool:
+    """A province's name starts at `pos` ("Thái Bình", "Hà Nam"): a place, though its first
+    syllable is also a surname."""
+    gz = gazetteer()
+    m = gz.name_re.match(text, pos)
+    return m is not None and any(p.level == "province" for p in gz.by_key.get(fold(m.group()), ()))
 
 
 def no_words(pos: int) -> int | None:
@@ -144,7 +152,8 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
             break
         word = tok.group()
         if is_capitalised(word):
-            if word in NAME_NEVER or (person_nearby and len(tokens) >= 2 and starts_person_name(text, tok.start())):
+            if word in NAME_NEVER or (person_nearby and len(tokens) >= 2 and starts_person_name(text, tok.start())
+                                      and not _province_name_at(text, tok.start())):
                 break
             tokens.append((tok.end(), True, fold(word)))
             end, word_start = tok.end(), tok.start()
