@@ -352,6 +352,10 @@ def test_org_names_seen_in_real_news(text, expected):
     # after a person's title a name may follow the union's, but a province is no person
     ("Chị Hà là đoàn viên Công đoàn Bệnh viện Nhi Thái Bình.", {"Công đoàn Bệnh viện Nhi Thái Bình"}),
     ("Chị Hà là đoàn viên Công đoàn Công ty May Việt Tiến Nguyễn Thị Hà.", {"Công đoàn Công ty May Việt Tiến"}),
+    # a branch is part of the name; a bare "chi nhánh" ends none
+    ("Công đoàn Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh Hải Dương tặng 100 suất quà.",
+     {"Công đoàn Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh Hải Dương"}),
+    ("Công đoàn Công ty Điện lực Hải Dương chi nhánh của Tổng công ty trao quà.", {"Công đoàn Công ty Điện lực Hải Dương"}),
 ])
 def test_generic_and_run_on_names_seen_in_real_news(text, expected):
     from pipeline.core import process_record
