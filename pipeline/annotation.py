@@ -158,7 +158,7 @@ def directives_component(doc: Doc) -> Doc:
 
 @Language.component("union_orgs")
 def orgs_component(doc: Doc) -> Doc:
-    found = extract_orgs(doc._.article, doc._.province)
+    found = extract_orgs(doc._.article, doc._.province, doc._.published)
     write_spans(doc, "orgs", [replace(o, province_2025=province_2025(o.province)) for o in found], "ORG")
     return doc
 

@@ -228,6 +228,17 @@ def _commune_province(text: str, province: str | None) -> str | None:
 
 # ---------------------------------------------------------------- the 2025 merger
 
+MERGER_DATE = _RULES["merger_date"]  # a datetime.date (YAML reads the ISO day as one)
+
+
+def home_province(province: str | None, published) -> str | None:
+    """The province a bare "tỉnh" names in an article: the merged unit's after the merger
+    (published on or after MERGER_DATE), else the article's own."""
+    if published is not None and published >= MERGER_DATE:
+        return province_2025(province) or province
+    return province
+
+
 def province_2025(province: str | None) -> str | None:
     """The provincial unit `province` belongs to after the 2025 merger (34 units)."""
     if province is None:

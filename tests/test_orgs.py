@@ -420,3 +420,29 @@ def test_cues_before_a_head(before, plural, person):
     for rx, want in ((PLURAL_BEFORE_RE, plural), (PERSON_TITLE_RE, person)):
         forward = regex.compile(rx.pattern.removeprefix("(?r)"), rx.flags & ~regex.REVERSE)
         assert bool(rx.search(before)) == bool(forward.search(before)) == want
+
+
+@pytest.mark.parametrize("published, expected", [
+    # after 1 July 2025 Bình Định is part of Gia Lai: "LĐLĐ tỉnh" is the merged province's
+    ("2025-10-29", "Liên đoàn Lao động tỉnh Gia Lai"),
+    ("2025-07-01", "Liên đoàn Lao động tỉnh Gia Lai"),
+    # before it, and with no date, the article's own province
+    ("2025-06-30", "Liên đoàn Lao động tỉnh Bình Định"),
+    (None, "Liên đoàn Lao động tỉnh Bình Định"),
+])
+def test_a_bare_provincial_federation_after_the_2025_merger(published, expected):
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    text = ("Đại hội Công đoàn phường Quy Nhơn, tỉnh Bình Định\n"
+            "Chủ tịch LĐLĐ tỉnh phát biểu chỉ đạo Đại hội Công đoàn phường Quy Nhơn, tỉnh Bình Định.")
+    rows = process_record(RawRecord(doc_id="t", source="t", text=text, published=published))
+    assert expected in {o.canonical for o in rows.orgs}
+    assert rows.article.province == "Bình Định"
+
+
+def test_a_province_the_merger_kept_is_its_own():
+    from pipeline.places import home_province
+    import datetime as dt
+    assert home_province("Hà Nội", dt.date(2025, 9, 1)) == "Hà Nội"
+    assert home_province("Hà Giang", dt.date(2025, 9, 1)) == "Tuyên Quang"
+    assert home_province(None, dt.date(2025, 9, 1)) is None

@@ -20,11 +20,11 @@ def nearest(items, pos: int):
 
 
 def resolve_place(kind: str | None, pos: int, named: list[Candidate], province: str | None,
-                  districts: list[PlaceRef]) -> Place | None:
-    """The place a bare kind word stands for: the article's province for "tỉnh" (and for
-    "thành phố" in a centrally-run city), else the nearest district of that kind the article
-    names, as a federation or as a place."""
-    home = province_place(province)
+                  districts: list[PlaceRef], home: Place | None = None) -> Place | None:
+    """The place a bare kind word stands for: the article's province (`home`, default
+    `province`'s) for "tỉnh" (and for "thành phố" in a centrally-run city), else the nearest
+    district of that kind the article names, as a federation or as a place."""
+    home = home or province_place(province)
     if not kind or kind == "tỉnh" or (kind == "thành phố" and home is not None and home.kind == "thành phố"):
         return home
     prefix = f"{CANON['ldld']} {kind} "
@@ -39,19 +39,22 @@ def resolve_place(kind: str | None, pos: int, named: list[Candidate], province: 
 
 
 def resolve_ldld(kind: str | None, pos: int, named: list[Candidate], province: str | None,
-                 districts: list[PlaceRef]) -> tuple[str, str, str | None] | None:
+                 districts: list[PlaceRef], home: Place | None = None) -> tuple[str, str, str | None] | None:
     """(canonical, org_type, province) of a bare federation ("LĐLĐ tỉnh", "LĐLĐ huyện")."""
-    place = resolve_place(kind, pos, named, province, districts)
+    place = resolve_place(kind, pos, named, province, districts, home)
     if place is None:
         return None
     return f"{CANON['ldld']} {place.kind} {place.name}", f"ldld_{place.level}", place.province
 
 
-def resolve(cands: list[Candidate], text: str, province: str | None) -> list[Candidate]:
-    """Complete bare candidates (see module doc); drop those that stay bare."""
+def resolve(cands: list[Candidate], text: str, province: str | None,
+            home_province: str | None = None) -> list[Candidate]:
+    """Complete bare candidates (see module doc); drop those that stay bare. `home_province`:
+    the province a bare "tỉnh" names (places.home_province: the merged one after July 2025),
+    default `province`."""
     named = [c for c in cands if c.canonical]
     districts: list[PlaceRef] | None = None
-    home = province_place(province)
+    home = province_place(home_province or province)
     out = []
     for c in cands:
         if c.canonical:
@@ -68,17 +71,17 @@ def resolve(cands: list[Candidate], text: str, province: str | None) -> list[Can
                 if same is not None:
                     done = replace(c, canonical=same.canonical, confidence=conf)
                 else:
-                    r = resolve_ldld(c.kind, c.start, named, province, districts)
+                    r = resolve_ldld(c.kind, c.start, named, province, districts, home)
                     if r is not None:
                         done = replace(c, canonical=f"{c.stem} {r[0]}", province=r[2], confidence=conf)
             else:
-                r = resolve_ldld(c.kind, c.start, named, province, districts)
+                r = resolve_ldld(c.kind, c.start, named, province, districts, home)
                 if r is not None:
                     done = replace(c, canonical=r[0], org_type=r[1], province=r[2], confidence=conf)
         elif c.need == "unit_place":
             if districts is None:
                 districts = district_mentions(text, province)
-            place = resolve_place(c.kind, c.start, named, province, districts)
+            place = resolve_place(c.kind, c.start, named, province, districts, home)
             if place is not None:
                 done = replace(c, canonical=f"{c.stem} {place.kind} {place.name}", province=place.province,
                                confidence=conf)
@@ -104,7 +107,7 @@ def resolve(cands: list[Candidate], text: str, province: str | None) -> list[Can
             else:
                 if districts is None:
                     districts = district_mentions(text, province)
-                place = resolve_place(c.kind, c.start, named, province, districts) if c.kind else home
+                place = resolve_place(c.kind, c.start, named, province, districts, home) if c.kind else home
                 if place is not None:
                     # the kind word stays where the text writes one; a zone's place always has it
                     written = f"{place.kind} {place.name}" if c.kind or c.need == "zone_place" else place.name

@@ -16,8 +16,11 @@ This module runs the three steps and writes one row per body.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from ..document import Document
 from ..normalize import modern_tones
+from ..places import home_province
 from ..records import OrgMention
 from .org_candidate import Candidate
 from .org_normalise import NormText, normalise
@@ -58,10 +61,12 @@ def segmenter_words(doc: Document, norm: NormText) -> WordEnd:
     return word_end
 
 
-def extract_orgs(doc: Document, province: str | None) -> list[OrgMention]:
-    """One row per mention of a trade-union body in the body, with its canonical name."""
+def extract_orgs(doc: Document, province: str | None, published: dt.date | None = None) -> list[OrgMention]:
+    """One row per mention of a trade-union body in the body, with its canonical name
+    (`published`: after the 2025 merger a bare "LĐLĐ tỉnh" is the merged province's)."""
     norm = normalise(doc.body)
-    found = resolve(parse_candidates(norm.text, province, segmenter_words(doc, norm)), norm.text, province)
+    found = resolve(parse_candidates(norm.text, province, segmenter_words(doc, norm)), norm.text, province,
+                    home_province(province, published))
     out = []
     for c in found:
         start, end = norm.body_span(c.start, c.end)
