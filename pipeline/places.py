@@ -239,6 +239,9 @@ def home_province(province: str | None, published) -> str | None:
     return province
 
 
+RENAMED_2025 = dict(_RULES["renamed_2025"])  # 2025 unit -> its kind word, where its name is new
+
+
 def province_2025(province: str | None) -> str | None:
     """The provincial unit `province` belongs to after the 2025 merger (34 units)."""
     if province is None:

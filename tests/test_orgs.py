@@ -446,3 +446,19 @@ def test_a_province_the_merger_kept_is_its_own():
     assert home_province("Hà Nội", dt.date(2025, 9, 1)) == "Hà Nội"
     assert home_province("Hà Giang", dt.date(2025, 9, 1)) == "Tuyên Quang"
     assert home_province(None, dt.date(2025, 9, 1)) is None
+
+
+@pytest.mark.parametrize("published, expected", [
+    # Thừa Thiên Huế is "thành phố Huế" in 2025's 34 units: a bare "LĐLĐ thành phố" is its federation
+    ("2026-02-08", {"Liên đoàn Lao động thành phố Huế"}),
+    # before, the province was no city: the bare kind word names nothing the article says
+    ("2024-02-08", set()),
+])
+def test_a_bare_city_federation_in_a_renamed_province(published, expected):
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    text = ("Tặng quà cho người lao động\n\nTối 12/2, tại Cảng hàng không quốc tế Phú Bài, Liên đoàn Lao động "
+            "thành phố tổ chức tặng quà. Sở Y tế tỉnh Thừa Thiên Huế phối hợp.")
+    rows = process_record(RawRecord(doc_id="t", source="t", text=text, published=published))
+    assert {o.canonical for o in rows.orgs} == expected
+    assert all(o.province == "Thừa Thiên Huế" for o in rows.orgs)

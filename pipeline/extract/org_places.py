@@ -153,6 +153,14 @@ def province_place(province: str | None) -> Place | None:
     return next((p for p in gazetteer().by_key.get(fold(province), ()) if p.level == "province"), None)
 
 
+def home_place(province: str | None, home: str | None) -> Place | None:
+    """The place a bare "tỉnh"/"thành phố" names: `home` (places.home_province), as the 2025
+    unit it may be ("thành phố Huế", still in `province`'s row of the tables), else `province`."""
+    if home and home != province and home in places.RENAMED_2025:
+        return Place(name=home, level="province", kind=places.RENAMED_2025[home], province=province)
+    return province_place(home or province)
+
+
 # Every kind word ends in one of these words, a few words after its start ("thành phố"):
 # a scan for them finds where KIND_RE, much slower to search with, may match.
 assert not any("-" in k or "–" in k for k in KINDS)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from .org_candidate import Candidate
 from .org_patterns import CANON
-from .org_places import NATIONAL, PROVINCE_KINDS, Place, PlaceRef, district_mentions, province_place
+from .org_places import NATIONAL, PROVINCE_KINDS, Place, PlaceRef, district_mentions, home_place, province_place
 
 
 def nearest(items, pos: int):
@@ -54,7 +54,7 @@ def resolve(cands: list[Candidate], text: str, province: str | None,
     default `province`."""
     named = [c for c in cands if c.canonical]
     districts: list[PlaceRef] | None = None
-    home = province_place(home_province or province)
+    home = home_place(province, home_province)
     out = []
     for c in cands:
         if c.canonical:
