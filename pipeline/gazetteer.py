@@ -80,6 +80,13 @@ def crosswalk() -> dict[str, str]:
     return {r["province"]: r["province_2025"] for r in load_table("province_2025.csv")}
 
 
+@lru_cache(maxsize=1)
+def wards_2025() -> dict[tuple[str, str], str]:
+    """(name, kind) of a commune or ward made in July 2025 -> the one pre-2025 province its parts
+    lay in (only names no other new commune or ward has; wards_2025.csv)."""
+    return {(r["name"], r["kind"]): r["province"] for r in load_table("wards_2025.csv")}
+
+
 PROVINCE_NAMES: frozenset[str] = frozenset(u.name for u in province_units())
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from .document import Document
-from .gazetteer import PROVINCE_NAMES, UNITS_BY_KEY, crosswalk, place_key, province_aliases, province_units
+from .gazetteer import PROVINCE_NAMES, UNITS_BY_KEY, crosswalk, place_key, province_aliases, province_units, wards_2025
 # re-exported: extract/orgs.py reads these as places.NAME
 from .gazetteer import Unit, gazetteer_units  # noqa: F401
 from .place_matcher import NEEDS_KIND_WORD, canonical_province  # noqa: F401
@@ -198,7 +198,7 @@ def article_province(doc: Document) -> str | None:
 
 
 _COMMUNE_NAME = regex.compile(
-    r"(?<!\p{L})(?:Công\s+đoàn|CĐ)\s+(?:" + "|".join(regex.escape(w) for w in _RULES["commune_words"])
+    r"(?<!\p{L})(?:Công\s+đoàn|CĐ)\s+(?P<kind>" + "|".join(regex.escape(w) for w in _RULES["commune_words"])
     + r")\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})")
 _DIRECTIONS = frozenset(_RULES["direction_words"])
 
@@ -219,6 +219,11 @@ def _commune_province(text: str, province: str | None) -> str | None:
         units = [u for u in UNITS_BY_KEY.get(place_key(" ".join(words)), ())
                  if u.level == "district" or (province is None and u.level == "province")]
         olds = {u.province for u in units}
+        if not olds and province is None:
+            # a commune or ward made in 2025 under a name of its own ("Công đoàn phường Thanh
+            # Miếu"): the one former province its parts lay in
+            old = wards_2025().get((" ".join(words), m.group("kind").lower()))
+            olds = {old} if old else set()
         if len(olds) == 1:
             old = olds.pop()
             if province is None or (old != province and crosswalk().get(old) == province):

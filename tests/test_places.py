@@ -329,6 +329,12 @@ def _province_of(text: str) -> str | None:
     # with no province named at all, a ward named after a former town still tells it
     ("Ngày 30/10, Công đoàn phường Vĩnh Yên tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030.", "Vĩnh Phúc"),
     ("Sáng 26/10, Công đoàn phường Vĩnh Phúc tổ chức Đại hội lần thứ I, nhiệm kỳ 2025 – 2030.", "Vĩnh Phúc"),
+    # ... and so does a commune or ward made in 2025 under a name of its own, in one former province
+    ("Ngày 26/10, Công đoàn phường Thanh Miếu tổ chức Đại hội lần thứ I, nhiệm kỳ 2025 – 2030.", "Phú Thọ"),
+    ("Ngày 26/10, Công đoàn xã Hội Thịnh tổ chức Đại hội lần thứ I. Dự có lãnh đạo Liên đoàn Lao động tỉnh.",
+     "Vĩnh Phúc"),
+    # a name several new communes share tells nothing
+    ("Ngày 26/10, Công đoàn xã Mỹ Hương tổ chức Đại hội lần thứ I, nhiệm kỳ 2025 – 2030.", None),
     # a bare place name alone on its line is a byline, not the article's place
     ("Công đoàn Viên chức tỉnh tổ chức hội nghị tổng kết năm 2016.\n\nThái Bình", None),
 ])
