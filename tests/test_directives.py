@@ -45,6 +45,9 @@ CASES = [
      [("Quyết định", "5816", "QĐ-UBND", "5816-QĐ-UBND", "Ủy ban nhân dân Thành phố", D(2018, 10, 26))]),
     ("Theo kế hoạch 198/KH-LĐLĐ của LĐLĐ TP HCM về việc tổ chức đại hội Công đoàn các cấp.",
      [("Kế hoạch", "198", "KH-LĐLĐ", "198-KH-LĐLĐ", "Liên đoàn Lao động thành phố Hồ Chí Minh", None)]),
+    ("Thực hiện Nghị quyết số 5a/NQ-TLĐ ngày 4/1/2010 của Ban Chấp hành Tổng Liên đoàn Lao động VN khóa IX về đẩy mạnh "
+     "phong trào.",
+     [("Nghị quyết", "5a", "NQ-TLĐ", "5a-NQ-TLĐ", "Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam khóa IX", D(2010, 1, 4))]),
     ("Thực hiện Công văn 42/CV-LĐLĐ, ngày 18/02/2020 của Liên đoàn Lao động thành phố Cần Thơ về việc tham gia hiến máu.",
      [("Công văn", "42", "CV-LĐLĐ", "42-CV-LĐLĐ", "Liên đoàn Lao động thành phố Cần Thơ", D(2020, 2, 18))]),
     ("Theo Quyết định số 1023/QĐ-UBND ngày 15/5/2022 của UBND tỉnh Quảng Nam, giao chỉ tiêu.",
