@@ -271,6 +271,27 @@ OPENING_YEARS = [
     # a goal is not the article's year
     ("Phấn đấu đến năm 2030 có 15 triệu đoàn viên\n\nChiều 5/7, Liên đoàn Lao động tỉnh tổ chức hội nghị.", None,
      [("5/7", None)]),
+    # two years in a row: the text stands at their turn, and a day of the first half year is in the later
+    ("Sáng 11/01, Công đoàn các Khu công nghiệp tỉnh tổ chức tổng kết hoạt động Công đoàn năm 2022, "
+     "triển khai nhiệm vụ năm 2023.", None, [("11/01", "2023-01-11")]),
+    ("Ngày 28/12, Liên đoàn Lao động tỉnh tổng kết công tác năm 2015, triển khai chương trình công tác năm 2016.",
+     None, [("28/12", "2015-12-28")]),
+    ("Ngày 12/3, công đoàn trao thưởng cho các tập thể có thành tích năm 2020 và năm 2022.", None,
+     [("12/3", "2020-03-12")]),
+    # the year the text tells of itself: its present, its one Tết year, its one anniversary year
+    ("Chiều 22-8, LĐLĐ tỉnh Khánh Hòa trao tặng 10 máy ấp trứng.\n\n"
+     "Từ đầu năm 2015 đến nay, LĐLĐ tỉnh đã tổ chức 15 lớp tập huấn.", None, [("22-8", "2015-08-22")]),
+    ("Tính tới ngày 29/1, các cấp công đoàn đã tổ chức 14.664 chương trình.\n\n"
+     "Đoàn viên tham gia Tết Sum vầy 2024 tại Hà Nội.", None, [("29/1", "2024-01-29")]),
+    ("Ngày 28/12, công đoàn trao quà cho công nhân.\n\nĐoàn viên tham gia Tết Sum vầy 2024 tại Hà Nội.", None,
+     [("28/12", "2023-12-28")]),
+    ("Ngày 28/7, Công đoàn các khu công nghiệp tỉnh tổ chức họp mặt kỷ niệm 85 năm truyền thống Công đoàn Việt Nam.",
+     None, [("28/7", "2014-07-28")]),
+    ("Ngày 28/7, công đoàn họp mặt kỷ niệm 85 năm truyền thống Công đoàn Việt Nam và kỷ niệm 90 năm Ngày thành lập "
+     "Đảng Cộng sản Việt Nam.", None, [("28/7", None)]),
+    # a cited document's date, its number carrying a letter, tells nothing of the days around it
+    ("Hội nghị diễn ra từ 28-30/12, thảo luận báo cáo tổng kết 10 năm thực hiện Nghị quyết 5a/NQ-TLĐ ngày 07/7/2005.",
+     None, [("28", None), ("30/12", None), ("07/7/2005", "2005-07-07")]),
 ]
 
 

@@ -143,6 +143,7 @@ def cue_patterns() -> dict:
         "meeting": regex.compile(rf"(?i){v['committee_meeting']}"),
         "term_review": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['term_review_words'])})(?!\p{{L}})"),
         "congress": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['congress_words'])})(?!\p{{L}})"),
-        # a cited document's number right before a date: "02-NQ/TW ngày", "Kế hoạch số 378/KH-TLĐ ngày"
-        "directive": regex.compile(r"(?:\d+\s*[/\-]\s*\p{Lu}[\p{Lu}\p{L}/\-]*|(?i:số)\s+\d+)\s*,?\s*(?i:ngày)?\s*$"),
+        # a cited document's number right before a date: "02-NQ/TW ngày", "Kế hoạch số 378/KH-TLĐ
+        # ngày", "Nghị quyết 6a/NQ-TLĐ ngày" (a number may carry a letter)
+        "directive": regex.compile(r"(?:\d+\p{Ll}?\s*[/\-]\s*\p{Lu}[\p{Lu}\p{L}/\-]*|(?i:số)\s+\d+)\s*,?\s*(?i:ngày)?\s*$"),
     }

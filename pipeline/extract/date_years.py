@@ -18,6 +18,7 @@ from ..document import Document
 from .date_scan import Draft, scan
 from .date_shapes import YEAR, cue_patterns, vocab
 from .published import calendar_date, dump_header
+from .told_year import told_year
 
 
 def _late_meeting(text: str) -> bool:
@@ -73,6 +74,16 @@ def _stated_years(drafts: list[Draft], text: str, offset: int = 0) -> list[int]:
     return years
 
 
+def _year_of_day(years: list[int] | tuple[int, ...], month: int) -> int:
+    """The year of a day among the years its text states: the earliest, except where they are
+    two years in a row. Then the text stands at their turn ("Sáng 11/01, ... tổng kết năm
+    2022, triển khai nhiệm vụ năm 2023": a review of one year and the plan of the next), and
+    a day of the first half year is in the later one."""
+    if len(set(years)) == 2 and max(years) - min(years) == 1 and month <= 6:
+        return max(years)
+    return min(years)
+
+
 @dataclass(frozen=True)
 class _YearContext:
     ref: dt.date | None  # publication date, or the middle of a partial dump month
@@ -95,7 +106,7 @@ class _YearContext:
             inside = [d for d in self.drafts if s <= d.start and d.end <= e and d is not draft]
             years = _stated_years(inside, doc.body[s:e], s)
             if years:
-                return min(years), 0.8
+                return _year_of_day(years, month), 0.8
         near = self._nearby_dated_day(month, day, draft.start)
         if near:
             return near, 0.7
@@ -105,9 +116,14 @@ class _YearContext:
         if tet and month in (1, 2, 12):
             return (tet - 1 if month == 12 else tet), 0.7
         if self.title_years:
-            return min(self.title_years), 0.7
+            return _year_of_day(self.title_years, month), 0.7
         if self.lead_years:
-            return min(self.lead_years), 0.65
+            return _year_of_day(self.lead_years, month), 0.65
+        # the year the text tells of itself: "từ đầu năm 2015 đến nay", "Tết Sum vầy 2024",
+        # "kỷ niệm 85 năm truyền thống Công đoàn Việt Nam" (2014)
+        told = told_year(doc.body)
+        if told:
+            return (told.year - 1 if told.source == "tet" and month == 12 else told.year), 0.6
         # the latest term or phase the article names opened its events ("Ngày 15.11, ...
         # Hội nghị Ban Chấp hành khoá XVII, nhiệm kỳ 2023 - 2028": 2023)
         terms = [d.first[0] for d in self.drafts

@@ -13,6 +13,7 @@ import regex
 from ..document import Document
 from ..records import DateMention
 from ..ruledata import load_yaml
+from .told_year import told_year
 
 _PERIODS = load_yaml("metric_periods.yaml")
 _WRITTEN_YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -25,12 +26,7 @@ _DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
     + r")(?!\p{L})(?:\s+[^\s,.;:!?]+){0," + str(int(_PERIODS["descriptive_reach"])) + r"}?\s*,?\s*$", regex.I)
 _TERM_YEARS = int(_PERIODS["term_years"])
 _MAX_PERIOD_YEARS = int(_PERIODS["max_period_years"])
-_PRESENT_YEAR_RE = regex.compile(_PERIODS["present_year"], regex.I)
-_TET_YEAR_RE = regex.compile(_PERIODS["tet_year"])
 _NEW_YEAR_UNTIL_MONTH = int(_PERIODS["new_year_until_month"])
-_ANNIVERSARY_RE = regex.compile(_PERIODS["anniversary_lead"] + "(?:" + "|".join(
-    f"(?P<y{origin}>{'|'.join(f'(?:{name})' for name in names)})"
-    for origin, names in _PERIODS["anniversaries"].items()) + ")", regex.I)
 
 
 @dataclass(frozen=True)
@@ -252,12 +248,6 @@ def new_year_of(published: dt.date | None, ref: int | None) -> int | None:
     return ref + 1 if ref else None
 
 
-def anniversary_year(m: regex.Match) -> int:
-    """The year of an anniversary ("kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam": 2019)."""
-    origin = next(int(name[1:]) for name, value in m.groupdict().items() if name.startswith("y") and value)
-    return origin + int(m["n"])
-
-
 def reference_year_of(doc: Document, dates: list[DateMention], published: dt.date | None) -> int | None:
     """The year the article reports on: publication, else the year the text calls the
     present ("từ đầu năm 2024 đến nay"), else the one year it gives a Tết ("Tết Bính Ngọ
@@ -265,15 +255,9 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     đoàn Việt Nam": 2019), else the commonest year in its dates."""
     if published:
         return published.year
-    present = [int(m["y1"]) for m in _PRESENT_YEAR_RE.finditer(doc.body)]
-    if present:
-        return max(present)
-    tet_years = {int(m["y1"]) for m in _TET_YEAR_RE.finditer(doc.body)}
-    if len(tet_years) == 1:
-        return tet_years.pop()
-    anniversary_years = {anniversary_year(m) for m in _ANNIVERSARY_RE.finditer(doc.body)}
-    if len(anniversary_years) == 1:
-        return anniversary_years.pop()
+    told = told_year(doc.body)
+    if told:
+        return told.year
     years = [d.date.year for d in dates if d.kind == "day" and d.date]
     if years:
         return max(set(years), key=years.count)

@@ -1,0 +1,58 @@
+"""The year an article tells of itself in its text, where no dateline does.
+
+Three ways, most direct first (patterns and anniversary origins in rules/dates.yaml):
+the year the text calls the present ("từ đầu năm 2015 đến nay"), the one year it gives a
+Tết ("Tết Sum vầy 2024": Tết news is written around Tết), the one year its anniversaries
+fall in ("kỷ niệm 85 năm truyền thống Công đoàn Việt Nam": 1929 + 85 = 2014). Two
+different Tết or anniversary years tell nothing. Read by the dates' year resolution and
+by the metrics' reference year, so both take the same year from the same words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..ruledata import load_yaml
+
+
+@dataclass(frozen=True)
+class ToldYear:
+    year: int
+    source: str  # "present", "tet" or "anniversary"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, regex.Pattern]:
+    rules = load_yaml("dates.yaml")
+    anniversary = rules["anniversary_lead"] + "(?:" + "|".join(
+        f"(?P<y{origin}>{'|'.join(f'(?:{name})' for name in names)})"
+        for origin, names in rules["anniversaries"].items()) + ")"
+    return {
+        "present": regex.compile(rules["present_year"], regex.I),
+        "tet": regex.compile(rules["tet_year"]),
+        "anniversary": regex.compile(anniversary, regex.I),
+    }
+
+
+def anniversary_year(m: regex.Match) -> int:
+    """The year of an anniversary ("kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam": 2019)."""
+    origin = next(int(name[1:]) for name, value in m.groupdict().items() if name.startswith("y") and value)
+    return origin + int(m["n"])
+
+
+def told_year(text: str) -> ToldYear | None:
+    """The year `text` tells of itself: its present, else its one Tết year, else its one
+    anniversary year; None where it tells none."""
+    p = _patterns()
+    present = [int(m["y1"]) for m in p["present"].finditer(text)]
+    if present:
+        return ToldYear(max(present), "present")
+    tet = {int(m["y1"]) for m in p["tet"].finditer(text)}
+    if len(tet) == 1:
+        return ToldYear(tet.pop(), "tet")
+    anniversaries = {anniversary_year(m) for m in p["anniversary"].finditer(text)}
+    if len(anniversaries) == 1:
+        return ToldYear(anniversaries.pop(), "anniversary")
+    return None
