@@ -421,6 +421,31 @@ def test_review_without_the_articles_year_takes_the_term_named_before():
     assert [(m.value, m.period) for m in dated_metrics(text)] == [(5400, "2018/2023")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a congress opens its term: the term it reviews is the one before
+    ("Đại hội Công đoàn xã Bình Hòa Phước lần thứ VIII, nhiệm kỳ 2023-2028 đã diễn ra thành công.\n\n"
+     "Nhiệm kỳ qua, các cấp công đoàn đã kết nạp 5.400 đoàn viên.", [(5400, "2018/2023")]),
+    # a committee's meeting of a term reviews that term
+    ("Hội nghị Ban Chấp hành lần thứ 15, nhiệm kỳ 2018-2023.\n\n"
+     "Nhiệm kỳ qua, các cấp công đoàn đã kết nạp 5.400 đoàn viên.", [(5400, "2018/2023")]),
+])
+def test_the_term_a_review_names_depends_on_who_names_the_term(text, expected):
+    assert [(m.value, m.period) for m in dated_metrics(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cùng với 32 đại biểu chính thức.\n\nĐại hội Công đoàn xã lần thứ VIII, nhiệm kỳ 2023-2028 đã thành công.", 2023),
+    # a committee's term is no congress
+    ("Cùng với 32 đại biểu chính thức.\n\nBan Chấp hành nhiệm kỳ 2023-2028 gồm 15 đồng chí.", None),
+    # two congresses opening different terms tell no one year
+    ("Đại hội Công đoàn xã, nhiệm kỳ 2023-2028 thành công. Đại hội Công đoàn huyện, nhiệm kỳ 2018-2023 đã bầu 9 đồng chí.",
+     None),
+])
+def test_an_undated_congress_report_is_of_the_first_year_of_the_term_it_opens(text, expected):
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    assert reference_year_of(doc, [], None) == expected
+
+
 def date_mention(text: str, part: str, kind: str) -> DateMention:
     at = text.index(part)
     return DateMention(doc_id="t", start=at, end=at + len(part), text=part, sentence="", extractor="rule",

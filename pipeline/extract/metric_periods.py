@@ -13,12 +13,14 @@ import regex
 from ..document import Document
 from ..records import DateMention
 from ..ruledata import load_yaml
+from .date_shapes import cue_patterns
 from .told_year import told_year
 
 _PERIODS = load_yaml("metric_periods.yaml")
 _WRITTEN_YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _PERIOD_RES = tuple((p["kind"], regex.compile(p["re"], regex.I)) for p in _PERIODS["patterns"])
 _DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"])
+_CONGRESS_RE = cue_patterns()["congress"]
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _NUMBER_WORDS = {k.casefold(): int(v) for k, v in _PERIODS["number_words"].items()}
 _DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
@@ -200,12 +202,29 @@ def _period(kind: str, m: regex.Match, ref: int | None, new_year: int | None = N
     return Period(m.start(), m.end(), label, y1, y1, kind)
 
 
-def resolve_reviews(periods: list[Period], review: Period | None) -> list[Period]:
+def congress_terms(text: str, periods: list[Period]) -> set[Period]:
+    """The terms named as a congress's ("Đại hội Công đoàn xã ... lần thứ VIII, nhiệm kỳ
+    2023-2028"): the congress word stands before the term in its sentence. Such a congress
+    opens its term: it is held in the term's first year and reviews the term before."""
+    out = set()
+    for p in periods:
+        if p.kind != "term":
+            continue
+        start = max(text.rfind(". ", 0, p.start), text.rfind("\n", 0, p.start)) + 1
+        if _CONGRESS_RE.search(text, start, p.start):
+            out.add(p)
+    return out
+
+
+def resolve_reviews(periods: list[Period], review: Period | None, text: str = "") -> list[Period]:
     """"nhiệm kỳ qua", "5 năm qua": the year range the article reviews where it names one
     of that length ending in the same year ("nhiệm kỳ 2018-2023" in a 2023 congress report),
     else the span counted back from the article's year. Without the article's year, the
-    latest term named before it ("Hội nghị ... nhiệm kỳ 2018-2023. ... nhiệm kỳ qua");
-    else it cannot be told and is dropped. A resolved span is a closed range of years."""
+    latest term named before it ("Hội nghị ... nhiệm kỳ 2018-2023. ... nhiệm kỳ qua"), or
+    the term before it where a congress opens that term ("Đại hội ..., nhiệm kỳ 2023-2028
+    ... tổng kết nhiệm kỳ qua": 2018/2023); else it cannot be told and is dropped. A
+    resolved span is a closed range of years."""
+    opened = congress_terms(text, periods) if text else set()
     out = []
     for p in periods:
         if p.kind != "review":
@@ -220,7 +239,10 @@ def resolve_reviews(periods: list[Period], review: Period | None) -> list[Period
             continue
         term = next((t for t in reversed(out) if t.kind in ("term", "reviewed_term") and t.end <= p.start
                      and t.last_year - t.first_year == span), None)
-        if term:
+        if term in opened:
+            out.append(replace(p, label=f"{term.first_year - span}/{term.first_year}",
+                               first_year=term.first_year - span, last_year=term.first_year, kind="years"))
+        elif term:
             out.append(replace(p, label=term.year_label, first_year=term.first_year,
                                last_year=term.last_year, kind="years"))
             # the term is reviewed as past: the period of results, not only of goals
@@ -252,7 +274,8 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     """The year the article reports on: publication, else the year the text calls the
     present ("từ đầu năm 2024 đến nay"), else the one year it gives a Tết ("Tết Bính Ngọ
     2026"), else the one year its anniversaries give ("kỷ niệm 90 năm Ngày thành lập Công
-    đoàn Việt Nam": 2019), else the commonest year in its dates."""
+    đoàn Việt Nam": 2019), else the commonest year in its dates, else the first year of the
+    one term a congress it reports opens."""
     if published:
         return published.year
     told = told_year(doc.body)
@@ -261,4 +284,8 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     years = [d.date.year for d in dates if d.kind == "day" and d.date]
     if years:
         return max(set(years), key=years.count)
+    # a congress is held in the first year of the term it opens ("Đại hội ..., nhiệm kỳ 2023-2028")
+    opened = {p.first_year for p in congress_terms(doc.body, list(body_periods(doc, None, None)))}
+    if len(opened) == 1:
+        return opened.pop()
     return None
