@@ -19,6 +19,8 @@ from .told_year import told_year
 _PERIODS = load_yaml("metric_periods.yaml")
 _WRITTEN_YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _PERIOD_RES = tuple((p["kind"], regex.compile(p["re"], regex.I)) for p in _PERIODS["patterns"])
+# a cheap search that must succeed where the pattern can match; None: the pattern is always run
+PERIOD_NEEDS = tuple(regex.compile(p["needs"], regex.I) if "needs" in p else None for p in _PERIODS["patterns"])
 _DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"])
 _CONGRESS_RE = cue_patterns()["congress"]
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -58,7 +60,9 @@ def find_periods(text: str, reference_year: int | None, new_year: int | None = N
     """
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
-    for kind, rx in _PERIOD_RES:
+    for (kind, rx), needs in zip(_PERIOD_RES, PERIOD_NEEDS):
+        if needs is not None and not needs.search(text):
+            continue
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

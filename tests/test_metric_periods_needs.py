@@ -1,0 +1,42 @@
+"""The `needs` of rules/metric_periods.yaml only skip work: on every real text, wherever a
+period pattern matches, its `needs` matches inside that match."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.metric_periods import _PERIOD_RES, PERIOD_NEEDS, find_periods
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "eval" / "real").glob("*.txt"))]
+TEXTS += sorted({json.loads(line)["sentence"] for name in ("metrics_train.jsonl", "metrics_train_real.jsonl")
+                 for line in open(ROOT / "corpus" / name, encoding="utf-8")})
+
+
+def test_some_patterns_have_needs():
+    assert sum(n is not None for n in PERIOD_NEEDS) >= 5
+
+
+@pytest.mark.parametrize("index", [i for i, n in enumerate(PERIOD_NEEDS) if n is not None])
+def test_every_match_holds_what_its_pattern_needs(index):
+    (kind, rx), needs = _PERIOD_RES[index], PERIOD_NEEDS[index]
+    matched = 0
+    for text in TEXTS:
+        for m in rx.finditer(text):
+            matched += 1
+            assert needs.search(m.group()), (kind, m.group())
+    assert matched, f"no real text exercises the {kind} pattern"
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Trong 5 năm qua, công đoàn kết nạp 500 đoàn viên.", ["2019/2024"]),
+    ("Giai đoạn 2021-2025, công đoàn kết nạp 500 đoàn viên.", ["2021/2025"]),
+    ("Từ năm 2016 đến nay, công đoàn kết nạp 500 đoàn viên.", ["2016/2024"]),
+    ("Trong 6 tháng đầu năm 2022, công đoàn kết nạp 500 đoàn viên.", ["2022-H1"]),
+    ("Năm nay công đoàn kết nạp 500 đoàn viên.", ["2024"]),
+    ("Công đoàn kết nạp 500 đoàn viên.", []),
+])
+def test_periods_are_found_with_the_needs_in_place(text, labels):
+    assert [p.label for p in find_periods(text, 2024)] == labels
