@@ -148,6 +148,12 @@ CASES = [
     ("Học tập Nghị quyết Đại hội đại biểu Đảng bộ thành phố Cần Thơ lần thứ XIV, nhiệm kỳ 2020 – 2025.",
      [("Nghị quyết", None, None, "Nghị quyết Đại hội đại biểu Đảng bộ thành phố Cần Thơ lần thứ XIV",
        "Đại hội đại biểu Đảng bộ thành phố Cần Thơ lần thứ XIV", None)]),
+    # the sector after "ngành" written in lower case stays in the name where the name goes on
+    ("Thực hiện đạt 14/14 chỉ tiêu Nghị quyết Đại hội đại biểu Công đoàn ngành giáo dục khóa XI đề ra.",
+     [("Nghị quyết", None, None, "Nghị quyết Đại hội đại biểu Công đoàn ngành giáo dục khóa XI",
+       "Đại hội đại biểu Công đoàn ngành giáo dục khóa XI", None)]),
+    ("Thực hiện Nghị quyết Đại hội XI Công đoàn ngành đề ra, công đoàn kết nạp đoàn viên.",
+     [("Nghị quyết", None, None, "Nghị quyết Đại hội XI Công đoàn ngành", "Đại hội XI Công đoàn ngành", None)]),
     ("Tuyên truyền Nghị quyết Đại hội V Công đoàn Viên chức Việt Nam và Nghị quyết Đại hội XII Công đoàn Việt Nam.",
      [("Nghị quyết", None, None, "Nghị quyết Đại hội V Công đoàn Viên chức Việt Nam", "Đại hội V Công đoàn Viên chức Việt Nam", None),
       ("Nghị quyết", None, None, "Nghị quyết Đại hội XII Công đoàn Việt Nam", "Đại hội XII Công đoàn Việt Nam", None)]),

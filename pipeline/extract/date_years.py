@@ -18,7 +18,7 @@ from ..document import Document
 from .date_scan import Draft, scan
 from .date_shapes import YEAR, cue_patterns, vocab
 from .published import calendar_date, dump_header
-from .told_year import told_year
+from .told_year import article_told_year
 
 
 def _late_meeting(text: str) -> bool:
@@ -121,7 +121,7 @@ class _YearContext:
             return _year_of_day(self.lead_years, month), 0.65
         # the year the text tells of itself: "từ đầu năm 2015 đến nay", "Tết Sum vầy 2024",
         # "kỷ niệm 85 năm truyền thống Công đoàn Việt Nam" (2014)
-        told = told_year(doc.body)
+        told = article_told_year(doc)
         if told:
             return (told.year - 1 if told.source == "tet" and month == 12 else told.year), 0.6
         # the latest term or phase the article names opened its events ("Ngày 15.11, ...

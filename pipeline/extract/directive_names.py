@@ -27,6 +27,8 @@ MAX_NAME_CHARS = 300  # no issuing body's name is longer: names are never scanne
 JOINERS = frozenset(str(j) for j in ISSUERS["joiners"])
 STOP_WORDS = frozenset(str(w).casefold() for w in ISSUERS["stop_words"])
 ROMAN_RE = regex.compile(r"[IVXLC]+")
+SECTOR_BEFORE = str(ISSUERS["sector_before"])
+SECTOR_REACH = int(ISSUERS["sector_reach"])
 NAMED_AFTER_TYPE_RE = regex.compile(r"[^\S\n]+(?:đại|hội|trung|ban|bch)[^\S\n]", regex.IGNORECASE)
 
 
@@ -69,6 +71,25 @@ def _extend_compound(src: Source, toks: list[Tok], i: int, end: int, words: list
     return i, end
 
 
+def _lowercase_sector(toks: list[Tok], i: int, end: int, words: list[str]) -> tuple[int, int]:
+    """The sector after "ngành", often written in lower case, where the name goes on after it
+    ("Đại hội đại biểu Công đoàn ngành giáo dục khóa XI"); not the sentence's next words
+    ("Công đoàn ngành đề ra ...")."""
+    j = i
+    while j < len(toks) and j - i < SECTOR_REACH and toks[j].text.isalpha() and toks[j].text.islower() \
+            and toks[j].text not in JOINERS and toks[j].text.casefold() not in STOP_WORDS:
+        j += 1
+    if j == i or j >= len(toks):
+        return i, end
+    after = toks[j].text
+    goes_on = after.casefold() in ("khóa", "khoá", "lần") or ROMAN_RE.fullmatch(after) \
+        or (is_capitalised(after) and after[0].isalpha() and after.casefold() not in STOP_WORDS)
+    if not goes_on:
+        return i, end
+    words.extend(tok.text for tok in toks[i:j])
+    return j, toks[j - 1].end
+
+
 def scan_name(src: Source, start: int, limit: int) -> tuple[list[str], int] | None:
     """The body name starting at `start` as a list of words (abbreviations expanded), and
     where it ends; None unless it starts with a Capitalised word or an abbreviation."""
@@ -108,6 +129,8 @@ def scan_name(src: Source, start: int, limit: int) -> tuple[list[str], int] | No
             end, i = toks[i + n - 1].end, i + n
             if is_capitalised(t):  # "Xã hội" is a word, not the commune "xã"
                 i, end = _extend_compound(src, toks, i, end, words)
+            elif words[-1].casefold() == SECTOR_BEFORE:
+                i, end = _lowercase_sector(toks, i, end, words)
             if words[-2:] == ["lần", "thứ"] and i < len(toks):
                 k = match_phrase(toks, i, ORDINALS)
                 if k:

@@ -14,7 +14,7 @@ from ..document import Document
 from ..records import DateMention
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
-from .told_year import told_year
+from .told_year import article_told_year
 
 _PERIODS = load_yaml("metric_periods.yaml")
 _WRITTEN_YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -282,7 +282,7 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     one term a congress it reports opens."""
     if published:
         return published.year
-    told = told_year(doc.body)
+    told = article_told_year(doc)
     if told:
         return told.year
     years = [d.date.year for d in dates if d.kind == "day" and d.date]

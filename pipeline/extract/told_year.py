@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from ..document import Document
 from ..ruledata import load_yaml
 
 
@@ -56,3 +57,11 @@ def told_year(text: str) -> ToldYear | None:
     if len(anniversaries) == 1:
         return ToldYear(anniversaries.pop(), "anniversary")
     return None
+
+
+def article_told_year(doc: Document) -> ToldYear | None:
+    """told_year of the article's body, read once per article (the dates ask it for each
+    year-less day, the metrics once more)."""
+    if "told_year" not in doc.memo:
+        doc.memo["told_year"] = told_year(doc.body)
+    return doc.memo["told_year"]
