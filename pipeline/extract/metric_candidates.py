@@ -54,7 +54,7 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
     periods = merge_periods(periods_from_dates(doc.body, dates or []), list(body_periods(doc, reference_year, new_year)))
     periods = mark_descriptive(doc.body, [p for p in periods if p.kind != "unresolved"])
     review, _ = article_periods(doc, periods, title, reference_year)
-    periods = resolve_reviews(periods, review, doc.body)
+    periods = resolve_reviews(periods, review, doc)
     review = review or next((p for p in periods if p.kind == "reviewed_term"), None)
     _, title_period = article_periods(doc, periods, title, reference_year)
     date_spans = [(d.start, d.end) for d in dates or [] if d.end > d.start]

@@ -206,21 +206,19 @@ def _period(kind: str, m: regex.Match, ref: int | None, new_year: int | None = N
     return Period(m.start(), m.end(), label, y1, y1, kind)
 
 
-def congress_terms(text: str, periods: list[Period]) -> set[Period]:
+def congress_terms(doc: Document, periods: list[Period]) -> set[Period]:
     """The terms named as a congress's ("Đại hội Công đoàn xã ... lần thứ VIII, nhiệm kỳ
     2023-2028"): the congress word stands before the term in its sentence. Such a congress
     opens its term: it is held in the term's first year and reviews the term before."""
     out = set()
     for p in periods:
-        if p.kind != "term":
-            continue
-        start = max(text.rfind(". ", 0, p.start), text.rfind("\n", 0, p.start)) + 1
-        if _CONGRESS_RE.search(text, start, p.start):
+        sentence = doc.sentence_at(p.start) if p.kind == "term" else None
+        if sentence and _CONGRESS_RE.search(doc.body, sentence.start, p.start):
             out.add(p)
     return out
 
 
-def resolve_reviews(periods: list[Period], review: Period | None, text: str = "") -> list[Period]:
+def resolve_reviews(periods: list[Period], review: Period | None, doc: Document) -> list[Period]:
     """"nhiệm kỳ qua", "5 năm qua": the year range the article reviews where it names one
     of that length ending in the same year ("nhiệm kỳ 2018-2023" in a 2023 congress report),
     else the span counted back from the article's year. Without the article's year, the
@@ -228,7 +226,7 @@ def resolve_reviews(periods: list[Period], review: Period | None, text: str = ""
     the term before it where a congress opens that term ("Đại hội ..., nhiệm kỳ 2023-2028
     ... tổng kết nhiệm kỳ qua": 2018/2023); else it cannot be told and is dropped. A
     resolved span is a closed range of years."""
-    opened = congress_terms(text, periods) if text else set()
+    opened = congress_terms(doc, periods)
     out = []
     for p in periods:
         if p.kind != "review":
@@ -289,7 +287,7 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     if years:
         return max(set(years), key=years.count)
     # a congress is held in the first year of the term it opens ("Đại hội ..., nhiệm kỳ 2023-2028")
-    opened = {p.first_year for p in congress_terms(doc.body, list(body_periods(doc, None, None)))}
+    opened = {p.first_year for p in congress_terms(doc, list(body_periods(doc, None, None)))}
     if len(opened) == 1:
         return opened.pop()
     return None
