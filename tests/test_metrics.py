@@ -322,6 +322,15 @@ STATUSES = [
      [(3000, "target"), (3260, "achieved")]),
     ("Năm 2024, toàn tỉnh kết nạp 2.472 đoàn viên, vượt 3% so với kế hoạch 2.400 đoàn viên.",
      [(2472, "achieved"), (3, "achieved"), (2400, "target")]),
+    # a present figure quoted in brackets does not end the list of goals
+    ("Đại hội thông qua các chỉ tiêu: đến hết nhiệm kỳ có 400.000 đoàn viên (hiện có trên 280.000); "
+     "xây dựng 250 Mái ấm Công đoàn.", [(400000, "target"), (280000, "context"), (250, "target")]),
+    # ... but a result word outside brackets does
+    ("Đại hội thông qua các chỉ tiêu: kết nạp 5.000 đoàn viên; hiện có 280.000 đoàn viên.",
+     [(5000, "target"), (280000, "context")]),
+    # the goal of a meeting's solutions ("giải pháp để ...") is a target
+    ("Ban chỉ đạo họp bàn giải pháp để trong năm 2024 toàn tỉnh phát triển 14.600 đoàn viên mới.",
+     [(14600, "target")]),
 ]
 
 
