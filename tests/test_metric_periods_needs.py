@@ -1,5 +1,6 @@
-"""The `needs` of rules/metric_periods.yaml only skip work: on every real text, wherever a
-period pattern matches, its `needs` matches inside that match."""
+"""The `needs` of rules/metric_periods.yaml only skip work: on every real text (the real
+evaluation set, the dev corpus where ../shared is beside the clone, the training sentences),
+wherever a period pattern matches, its `needs` matches inside that match."""
 from __future__ import annotations
 
 import json
@@ -10,7 +11,8 @@ import pytest
 from pipeline.extract.metric_periods import _PERIOD_RES, PERIOD_NEEDS, find_periods
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "eval" / "real").glob("*.txt"))]
+DEV = ROOT.parent / "shared" / "corpus" / "dev"  # beside the clone, as CI places it
+TEXTS = [p.read_text(encoding="utf-8") for folder in (ROOT / "eval" / "real", DEV) for p in sorted(folder.glob("*.txt"))]
 TEXTS += sorted({json.loads(line)["sentence"] for name in ("metrics_train.jsonl", "metrics_train_real.jsonl")
                  for line in open(ROOT / "corpus" / name, encoding="utf-8")})
 

@@ -412,6 +412,15 @@ PERIODS_IN_CONTEXT = [
     # a sentence-initial year governs its sentence over a programme's range inside it
     ("Năm 2025, LĐLĐ tỉnh thực hiện Chương trình giai đoạn 2023-2028, phấn đấu giám sát ít nhất 20 doanh "
      "nghiệp.", "2025-03-02", [(20, "2025")]),
+    # "toàn tháng" is the month the article named last, in a later paragraph too
+    ("Trong tháng 8 vừa qua, công đoàn các cấp đã trao 260 suất quà.\nToàn tháng, hơn 3.500 lượt đoàn viên "
+     "được hỗ trợ.", "2025-09-18", [(260, "2025-08"), (3500, "2025-08")]),
+    ("Trong tháng 8 vừa qua, công đoàn các cấp đã trao 260 suất quà.\nTrong tháng này, hơn 3.500 lượt đoàn "
+     "viên được hỗ trợ.", "2025-09-18", [(260, "2025-08"), (3500, "2025-08")]),
+    # with no month named before, it tells nothing; "trong tháng 9" is a month of its own
+    ("Toàn tháng, hơn 3.500 lượt đoàn viên được hỗ trợ.", "2025-09-18", [(3500, "2025")]),
+    ("Trong tháng 8, công đoàn trao 260 suất quà.\nTrong tháng 9, hơn 3.500 lượt đoàn viên được hỗ trợ.",
+     "2025-10-02", [(260, "2025-08"), (3500, "2025-09")]),
 ]
 
 

@@ -23,6 +23,7 @@ _PERIOD_RES = tuple((p["kind"], regex.compile(p["re"], regex.I)) for p in _PERIO
 PERIOD_NEEDS = tuple(regex.compile(p["needs"], regex.I) if "needs" in p else None for p in _PERIODS["patterns"])
 _DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"])
 _CONGRESS_RE = cue_patterns()["congress"]
+_MONTH_LABEL_RE = regex.compile(r"\d{4}-\d{2}")  # one month ("2025-08"), not a year up to it
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _NUMBER_WORDS = {k.casefold(): int(v) for k, v in _PERIODS["number_words"].items()}
 _DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
@@ -154,6 +155,8 @@ def _period(kind: str, m: regex.Match, ref: int | None, new_year: int | None = N
         if ref is None:  # resolved against a term the article names, else dropped (_resolve_review)
             return Period(m.start(), m.end(), "", 0, years, kind)
         return Period(m.start(), m.end(), f"{ref - years}/{ref}", ref - years, ref, kind)
+    if kind == "this_month":  # the month named before it (resolve_month_anaphors)
+        return Period(m.start(), m.end(), "", 0, 0, kind)
     y1 = int(g["y1"]) if g.get("y1") else ref
     if kind == "since":
         if ref is None:
@@ -249,6 +252,20 @@ def resolve_reviews(periods: list[Period], review: Period | None, doc: Document)
                                last_year=term.last_year, kind="years"))
             # the term is reviewed as past: the period of results, not only of goals
             out = [replace(t, kind="reviewed_term") if t is term else t for t in out]
+    return out
+
+
+def resolve_month_anaphors(periods: list[Period]) -> list[Period]:
+    """"toàn tháng", "trong tháng này": the last month named before it in the article
+    ("Trong tháng 8 vừa qua, ... Toàn tháng, ..."); where none is, it cannot be told and
+    is marked unresolved. `periods` are in text order."""
+    out: list[Period] = []
+    for p in periods:
+        if p.kind == "this_month":
+            month = next((q for q in reversed(out) if q.kind == "month" and _MONTH_LABEL_RE.fullmatch(q.label)), None)
+            p = (replace(p, label=month.label, first_year=month.first_year, last_year=month.last_year, kind="month")
+                 if month else replace(p, kind="unresolved"))
+        out.append(p)
     return out
 
 
