@@ -1,4 +1,5 @@
-"""The Dask engine on a real LocalCluster of 2 worker processes gives the tables of `--jobs 1`."""
+"""The Dask engine on a real LocalCluster of 2 worker processes, and on a scheduler and workers
+started apart (`--scheduler ADDRESS`), gives the tables of `--jobs 1`."""
 from __future__ import annotations
 
 import gzip
@@ -135,3 +136,41 @@ def test_the_dask_engine_refuses_resume_stdin_and_pipes(corpus, tmp_path):
     os.mkfifo(tmp_path / "feed.jsonl")
     proc = extract(str(tmp_path / "feed.jsonl"), "--out", str(tmp_path / "o3"), "--engine", "dask")
     assert proc.returncode == 2 and "not pipes" in proc.stderr
+
+
+@pytest.fixture
+def external_cluster(tmp_path):
+    """A scheduler and two single-threaded worker processes started apart from the run, as
+    on a real cluster (`dask scheduler`, `dask worker ADDRESS`), on a free local port."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+    procs = [subprocess.Popen([*dask, "--host", "127.0.0.1", "--port", str(port), "--dashboard-address", ":0"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    procs.append(subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--nworkers", "2",
+                                   "--nthreads", "1", "--dashboard-address", ":0"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    try:
+        from distributed import Client
+
+        with Client(address, timeout=60) as client:  # wait until both workers are up
+            client.wait_for_workers(2, timeout=60)
+        yield address
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+            p.wait(timeout=30)
+
+
+def test_the_dask_engine_runs_on_an_existing_scheduler(external_cluster, tmp_path):
+    out = tmp_path / "out"
+    done = extract(str(REAL), "--out", str(out), "--engine", "dask", "--scheduler", external_cluster)
+    assert done.returncode == 0, done.stderr
+    by_one = tmp_path / "one"
+    assert extract(str(REAL), "--out", str(by_one), "--jobs", "1").returncode == 0
+    for name, frame in sorted_tables(out).items():
+        pd.testing.assert_frame_equal(frame, sorted_tables(by_one)[name], check_dtype=False)
