@@ -122,6 +122,13 @@ CASES = [
     # the issuer as the subject of "ban hành", the date opening the sentence
     ("Ngày 21/6/2018, Ban Chấp hành Liên đoàn Lao động Tiền Giang ban hành chương trình số 02/Ctr-LĐLĐ về nâng cao chất lượng.",
      [("Chương trình", "02", "Ctr-LĐLĐ", "02-Ctr-LĐLĐ", "Ban Chấp hành Liên đoàn Lao động Tiền Giang", D(2018, 6, 21))]),
+    # ... or opening its clause after a ";"
+    ("Năm 2021, LĐLĐ tỉnh tổ chức tuyên dương; ngày 15/4/2021, Sở Nội vụ Ninh Thuận ban hành Hướng dẫn số "
+     "1157/HD-SNV về khen thưởng công nhân.",
+     [("Hướng dẫn", "1157", "HD-SNV", "1157-HD-SNV", "Sở Nội vụ Ninh Thuận", D(2021, 4, 15))]),
+    # a date opening an earlier clause dates that clause's event, not the document
+    ("Ngày 12/3/2021, LĐLĐ tỉnh tổ chức hội nghị; Sở Nội vụ ban hành Hướng dẫn số 1157/HD-SNV về khen thưởng.",
+     [("Hướng dẫn", "1157", "HD-SNV", "1157-HD-SNV", "Sở Nội vụ", None)]),
     ("Ban Thường vụ LĐLĐ tỉnh tham mưu cho Tỉnh ủy ban hành Kế hoạch số 94-KH/TU ngày 29/11/2021 về thực hiện.",
      [("Kế hoạch", "94", "KH/TU", "94-KH/TU", "Tỉnh ủy", D(2021, 11, 29))]),
     ("Ban Thường vụ LĐLĐ tỉnh đã tổ chức Hội nghị cán bộ chuyên trách, ban hành Kế hoạch số 02/KH-LĐLĐ về thực hiện chủ đề năm.",

@@ -200,7 +200,10 @@ def with_sentence_context(src: Source, ref: Ref, next_start: int, day_mentions) 
     if ref.issuer is None and verb is not None and (issuer is not None or not weak):
         ref = replace(ref, issuer=issuer)
         if ref.issued is None:  # "Ngày 12/6/2021, Bộ Chính trị đã ban hành Nghị quyết ..."
-            intro = intro_date(text, sent_start, sent_end, day_mentions)
+            # the date opening the clause of the issuing verb: after a ";" ("...; ngày 15/4/2021, Sở
+            # Nội vụ ban hành Hướng dẫn số ..."), where a date opening the sentence is the first clause's
+            clause = text.rfind(";", sent_start, ref.start)
+            intro = intro_date(text, clause + 1 if clause >= 0 else sent_start, sent_end, day_mentions)
             ref = replace(ref, issued=intro[0] if intro else None)
     if ref.issuer is None and ref.symbol:
         semicolon = text.find(";", ref.tail_end, sent_end)
