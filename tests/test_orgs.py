@@ -68,6 +68,12 @@ NAMED = [
       ("Công đoàn ngành Công Thương Nghệ An", "Công đoàn ngành Công Thương Nghệ An", "cd_sector", "province", "Nghệ An")]),
     ("Công đoàn ngành Giáo dục Hà Nội tổ chức vòng chung khảo.", "Hà Nội",
      [("Công đoàn ngành Giáo dục Hà Nội", "Công đoàn ngành Giáo dục Hà Nội", "cd_sector", "province", "Hà Nội")]),
+    # a sector union named without a place stays as written, of the article's province (GOLD.md:
+    # a place resolves only a bare kind word); with a bare "tỉnh" the place is added
+    ("Sáng 20/6, Công đoàn ngành y tế phối hợp tổ chức trao kinh phí hỗ trợ.", "Thái Bình",
+     [("Công đoàn ngành y tế", "Công đoàn ngành Y tế", "cd_sector", "province", "Thái Bình")]),
+    ("Công đoàn ngành Giáo dục tỉnh tổ chức hội thi.", "Đắk Lắk",
+     [("Công đoàn ngành Giáo dục tỉnh", "Công đoàn ngành Giáo dục tỉnh Đắk Lắk", "cd_sector", "province", "Đắk Lắk")]),
     ("Công đoàn ngành Y tế tỉnh Thái Bình trao quà.", "Thái Bình",
      [("Công đoàn ngành Y tế tỉnh Thái Bình", "Công đoàn ngành Y tế tỉnh Thái Bình", "cd_sector", "province", "Thái Bình")]),
     ("Công đoàn Giáo dục Việt Nam phát động thi đua.", None,

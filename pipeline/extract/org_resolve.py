@@ -107,13 +107,16 @@ def resolve(cands: list[Candidate], text: str, province: str | None,
             else:
                 if districts is None:
                     districts = district_mentions(text, province)
-                place = resolve_place(c.kind, c.start, named, province, districts, home) if c.kind else home
+                # a sector union named without a kind word stays as written ("Công đoàn ngành y tế"):
+                # a place resolves only a bare kind word (GOLD.md), as in "Công đoàn ngành Giáo dục tỉnh"
+                place = (resolve_place(c.kind, c.start, named, province, districts, home) if c.kind
+                         else None if c.need == "sector_place" else home)
                 if place is not None:
                     # the kind word stays where the text writes one; a zone's place always has it
                     written = f"{place.kind} {place.name}" if c.kind or c.need == "zone_place" else place.name
                     done = replace(c, canonical=f"{c.stem} {written}", province=place.province, confidence=conf)
-                elif c.need == "sector_place" and not c.kind:
-                    done = replace(c, canonical=c.stem, confidence=conf)
+                elif c.need == "sector_place" and not c.kind:  # named as written, of the article's province
+                    done = replace(c, canonical=c.stem, province=home.province if home else None, confidence=conf)
         if done is not None:
             out.append(done)
     return out
