@@ -412,6 +412,16 @@ PERIODS_IN_CONTEXT = [
     # a sentence-initial year governs its sentence over a programme's range inside it
     ("Năm 2025, LĐLĐ tỉnh thực hiện Chương trình giai đoạn 2023-2028, phấn đấu giám sát ít nhất 20 doanh "
      "nghiệp.", "2025-03-02", [(20, "2025")]),
+    # a report's lead names the half it covers: a later result with no period of its own takes it;
+    # the present state ("Hiện nay ...") and a target do not
+    ("Kết quả công tác công đoàn\nTheo báo cáo, trong 6 tháng đầu năm 2019, toàn tỉnh thành lập mới 24 công đoàn "
+     "cơ sở.\nCông đoàn các KCN đã tổ chức thành công 22 hội nghị ra mắt.\nHiện nay, các KCN sử dụng 282.405 "
+     "lao động.\nCông đoàn phấn đấu kết nạp 500 đoàn viên.", "2019-07-10",
+     [(24, "2019-H1"), (22, "2019-H1"), (282405, "2019"), (500, "2019")]),
+    # a half named deep in the article is no lead
+    ("Kết quả công tác công đoàn\nCông đoàn các KCN đã tổ chức thành công 22 hội nghị ra mắt.\n" + "Các hoạt "
+     "được duy trì đều đặn. " * 40 + "\nTrong 6 tháng đầu năm 2019, toàn tỉnh thành lập mới 24 công đoàn cơ sở.",
+     "2019-07-10", [(22, "2019"), (24, "2019-H1")]),
     # "toàn tháng" is the month the article named last, in a later paragraph too
     ("Trong tháng 8 vừa qua, công đoàn các cấp đã trao 260 suất quà.\nToàn tháng, hơn 3.500 lượt đoàn viên "
      "được hỗ trợ.", "2025-09-18", [(260, "2025-08"), (3500, "2025-08")]),

@@ -12,7 +12,7 @@ from ..document import Document, Sentence, Token
 from ..records import DateMention
 from .metric_blocking import sentence_quantities
 from .metric_events import decisive_event, event_after, event_before, in_target_scope, is_stock, last_event_match
-from .metric_periods import (Period, article_periods, body_periods, mark_descriptive, merge_periods, new_year_of,
+from .metric_periods import (Period, article_periods, body_periods, lead_period, mark_descriptive, merge_periods, new_year_of,
                              periods_from_dates, resolve_month_anaphors, resolve_reviews)
 from .metric_subjects import PUNCT_RE, counted_subject, words_before
 from .metric_time import CLAUSE_BREAK_RE, TimeContext, choose_period, time_context
@@ -57,6 +57,7 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
     periods = resolve_reviews(periods, review, doc)
     review = review or next((p for p in periods if p.kind == "reviewed_term"), None)
     _, title_period = article_periods(doc, periods, title, reference_year)
+    report = lead_period(doc, periods, title, reference_year)
     date_spans = [(d.start, d.end) for d in dates or [] if d.end > d.start]
     starts = [p.start for p in periods]  # periods are in text order
     out = []
@@ -68,7 +69,7 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
         # from (scanning every period per figure is quadratic on long one-line dumps)
         para_start = doc.body.rfind("\n", 0, sentence.start) + 1
         nearby = periods[bisect_left(starts, para_start):bisect_right(starts, sentence.end)]
-        cands = [_candidate(doc, sentence, q, nearby, review, title_period, in_title, reference_year, tags)
+        cands = [_candidate(doc, sentence, q, nearby, review, title_period, in_title, reference_year, tags, report)
                  for q in qs]
         # the low end of a range counts what the high end counts ("từ 10-20 CĐCS")
         for i in range(len(cands) - 1):
@@ -93,7 +94,8 @@ def title_span(doc: Document) -> tuple[int, int]:
 
 def _candidate(doc: Document, sentence: Sentence, q: Quantity, periods: list[Period],
                review: Period | None, title_period: Period | None, in_title: bool,
-               reference_year: int | None, tags: tuple[Token, ...] = ()) -> Candidate:
+               reference_year: int | None, tags: tuple[Token, ...] = (),
+               report: Period | None = None) -> Candidate:
     text, off = sentence.text, sentence.start
     # a figure's context is read within _CONTEXT_CHARS of it: enough for any clause of prose,
     # and linear on a table or list flattened into one huge "sentence"
@@ -111,7 +113,7 @@ def _candidate(doc: Document, sentence: Sentence, q: Quantity, periods: list[Per
     right = tuple(islice((t.text.casefold() for t in tokens
                           if t.start >= subject_end and not PUNCT_RE.match(t.text)), 4))
     time = time_context(doc, q, periods, sentence, review, title_period, reference_year,
-                        off + clause_start)
+                        off + clause_start, report=report)
     clause_left = text[clause_start:q.num_start - off]
     tag_starts = [t.start for t in tags] if len(tags) <= 64 else None
     if tag_starts is None:  # a long run of tags: bisect the window (tags are in text order)

@@ -23,6 +23,8 @@ _PERIOD_RES = tuple((p["kind"], regex.compile(p["re"], regex.I)) for p in _PERIO
 PERIOD_NEEDS = tuple(regex.compile(p["needs"], regex.I) if "needs" in p else None for p in _PERIODS["patterns"])
 _DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"])
 _CONGRESS_RE = cue_patterns()["congress"]
+_PART_OF_YEAR_RE = regex.compile(r"-(?:H[12]|Q[1-4])$")  # "2019-H1", "2023-Q1"
+_LEAD_CHARS = int(_PERIODS["lead_chars"])
 _MONTH_LABEL_RE = regex.compile(r"\d{4}-\d{2}")  # one month ("2025-08"), not a year up to it
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _NUMBER_WORDS = {k.casefold(): int(v) for k, v in _PERIODS["number_words"].items()}
@@ -279,6 +281,18 @@ def article_periods(doc: Document, periods: list[Period], title: tuple[int, int]
     # a congress term ending in the article's year is what "nhiệm kỳ qua" reviews
     review = next((p for p in ending if p.kind == "term"), ending[0] if ending else None)
     return review, (in_title[0] if in_title else None)
+
+
+def lead_period(doc: Document, periods: list[Period], title: tuple[int, int], ref: int | None) -> Period | None:
+    """A half or quarter of the article's year that its lead names ("Theo báo cáo ..., trong 6
+    tháng đầu năm 2019, toàn tỉnh thành lập mới 24 CĐCS"): the span a report's later
+    figures cover where their own paragraph names none. Read within lead_chars of the
+    headline's end."""
+    if ref is None:
+        return None
+    end = title[1] + _LEAD_CHARS
+    return next((p for p in periods if title[1] <= p.start < end and not p.descriptive
+                 and p.first_year == p.last_year == ref and _PART_OF_YEAR_RE.search(p.label)), None)
 
 
 def new_year_of(published: dt.date | None, ref: int | None) -> int | None:

@@ -21,6 +21,7 @@ CLAUSE_BREAK_RE = regex.compile(r"[;:]|\s[-–]\s|\n")
 _LEAD_RE = regex.compile(r"^[^\p{L}\d]*(?:(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["lead_words"], key=len, reverse=True)) + r")\s+)?(?:năm\s+)?$", regex.I)
 _AWARD_RE = phrase_regex(_PERIODS["award_words"])
+_PRESENT_RE = phrase_regex(_PERIODS["present_words"])
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,12 @@ class TimeContext:
     reference_year: int | None
     lead: Period | None = None         # a period opening the sentence ("Năm 2025, ...")
     own_clause: tuple[Period, ...] = ()  # periods before the number in its own clause
+    report: Period | None = None       # the half or quarter the article's lead reports on
 
 
 def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Sentence,
                  review: Period | None, title: Period | None, ref: int | None,
-                 clause_start: int | None = None) -> TimeContext:
+                 clause_start: int | None = None, report: Period | None = None) -> TimeContext:
     in_sentence = [p for p in periods if sentence.start <= p.start and p.end <= sentence.end]
     para_start = doc.body.rfind("\n", 0, sentence.start) + 1
     earlier = [p for p in periods if para_start <= p.start and p.end <= sentence.start and not p.descriptive]
@@ -50,8 +52,10 @@ def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Se
     before = tuple(p for p in in_sentence if p.end <= q.num_start)
     lead = next((p for p in before if _LEAD_RE.match(doc.body[sentence.start:p.start])), None)
     own = tuple(p for p in before if clause_start is not None and p.start >= clause_start)
+    if report is not None and _PRESENT_RE.search(sentence.text):
+        report = None  # "Hiện nay ...", "Tính đến nay ...": the present, not the period reported on
     return TimeContext(before, tuple(p for p in in_sentence if p.start >= q.end),
-                       earlier[-1] if earlier else None, review, title, ref, lead, own)
+                       earlier[-1] if earlier else None, review, title, ref, lead, own, report)
 
 
 _SENTENCE_END_RE = regex.compile(r"[.!?](?:\s|$)")
@@ -69,8 +73,8 @@ def choose_period(t: TimeContext | None, status: str | None) -> str | None:
 
     The nearest time expression before it in its sentence, else after it, else the
     latest earlier in its paragraph (without its month: a month rarely carries over),
-    else the article's: a year in the title, the range the article reviews (for
-    results), the article's year. A congress term ("nhiệm kỳ 2023-2028") is the
+    else the article's: a year in the title, the half or quarter its lead reports on and
+    the range it reviews (for results), the article's year. A congress term ("nhiệm kỳ 2023-2028") is the
     period of a target; a result or a size stated at the congress is of its first year.
     """
     if t is None:
@@ -87,6 +91,8 @@ def choose_period(t: TimeContext | None, status: str | None) -> str | None:
         return _label(t.paragraph, status, _carried_label(t.paragraph), ref)
     if t.title:  # a month in the headline is an event's, rarely the span of every figure
         return _label(t.title, status, _carried_label(t.title), ref)
+    if status == "achieved" and t.report:  # a report's result: the half or quarter its lead names
+        return t.report.label
     if status == "achieved" and t.article:
         return t.article.year_label
     return str(ref) if ref else None
