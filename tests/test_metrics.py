@@ -418,6 +418,11 @@ PERIODS_IN_CONTEXT = [
      "cơ sở.\nCông đoàn các KCN đã tổ chức thành công 22 hội nghị ra mắt.\nHiện nay, các KCN sử dụng 282.405 "
      "lao động.\nCông đoàn phấn đấu kết nạp 500 đoàn viên.", "2019-07-10",
      [(24, "2019-H1"), (22, "2019-H1"), (282405, "2019"), (500, "2019")]),
+    # the present state takes the year of a half or quarter carried from the headline or the paragraph
+    ("Quí I/2025, LĐLĐ tỉnh kết nạp 1.200 đoàn viên\nTrong quý, LĐLĐ tỉnh thành lập 12 CĐCS. Hiện nay, LĐLĐ tỉnh "
+     "quản lý 921 CĐCS.", "2025-04-10", [(1200, "2025-Q1"), (12, "2025-Q1"), (921, "2025")]),
+    ("Tin công đoàn\n6 tháng đầu năm 2016, đã có 1.800 đoàn viên được hỗ trợ. CĐ Y tế Việt Nam hiện có 40.455 "
+     "đoàn viên.", "2016-07-10", [(1800, "2016-H1"), (40455, "2016")]),
     # a half named deep in the article is no lead
     ("Kết quả công tác công đoàn\nCông đoàn các KCN đã tổ chức thành công 22 hội nghị ra mắt.\n" + "Các hoạt "
      "được duy trì đều đặn. " * 40 + "\nTrong 6 tháng đầu năm 2019, toàn tỉnh thành lập mới 24 công đoàn cơ sở.",

@@ -38,6 +38,7 @@ class TimeContext:
     lead: Period | None = None         # a period opening the sentence ("Năm 2025, ...")
     own_clause: tuple[Period, ...] = ()  # periods before the number in its own clause
     report: Period | None = None       # the half or quarter the article's lead reports on
+    present: bool = False              # the sentence tells the present state ("Hiện nay", "đến nay")
 
 
 def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Sentence,
@@ -52,10 +53,9 @@ def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Se
     before = tuple(p for p in in_sentence if p.end <= q.num_start)
     lead = next((p for p in before if _LEAD_RE.match(doc.body[sentence.start:p.start])), None)
     own = tuple(p for p in before if clause_start is not None and p.start >= clause_start)
-    if report is not None and _PRESENT_RE.search(sentence.text):
-        report = None  # "Hiện nay ...", "Tính đến nay ...": the present, not the period reported on
+    present = bool(_PRESENT_RE.search(sentence.text))
     return TimeContext(before, tuple(p for p in in_sentence if p.start >= q.end),
-                       earlier[-1] if earlier else None, review, title, ref, lead, own, report)
+                       earlier[-1] if earlier else None, review, title, ref, lead, own, report, present)
 
 
 _SENTENCE_END_RE = regex.compile(r"[.!?](?:\s|$)")
@@ -87,11 +87,12 @@ def choose_period(t: TimeContext | None, status: str | None) -> str | None:
             return dated[0].label
     if in_sentence:
         return _label(in_sentence[0], status, in_sentence[0].label, ref)
-    if t.paragraph:
-        return _label(t.paragraph, status, _carried_label(t.paragraph), ref)
+    if t.paragraph:  # the present state ("hiện có ...") is of the carried period's year, not its half
+        carried = t.paragraph.year_label if t.present else _carried_label(t.paragraph)
+        return _label(t.paragraph, status, carried, ref)
     if t.title:  # a month in the headline is an event's, rarely the span of every figure
-        return _label(t.title, status, _carried_label(t.title), ref)
-    if status == "achieved" and t.report:  # a report's result: the half or quarter its lead names
+        return _label(t.title, status, t.title.year_label if t.present else _carried_label(t.title), ref)
+    if status == "achieved" and t.report and not t.present:  # a report's result: the half or quarter its lead names
         return t.report.label
     if status == "achieved" and t.article:
         return t.article.year_label
