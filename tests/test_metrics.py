@@ -439,6 +439,23 @@ PERIODS_IN_CONTEXT = [
 ]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # undated Tết news named by the lunar year only (Kỷ Hợi: 2019, Quý Mão: 2023) is of that
+    # year, and so is its "năm mới"
+    ("LĐLĐ huyện tổ chức chương trình “Tết Yêu thương” đón Tết Nguyên đán Kỷ Hợi.\nBan tổ chức sẽ trao 160 "
+     "suất quà cho đoàn viên.", [(160, "2019")]),
+    ("LĐLĐ tỉnh trao quà nhân dịp Tết Quý Mão.\nDịp này, LĐLĐ tỉnh trao tặng các cụ những phần quà Xuân năm mới "
+     "(mỗi suất quà trị giá 1.000.000 đồng).", [(1e6, "2023")]),
+    # two lunar years tell nothing
+    ("Tin công đoàn\nCông đoàn tổng kết Tết Quý Mão, chuẩn bị Tết Giáp Thìn.\nCông đoàn trao 160 suất quà.",
+     [(160, None)]),
+])
+def test_a_tet_named_by_its_lunar_year_dates_undated_news(text, expected):
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    found = extract_metrics(doc, extract_dates(doc, None), [], None)
+    assert [(m.value, m.period) for m in found] == expected
+
+
 @pytest.mark.parametrize("text, published, expected", PERIODS_IN_CONTEXT)
 def test_period_in_context(text, published, expected):
     assert [(m.value, m.period) for m in dated_metrics(text, published)] == expected

@@ -23,6 +23,7 @@ _PERIOD_RES = tuple((p["kind"], regex.compile(p["re"], regex.I)) for p in _PERIO
 PERIOD_NEEDS = tuple(regex.compile(p["needs"], regex.I) if "needs" in p else None for p in _PERIODS["patterns"])
 _DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"])
 _CONGRESS_RE = cue_patterns()["congress"]
+_TET_RE = cue_patterns()["tet"]
 _PART_OF_YEAR_RE = regex.compile(r"-(?:H[12]|Q[1-4])$")  # "2019-H1", "2023-Q1"
 _LEAD_CHARS = int(_PERIODS["lead_chars"])
 _MONTH_LABEL_RE = regex.compile(r"\d{4}-\d{2}")  # one month ("2025-08"), not a year up to it
@@ -295,23 +296,43 @@ def lead_period(doc: Document, periods: list[Period], title: tuple[int, int], re
                  and p.first_year == p.last_year == ref and _PART_OF_YEAR_RE.search(p.label)), None)
 
 
-def new_year_of(published: dt.date | None, ref: int | None) -> int | None:
+def new_year_of(published: dt.date | None, ref: int | None, tet: int | None = None) -> int | None:
     """The year "năm mới" names: the coming one, except around Tết (January to
-    new_year_until_month), when the new year has just begun ("trước thềm năm mới" in January)."""
+    new_year_until_month), when the new year has just begun ("trước thềm năm mới" in January).
+    Undated Tết news (`tet`: the Tết it names) wishes that Tết's year ("năm mới Quý Mão")."""
     if published:
         return published.year if published.month <= _NEW_YEAR_UNTIL_MONTH else published.year + 1
+    if tet:
+        return tet
     return ref + 1 if ref else None
+
+
+def tet_year_of(doc: Document, dates: list[DateMention]) -> int | None:
+    """The one year of the Tết an article names: written ("Tết Bính Ngọ 2026") or by its
+    lunar name only ("Tết Nguyên đán Kỷ Hợi": 2019, from the dates stage). Tết news is
+    written around that Tết."""
+    told = article_told_year(doc)
+    if told and told.source == "tet":
+        return told.year
+    lunar = {d.period_start.year for d in dates if d.kind == "year" and d.period_start is not None
+             and _TET_RE.match(d.text) and not _WRITTEN_YEAR_RE.search(d.text)}
+    return lunar.pop() if len(lunar) == 1 else None
 
 
 def reference_year_of(doc: Document, dates: list[DateMention], published: dt.date | None) -> int | None:
     """The year the article reports on: publication, else the year the text calls the
     present ("từ đầu năm 2024 đến nay"), else the one year it gives a Tết ("Tết Bính Ngọ
-    2026"), else the one year its anniversaries give ("kỷ niệm 90 năm Ngày thành lập Công
+    2026", or by its lunar name only: "Tết Nguyên đán Kỷ Hợi"), else the one year its anniversaries give ("kỷ niệm 90 năm Ngày thành lập Công
     đoàn Việt Nam": 2019), else the commonest year in its dates, else the first year of the
     one term a congress it reports opens."""
     if published:
         return published.year
     told = article_told_year(doc)
+    if told and told.source == "present":
+        return told.year
+    tet = tet_year_of(doc, dates)
+    if tet:
+        return tet
     if told:
         return told.year
     years = [d.date.year for d in dates if d.kind == "day" and d.date]

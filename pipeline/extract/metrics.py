@@ -21,7 +21,7 @@ from ..document import Document
 from ..records import DateMention, MetricMention, OrgMention
 from .metric_candidates import candidates
 from .metric_decisions import settle
-from .metric_periods import new_year_of, reference_year_of
+from .metric_periods import new_year_of, reference_year_of, tet_year_of
 from .metric_rows import attach_fractions, attach_percentages, dedupe, org_for
 from .metric_time import LazyTerms, period_of
 
@@ -36,7 +36,7 @@ def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMenti
         return []
     model = load_model()
     # read only for committee sizes and targets
-    terms = LazyTerms(doc, ref_year, new_year_of(published, ref_year))
+    terms = LazyTerms(doc, ref_year, new_year_of(published, ref_year, tet_year_of(doc, dates)))
     rows = []
     features, cue_hits = [], None
     for c in cands:
