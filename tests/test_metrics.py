@@ -442,10 +442,10 @@ PERIODS_IN_CONTEXT = [
 @pytest.mark.parametrize("text, expected", [
     # undated Tết news named by the lunar year only (Kỷ Hợi: 2019, Quý Mão: 2023) is of that
     # year, and so is its "năm mới"
-    ("LĐLĐ huyện tổ chức chương trình “Tết Yêu thương” đón Tết Nguyên đán Kỷ Hợi.\nBan tổ chức sẽ trao 160 "
-     "suất quà cho đoàn viên.", [(160, "2019")]),
-    ("LĐLĐ tỉnh trao quà nhân dịp Tết Quý Mão.\nDịp này, LĐLĐ tỉnh trao tặng các cụ những phần quà Xuân năm mới "
-     "(mỗi suất quà trị giá 1.000.000 đồng).", [(1e6, "2023")]),
+    ("Tin công đoàn\nLĐLĐ huyện tổ chức chương trình “Tết Yêu thương” đón Tết Nguyên đán Kỷ Hợi.\nBan tổ chức sẽ "
+     "trao 160 suất quà cho đoàn viên.", [(160, "2019")]),
+    ("Tin công đoàn\nLĐLĐ tỉnh thăm người có công nhân dịp Tết Quý Mão.\nDịp này, LĐLĐ tỉnh trao tặng các cụ "
+     "những phần quà Xuân năm mới (mỗi suất quà trị giá 1.000.000 đồng).", [(1e6, "2023")]),
     # two lunar years tell nothing
     ("Tin công đoàn\nCông đoàn tổng kết Tết Quý Mão, chuẩn bị Tết Giáp Thìn.\nCông đoàn trao 160 suất quà.",
      [(160, None)]),
