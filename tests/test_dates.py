@@ -29,6 +29,13 @@ EXPLICIT = [
     ("Nghị quyết số 02-NQ/TW ngày 12-6-2021 của Bộ Chính trị", [day("2021-06-12", "12-6-2021")]),
     ("theo Kế hoạch số 56/KH-TLĐ ngày 21.12.2016 nhằm", [day("2016-12-21", "21.12.2016")]),
     ("được ký ngày 12 tháng 6 năm 2021 tại Hà Nội", [day("2021-06-12", "ngày 12 tháng 6 năm 2021")]),
+    # a month by name, capitalised as calendars write it, between a day and a year
+    ("Ngày 30 tháng Tư năm 1975, đất nước thống nhất.", [day("1975-04-30", "30 tháng Tư năm 1975")]),
+    ("Tin tức sự kiện 19 Tháng Tư 2021 8:30:00 SA", [day("2021-04-19", "19 Tháng Tư 2021")]),
+    ("Cập nhật 3 Tháng Mười Một 2020", [day("2020-11-03", "3 Tháng Mười Một 2020")]),
+    # lower case, "tháng năm" is "months of the year": five months of 2020, no 5 May
+    ("Trong 5 tháng năm 2020, công đoàn kết nạp 50 đoàn viên.",
+     [("year", None, D("2020-01-01"), D("2020-12-31"), "năm 2020")]),
     ("Thứ hai, 12 Tháng 10 2015 15:52", [day("2015-10-12", "12 Tháng 10 2015")]),
     ("Cập nhật: Thứ tư, 26/2/2025 | 1:59:19 PM", [day("2025-02-26", "26/2/2025")]),
     ("13:41 31-01-19", [day("2019-01-31", "31-01-19")]),
@@ -129,6 +136,8 @@ NON_DAYS = [
 ]
 
 NEGATIVES = [
+    # a revolution named by its month
+    "Kỷ niệm Cách mạng Tháng Tám thành công.",
     "Nghị quyết số 02-NQ/TW và Quyết định 217-QĐ/TW của Bộ Chính trị",
     "Kế hoạch 139/KH-LĐLĐ và Công văn 42/CV-LĐLĐ của Liên đoàn Lao động",
     "Thông tư 12/2020/TT-BLĐTBXH và Nghị định số 05/2019",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from .date_shapes import cue_patterns, patterns, required_parts, vocab, year_range_words
+from .published import month_number
 from .prefixed import finditer_from_core
 from .published import calendar_date, word_alternation
 
@@ -77,7 +78,9 @@ def _recurring_holiday(text: str, start: int) -> bool:
 
 def _int(m, name: str) -> int | None:
     value = m.group(name)
-    return int(value) if value else None
+    if not value:
+        return None
+    return month_number(value) if name == "m" else int(value)  # "19 Tháng Tư 2021"
 
 
 def _valid(y: int | None, mo: int | None, d: int | None) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from ..ruledata import load_yaml
-from .published import word_alternation
+from .published import month_name_alternation, word_alternation
 
 # a number starts here, not inside a code, amount or time, nor after "thứ" (a weekday
 # "Thứ 7" or an ordinal "lần thứ 4")
@@ -45,8 +45,9 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
                         rf"(?:ngày\s+)?(?P<d2>{_D})\s+tháng\s+(?P<m2>{_D})(?:\s*(?:,\s*|năm\s+)(?P<y>{YEAR}))?(?!\d)"),
         # ngày 12 tháng 6 năm 2021, ngày 12 tháng 6
         ("words_day", rf"ngày\s+(?P<d>{_D})\s+tháng\s+(?P<m>{_D})(?:\s*(?:,\s*|năm\s+)?(?P<y>{YEAR}))?(?!\d)"),
-        # 12 Tháng 10 2015 (datelines)
-        ("words_day_y", rf"(?<![\p{{L}}\d])(?P<d>{_D})\s+tháng\s+(?P<m>{_D})\s*(?:,\s*|năm\s+)?(?P<y>{YEAR})(?!\d)"),
+        # 12 Tháng 10 2015, 19 Tháng Tư 2021 (datelines)
+        ("words_day_y", rf"(?<![\p{{L}}\d])(?P<d>{_D})\s+tháng\s+(?P<m>{_D}|{month_name_alternation()})\s*(?:,\s*|năm\s+)?"
+                        rf"(?P<y>{YEAR})(?!\d)"),
         # 5-7/4, 17 và 18-8, 7 đến 9-11-2020, 5-6-7/4/2013
         # (and "từ ngày 20 đến ngày 22/5/1993")
         ("num_multi", rf"{_NS}(?P<items>{_D}(?:\s*(?:{joiner})\s*{_D}|\s*(?:{range_joiner})\s*ngày\s+{_D})+)(?P<s>{_SEP})(?P<m>{_D})(?:(?P=s)(?P<y>{YEAR}))?{_NE}"),

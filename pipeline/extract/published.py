@@ -53,6 +53,19 @@ def word_alternation(words) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+def month_name_alternation() -> str:
+    """rules/dates.yaml month_names as a case-sensitive alternation, longest first ("Mười Một")."""
+    names = sorted(load_yaml("dates.yaml")["month_names"], key=len, reverse=True)
+    return "(?-i:" + "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
+
+
+def month_number(text: str) -> int:
+    """A month written as digits or by name ("Tư": 4)."""
+    if text.isdigit():
+        return int(text)
+    return load_yaml("dates.yaml")["month_names"][" ".join(text.split())]
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict:
     rules = load_yaml("dates.yaml")
@@ -65,7 +78,8 @@ def _patterns() -> dict:
             r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\d]|[/.\-]\d)"
         ),
         "date_words": regex.compile(
-            r"(?i)(?<![\d\p{L}])(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,|năm)?\s*(?P<y>\d{4})(?!\d)"
+            rf"(?i)(?<![\d\p{{L}}])(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}|{month_name_alternation()})\s*(?:,|năm)?\s*"
+            rf"(?P<y>\d{{4}})(?!\d)"
         ),
         "time": regex.compile(rf"(?<!\d)\d{{1,2}}(?::\d{{2}}){{1,2}}(?:\s*(?:{clock})\b)?|(?<!\d)\d{{1,2}}h\d{{2}}(?!\d)"),
         "weekday": regex.compile(rf"(?i)(?<!\p{{L}})(?:{weekday})(?!\p{{L}})"),
@@ -136,7 +150,7 @@ def _dateline_in_line(line: str) -> tuple[int, int, dt.date] | None:
         return None
     if not (has_time or has_weekday or has_cue or not other_words):
         return None
-    value = calendar_date(full_year(y), int(m), int(d))
+    value = calendar_date(full_year(y), month_number(m), int(d))
     return (start, end, value) if value else None
 
 
