@@ -268,6 +268,12 @@ OPENING_YEARS = [
     # the sentence's own year wins over the headline's
     ("Tổng kết năm 2023\n\nNgày 12/1, Liên đoàn Lao động tỉnh tổng kết công tác năm 2024.", None,
      [("12/1", "2024-01-12")]),
+    # a phase the article reviews closes with its events, unless a later phase opens with them
+    ("Ngày 22/4, Công đoàn ngành Y tế tỉnh tổ chức hội nghị tuyên dương điển hình tiên tiến giai đoạn 2010-2015.",
+     None, [("22/4", "2015-04-22")]),
+    ("Ngày 27/5, LĐLĐ tỉnh tổ chức hội nghị tổng kết công tác phát triển đoàn viên giai đoạn 2021 – 2023; đề ra "
+     "chỉ tiêu giai đoạn 2024 – 2028.", None, [("27/5", "2024-05-27")]),
+    ("Ngày 22/4, Công đoàn ngành Y tế tỉnh triển khai kế hoạch giai đoạn 2021-2025.", None, [("22/4", "2021-04-22")]),
     # a term's first meetings fall in its first year; a later one's year cannot be told
     ("Ngày 15.11, Liên đoàn Lao động tỉnh tổ chức Hội nghị Ban Chấp hành lần thứ 2, khoá XVII, nhiệm kỳ 2023 - 2028.",
      None, [("15.11", "2023-11-15")]),

@@ -143,6 +143,7 @@ def cue_patterns() -> dict:
         "tet": regex.compile(rf"(?i)(?:{word_alternation(v['tet_cues'])})(?!\p{{L}})"),
         "meeting": regex.compile(rf"(?i){v['committee_meeting']}"),
         "term_review": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['term_review_words'])})(?!\p{{L}})"),
+        "phase_review": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['phase_review_words'])})(?!\p{{L}})"),
         "congress": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['congress_words'])})(?!\p{{L}})"),
         # a cited document's number right before a date: "02-NQ/TW ngày", "Kế hoạch số 378/KH-TLĐ
         # ngày", "Nghị quyết 6a/NQ-TLĐ ngày" (a number may carry a letter)

@@ -126,11 +126,28 @@ class _YearContext:
             return (told.year - 1 if told.source == "tet" and month == 12 else told.year), 0.6
         # the latest term or phase the article names opened its events ("Ngày 15.11, ...
         # Hội nghị Ban Chấp hành khoá XVII, nhiệm kỳ 2023 - 2028": 2023)
-        terms = [d.first[0] for d in self.drafts
-                 if d.kind == "period" and d.first[0] and d.last[0] and d.first[0] < d.last[0] and not d.directive]
-        if terms and not cue_patterns()["term_review"].search(doc.body) and not _late_meeting(doc.body):
+        phases = [d for d in self.drafts
+                  if d.kind == "period" and d.first[0] and d.last[0] and d.first[0] < d.last[0] and not d.directive]
+        # a phase the article reviews closes with its events ("tuyên dương điển hình tiên tiến
+        # giai đoạn 2010-2015": 2015), unless a later phase opens with them ("tổng kết ... giai
+        # đoạn 2021 – 2023; đề ra chỉ tiêu ... giai đoạn 2024 – 2028": 2024)
+        term_reviewed = cue_patterns()["term_review"].search(doc.body)
+        reviewed = [d for d in phases if self._reviewed_phase(doc, d, phases)]
+        if reviewed and not term_reviewed:
+            return max([d.last[0] for d in reviewed] + [d.first[0] for d in phases if d not in reviewed]), 0.6
+        terms = [d.first[0] for d in phases]
+        if terms and not term_reviewed and not _late_meeting(doc.body):
             return max(terms), 0.6
         return None, 0.5
+
+    @staticmethod
+    def _reviewed_phase(doc: Document, phase: Draft, phases: list[Draft]) -> bool:
+        """A review word ("tổng kết", "tuyên dương") stands before the phase in its sentence,
+        within phase_review_reach characters and with no other phase between."""
+        sentence = doc.sentence_at(phase.start)
+        start = max(phase.start - int(vocab()["phase_review_reach"]), sentence.start if sentence else 0,
+                    max((d.end for d in phases if d.end <= phase.start), default=0))
+        return bool(cue_patterns()["phase_review"].search(doc.body, start, phase.start))
 
     def _tet_year(self, doc: Document) -> int | None:
         c = cue_patterns()
