@@ -122,6 +122,11 @@ CASES = [
     # the issuer as the subject of "ban hành", the date opening the sentence
     ("Ngày 21/6/2018, Ban Chấp hành Liên đoàn Lao động Tiền Giang ban hành chương trình số 02/Ctr-LĐLĐ về nâng cao chất lượng.",
      [("Chương trình", "02", "Ctr-LĐLĐ", "02-Ctr-LĐLĐ", "Ban Chấp hành Liên đoàn Lao động Tiền Giang", D(2018, 6, 21))]),
+    # the subject of the clause a reference opens, where its verb is the document's act
+    ("Theo đó, tại quyết định số 373 ngày 5-11-2025, Chủ tịch Tổng LĐLĐ Việt Nam quyết định bổ sung Ủy viên Ban "
+     "Chấp hành.", [("Quyết định", "373", None, "Quyết định 373", "Chủ tịch Tổng Liên đoàn Lao động Việt Nam",
+                    D(2025, 11, 5))]),
+    ("Theo Kế hoạch số 12/KH-LĐLĐ, LĐLĐ tỉnh tổ chức hội thi.", [("Kế hoạch", "12", "KH-LĐLĐ", "12-KH-LĐLĐ", None, None)]),
     # ... or opening its clause after a ";"
     ("Năm 2021, LĐLĐ tỉnh tổ chức tuyên dương; ngày 15/4/2021, Sở Nội vụ Ninh Thuận ban hành Hướng dẫn số "
      "1157/HD-SNV về khen thưởng công nhân.",

@@ -21,6 +21,8 @@ SUBJECT_VERBS = issuer_phrases("subject_verbs")
 PASSIVE_MARKERS = issuer_phrases("passive_markers")
 ISSUE_ADVERBS = issuer_phrases("issue_adverbs")
 TOPIC_MARKERS = issuer_phrases("topic_markers")
+REFERENCE_OPENERS = issuer_phrases("reference_openers")
+ACT_VERBS = issuer_phrases("act_verbs")
 
 
 def preceded_by_verb(text: str, pos: int, line_start: int, verbs=ISSUE_VERBS) -> int | None:
@@ -183,6 +185,26 @@ def _subject_at(src: Source, start: int, limit: int) -> str | None:
     return name_text(got[0]) if got else None
 
 
+def _subject_acting_on(src: Source, ref: Ref, sent_start: int, sent_end: int) -> str | None:
+    """"Tại quyết định số 373 ngày 5-11-2025, Chủ tịch Tổng LĐLĐ Việt Nam quyết định ...": a
+    reference opening its clause after a reference_opener, its tail closed by a comma, is
+    issued by the subject of the next clause where that clause's verb is an act_verb."""
+    text = src.text
+    opener = tokenize(text, sent_start, ref.start)
+    cut = max((i + 1 for i, t in enumerate(opener) if t.text in (",", ";", ":")), default=0)
+    opener = opener[cut:]  # "Theo đó, tại quyết định ...": the opener of the reference's clause
+    if not opener or match_phrase(opener, 0, REFERENCE_OPENERS) != len(opener):
+        return None
+    comma = regex.compile(r"[^\S\n]*,[^\S\n]*").match(text, ref.tail_end, sent_end)
+    if comma is None:
+        return None
+    got = scan_name(src, comma.end(), sent_end)
+    if got is None:
+        return None
+    after = tokenize(text, got[1], min(sent_end, got[1] + 40))
+    return name_text(got[0]) if after and match_phrase(after, 0, ACT_VERBS) else None
+
+
 def with_sentence_context(src: Source, ref: Ref, next_start: int, day_mentions) -> Ref:
     """Issuer (and date) of a reference whose tail names none: the subject of the verb
     issuing it, or a body matching its symbol named later in the clause."""
@@ -205,6 +227,8 @@ def with_sentence_context(src: Source, ref: Ref, next_start: int, day_mentions) 
             clause = text.rfind(";", sent_start, ref.start)
             intro = intro_date(text, clause + 1 if clause >= 0 else sent_start, sent_end, day_mentions)
             ref = replace(ref, issued=intro[0] if intro else None)
+    if ref.issuer is None:
+        ref = replace(ref, issuer=_subject_acting_on(src, ref, sent_start, sent_end))
     if ref.issuer is None and ref.symbol:
         semicolon = text.find(";", ref.tail_end, sent_end)
         region_end = min(next_start, sent_end, semicolon if semicolon >= 0 else sent_end)
