@@ -14,6 +14,7 @@ from ..document import Document
 from ..records import DateMention
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
+from .directive_types import TYPES
 from .told_year import article_told_year
 
 _PERIODS = load_yaml("metric_periods.yaml")
@@ -21,7 +22,8 @@ _WRITTEN_YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _PERIOD_RES = tuple((p["kind"], regex.compile(p["re"], regex.I)) for p in _PERIODS["patterns"])
 # a cheap search that must succeed where the pattern can match; None: the pattern is always run
 PERIOD_NEEDS = tuple(regex.compile(p["needs"], regex.I) if "needs" in p else None for p in _PERIODS["patterns"])
-_DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"])
+_DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"].replace("{document_types}", "|".join(
+    regex.escape(p).replace(r"\ ", r"\s+") for p in sorted({t.phrase for t in TYPES}, key=len, reverse=True))))
 _CONGRESS_RE = cue_patterns()["congress"]
 _TET_RE = cue_patterns()["tet"]
 _PART_OF_YEAR_RE = regex.compile(r"-(?:H[12]|Q[1-4])$")  # "2019-H1", "2023-Q1"
