@@ -72,6 +72,10 @@ NAMED = [
     # a place resolves only a bare kind word); with a bare "tỉnh" the place is added
     ("Sáng 20/6, Công đoàn ngành y tế phối hợp tổ chức trao kinh phí hỗ trợ.", "Thái Bình",
      [("Công đoàn ngành y tế", "Công đoàn ngành Y tế", "cd_sector", "province", "Thái Bình")]),
+    # ... and so does one named without "ngành"; a plural or a lower-case "công đoàn giáo dục" names no one
+    ("Ngày 19/4/2023, Công đoàn Giao thông vận tải (GTVT) tổ chức Đại hội.", "Bắc Kạn",
+     [("Công đoàn Giao thông vận tải", "Công đoàn Giao thông Vận tải", "cd_sector", "province", "Bắc Kạn")]),
+    ("Các Công đoàn Giáo dục tổ chức hội thi; công đoàn giáo dục luôn quan tâm giáo viên.", "Bắc Kạn", []),
     ("Công đoàn ngành Giáo dục tỉnh tổ chức hội thi.", "Đắk Lắk",
      [("Công đoàn ngành Giáo dục tỉnh", "Công đoàn ngành Giáo dục tỉnh Đắk Lắk", "cd_sector", "province", "Đắk Lắk")]),
     ("Công đoàn ngành Y tế tỉnh Thái Bình trao quà.", "Thái Bình",

@@ -175,6 +175,13 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
         if ref is not None and ref.kind in PROVINCE_KINDS and not plural:  # "Công đoàn Giáo dục tỉnh"
             return Candidate(start, ref.end, "cd_sector", None, need="sector_place", kind=ref.kind, stem=stem,
                              confidence=conf - 0.15)
+        if ref is None and not plural and is_capitalised(sm.group().strip()):
+            # "Công đoàn Giao thông vận tải tổ chức Đại hội": a sector union named without a place,
+            # as with "ngành"; a corporate sector's union is the country's
+            if key in CORPORATE_SECTORS:
+                return Candidate(start, sm.end(), "cd_sector", stem, confidence=conf - 0.15, level="national")
+            return Candidate(start, sm.end(), "cd_sector", None, need="sector_place", stem=stem,
+                             confidence=conf - 0.15)
     ref = parse_place(text, end, province, bare_names="province")
     if ref is not None:
         if not ref.bare:  # "Công đoàn tỉnh X" is the federation of X
