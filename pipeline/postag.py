@@ -24,6 +24,12 @@ def _tagger():
     return CRFPOSTagPredictor.Instance().model
 
 
+@lru_cache(maxsize=65536)
+def _title_feature(word: str) -> str:
+    """str(_istitle(word)), remembered: words recur and the check splits each one."""
+    return str(_istitle(word))
+
+
 def _istitle(word: str) -> bool:
     """underthesea's `text_istitle`: every space-separated part starts with a title-case letter."""
     if not word:
@@ -53,7 +59,7 @@ def features(words: list[str]) -> list[tuple[str, ...]]:
     column over the n-1 joined neighbours."""
     n = len(words)
     lower = [w.lower() for w in words]
-    title = [str(_istitle(w)) for w in words]
+    title = [_title_feature(w) for w in words]
     pairs = [a + " " + b for a, b in zip(words, words[1:])]
     xs = ["X"] * n
     x_pairs = ["X X"] * max(n - 1, 0)

@@ -1,14 +1,17 @@
-"""The `needs` of rules/metric_periods.yaml only skip work: on every real text (the real
-evaluation set, the dev corpus where ../shared is beside the clone, the training sentences),
-wherever a period pattern matches, its `needs` matches inside that match."""
+"""What find_periods does only for speed changes nothing: the `needs` of
+rules/metric_periods.yaml (on every real text: the real evaluation set, the dev corpus where
+../shared is beside the clone, the training sentences, wherever a period pattern matches, its
+`needs` matches inside that match), and the sorted spans that replace a scan of every span
+taken (the plain overlap definition, as a property)."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
-from pipeline.extract.metric_periods import _PERIOD_RES, PERIOD_NEEDS, find_periods
+from pipeline.extract.metric_periods import _PERIOD_RES, PERIOD_NEEDS, TakenSpans, find_periods
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "corpus" / "dev"  # beside the clone, as CI places it
@@ -42,3 +45,14 @@ def test_every_match_holds_what_its_pattern_needs(index):
 ])
 def test_periods_are_found_with_the_needs_in_place(text, labels):
     assert [p.label for p in find_periods(text, 2024)] == labels
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)).map(lambda t: (t[0], t[0] + t[1])), max_size=20))
+def test_taken_spans_take_a_span_as_the_plain_overlap_scan_does(spans):
+    taken, plain = TakenSpans(), []
+    for s, e in spans:
+        free = not any(a < e and s < b for a, b in plain)
+        assert taken.take(s, e) == free
+        if free:
+            plain.append((s, e))
+    assert list(zip(taken.starts, taken.ends)) == sorted(plain)

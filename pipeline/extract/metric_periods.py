@@ -5,6 +5,7 @@ year "năm mới" names, the range it reviews)."""
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_right
 import datetime as dt
 from dataclasses import dataclass, replace
 
@@ -58,6 +59,24 @@ class Period:
         return self.label.split("-")[0]
 
 
+class TakenSpans:
+    """Disjoint spans kept sorted by start: a new span overlaps one of them only if it
+    overlaps a neighbour by start (a scan of every span per match was quadratic on long bodies)."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def take(self, start: int, end: int) -> bool:
+        """Add [start, end) unless it overlaps a span already taken; say whether it was added."""
+        i = bisect_right(self.starts, start)
+        if (i > 0 and self.ends[i - 1] > start) or (i < len(self.starts) and self.starts[i] < end):
+            return False
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True
+
+
 def find_periods(text: str, reference_year: int | None, new_year: int | None = None) -> list[Period]:
     """Time expressions of `text` with GOLD period labels, non-overlapping, in order.
 
@@ -65,14 +84,13 @@ def find_periods(text: str, reference_year: int | None, new_year: int | None = N
     year ranges longer than a decade (anniversaries: "(1930-2025)") are left out.
     """
     found: list[Period] = []
-    taken: list[tuple[int, int]] = []
+    taken = TakenSpans()
     for (kind, rx), needs in zip(_PERIOD_RES, PERIOD_NEEDS):
         if needs is not None and not needs.search(text):
             continue
         for m in rx.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if not taken.take(*m.span()):
                 continue
-            taken.append(m.span())
             if _DIRECTIVE_CONTEXT_RE.search(text[max(0, m.start() - 80):m.start()]):
                 continue
             period = _period(kind, m, reference_year, new_year)
