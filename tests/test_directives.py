@@ -325,6 +325,9 @@ def test_unnumbered_documents_named_by_owner_or_title(text, expected):
     # a draft is no issued document; a body's generic "own" plans name no one document
     "Công đoàn Dầu khí Việt Nam hoàn thành Dự thảo lần 2 văn kiện Đại hội VII Công đoàn Dầu khí Việt Nam.",
     "Thực hiện có hiệu quả chương trình, Nghị quyết, Kế hoạch công tác của Công đoàn cấp mình và cấp trên.",
+    # a plan or a proposal to issue one is no issued document (GOLD.md)
+    "Ban Thường vụ Tỉnh ủy có chủ trương ban hành Nghị quyết về phát triển đoàn viên.",
+    "LĐLĐ tỉnh đề xuất ban hành Quy định về thi đua khen thưởng.",
 ])
 def test_drafts_and_generic_plans_are_no_documents(text):
     assert rows(text) == []

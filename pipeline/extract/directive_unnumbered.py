@@ -17,6 +17,8 @@ ANAPHORA_AFTER_TYPE = issuer_phrases("anaphora_after_type")
 OWNER_REACH = int(ISSUERS["owner_reach"])
 DRAFT_RE = regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in ISSUERS["draft_words"])
                          + r")(?!\p{L})(?:\s+\S+){0," + str(int(ISSUERS["draft_reach"])) + r"}\s*$")
+PLAN_RE = regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in ISSUERS["plan_words"])
+                        + r")(?!\p{L})(?:\s+\S+){0," + str(int(ISSUERS["plan_reach"])) + r"}\s*$")
 # "các/những [Chỉ thị,] Nghị quyết": documents in the plural, no one of them named
 PLURAL_BEFORE_TYPE_RE = regex.compile(r"(?i)(?<!\p{L})(?:các|những|mọi)\s+(?:\p{L}+(?:\s+\p{L}+)?\s*,\s*)?$")
 OWNER_WORD = str(ISSUERS["owner_word"])
@@ -101,7 +103,8 @@ def unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
         return None
     if "title" in t.unnamed and not (tm.start() > 0 and text[tm.start() - 1] == "“"):
         line_start = text.rfind("\n", 0, tm.start()) + 1
-        if preceded_by_verb(text, tm.start(), line_start) is not None:
+        verb = preceded_by_verb(text, tm.start(), line_start)
+        if verb is not None and not PLAN_RE.search(text, max(line_start, verb - 40), verb):
             # "ban hành Hướng dẫn đánh giá ...": a Title-case type names one document;
             # "thông qua Nghị quyết." / "ban hành Nghị quyết là ..." points back to one
             if regex.match(r"\s*(?:[“\"]|[^\s\p{L}\d]|$)", text[tm.end():limit]):
