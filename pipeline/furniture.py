@@ -80,7 +80,8 @@ def _compile_rules() -> _Rules:
         # a section name, or a breadcrumb trail starting with one ("Tin tức > Hoạt động")
         section_name=regex.compile(rf"[\W_]*(?:{_phrases(data['section_names'])})(?:\s*[>»/|]\s*.{{0,60}})?[\W_]*", FLAGS),
         dateline_counter=regex.compile(
-            rf"\s*[|\-–•]?\s*(?:(?:{optional})\s*:?\s*{number}|{number}\s*(?:{optional})(?!\w)).*$", FLAGS),
+            # (a number-first counter never starts inside the date: "06/10/2021 Lượt xem: 5907")
+            rf"\s*[|\-–•]?\s*(?:(?:{optional})\s*:?\s*{number}|(?<![\d/.\-]){number}\s*(?:{optional})(?!\w)).*$", FLAGS),
         caption=regex.compile(_patterns(data["caption_cues"]), FLAGS),
         dateline_cue=regex.compile(
             rf"\b(?:{_phrases(data['dateline_words'])}|{_phrases(data['weekdays'])})\b", FLAGS),

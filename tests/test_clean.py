@@ -79,6 +79,8 @@ FURNITURE = [
     ("counts after the dateline's time", f"{HEAD}\n\nChủ nhật - 12/06/2022 02:33 603 0\n{P1}", f"{HEAD}\n\nChủ nhật - 12/06/2022 02:33\n{P1}"),
     ("view count after the dateline", f"{HEAD}\nThứ hai, 13/06/2022 - 10:30 | Lượt xem: 345\n{P1}",
      f"{HEAD}\nThứ hai, 13/06/2022 - 10:30\n{P1}"),
+    ("view count right after the date", f"{HEAD}\n05:03 - Thứ Tư, 06/10/2021 Lượt xem: 5907 In bài viết\n{P1}",
+     f"{HEAD}\n05:03 - Thứ Tư, 06/10/2021\n{P1}"),
     ("view count, number first, after the dateline", f"{HEAD}\nThứ 6, 14/09/2018 | 10:55:00 1,134 lượt xem\n{P1}",
      f"{HEAD}\nThứ 6, 14/09/2018 | 10:55:00\n{P1}"),
     ("banner block printed twice",
