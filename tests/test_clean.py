@@ -51,6 +51,7 @@ FURNITURE = [
     ("visit counters", f"{ARTICLE}\n\n{BYLINE}\n\nThống kê\n  • Đang truy cập75\n  • Hôm nay15,376\n  • Tổng lượt truy cập16,570,808",
      f"{ARTICLE}\n\n{BYLINE}"),
     ("view counter line", f"{ARTICLE}\nLượt xem: 1.234\n{P3}", f"{ARTICLE}\n{P3}"),
+    ("attachment line", f"{ARTICLE}\nĐính kèm: 1157 HD SNV.pdf\n{P3}", f"{ARTICLE}\n{P3}"),
     ("view counter line, number first", f"{ARTICLE}\n6,497 lượt xem\n{P3}", f"{ARTICLE}\n{P3}"),
     ("rating and comments to the end",
      f"{ARTICLE}\n\n{BYLINE}\n\nTổng số điểm của bài viết là: 0 trong 0 đánh giá\n\nClick để đánh giá bài viết\n\n"
