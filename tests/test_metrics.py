@@ -104,6 +104,8 @@ def test_sentence_metrics(text, expected):
 
 
 NOT_METRICS = [
+    # a falling "range" is a day and month in a name, not counts
+    "Đoàn viên đã được Công ty CP May da xuất khẩu 30-4 hướng dẫn kỹ thuật may.",
     "Ngày 12/6/2021, Bộ Chính trị ban hành Nghị quyết số 02-NQ/TW về đổi mới tổ chức và hoạt động của Công đoàn.",
     "Thực hiện Kế hoạch số 94-KH/TU ngày 29/11/2021 của Tỉnh ủy và Kế hoạch số 204/KH-LĐLĐ của LĐLĐ tỉnh.",
     "Chủ trì giám sát theo Quyết định số 217-QĐ/TW ngày 12/12/2013 của Bộ Chính trị.",
@@ -640,3 +642,12 @@ def test_non_metric_prefilters_pass_every_real_sentence_their_pattern_matches():
 def test_the_year_of_tet_dates_an_undated_article(text, expected):
     doc = build_document(RawRecord(doc_id="t", source="t", text=text))
     assert reference_year_of(doc, [], None) == expected
+
+
+@pytest.mark.parametrize("text, values", [
+    # a rising range is two counts; a falling one is a day and month in a name
+    ("Công đoàn khu công nghiệp phấn đấu thành lập mới từ 10-20 Công đoàn cơ sở.", [10, 20]),
+    ("Công ty May 30-4 trao 25 suất quà cho công nhân.", [25]),
+])
+def test_a_range_rises(text, values):
+    assert [m.value for m in metrics(text)] == values

@@ -65,8 +65,12 @@ def sentence_quantities(sentence: Sentence, date_spans: list[tuple[int, int]] = 
     cover = _Cover(spans)
     off = sentence.start
     blocked = [cover.covers(q.num_start - off, q.num_end - off) or q.value == 0 for q in qs]
-    # a range is blocked as a whole when either end is ("18-35 tuổi")
+    # a range is blocked as a whole when either end is ("18-35 tuổi"); a "range" falling from
+    # its first number to its second is a day and month or a code in a name ("Công ty May 30-4"),
+    # never a span of counts
     for i, q in enumerate(qs):
+        if q.link == "range_low" and i + 1 < len(qs) and qs[i + 1].link == "range_high" and qs[i + 1].value < q.value:
+            blocked[i] = blocked[i + 1] = True
         if q.link == "range_low" and i + 1 < len(qs) and blocked[i + 1]:
             blocked[i] = True
     return [q for q, b in zip(qs, blocked) if not b]
