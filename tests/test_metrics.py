@@ -104,6 +104,8 @@ def test_sentence_metrics(text, expected):
 
 
 NOT_METRICS = [
+    # the rooms of a house are how it is laid out
+    "Căn nhà có diện tích 50 m2, gồm 2 phòng ngủ, 1 phòng khách và công trình phụ.",
     # a falling "range" is a day and month in a name, not counts
     "Đoàn viên đã được Công ty CP May da xuất khẩu 30-4 hướng dẫn kỹ thuật may.",
     "Ngày 12/6/2021, Bộ Chính trị ban hành Nghị quyết số 02-NQ/TW về đổi mới tổ chức và hoạt động của Công đoàn.",
@@ -648,6 +650,8 @@ def test_the_year_of_tet_dates_an_undated_article(text, expected):
     # a rising range is two counts; a falling one is a day and month in a name
     ("Công đoàn khu công nghiệp phấn đấu thành lập mới từ 10-20 Công đoàn cơ sở.", [10, 20]),
     ("Công ty May 30-4 trao 25 suất quà cho công nhân.", [25]),
+    # the houses count, their rooms do not
+    ("LĐLĐ tỉnh hỗ trợ xây 2 căn nhà Mái ấm Công đoàn, mỗi căn gồm 2 phòng ngủ.", [2]),
 ])
 def test_a_range_rises(text, values):
     assert [m.value for m in metrics(text)] == values
