@@ -47,6 +47,9 @@ QUANTITIES = [
     ("gần 3 nghìn lượt cán bộ", [(3000, "count", "gần", None, "3 nghìn")]),
     ("hơn 4,4 tỷ đồng", [(4.4e9, "vnd", "hơn", None, "4,4 tỷ đồng")]),
     ("số tiền 485 triệu đồng", [(485e6, "vnd", None, None, "485 triệu đồng")]),
+    # before a scale word a comma and three digits are the decimal comma; without one, a thousands group
+    ("với số tiền 2,607 tỷ đồng", [(2.607e9, "vnd", None, None, "2,607 tỷ đồng")]),
+    ("có 5,854 đoàn viên", [(5854, "count", None, None, "5,854")]),
     ("(trị giá hơn 360 triệu)", [(360e6, "vnd", "hơn", None, "360 triệu")]),
     ("mỗi suất 300 ngàn cho giáo viên", [(300e3, "vnd", None, None, "300 ngàn")]),
     ("với hơn 3,5 ngàn đoàn viên mới", [(3500, "count", "hơn", None, "3,5 ngàn")]),

@@ -72,6 +72,9 @@ class Quantity:
     link: str | None = None
 
 
+_COMMA_THOUSANDS_RE = regex.compile(r"\d{1,3},\d{3}")  # read as a thousand group where no scale follows
+
+
 def parse_number(text: str) -> float | None:
     """A digit string in Vietnamese (or English) notation -> its value; None if malformed.
 
@@ -123,6 +126,10 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         s = _SCALE_RE.match(text, end)
         if s:
             scale, mult, end = s.group(1), _SCALES[s.group(1).casefold()], s.end()
+            if _COMMA_THOUSANDS_RE.fullmatch(m.group()):
+                # before a scale word the comma is the Vietnamese decimal comma: "2,607 tỷ đồng"
+                # is 2.607 billion (grouped English-style it would be 2,607 billion)
+                value = float(m.group().replace(",", "."))
         raw.append([m.start(), m.end(), m.group(), value, mult, scale, end])
 
     quantities: list[Quantity] = []
