@@ -655,3 +655,14 @@ def test_the_year_of_tet_dates_an_undated_article(text, expected):
 ])
 def test_a_range_rises(text, values):
     assert [m.value for m in metrics(text)] == values
+
+
+@pytest.mark.parametrize("text, blocked", [
+    # an ordinal word blocks the number after it, in any case ...
+    ("Hội nghị tổ chức tại phòng 5 nhà A.", ["5"]),
+    ("Liên đoàn Lao động Quận 5 trao quà.", ["5"]),
+    # ... but a capitalised word after another is the tail of a name ("Hải Phòng")
+    ("Hải Phòng: 90 chuyến xe đưa công nhân về quê đón Tết.", []),
+])
+def test_an_ordinal_word_is_no_tail_of_a_name(text, blocked):
+    assert [text[a:b] for a, b in blocked_spans(text)] == blocked
