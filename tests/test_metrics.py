@@ -666,3 +666,13 @@ def test_a_range_rises(text, values):
 ])
 def test_an_ordinal_word_is_no_tail_of_a_name(text, blocked):
     assert [text[a:b] for a, b in blocked_spans(text)] == blocked
+
+
+@pytest.mark.parametrize("text, blocked", [
+    # a house number before a street name ...
+    ("Chùa Liên Trì (92/10, Hoàng Hoa Thám, phường 2) tặng quà.", ["92/10, H", "2"]),
+    # ... not a result against a plan before an abbreviation in capitals
+    ("Năm 2019, các cấp CĐ thủ đô đã thành lập mới 542/500 CĐ cơ sở.", ["2019"]),
+])
+def test_a_house_number_is_followed_by_a_name(text, blocked):
+    assert [text[a:b] for a, b in blocked_spans(text)] == blocked
