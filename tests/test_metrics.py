@@ -661,11 +661,14 @@ def test_a_range_rises(text, values):
     # an ordinal word blocks the number after it, in any case ...
     ("Hội nghị tổ chức tại phòng 5 nhà A.", ["5"]),
     ("Liên đoàn Lao động Quận 5 trao quà.", ["5"]),
+    # a phone or account number after its label has six digits or more; fewer count calls
+    ("Điện thoại: 0206.3852.515, hotline 1900 1234.", ["0206.3852.515", "1900", "1900 1234"]),
+    ("Trung tâm tư vấn qua điện thoại 1.117 cuộc.", []),
     # ... but a capitalised word after another is the tail of a name ("Hải Phòng")
     ("Hải Phòng: 90 chuyến xe đưa công nhân về quê đón Tết.", []),
 ])
 def test_an_ordinal_word_is_no_tail_of_a_name(text, blocked):
-    assert [text[a:b] for a, b in blocked_spans(text)] == blocked
+    assert sorted({text[a:b] for a, b in blocked_spans(text)}) == blocked
 
 
 @pytest.mark.parametrize("text, blocked", [
