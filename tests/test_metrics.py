@@ -679,3 +679,13 @@ def test_an_ordinal_word_is_no_tail_of_a_name(text, blocked):
 ])
 def test_a_house_number_is_followed_by_a_name(text, blocked):
     assert [text[a:b] for a, b in blocked_spans(text)] == blocked
+
+
+@pytest.mark.parametrize("text, blocked", [
+    # a day and month is blocked ...
+    ("Sáng 3/2, công đoàn trao quà.", ["3/2", "Sáng 3/2"]),
+    # ... but before a counted noun it is a result against a plan
+    ("Năm 2024, LĐLĐ thành lập 10/5 công đoàn cơ sở, đạt chỉ tiêu 200%.", ["2024"]),
+])
+def test_a_day_and_month_before_a_counted_noun_is_a_fraction(text, blocked):
+    assert sorted({text[a:b] for a, b in blocked_spans(text)}) == blocked
