@@ -159,6 +159,19 @@ def test_percentage_of_target_marks_the_figure_it_qualifies():
     assert (share.indicator, share.period) == (figure.indicator, figure.period)
 
 
+@pytest.mark.parametrize("text, whole", [
+    # a fraction of a present state or of a delegation is a part of a whole
+    ("Toàn thành phố hiện có 2.610/2.819 công đoàn cơ sở đang thực hiện thỏa ước lao động tập thể.",
+     (2819, "unions_total", "context")),
+    ("Đại hội đón 199/200 đại biểu được triệu tập về dự đại hội.", (200, "participants", "context")),
+    # a result over its plan keeps the plan a target, "với" or not
+    ("Năm 2021, tập huấn cho cán bộ CĐCS với 2178/1550 đạt 140% chỉ tiêu.", (1550, "training", "target")),
+])
+def test_the_denominator_of_a_fraction(text, whole):
+    den = [m for m in metrics(text) if m.value == whole[0]]
+    assert [(m.value, m.indicator, m.status) for m in den] == [whole]
+
+
 def test_fraction_gives_target_value():
     found = metrics("Năm 2021, tập huấn cho cán bộ CĐCS với 2178/1550 đạt 140% chỉ tiêu.")
     by_value = {m.value: m for m in found}

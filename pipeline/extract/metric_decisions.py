@@ -11,7 +11,7 @@ from .metric_events import TARGET_BREAKER_RE
 
 _CUES = load_yaml("metric_cues.yaml")
 _HEAD_SWAPS = tuple((regex.compile(r"^(?:" + "|".join(regex.escape(n) for n in sorted(r["nouns"], key=len, reverse=True))
-                                     + r")(?!\p{L})", regex.I), dict(r["swap"])) for r in _CUES["head_noun_swaps"])
+                                     + r")(?!\p{L})", regex.I), dict(r["swap"]), r["total"]) for r in _CUES["head_noun_swaps"])
 _HEAD_FIXED = {k.casefold(): v for k, v in _CUES["head_noun_fixed"].items()}
 _TRANSFER_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["transfer_verbs"], key=len, reverse=True))
                              + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["transfer_reach"])) + r"}?\s*$", regex.I)
@@ -68,7 +68,14 @@ def head_noun_indicator(subject: str | None, indicator: str) -> str:
     head = subject.removeprefix("các ").casefold()
     if head in _HEAD_FIXED:
         return _HEAD_FIXED[head]
-    for rx, swap in _HEAD_SWAPS:
+    for rx, swap, _ in _HEAD_SWAPS:
         if rx.match(head):
             return swap.get(indicator, indicator)
     return indicator
+
+
+def head_noun_total(subject: str | None, indicator: str) -> str:
+    """The indicator of a whole counted by its noun ("2.819 công đoàn cơ sở": unions_total),
+    else `indicator`."""
+    head = (subject or "").removeprefix("các ").casefold()
+    return next((total for rx, _, total in _HEAD_SWAPS if rx.match(head)), indicator)

@@ -8,6 +8,7 @@ from ..document import Document
 from ..records import MetricMention, OrgMention
 from ..ruledata import load_yaml
 from .metric_candidates import Candidate
+from .metric_decisions import head_noun_total
 
 _CUES = load_yaml("metric_cues.yaml")
 
@@ -44,11 +45,19 @@ def attach_percentages(rows: list[tuple[Candidate, MetricMention]]) -> list[tupl
 
 def attach_fractions(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[Candidate, MetricMention]]:
     """"2178/1550": the numerator is the result, the denominator its target
-    ("22/22 công đoàn" is all of a whole, not a result over a target)."""
+    ("22/22 công đoàn" is all of a whole, not a result over a target). A fraction of a
+    present state or of a delegation is a part of a whole: "hiện có 2.610/2.819 công đoàn cơ
+    sở đang thực hiện ..." (2.819 unions in all), "199/200 đại biểu được triệu tập" (200
+    summoned): the denominator is the whole, status context."""
     out = list(rows)
     for i in range(len(out) - 1):
         (c1, a), (c2, b) = out[i], out[i + 1]
         if c1.quantity.link == "fraction_num" and c2.quantity.link == "fraction_den" and a.value != b.value:
+            if (c1.stock or a.indicator == "participants") and a.value < b.value:  # a part is below its whole
+                whole = head_noun_total(a.subject or b.subject, a.indicator)
+                out[i + 1] = (c2, replace(b, status="context", indicator=whole, subject=a.subject or b.subject,
+                                          period=a.period, extractor="rule"))
+                continue
             out[i + 1] = (c2, replace(b, status="target", indicator=a.indicator, subject=a.subject or b.subject,
                                       period=a.period, extractor="rule"))
             out[i] = (c1, replace(a, status="achieved", target_value=b.value, extractor="rule"))
