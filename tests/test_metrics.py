@@ -295,7 +295,11 @@ EVENTS = [
     # a light verb with no event after it: the people mobilised take part
     ("Công đoàn Công ty huy động 90 đoàn viên tham gia dọn dẹp vệ sinh khu nhà trọ.", [(90, "participants")]),
     # the event the counted people take part in decides, not "đoàn viên"
-    ("LĐLĐ quận vận động 700 đoàn viên tham gia hiến máu tình nguyện.", [(700, "donations")]),
+    # ... but the people who give blood attend a blood drive; the units they give are donations
+    ("LĐLĐ quận vận động 700 đoàn viên tham gia hiến máu tình nguyện.", [(700, "participants")]),
+    ("Ngày hội thu được 391 đơn vị máu.", [(391, "donations")]),
+    # people who give money stay donations
+    ("Đã có 11.740 lượt CBCNV tham gia ủng hộ đồng bào bị bão lũ.", [(11740, "donations")]),
     ("Trong đợt này, 14 đoàn viên ưu tú đã được kết nạp Đảng.", [(14, "party_admission")]),
     ("Qua bồi dưỡng, công đoàn giới thiệu kết nạp vào Đảng được 52 đoàn viên.", [(52, "party_referral")]),
     ("Dịp này, Công đoàn ngành tuyên dương 65 nữ nhà giáo tiêu biểu.", [(65, "emulation")]),
@@ -318,7 +322,7 @@ def test_indicator_follows_the_governing_event(text, expected):
 
 def test_a_rule_that_overrides_the_classifier_says_so():
     doc = build_document(RawRecord(doc_id="t", source="t",
-                                   text="LĐLĐ quận vận động 700 đoàn viên tham gia hiến máu tình nguyện."))
+                                   text="LĐLĐ quận tiếp nhận 700 đơn vị máu hiến tặng."))
     c = candidates(doc)[0]
     assert c.decisive == "donations"
     wrong = Prediction(True, "members_new", "achieved", 0.6, p_metric=0.9, p_indicator=0.6, p_status=0.8)

@@ -19,6 +19,10 @@ _TRANSFER_NOUN_RE = regex.compile(r"^(?:các\s+)?(?:" + "|".join(regex.escape(w)
                                   + r")(?!\p{L})", regex.I)
 _WORKFORCE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["workforce_nouns"], key=len, reverse=True))
                               + r")(?!\p{L})", regex.I)
+_BLOOD_DRIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in _CUES["blood_drive_words"]) + r")(?!\p{L})",
+                             regex.I)
+_DONOR_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
+    set(_CUES["workforce_nouns"]) | set(_CUES["donor_nouns"]), key=len, reverse=True)) + r")(?!\p{L})", regex.I)
 _FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["future_words"], key=len, reverse=True))
                            + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
@@ -42,6 +46,9 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     if by_noun != indicator:
         indicator, p_ind, ruled = by_noun, 1.0, True
     subject = c.subject or ""
+    if (indicator == "donations" and c.quantity.unit == "count" and _DONOR_RE.match(subject)
+            and (_BLOOD_DRIVE_RE.search(c.clause_left) or _BLOOD_DRIVE_RE.search(c.clause_right))):
+        indicator, p_ind, ruled = "participants", 1.0, True  # the people who gave, not what they gave
     transfer = _TRANSFER_NOUN_RE.match(subject) and _TRANSFER_RE.search(c.clause_left)
     workforce_size = status == "context" and _WORKFORCE_RE.match(subject)
     wage_level = c.quantity.unit == "vnd" and _WAGE_LEVEL_RE.search(c.clause_left)
