@@ -426,6 +426,12 @@ PERIODS_IN_CONTEXT = [
     ("Nhiệm kỳ 2018-2023, các cấp công đoàn đã thành lập 45 CĐCS.", "2023-07-15", [(45, "2018/2023")]),
     # what the congress of a new term did is of the congress year ...
     ("Đại hội nhiệm kỳ 2023-2028 có 250 đại biểu tham dự.", "2023-07-15", [(250, "2023")]),
+    # attendance is at the congress, in its year, even planned
+    ("Tham dự Đại hội Công đoàn tỉnh lần thứ I, nhiệm kỳ 2025-2030 dự kiến có 148 đại biểu chính thức.", "2025-09-20",
+     [(148, "2025")]),
+    ("Đại hội tổng kết nhiệm kỳ 2018-2023 có 278 đại biểu tham dự.", "2023-06-10", [(278, "2023")]),
+    # ... but attendance counted over a phase covers the phase
+    ("Giai đoạn 2018-2023, có 3.000 lượt đoàn viên tham dự các hội thi.", "2023-06-10", [(3000, "2018/2023")]),
     # ... except the committee it elects, which covers the term (GOLD.md)
     ("Đại hội nhiệm kỳ 2023-2028 đã bầu 31 ủy viên Ban Chấp hành.", "2023-07-15", [(31, "2023/2028")]),
     ("Trong 5 năm qua, công đoàn đã giới thiệu 230 đoàn viên ưu tú cho Đảng.", "2023-07-15", [(230, "2018/2023")]),

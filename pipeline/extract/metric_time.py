@@ -164,11 +164,24 @@ def period_of(c: Candidate, indicator: str, status: str, lazy_terms: LazyTerms) 
         open_terms = [p for p in lazy_terms.get() if ref is None or p.first_year <= ref < p.last_year]
         if open_terms:
             return _latest_term(open_terms).label
+    if indicator == "participants" and period and "/" in period and c.time and _from_a_term(c.time, period):
+        # attendance is at a congress, one moment of its term (GOLD.md: delegates and attendance
+        # take the year of that congress): the article's year where the term holds it, else the
+        # term's first year
+        first, last = int(period[:4]), int(period.split("/")[-1][:4])
+        ref = c.time.reference_year
+        return str(ref if ref is not None and first <= ref <= last else first)
     if indicator == "emulation" and status == "achieved" and period and "/" in period \
             and period in in_sentence and _AWARD_RE.search(c.sentence.text):
         # the span its own sentence gives describes the awardees' work; the award is a moment
         return period.split("/")[-1][:4]
     return period
+
+
+def _from_a_term(t: TimeContext, label: str) -> bool:
+    """The period `label` was read from a congress term ("nhiệm kỳ 2023-2028")."""
+    near = t.before + t.after + tuple(p for p in (t.paragraph, t.article, t.title) if p is not None)
+    return any(p.label == label and p.kind in ("term", "reviewed_term") for p in near)
 
 
 def committee_term(t: TimeContext | None, terms: list[Period]) -> str | None:
