@@ -426,6 +426,10 @@ PERIODS_IN_CONTEXT = [
     ("Nhiệm kỳ 2018-2023, các cấp công đoàn đã thành lập 45 CĐCS.", "2023-07-15", [(45, "2018/2023")]),
     # what the congress of a new term did is of the congress year ...
     ("Đại hội nhiệm kỳ 2023-2028 có 250 đại biểu tham dự.", "2023-07-15", [(250, "2023")]),
+    # the base a figure is compared with is not the time of the figures after it
+    ("Tin quỹ trợ vốn\nNửa đầu năm 2019, quỹ đã giải ngân 19,8 tỉ đồng cho 988 đoàn viên vay vốn (tăng 5,8% so 6 "
+     "tháng năm 2018). Trong đó, có 696 đoàn viên vay vốn để sản xuất kinh doanh.", "2019-07-10",
+     [(19.8e9, "2019-H1"), (988, "2019-H1"), (5.8, "2019-H1"), (696, "2019-H1")]),
     # attendance is at the congress, in its year, even planned
     ("Tham dự Đại hội Công đoàn tỉnh lần thứ I, nhiệm kỳ 2025-2030 dự kiến có 148 đại biểu chính thức.", "2025-09-20",
      [(148, "2025")]),
