@@ -15,7 +15,7 @@ from .metric_events import decisive_event, event_after, event_before, in_target_
 from .metric_periods import (Period, article_periods, body_periods, lead_period, mark_descriptive, merge_periods, new_year_of,
                              periods_from_dates, resolve_month_anaphors, resolve_reviews, tet_year_of)
 from .metric_subjects import PUNCT_RE, counted_subject, words_before
-from .metric_time import CLAUSE_BREAK_RE, TimeContext, choose_period, time_context
+from .metric_time import CLAUSE_BREAK_RE, TimeContext, choose_period, paragraph_start, time_context
 from .numbers import Quantity
 
 _CONTEXT_CHARS = 600
@@ -67,7 +67,7 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
         tags = pos_words(sentence) if qs else ()
         # the periods of this sentence's paragraph up to its end: all a figure's time can come
         # from (scanning every period per figure is quadratic on long one-line dumps)
-        para_start = doc.body.rfind("\n", 0, sentence.start) + 1
+        para_start = paragraph_start(doc.body, sentence.start)
         nearby = periods[bisect_left(starts, para_start):bisect_right(starts, sentence.end)]
         cands = [_candidate(doc, sentence, q, nearby, review, title_period, in_title, reference_year, tags, report)
                  for q in qs]

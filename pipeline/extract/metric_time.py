@@ -22,6 +22,8 @@ _LEAD_RE = regex.compile(r"^[^\p{L}\d]*(?:(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["lead_words"], key=len, reverse=True)) + r")\s+)?(?:năm\s+)?$", regex.I)
 _AWARD_RE = phrase_regex(_PERIODS["award_words"])
 _PRESENT_RE = phrase_regex(_PERIODS["present_words"])
+_CONTINUATION_RE = regex.compile(r"[^\S\n]*(?:" + "|".join(regex.escape(w) for w in _PERIODS["continuation_openers"])
+                                 + r")\s*,", regex.I)
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Se
                  review: Period | None, title: Period | None, ref: int | None,
                  clause_start: int | None = None, report: Period | None = None) -> TimeContext:
     in_sentence = [p for p in periods if sentence.start <= p.start and p.end <= sentence.end]
-    para_start = doc.body.rfind("\n", 0, sentence.start) + 1
+    para_start = paragraph_start(doc.body, sentence.start)
     earlier = [p for p in periods if para_start <= p.start and p.end <= sentence.start and not p.descriptive]
     # a descriptive period holds only in its own clause
     clause_from = clause_start if clause_start is not None else sentence.start
@@ -56,6 +58,19 @@ def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Se
     present = bool(_PRESENT_RE.search(sentence.text))
     return TimeContext(before, tuple(p for p in in_sentence if p.start >= q.end),
                        earlier[-1] if earlier else None, review, title, ref, lead, own, report, present)
+
+
+def paragraph_start(body: str, pos: int) -> int:
+    """Where the paragraph holding `pos` starts, for the periods it carries: a paragraph that
+    opens by pointing back ("Trong đó, tiến hành 4.203 cuộc thanh tra ...", "Cụ thể, ...")
+    continues the one before it."""
+    start = body.rfind("\n", 0, pos) + 1
+    while start > 0 and _CONTINUATION_RE.match(body, start):
+        end = len(body[:start].rstrip())  # the previous paragraph's end, blank lines skipped
+        if end == 0:
+            break
+        start = body.rfind("\n", 0, end) + 1
+    return start
 
 
 _SENTENCE_END_RE = regex.compile(r"[.!?](?:\s|$)")
