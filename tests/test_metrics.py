@@ -298,6 +298,9 @@ EVENTS = [
     # ... but the people who give blood attend a blood drive; the units they give are donations
     ("LĐLĐ quận vận động 700 đoàn viên tham gia hiến máu tình nguyện.", [(700, "participants")]),
     ("Ngày hội thu được 391 đơn vị máu.", [(391, "donations")]),
+    # money given to the Fatherland Front or a fund is a donation; to members it is care (welfare)
+    ("Sáng 13/8, CĐCS trao cho Ủy ban Mặt trận Tổ quốc tỉnh số tiền 8.200.000 đồng.", [(8.2e6, "donations")]),
+    ("Sáng 13/8, LĐLĐ tỉnh trao 8.200.000 đồng cho đoàn viên có hoàn cảnh khó khăn.", [(8.2e6, "welfare")]),
     # people who give money stay donations
     ("Đã có 11.740 lượt CBCNV tham gia ủng hộ đồng bào bị bão lũ.", [(11740, "donations")]),
     ("Trong đợt này, 14 đoàn viên ưu tú đã được kết nạp Đảng.", [(14, "party_admission")]),

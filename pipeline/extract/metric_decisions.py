@@ -49,6 +49,8 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     if (indicator == "donations" and c.quantity.unit == "count" and _DONOR_RE.match(subject)
             and (_BLOOD_DRIVE_RE.search(c.clause_left) or _BLOOD_DRIVE_RE.search(c.clause_right))):
         indicator, p_ind, ruled = "participants", 1.0, True  # the people who gave, not what they gave
+    if indicator == "welfare" and c.quantity.unit == "vnd" and given_to_an_institution(c.clause_left + " " + c.clause_right):
+        indicator, p_ind, ruled = "donations", 1.0, True
     transfer = _TRANSFER_NOUN_RE.match(subject) and _TRANSFER_RE.search(c.clause_left)
     workforce_size = status == "context" and _WORKFORCE_RE.match(subject)
     wage_level = c.quantity.unit == "vnd" and _WAGE_LEVEL_RE.search(c.clause_left)
@@ -86,3 +88,18 @@ def head_noun_total(subject: str | None, indicator: str) -> str:
     else `indicator`."""
     head = (subject or "").removeprefix("các ").casefold()
     return next((total for rx, _, total in _HEAD_SWAPS if rx.match(head)), indicator)
+
+
+
+def _phrases(words) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_RECIPIENT_RE = regex.compile(
+    r"(?<!\p{L})(?:" + _phrases(_CUES["recipient_words"]) + r")(?:\s+\S+){0," + str(int(_CUES["recipient_reach"]))
+    + r"}?\s+(?:" + _phrases(_CUES["donation_recipients"]) + r")(?!\p{L})", regex.I)
+
+
+def given_to_an_institution(clause: str) -> bool:
+    """Money goes to a school, a fund, the Front... (rules/metric_cues.yaml donation_recipients)."""
+    return bool(_RECIPIENT_RE.search(clause))
