@@ -341,6 +341,10 @@ STATUSES = [
     # a stock figure is a size, not a result
     ("Đến nay, LĐLĐ huyện có 78 CĐCS với 2.915 đoàn viên.", [(78, "context"), (2915, "context")]),
     ("Toàn tỉnh hiện có 1.320 công đoàn cơ sở với hơn 97.000 đoàn viên.", [(1320, "context"), (97000, "context")]),
+    # a size stated as the present state is context; what the counted units do is a result
+    ("Hiện toàn tỉnh có 15 Liên đoàn lao động huyện, 6 công đoàn ngành địa phương, 1.731 công đoàn cơ sở; 77.447 "
+     "đoàn viên công đoàn.", [(15, "context"), (6, "context"), (1731, "context"), (77447, "context")]),
+    ("Toàn thành phố hiện có 2.610 công đoàn cơ sở đang thực hiện thỏa ước lao động tập thể.", [(2610, "achieved")]),
     # a list of goals stays a list of goals across ";" until a result word
     ("Đại hội đề ra các chỉ tiêu: kết nạp 8.000 đoàn viên; thành lập 40 CĐCS; 100% CĐCS tổ chức đối thoại.",
      [(8000, "target"), (40, "target"), (100, "target")]),

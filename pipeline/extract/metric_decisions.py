@@ -19,6 +19,9 @@ _TRANSFER_NOUN_RE = regex.compile(r"^(?:các\s+)?(?:" + "|".join(regex.escape(w)
                                   + r")(?!\p{L})", regex.I)
 _WORKFORCE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["workforce_nouns"], key=len, reverse=True))
                               + r")(?!\p{L})", regex.I)
+_PRESENT_STATE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in _CUES["present_state_words"])
+                               + r")(?!\p{L})", regex.I)
+_PRESENT_STATE_INDICATORS = frozenset(_CUES["present_state_indicators"])
 _BLOOD_DRIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in _CUES["blood_drive_words"]) + r")(?!\p{L})",
                              regex.I)
 _DONOR_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
@@ -58,7 +61,10 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
         indicator, p_ind, ruled = "other", 1.0, True
     if wage_level and status != "context":
         status, p_st, ruled = "context", 1.0, True
-    size = indicator == "organisation" or (indicator == "other" and _CONTEXT_SUBJECT_RE.match(subject))
+    present_size = (c.stock and indicator in _PRESENT_STATE_INDICATORS
+                    and _PRESENT_STATE_RE.search(c.sentence.text, 0, c.quantity.num_start - c.sentence.start))
+    size = (indicator == "organisation" or (indicator == "other" and _CONTEXT_SUBJECT_RE.match(subject))
+            or present_size)
     if size and status != "context" and not c.target_scope:
         status, p_st, ruled = "context", 1.0, True
     elif status == "achieved" and _FUTURE_RE.search(c.clause_left) and not TARGET_BREAKER_RE.search(c.clause_left):
