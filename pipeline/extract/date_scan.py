@@ -14,9 +14,8 @@ from dataclasses import dataclass, replace
 import regex
 
 from .date_shapes import cue_patterns, patterns, required_parts, vocab, year_range_words
-from .published import month_number
 from .prefixed import finditer_from_core
-from .published import calendar_date, word_alternation
+from .published import calendar_date, month_number, word_alternation
 
 YMD = tuple  # (year | None, month | None, day | None)
 

@@ -15,10 +15,16 @@ from .directive_types import TYPE_WORD_RE, DocType, Ref, is_exact
 ISSUERS = load_yaml("issuers.yaml")
 ANAPHORA_AFTER_TYPE = issuer_phrases("anaphora_after_type")
 OWNER_REACH = int(ISSUERS["owner_reach"])
-DRAFT_RE = regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in ISSUERS["draft_words"])
-                         + r")(?!\p{L})(?:\s+\S+){0," + str(int(ISSUERS["draft_reach"])) + r"}\s*$")
-PLAN_RE = regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in ISSUERS["plan_words"])
-                        + r")(?!\p{L})(?:\s+\S+){0," + str(int(ISSUERS["plan_reach"])) + r"}\s*$")
+
+
+def _word_within_reach(words_key: str, reach_key: str) -> regex.Pattern:
+    """One of ISSUERS[words_key] ending a text but for at most ISSUERS[reach_key] words."""
+    return regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in ISSUERS[words_key])
+                         + r")(?!\p{L})(?:\s+\S+){0," + str(int(ISSUERS[reach_key])) + r"}\s*$")
+
+
+DRAFT_RE = _word_within_reach("draft_words", "draft_reach")  # "Dự thảo lần 2 văn kiện ..."
+PLAN_RE = _word_within_reach("plan_words", "plan_reach")  # "có chủ trương ban hành ..."
 # "các/những [Chỉ thị,] Nghị quyết": documents in the plural, no one of them named
 PLURAL_BEFORE_TYPE_RE = regex.compile(r"(?i)(?<!\p{L})(?:các|những|mọi)\s+(?:\p{L}+(?:\s+\p{L}+)?\s*,\s*)?$")
 OWNER_WORD = str(ISSUERS["owner_word"])

@@ -7,7 +7,8 @@ import regex
 
 from ..ruledata import load_yaml
 from .metric_candidates import Candidate
-from .metric_events import TARGET_BREAKER_RE
+from .metric_events import TARGET_BREAKER_RE, phrase_regex
+from .published import word_alternation
 
 _CUES = load_yaml("metric_cues.yaml")
 _HEAD_SWAPS = tuple((regex.compile(r"^(?:" + "|".join(regex.escape(n) for n in sorted(r["nouns"], key=len, reverse=True))
@@ -19,11 +20,13 @@ _TRANSFER_NOUN_RE = regex.compile(r"^(?:các\s+)?(?:" + "|".join(regex.escape(w)
                                   + r")(?!\p{L})", regex.I)
 _WORKFORCE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["workforce_nouns"], key=len, reverse=True))
                               + r")(?!\p{L})", regex.I)
-_PRESENT_STATE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in _CUES["present_state_words"])
-                               + r")(?!\p{L})", regex.I)
+_PRESENT_STATE_RE = phrase_regex(_CUES["present_state_words"])
 _PRESENT_STATE_INDICATORS = frozenset(_CUES["present_state_indicators"])
-_BLOOD_DRIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in _CUES["blood_drive_words"]) + r")(?!\p{L})",
-                             regex.I)
+_BLOOD_DRIVE_RE = phrase_regex(_CUES["blood_drive_words"])
+# money given to a school, a fund, the Front: "cho/tới/giúp" and an institution within reach
+_RECIPIENT_RE = regex.compile(
+    r"(?<!\p{L})(?:" + word_alternation(_CUES["recipient_words"]) + r")(?:\s+\S+){0," + str(int(_CUES["recipient_reach"]))
+    + r"}?\s+(?:" + word_alternation(_CUES["donation_recipients"]) + r")(?!\p{L})", regex.I)
 _DONOR_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
     set(_CUES["workforce_nouns"]) | set(_CUES["donor_nouns"]), key=len, reverse=True)) + r")(?!\p{L})", regex.I)
 _FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["future_words"], key=len, reverse=True))
@@ -52,7 +55,7 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     if (indicator == "donations" and c.quantity.unit == "count" and _DONOR_RE.match(subject)
             and (_BLOOD_DRIVE_RE.search(c.clause_left) or _BLOOD_DRIVE_RE.search(c.clause_right))):
         indicator, p_ind, ruled = "participants", 1.0, True  # the people who gave, not what they gave
-    if indicator == "welfare" and c.quantity.unit == "vnd" and given_to_an_institution(c.clause_left + " " + c.clause_right):
+    if indicator == "welfare" and c.quantity.unit == "vnd" and _RECIPIENT_RE.search(c.clause_left + " " + c.clause_right):
         indicator, p_ind, ruled = "donations", 1.0, True
     transfer = _TRANSFER_NOUN_RE.match(subject) and _TRANSFER_RE.search(c.clause_left)
     workforce_size = status == "context" and _WORKFORCE_RE.match(subject)
@@ -94,18 +97,3 @@ def head_noun_total(subject: str | None, indicator: str) -> str:
     else `indicator`."""
     head = (subject or "").removeprefix("các ").casefold()
     return next((total for rx, _, total in _HEAD_SWAPS if rx.match(head)), indicator)
-
-
-
-def _phrases(words) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-_RECIPIENT_RE = regex.compile(
-    r"(?<!\p{L})(?:" + _phrases(_CUES["recipient_words"]) + r")(?:\s+\S+){0," + str(int(_CUES["recipient_reach"]))
-    + r"}?\s+(?:" + _phrases(_CUES["donation_recipients"]) + r")(?!\p{L})", regex.I)
-
-
-def given_to_an_institution(clause: str) -> bool:
-    """Money goes to a school, a fund, the Front... (rules/metric_cues.yaml donation_recipients)."""
-    return bool(_RECIPIENT_RE.search(clause))

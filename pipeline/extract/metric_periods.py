@@ -5,8 +5,8 @@ year "năm mới" names, the range it reviews)."""
 from __future__ import annotations
 
 import calendar
-from bisect import bisect_right
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 import regex

@@ -21,7 +21,7 @@ CLAUSE_BREAK_RE = regex.compile(r"[;:]|\s[-–]\s|\n")
 _LEAD_RE = regex.compile(r"^[^\p{L}\d]*(?:(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["lead_words"], key=len, reverse=True)) + r")\s+)?(?:năm\s+)?$", regex.I)
 _AWARD_RE = phrase_regex(_PERIODS["award_words"])
-_PRESENT_RE = phrase_regex(_PERIODS["present_words"])
+_PRESENT_RE = phrase_regex(_PERIODS["present_words"] + load_yaml("metric_cues.yaml")["present_state_words"])
 _CONTINUATION_RE = regex.compile(r"[^\S\n]*(?:" + "|".join(regex.escape(w) for w in _PERIODS["continuation_openers"])
                                  + r")\s*,", regex.I)
 

@@ -109,8 +109,10 @@ def resolve(cands: list[Candidate], text: str, province: str | None,
                     districts = district_mentions(text, province)
                 # a sector union named without a kind word stays as written ("Công đoàn ngành y tế"):
                 # a place resolves only a bare kind word (GOLD.md), as in "Công đoàn ngành Giáo dục tỉnh"
-                place = (resolve_place(c.kind, c.start, named, province, districts, home) if c.kind
-                         else None if c.need == "sector_place" else home)
+                if c.kind:
+                    place = resolve_place(c.kind, c.start, named, province, districts, home)
+                else:
+                    place = None if c.need == "sector_place" else home
                 if place is not None:
                     # the kind word stays where the text writes one; a zone's place always has it
                     written = f"{place.kind} {place.name}" if c.kind or c.need == "zone_place" else place.name

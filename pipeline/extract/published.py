@@ -55,8 +55,7 @@ def word_alternation(words) -> str:
 
 def month_name_alternation() -> str:
     """rules/dates.yaml month_names as a case-sensitive alternation, longest first ("Mười Một")."""
-    names = sorted(load_yaml("dates.yaml")["month_names"], key=len, reverse=True)
-    return "(?-i:" + "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
+    return "(?-i:" + word_alternation(load_yaml("dates.yaml")["month_names"]) + ")"
 
 
 def month_number(text: str) -> int:
