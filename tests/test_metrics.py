@@ -602,6 +602,18 @@ def _metric_rows(text: str) -> list[tuple]:
     # an award's moment is the last year of the span its awardees' work covers
     ("Dịp này, LĐLĐ tỉnh đã khen thưởng 15 tập thể có thành tích xuất sắc giai đoạn 2008-2013.",
      [(15.0, "tập thể", "emulation", "achieved", "2013")]),
+    # the time of the awardees' merit is theirs: the award takes the time of the event
+    ("Ngày 21/1/2021, LĐLĐ huyện tổ chức hội nghị tổng kết công tác công đoàn.\nNhân dịp này, 10 cá nhân được "
+     "LĐLĐ huyện tặng giấy khen vì có thành tích xuất sắc trong hoạt động công đoàn năm 2020.",
+     [(10.0, "cá nhân", "emulation", "achieved", "2021")]),
+    ("Hội nghị tổng kết Tháng Công nhân năm 2016 diễn ra sáng nay. Nhân hội nghị, LĐLĐ tỉnh đã trao 23 Bằng khen "
+     "cho các tập thể có thành tích xuất sắc trong phong trào thi đua năm 2015.",
+     [(23.0, None, "emulation", "achieved", "2016")]),
+    ("Ngày 10/10/2025, 60 cá nhân điển hình trong phong trào giai đoạn 2020-2025 được tặng bằng khen.",
+     [(60.0, "cá nhân điển hình", "emulation", "achieved", "2025")]),
+    # with no merit named, the year its sentence gives is the award's
+    ("Trong năm 2020, LĐLĐ tỉnh tặng bằng khen cho 24 tập thể có thành tích xuất sắc.",
+     [(24.0, "tập thể", "emulation", "achieved", "2020")]),
     # a committee's size is context; a planned action is a target
     ("Năm 2023, đại hội đã bầu 15 đồng chí vào Ban Chấp hành khóa mới.",
      [(15.0, "đồng chí", "organisation", "context", "2023")]),

@@ -2,7 +2,7 @@
 the choice among them once its status is known; a committee's term; a goal's new term."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import regex
@@ -21,6 +21,7 @@ CLAUSE_BREAK_RE = regex.compile(r"[;:]|\s[-–]\s|\n")
 _LEAD_RE = regex.compile(r"^[^\p{L}\d]*(?:(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["lead_words"], key=len, reverse=True)) + r")\s+)?(?:năm\s+)?$", regex.I)
 _AWARD_RE = phrase_regex(_PERIODS["award_words"])
+_MERIT_RE = phrase_regex(_PERIODS["merit_words"])
 _PRESENT_RE = phrase_regex(_PERIODS["present_words"] + load_yaml("metric_cues.yaml")["present_state_words"])
 _CONTINUATION_RE = regex.compile(r"[^\S\n]*(?:" + "|".join(regex.escape(w) for w in _PERIODS["continuation_openers"])
                                  + r")\s*,", regex.I)
@@ -186,11 +187,23 @@ def period_of(c: Candidate, indicator: str, status: str, lazy_terms: LazyTerms) 
         first, last = int(period[:4]), int(period.split("/")[-1][:4])
         ref = c.time.reference_year
         return str(ref if ref is not None and first <= ref <= last else first)
-    if indicator == "emulation" and status == "achieved" and period and "/" in period \
-            and period in in_sentence and _AWARD_RE.search(c.sentence.text):
-        # the span its own sentence gives describes the awardees' work; the award is a moment
-        return period.split("/")[-1][:4]
+    if indicator == "emulation" and status == "achieved" and c.time and _AWARD_RE.search(c.sentence.text):
+        merit = _MERIT_RE.search(c.sentence.text, c.quantity.end - c.sentence.start)
+        if merit:  # the time of the awardees' merit is not the award's: read the period without it
+            merit_at = c.sentence.start + merit.start()
+            period = choose_period(_without_after(c.time, merit_at), status) or period
+        if period and "/" in period and (merit or period in in_sentence):
+            # a span describes the awardees' work; the award is a moment, at the span's end
+            return period.split("/")[-1][:4]
     return period
+
+
+def _without_after(t: TimeContext, pos: int) -> TimeContext:
+    """The context without the periods of its sentence that start at or after `pos`."""
+    return replace(t, before=tuple(p for p in t.before if p.start < pos),
+                   after=tuple(p for p in t.after if p.start < pos),
+                   own_clause=tuple(p for p in t.own_clause if p.start < pos),
+                   lead=t.lead if t.lead is None or t.lead.start < pos else None)
 
 
 def _from_a_term(t: TimeContext, label: str) -> bool:
