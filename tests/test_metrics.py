@@ -742,3 +742,27 @@ def test_a_house_number_is_followed_by_a_name(text, blocked):
 ])
 def test_a_day_and_month_before_a_counted_noun_is_a_fraction(text, blocked):
     assert sorted({text[a:b] for a, b in blocked_spans(text)}) == blocked
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a span after the noun it describes: students, a committee, the awardees' merit
+    ("Công đoàn tặng quà cho học sinh năm học 2021-2022.", [("2021/2022", True)]),
+    ("Tặng quà cho con đoàn viên đạt thành tích học tập tốt năm học 2021-2022.", [("2021/2022", True)]),
+    # a caption's last words never describe the period opening the next line
+    ("Bầu Ban Chấp hành\nNăm 2023, công đoàn kết nạp 20 đoàn viên.", [("2023", False)]),
+    ("Các tập thể có thành tích xuất sắc được khen thưởng\nNăm 2022, công đoàn thành lập 45 CĐCS.", [("2022", False)]),
+])
+def test_descriptive_periods(text, expected):
+    from pipeline.extract.metric_periods import find_periods, mark_descriptive
+    assert [(p.label, p.descriptive) for p in mark_descriptive(text, list(find_periods(text, 2023, 2024)))] == expected
+
+
+def test_a_span_describing_recipients_is_not_the_article_period():
+    """The school year of the pupils given gifts is theirs: the article's other figures
+    take its dateline's year, not that span (GOLD.md settled conventions)."""
+    text = ("Quỹ Trợ vốn tặng 85 suất trợ cấp\nThứ sáu, 12/08/2022\nSáng 10/8, Quỹ Trợ vốn trao 8 suất quà cho con "
+            "đoàn viên đạt thành tích học tập tốt năm học 2021-2022.\nCùng trong sáng 10/8, Quỹ Mái ấm Công đoàn "
+            "trao trợ cấp đột xuất cho 4 đoàn viên có hoàn cảnh khó khăn.")
+    periods = {value: period for value, _, _, _, period in _metric_rows(text)}
+    assert periods[85.0] == "2022" and periods[4.0] == "2022"
+    assert periods[8.0] == "2022"  # the gift is of the dateline's year, not of the merit it rewards

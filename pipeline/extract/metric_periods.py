@@ -33,8 +33,9 @@ _MONTH_LABEL_RE = regex.compile(r"\d{4}-\d{2}")  # one month ("2025-08"), not a 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _NUMBER_WORDS = {k.casefold(): int(v) for k, v in _PERIODS["number_words"].items()}
 _DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
-    regex.escape(w) for w in sorted(_PERIODS["descriptive_heads"], key=len, reverse=True))
-    + r")(?!\p{L})(?:\s+[^\s,.;:!?]+){0," + str(int(_PERIODS["descriptive_reach"])) + r"}?\s*,?\s*$", regex.I)
+    regex.escape(w) for w in sorted(_PERIODS["descriptive_heads"] + _PERIODS["merit_words"], key=len, reverse=True))
+    + r")(?!\p{L})(?:[^\S\n]+[^\s,.;:!?]+){0," + str(int(_PERIODS["descriptive_reach"])) + r"}?[^\S\n]*,?[^\S\n]*$",
+    regex.I)  # within one line: a caption's last words never describe the next line's period
 _TERM_YEARS = int(_PERIODS["term_years"])
 _MAX_PERIOD_YEARS = int(_PERIODS["max_period_years"])
 _NEW_YEAR_UNTIL_MONTH = int(_PERIODS["new_year_until_month"])
@@ -298,7 +299,10 @@ def article_periods(doc: Document, periods: list[Period], title: tuple[int, int]
     in its body that ends in its year, e.g. "nhiệm kỳ 2018-2023" in a 2023 congress report)
     and a period in its title."""
     in_title = [p for p in periods if title[0] <= p.start and p.end <= title[1]]
-    ending = [p for p in periods if ref and p.kind != "review" and p.first_year < p.last_year == ref]
+    # (a span describing recipients, "con đoàn viên ... năm học 2021-2022", is theirs; a
+    # committee's term, "UBKT ..., nhiệm kỳ 2008-2013", is still what its congress reviews)
+    ending = [p for p in periods if ref and p.kind != "review" and not (p.descriptive and p.kind != "term")
+              and p.first_year < p.last_year == ref]
     # a congress term ending in the article's year is what "nhiệm kỳ qua" reviews
     review = next((p for p in ending if p.kind == "term"), ending[0] if ending else None)
     return review, (in_title[0] if in_title else None)

@@ -187,11 +187,11 @@ def period_of(c: Candidate, indicator: str, status: str, lazy_terms: LazyTerms) 
         first, last = int(period[:4]), int(period.split("/")[-1][:4])
         ref = c.time.reference_year
         return str(ref if ref is not None and first <= ref <= last else first)
+    merit = _MERIT_RE.search(c.sentence.text, c.quantity.end - c.sentence.start) \
+        if status == "achieved" and c.time else None
+    if merit:  # the time of the recipients' merit is theirs, not the award's or the gift's
+        period = choose_period(_without_after(c.time, c.sentence.start + merit.start()), status) or period
     if indicator == "emulation" and status == "achieved" and c.time and _AWARD_RE.search(c.sentence.text):
-        merit = _MERIT_RE.search(c.sentence.text, c.quantity.end - c.sentence.start)
-        if merit:  # the time of the awardees' merit is not the award's: read the period without it
-            merit_at = c.sentence.start + merit.start()
-            period = choose_period(_without_after(c.time, merit_at), status) or period
         if period and "/" in period and (merit or period in in_sentence):
             # a span describes the awardees' work; the award is a moment, at the span's end
             return period.split("/")[-1][:4]
