@@ -614,6 +614,12 @@ def _metric_rows(text: str) -> list[tuple]:
     # with no merit named, the year its sentence gives is the award's
     ("Trong năm 2020, LĐLĐ tỉnh tặng bằng khen cho 24 tập thể có thành tích xuất sắc.",
      [(24.0, "tập thể", "emulation", "achieved", "2020")]),
+    # legal advice is none of the codes (other); the trainees of a course count training
+    ("Năm 2020, trung tâm tổ chức 14 cuộc tư vấn pháp luật lưu động tại các khu nhà trọ.",
+     [(14.0, "cuộc tư vấn pháp luật lưu động", "other", "achieved", "2020")]),
+    ("Ngày 19/8/2019, huyện tổ chức khai giảng lớp bồi dưỡng, đối tượng gồm: Ủy viên Ban Chấp hành Công đoàn cơ sở "
+     "khối trường học và Công ty Can Sports Việt Nam với 78 học viên.",
+     [(78.0, "học viên", "training", "context", "2019")]),
     # a committee's size is context; a planned action is a target
     ("Năm 2023, đại hội đã bầu 15 đồng chí vào Ban Chấp hành khóa mới.",
      [(15.0, "đồng chí", "organisation", "context", "2023")]),
