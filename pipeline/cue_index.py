@@ -11,7 +11,8 @@ The answers are exactly those of the cue regex (`cue_regex`): a cue is a whole
 word sequence (no letter on either side), matched case-insensitively; `findall`
 takes the leftmost, then longest, non-overlapping matches. Where a stretch cuts a
 word in two, or case folding changes the text's length, the index cannot
-answer for it and asks the regexes.
+answer for it and asks the regexes. Both paths drop a cue found inside a longer
+"not-cue" word ("giao" in "Giao thông"; the table finds those words in the same pass).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Mapping
 import regex
 
 _LETTERS = regex.compile(r"\p{L}+")
+_NOT_CUE = object()  # the table's name for a not-cue word
 
 
 def cue_regex(words: Iterable[str]) -> regex.Pattern:
@@ -30,9 +32,13 @@ def cue_regex(words: Iterable[str]) -> regex.Pattern:
 
 
 class CueIndex:
-    """Every cue of several named lists (name -> words), found by table lookup."""
+    """Every cue of several named lists (name -> words), found by table lookup.
 
-    def __init__(self, lists: Mapping[str, Iterable[str]]):
+    `not_cues`: longer words that hold a cue without meaning it ("giao thông" holds the
+    target cue "giao", to assign; "chi nhánh" the cue "chi", to spend): a cue found
+    inside one of them, and shorter than it, is no cue."""
+
+    def __init__(self, lists: Mapping[str, Iterable[str]], not_cues: Iterable[str] = ()):
         table: dict[str, tuple] = {}
         first_words = set()
         longest = 1
@@ -46,6 +52,14 @@ class CueIndex:
                 longest = max(longest, len(_LETTERS.findall(key)))
                 first_words.add(_LETTERS.match(key).group())
         self.regexes = {name: cue_regex(words) for name, words in lists.items()}
+        not_cues = list(not_cues)
+        self.not_cues = cue_regex(not_cues) if not_cues else None
+        # the not-cue words are looked up in the same pass, under a name of their own
+        for word in not_cues:
+            key = word.casefold()
+            table[key] = table.get(key, ()) + (_NOT_CUE,)
+            longest = max(longest, len(_LETTERS.findall(key)))
+            first_words.add(_LETTERS.match(key).group())
         self._table = table
         self._first_words = frozenset(first_words)  # a cue starts only where one of these does
         self._longest = longest  # the most words in one cue
@@ -56,7 +70,7 @@ class CueIndex:
         if len(folded) != len(text):  # offsets would not line up: CueHits asks the regexes
             return CueHits(self, text, None)
         runs = [(m.start(), m.end()) for m in _LETTERS.finditer(text)]
-        found = []
+        found, not_cue_spans = [], []
         table, first_words, longest = self._table, self._first_words, self._longest
         for i, (start, first_end) in enumerate(runs):
             if folded[start:first_end] not in first_words:
@@ -64,7 +78,15 @@ class CueIndex:
             for _, end in runs[i:i + longest]:
                 names = table.get(folded[start:end])
                 if names:
+                    if _NOT_CUE in names:
+                        not_cue_spans.append((start, end))
+                        names = tuple(n for n in names if n is not _NOT_CUE)
+                        if not names:
+                            continue
                     found.append((start, end, folded[start:end], names))
+        if not_cue_spans:  # a cue inside a longer not-cue word is none ("giao" in "Giao thông")
+            found = [h for h in found if not any(s <= h[0] and h[1] <= e and h[1] - h[0] < e - s
+                                                 for s, e in not_cue_spans)]
         return CueHits(self, text, found)
 
 
@@ -77,6 +99,14 @@ class CueHits:
         self.text = text
         self._found = found
         self._starts = [h[0] for h in found] if found is not None else None
+        self._not_cue_spans: list[tuple[int, int]] | None = None
+
+    def _inside_not_cue(self, start: int, end: int) -> bool:
+        """text[start:end] lies inside a longer not-cue word ("giao" in "Giao thông")."""
+        if self._not_cue_spans is None:
+            rx = self.index.not_cues
+            self._not_cue_spans = [m.span() for m in rx.finditer(self.text)] if rx is not None else []
+        return any(s <= start and end <= e and end - start < e - s for s, e in self._not_cue_spans)
 
     def _covers(self, start: int, end: int) -> bool:
         """Whether text[start:end] can be answered from the table: it splits no word in two
@@ -96,7 +126,8 @@ class CueHits:
             sub = self.text[start:end]
             out = {}
             for name, rx in self.index.regexes.items():
-                found = [(start + m.start(), start + m.end(), m.group().casefold()) for m in rx.finditer(sub)]
+                found = [(start + m.start(), start + m.end(), m.group().casefold()) for m in rx.finditer(sub)
+                         if not self._inside_not_cue(start + m.start(), start + m.end())]
                 if found:
                     out[name] = found
             return out

@@ -34,7 +34,8 @@ STATUS_CUE_RES = {k: cue_regex(v) for k, v in _CUES["status_cues"].items()}
 INDICATOR_CUE_RES = {k: cue_regex(v) for k, v in _CUES["indicator_cues"].items()}
 # the same lists, found once per sentence (cue_index.py): the regexes answer where it cannot
 CUES = CueIndex({**{("status", k): v for k, v in _CUES["status_cues"].items()},
-                 **{("indicator", k): v for k, v in _CUES["indicator_cues"].items()}})
+                 **{("indicator", k): v for k, v in _CUES["indicator_cues"].items()}},
+               not_cues=_CUES["not_cues"])
 
 
 # ---------------------------------------------------------------- features

@@ -82,3 +82,32 @@ def test_real_sentences_match_the_shipped_cue_regexes(text):
     for start in range(0, len(text), 7):
         for end in range(start, len(text) + 1, 11):
             assert hits.matches(start, end) == by_regex(lists, text, start, end)
+
+
+NOT_CUES_INDEX = CueIndex({"target": ["giao", "chỉ tiêu giao", "được giao"], "achieved": ["chi", "chi trả"]},
+                          not_cues=["giao thông", "bàn giao", "chi nhánh"])
+
+
+@pytest.mark.parametrize("text, start, end, expected", [
+    # a cue inside a longer word that does not mean it is no cue, on either path (whole
+    # sentence from the table, a stretch cutting a word from the regexes)
+    ("Công đoàn ngành Giao thông vận tải thăm 4 đoàn viên", 0, 50, {}),
+    ("Công đoàn ngành Giao thông vận tải thăm 4 đoàn viên", 17, 50, {}),
+    ("bàn giao 29 công đoàn cơ sở", 0, 27, {}),
+    ("Chi nhánh Công ty chi trả 5 triệu đồng", 0, 38, {"achieved": [(18, 25, "chi trả")]}),
+    # the cue itself, and a longer cue holding it, still count
+    ("đạt 120% chỉ tiêu giao", 0, 22, {"target": [(9, 22, "chỉ tiêu giao")]}),
+    ("nhiệm vụ được giao, giao thông", 0, 30, {"target": [(9, 18, "được giao")]}),
+])
+def test_not_cues(text, start, end, expected):
+    assert NOT_CUES_INDEX.hits(text).matches(start, end) == expected
+
+
+def test_a_sector_union_named_for_transport_sets_no_target():
+    """ "Giao thông" in a union's name is not the target cue "giao" (to assign)."""
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    text = ("Ngày 5-2, Công đoàn ngành Giao thông vận tải tổ chức đến thăm và trao hỗ trợ cho 4 đoàn viên, người lao "
+            "động bị bệnh hiểm nghèo, tai nạn giao thông đang điều trị tại bệnh viện, có hoàn cảnh đặc biệt khó khăn.")
+    [m] = process_record(RawRecord(doc_id="t", source="t", text=text)).metrics
+    assert (m.value, m.indicator, m.status) == (4.0, "welfare", "achieved")
