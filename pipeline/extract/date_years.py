@@ -18,7 +18,7 @@ from ..document import Document
 from .date_scan import Draft, scan
 from .date_shapes import YEAR, cue_patterns, vocab
 from .published import calendar_date, dump_header
-from .told_year import article_told_year
+from .told_year import article_told_year, tet_year
 
 
 def _late_meeting(text: str) -> bool:
@@ -150,10 +150,8 @@ class _YearContext:
         return bool(cue_patterns()["phase_review"].search(doc.body, start, phase.start))
 
     def _tet_year(self, doc: Document) -> int | None:
-        c = cue_patterns()
-        years = {d.first[0] for d in self.drafts if d.kind == "year" and d.first[0]
-                 and (c["tet"].match(doc.body, d.start) or c["lunar"].search(doc.body, d.start, d.end))}
-        return years.pop() if len(years) == 1 else None
+        return tet_year(doc, [(doc.body[d.start:d.end], d.first[0]) for d in self.drafts
+                              if d.kind == "year" and d.first[0]])
 
     def _nearby_dated_day(self, month: int, day: int, pos: int) -> int | None:
         """The year of an explicitly dated event within two months of day/month."""

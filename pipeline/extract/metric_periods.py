@@ -16,17 +16,15 @@ from ..records import DateMention
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
 from .directive_types import TYPES
-from .told_year import article_told_year
+from .told_year import WRITTEN_YEAR_RE, article_told_year, tet_year
 
 _PERIODS = load_yaml("metric_periods.yaml")
-_WRITTEN_YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _PERIOD_RES = tuple((p["kind"], regex.compile(p["re"], regex.I)) for p in _PERIODS["patterns"])
 # a cheap search that must succeed where the pattern can match; None: the pattern is always run
 PERIOD_NEEDS = tuple(regex.compile(p["needs"], regex.I) if "needs" in p else None for p in _PERIODS["patterns"])
 _DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"].replace("{document_types}", "|".join(
     regex.escape(p).replace(r"\ ", r"\s+") for p in sorted({t.phrase for t in TYPES}, key=len, reverse=True))))
 _CONGRESS_RE = cue_patterns()["congress"]
-_TET_RE = cue_patterns()["tet"]
 _PART_OF_YEAR_RE = regex.compile(r"-(?:H[12]|Q[1-4])$")  # "2019-H1", "2023-Q1"
 _LEAD_CHARS = int(_PERIODS["lead_chars"])
 _MONTH_LABEL_RE = regex.compile(r"\d{4}-\d{2}")  # one month ("2025-08"), not a year up to it
@@ -124,7 +122,7 @@ def periods_from_dates(text: str, dates: list[DateMention]) -> list[Period]:
     for d in dates:
         if d.period_start is None or d.period_end is None or d.kind == "day":
             continue
-        if not _WRITTEN_YEAR_RE.search(d.text) and d.kind != "year":  # "Tết Nhâm Dần" is a year
+        if not WRITTEN_YEAR_RE.search(d.text) and d.kind != "year":  # "Tết Nhâm Dần" is a year
             continue
         if _DIRECTIVE_CONTEXT_RE.search(text[max(0, d.start - 80):d.start]):
             continue
@@ -332,15 +330,9 @@ def new_year_of(published: dt.date | None, ref: int | None, tet: int | None = No
 
 
 def tet_year_of(doc: Document, dates: list[DateMention]) -> int | None:
-    """The one year of the Tết an article names: written ("Tết Bính Ngọ 2026") or by its
-    lunar name only ("Tết Nguyên đán Kỷ Hợi": 2019, from the dates stage). Tết news is
-    written around that Tết."""
-    told = article_told_year(doc)
-    if told and told.source == "tet":
-        return told.year
-    lunar = {d.period_start.year for d in dates if d.kind == "year" and d.period_start is not None
-             and _TET_RE.match(d.text) and not _WRITTEN_YEAR_RE.search(d.text)}
-    return lunar.pop() if len(lunar) == 1 else None
+    """The one year of the Tết the article names (told_year.tet_year), from its year mentions."""
+    return tet_year(doc, [(d.text, d.period_start.year) for d in dates
+                          if d.kind == "year" and d.period_start is not None])
 
 
 def reference_year_of(doc: Document, dates: list[DateMention], published: dt.date | None) -> int | None:

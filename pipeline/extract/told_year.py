@@ -9,6 +9,7 @@ by the metrics' reference year, so both take the same year from the same words.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ import regex
 
 from ..document import Document
 from ..ruledata import load_yaml
+from .date_shapes import cue_patterns
 
 
 @dataclass(frozen=True)
@@ -65,3 +67,22 @@ def article_told_year(doc: Document) -> ToldYear | None:
     if "told_year" not in doc.memo:
         doc.memo["told_year"] = told_year(doc.body)
     return doc.memo["told_year"]
+
+
+WRITTEN_YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def tet_year(doc: Document, year_mentions: Iterable[tuple[str, int]]) -> int | None:
+    """The one year of the Tết an article names: written after "Tết" ("Tết Sum vầy 2024",
+    told_year's "tet"), else the one year of its year mentions (text, year) that are a Tết's
+    or a lunar year's ("Tết Nguyên đán Kỷ Hợi": 2019, "năm Bính Ngọ 2026"), as the dates
+    stage found them. The dates (year-less
+    days of the Tết season) and the metrics (the year "năm mới" names, the reference year)
+    both ask here."""
+    told = article_told_year(doc)
+    if told and told.source == "tet":
+        return told.year
+    c = cue_patterns()
+    years = {year for text, year in year_mentions if c["tet"].match(text) or c["lunar"].search(text)}
+    return years.pop() if len(years) == 1 else None
+
