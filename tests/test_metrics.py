@@ -772,3 +772,25 @@ def test_a_span_describing_recipients_is_not_the_article_period():
     periods = {value: period for value, _, _, _, period in _metric_rows(text)}
     assert periods[85.0] == "2022" and periods[4.0] == "2022"
     assert periods[8.0] == "2022"  # the gift is of the dateline's year, not of the merit it rewards
+
+
+def test_each_goal_of_a_colon_list_keeps_its_own_time_and_status():
+    """In a list of goals announced with a colon, a deadline and a result word ("đến cuối năm
+    2022 thành lập được ...") belong to their own goal: the later goals are still targets of
+    the term the list's head names."""
+    text = ("Ngày 31/5/2018, Đại hội thông qua Nghị quyết nhiệm kỳ 2018-2023, với các chỉ tiêu phấn đấu: phát triển "
+            "thêm 15.000 đoàn viên; đến cuối năm 2022 thành lập được công đoàn ở 100% doanh nghiệp có từ 30 lao động; "
+            "hằng năm có trên 90% công đoàn cơ sở đạt vững mạnh; 65% doanh nghiệp ký kết thỏa ước lao động tập thể.")
+    rows = {value: (status, period) for value, _, _, status, period in _metric_rows(text)}
+    assert rows[15000.0] == ("target", "2018/2023")
+    assert rows[100.0] == ("target", "2022")
+    assert rows[90.0] == ("target", "2018/2023")
+    assert rows[65.0] == ("target", "2018/2023")
+
+
+def test_a_result_word_still_ends_a_goal_named_without_a_list():
+    """ "Trên cơ sở chỉ tiêu được giao, ... đã ...; kết nạp 1.411 đoàn viên": no list of goals,
+    so the result word governs the rest of the sentence."""
+    text = ("Trên cơ sở chỉ tiêu được giao, trong 9 tháng đầu năm 2024, các công đoàn đã thành lập mới được 23 CĐCS "
+            "và kết nạp 401 đoàn viên ở các công đoàn này; kết nạp 1.411 đoàn viên ở những nơi đã có CĐCS.")
+    assert {value: status for value, _, _, status, _ in _metric_rows(text)}[1411.0] == "achieved"

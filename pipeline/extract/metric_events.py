@@ -101,6 +101,9 @@ def decisive_event(q: Quantity, subject: str | None, clause_left: str, clause_ri
     return None
 
 
+_LIST_COLON_RE = regex.compile(r"[^\d:;.]{0,40}:")  # the opener announces a list: "chỉ tiêu phấn đấu:"
+
+
 def in_target_scope(sentence_before: str) -> bool:
     """A goal opened earlier in the sentence still governs the number: "phấn đấu",
     "các chỉ tiêu:", "yêu cầu ... bảo đảm", "đề ra" (not "vượt chỉ tiêu đề ra"), with
@@ -110,8 +113,14 @@ def in_target_scope(sentence_before: str) -> bool:
     if not openers:
         return False
     # an aside in brackets does not end the list: "có 400.000 đoàn viên (hiện có trên 280.000);
-    # 100% doanh nghiệp ..." still counts goals after the present figure it quotes
-    return not TARGET_BREAKER_RE.search(_CLOSED_ASIDE_RE.sub(" ", sentence_before[openers[-1].end():]))
+    # 100% doanh nghiệp ..." still counts goals after the present figure it quotes; in a list
+    # of goals the opener announces with a colon ("các chỉ tiêu phấn đấu: ...; ...") a result
+    # word inside one goal ends that goal only ("đến cuối năm 2022 thành lập được công đoàn ở
+    # 100% doanh nghiệp; hằng năm có trên 90% ... đạt loại tốt")
+    since = openers[-1].end()
+    if _LIST_COLON_RE.match(sentence_before, since):
+        since = max(since, sentence_before.rfind(";") + 1)
+    return not TARGET_BREAKER_RE.search(_CLOSED_ASIDE_RE.sub(" ", sentence_before[since:]))
 
 
 def is_stock(left: tuple[str, ...], verbs_before: tuple[str, ...], sentence_verbs: tuple[str, ...] = ()) -> bool:

@@ -53,12 +53,20 @@ def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Se
     # a descriptive period holds only in its own clause
     clause_from = clause_start if clause_start is not None else sentence.start
     in_sentence = [p for p in in_sentence if not p.descriptive or clause_from <= p.start < _clause_end(doc.body, q.end)]
-    before = tuple(p for p in in_sentence if p.end <= q.num_start)
+    before = tuple(p for p in in_sentence if p.end <= q.num_start and not _in_earlier_item(doc.body, sentence, p, q))
     lead = next((p for p in before if _LEAD_RE.match(doc.body[sentence.start:p.start])), None)
     own = tuple(p for p in before if clause_start is not None and p.start >= clause_start)
     present = bool(_PRESENT_RE.search(sentence.text))
     return TimeContext(before, tuple(p for p in in_sentence if p.start >= q.end),
                        earlier[-1] if earlier else None, review, title, ref, lead, own, report, present)
+
+
+def _in_earlier_item(body: str, sentence: Sentence, p: Period, q: Quantity) -> bool:
+    """`p` stands in an earlier item of a list the sentence opens with a colon ("các chỉ tiêu:
+    ...đến cuối năm 2022 thành lập ...; hằng năm có trên 90% ..."): its time is that item's,
+    not the later items' (the list's head, before the colon, still governs them all)."""
+    colon = body.find(":", sentence.start, p.start)
+    return colon >= 0 and body.find(";", p.end, q.num_start) >= 0
 
 
 def paragraph_start(body: str, pos: int) -> int:
