@@ -614,6 +614,9 @@ def _metric_rows(text: str) -> list[tuple]:
     # with no merit named, the year its sentence gives is the award's
     ("Trong năm 2020, LĐLĐ tỉnh tặng bằng khen cho 24 tập thể có thành tích xuất sắc.",
      [(24.0, "tập thể", "emulation", "achieved", "2020")]),
+    # "95% trở lên số CĐCS ... đạt vững mạnh": at least 95% of the CĐCS, rated (emulation)
+    ("Năm 2018, Đại hội đề ra chỉ tiêu: 95% trở lên số CĐCS khu vực nhà nước đạt vững mạnh.",
+     [(95.0, "CĐCS khu vực nhà nước", "emulation", "target", "2018")]),
     # legal advice is none of the codes (other); the trainees of a course count training
     ("Năm 2020, trung tâm tổ chức 14 cuộc tư vấn pháp luật lưu động tại các khu nhà trọ.",
      [(14.0, "cuộc tư vấn pháp luật lưu động", "other", "achieved", "2020")]),

@@ -64,6 +64,10 @@ QUANTITIES = [
     ("ít nhất 300 đoàn viên", [(300, "count", "ít nhất", None, "300")]),
     ("tối thiểu 01 lớp", [(1, "count", "ít nhất", None, "01")]),
     ("khoảng 8.700 phần quà", [(8700, "count", "khoảng", None, "8.700")]),
+    # "trở lên" right after the number (or more): at least; what is counted follows it
+    ("95% trở lên số CĐCS", [(95, "percent", "ít nhất", None, "95% trở lên")]),
+    ("trên 90% trở lên", [(90, "percent", "trên", None, "90% trở lên")]),
+    ("20 lao động trở lên", [(20, "count", None, None, "20")]),
     ("giải quyết 02 đơn", [(2, "count", None, None, "02")]),
     ("thành lập 05 CĐCS", [(5, "count", None, None, "05")]),
     # fractions and ranges: two quantities each

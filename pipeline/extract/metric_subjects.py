@@ -12,6 +12,7 @@ _CUES = load_yaml("metric_cues.yaml")
 _SUBJECT_STOP = frozenset(w.casefold() for w in _CUES["subject_stop_words"])
 _SUBJECT_MAX = int(_CUES["subject_max_tokens"])
 _SUBJECT_STOP_VERBS = frozenset(w.casefold() for w in _CUES["subject_stop_verbs"])
+_SUBJECT_SKIP = frozenset(w.casefold() for w in _CUES["subject_skip_words"])
 _PERCENT_TARGET_RE = regex.compile(
     r"^\s*(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["percent_of_target_words"], key=len, reverse=True))
     + r")(?!\p{L})", regex.I)
@@ -55,6 +56,9 @@ def counted_subject(q: Quantity, tokens, after: str) -> tuple[str | None, int]:
             break
         if words and low in _SUBJECT_STOP_VERBS:
             break
+        if not words and low in _SUBJECT_SKIP:  # "95% số CĐCS": what follows is counted
+            end = t.end
+            continue
         if words and t.start - end > 1:  # a gap wider than a space
             break
         words.append(t.text)

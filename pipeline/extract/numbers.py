@@ -41,6 +41,8 @@ _MONEY_RE = regex.compile(
     r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})(?!/[cC](?!\p{L}))"  # "5 đ/c": đồng chí
     r"(?!\s+(?:" + _alternation(_RULES["not_money_after_dong"]) + r")(?!\p{L}))")
 _HEDGE_RE = regex.compile(r"(?<!\p{L})(" + _alternation(_HEDGES) + r")\s*$", regex.I)
+_HEDGES_AFTER: dict[str, str] = {k.casefold(): v for k, v in _RULES["hedges_after"].items()}
+_HEDGE_AFTER_RE = regex.compile(r"[^\S\n]*(" + _alternation(_HEDGES_AFTER) + r")(?!\p{L})", regex.I)
 _MONEY_CUE_RE = regex.compile(r"(?<!\p{L})(?:" + _alternation(_RULES["money_cues"]) + r")(?!\p{L})", regex.I)
 # a word right after a quantity that is not a function word: the quantity counts it
 _NOUN_AFTER_RE = regex.compile(
@@ -145,6 +147,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             end, mult = raw[i][6], raw[i][4]
         unit, end = _unit_after(text, end)
         qualifier = _hedge_before(text, ns)
+        hedge_after = _HEDGE_AFTER_RE.match(text, end)
+        if hedge_after:  # "95% trở lên": at least 95%; what is counted follows the hedge
+            qualifier, end = qualifier or _HEDGES_AFTER[hedge_after.group(1).casefold()], hedge_after.end()
         quantities.append(Quantity(offset + ns, offset + end, offset + ns, offset + ne, digits,
                                    total, unit, qualifier, scale))
         i += 1
