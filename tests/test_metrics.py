@@ -797,3 +797,16 @@ def test_a_result_word_still_ends_a_goal_named_without_a_list():
     text = ("Trên cơ sở chỉ tiêu được giao, trong 9 tháng đầu năm 2024, các công đoàn đã thành lập mới được 23 CĐCS "
             "và kết nạp 401 đoàn viên ở các công đoàn này; kết nạp 1.411 đoàn viên ở những nơi đã có CĐCS.")
     assert {value: status for value, _, _, status, _ in _metric_rows(text)}[1411.0] == "achieved"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a conference of January 2021 reviewing 2020: its later results are of 2020
+    ("Liên đoàn Lao động tỉnh đạt nhiều kết quả nổi bật\n18/01/2021 - 14:18\nSáng 18-1, Liên đoàn Lao động tỉnh tổ "
+     "chức Hội nghị tổng kết hoạt động công đoàn năm 2020.\nDịp này, Liên đoàn Lao động tỉnh tặng cờ thi đua 10 tập thể.",
+     "2020"),
+    # the year before named without a review (a photo caption): the figures are the article's year's
+    ("Công đoàn hỗ trợ 4.000 vé xe cho người lao động\n02/02/2026 - 08:00\nNhững chuyến xe công đoàn đưa công nhân về "
+     "quê đón Tết năm 2025. Ảnh: X.M\nCông đoàn cũng tặng 2.000 suất quà cho đoàn viên.", "2026"),
+])
+def test_a_lead_reviewing_the_year_before(text, expected):
+    assert _metric_rows(text)[-1][4] == expected

@@ -25,6 +25,8 @@ PERIOD_NEEDS = tuple(regex.compile(p["needs"], regex.I) if "needs" in p else Non
 _DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"].replace("{document_types}", "|".join(
     regex.escape(p).replace(r"\ ", r"\s+") for p in sorted({t.phrase for t in TYPES}, key=len, reverse=True))))
 _CONGRESS_RE = cue_patterns()["congress"]
+_REVIEW_RE = cue_patterns()["phase_review"]  # "tổng kết", "sơ kết", ...
+_REVIEW_REACH = int(load_yaml("dates.yaml")["phase_review_reach"])
 _PART_OF_YEAR_RE = regex.compile(r"-(?:H[12]|Q[1-4])$")  # "2019-H1", "2023-Q1"
 _LEAD_CHARS = int(_PERIODS["lead_chars"])
 _MONTH_LABEL_RE = regex.compile(r"\d{4}-\d{2}")  # one month ("2025-08"), not a year up to it
@@ -314,8 +316,12 @@ def lead_period(doc: Document, periods: list[Period], title: tuple[int, int], re
     if ref is None:
         return None
     end = title[1] + _LEAD_CHARS
-    return next((p for p in periods if title[1] <= p.start < end and not p.descriptive
-                 and p.first_year == p.last_year == ref and _PART_OF_YEAR_RE.search(p.label)), None)
+    return next((p for p in periods if title[1] <= p.start < end and not p.descriptive and (
+        (p.first_year == p.last_year == ref and _PART_OF_YEAR_RE.search(p.label))
+        # the year before the article's, which the lead reviews ("tổng kết hoạt động công đoàn
+        # năm 2020" at a conference of January 2021)
+        or (p.kind == "year" and p.first_year == ref - 1 and str(ref - 1) in doc.body[p.start:p.end]
+            and _REVIEW_RE.search(doc.body, max(0, p.start - _REVIEW_REACH), p.start)))), None)
 
 
 def new_year_of(published: dt.date | None, ref: int | None, tet: int | None = None) -> int | None:
