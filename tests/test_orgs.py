@@ -192,6 +192,10 @@ BARE = [
     ("Liên đoàn Lao động tỉnh tổ chức hội nghị tổng kết.", None, []),
     # "thành phố" in a province (not a centrally-run city) with no city named: unresolved
     ("LĐLĐ thành phố tổ chức hội thi.", "Nghệ An", []),
+    # a centrally-run city is no "tỉnh": a bare "LĐLĐ tỉnh" there is a province the text names
+    ("Chủ tịch LĐLĐ thành phố trao vốn cho bà con nghèo tại tỉnh Tây Ninh. Lãnh đạo LĐLĐ tỉnh cảm ơn.", "Hồ Chí Minh",
+     [("LĐLĐ thành phố", "Liên đoàn Lao động thành phố Hồ Chí Minh", "ldld_province", "province", "Hồ Chí Minh"),
+      ("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh Tây Ninh", "ldld_province", "province", "Tây Ninh")]),
 ]
 
 

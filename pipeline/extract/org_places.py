@@ -184,6 +184,17 @@ def kind_words(text: str) -> list["regex.Match[str]"]:
     return found
 
 
+def province_mentions(text: str) -> list[PlaceRef]:
+    """Provinces the text names with the kind word "tỉnh" ("tại tỉnh Tây Ninh")."""
+    out = []
+    for km in kind_words(text):
+        ref = parse_place(text, km.start(), None)
+        if ref is not None and not ref.bare and ref.place is not None and ref.place.level == "province" \
+                and ref.place.kind == "tỉnh":
+            out.append(ref)
+    return out
+
+
 def district_mentions(text: str, province: str | None) -> list[PlaceRef]:
     """Districts the text names with their kind word ("huyện Đam Rông"), for bare "LĐLĐ huyện"."""
     out = []

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from .org_candidate import Candidate
 from .org_patterns import CANON
-from .org_places import NATIONAL, PROVINCE_KINDS, Place, PlaceRef, district_mentions, home_place, province_place
+from .org_places import (NATIONAL, PROVINCE_KINDS, Place, PlaceRef, district_mentions, home_place,
+                         province_mentions, province_place)
 
 
 def nearest(items, pos: int):
@@ -20,11 +21,17 @@ def nearest(items, pos: int):
 
 
 def resolve_place(kind: str | None, pos: int, named: list[Candidate], province: str | None,
-                  districts: list[PlaceRef], home: Place | None = None) -> Place | None:
+                  districts: list[PlaceRef], home: Place | None = None,
+                  provinces: list[PlaceRef] = ()) -> Place | None:
     """The place a bare kind word stands for: the article's province (`home`, default
     `province`'s) for "tỉnh" (and for "thành phố" in a centrally-run city), else the nearest
-    district of that kind the article names, as a federation or as a place."""
+    district of that kind the article names, as a federation or as a place. A centrally-run
+    city is no "tỉnh": there the bare word names the nearest province the text names with
+    "tỉnh" (`provinces`: "LĐLĐ TP HCM trao vốn ... tại tỉnh Tây Ninh ... LĐLĐ tỉnh"), where
+    it names one (else the city: the word used loosely)."""
     home = home or province_place(province)
+    if kind == "tỉnh" and home is not None and home.kind == "thành phố" and provinces:
+        return nearest(provinces, pos).place
     if not kind or kind == "tỉnh" or (kind == "thành phố" and home is not None and home.kind == "thành phố"):
         return home
     prefix = f"{CANON['ldld']} {kind} "
@@ -39,9 +46,10 @@ def resolve_place(kind: str | None, pos: int, named: list[Candidate], province: 
 
 
 def resolve_ldld(kind: str | None, pos: int, named: list[Candidate], province: str | None,
-                 districts: list[PlaceRef], home: Place | None = None) -> tuple[str, str, str | None] | None:
+                 districts: list[PlaceRef], home: Place | None = None,
+                 provinces: list[PlaceRef] = ()) -> tuple[str, str, str | None] | None:
     """(canonical, org_type, province) of a bare federation ("LĐLĐ tỉnh", "LĐLĐ huyện")."""
-    place = resolve_place(kind, pos, named, province, districts, home)
+    place = resolve_place(kind, pos, named, province, districts, home, provinces)
     if place is None:
         return None
     return f"{CANON['ldld']} {place.kind} {place.name}", f"ldld_{place.level}", place.province
@@ -55,6 +63,8 @@ def resolve(cands: list[Candidate], text: str, province: str | None,
     named = [c for c in cands if c.canonical]
     districts: list[PlaceRef] | None = None
     home = home_place(province, home_province)
+    # where the article's place is a centrally-run city, a bare "tỉnh" names a province it names
+    provinces = province_mentions(text) if home is not None and home.kind == "thành phố" else []
     out = []
     for c in cands:
         if c.canonical:
@@ -71,17 +81,17 @@ def resolve(cands: list[Candidate], text: str, province: str | None,
                 if same is not None:
                     done = replace(c, canonical=same.canonical, confidence=conf)
                 else:
-                    r = resolve_ldld(c.kind, c.start, named, province, districts, home)
+                    r = resolve_ldld(c.kind, c.start, named, province, districts, home, provinces)
                     if r is not None:
                         done = replace(c, canonical=f"{c.stem} {r[0]}", province=r[2], confidence=conf)
             else:
-                r = resolve_ldld(c.kind, c.start, named, province, districts, home)
+                r = resolve_ldld(c.kind, c.start, named, province, districts, home, provinces)
                 if r is not None:
                     done = replace(c, canonical=r[0], org_type=r[1], province=r[2], confidence=conf)
         elif c.need == "unit_place":
             if districts is None:
                 districts = district_mentions(text, province)
-            place = resolve_place(c.kind, c.start, named, province, districts, home)
+            place = resolve_place(c.kind, c.start, named, province, districts, home, provinces)
             if place is not None:
                 done = replace(c, canonical=f"{c.stem} {place.kind} {place.name}", province=place.province,
                                confidence=conf)
@@ -110,7 +120,7 @@ def resolve(cands: list[Candidate], text: str, province: str | None,
                 # a sector union named without a kind word stays as written ("Công đoàn ngành y tế"):
                 # a place resolves only a bare kind word (GOLD.md), as in "Công đoàn ngành Giáo dục tỉnh"
                 if c.kind:
-                    place = resolve_place(c.kind, c.start, named, province, districts, home)
+                    place = resolve_place(c.kind, c.start, named, province, districts, home, provinces)
                 else:
                     place = None if c.need == "sector_place" else home
                 if place is not None:
