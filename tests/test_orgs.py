@@ -290,6 +290,26 @@ PLURAL_NAMED = [
 ]
 
 
+# Several federations under one head: one plural kind word before names, or a bare kind word
+# and a named place; kind words alone name a category.
+SHARED_HEAD = [
+    ("LĐLĐ tỉnh cùng với LĐLĐ các huyện Mộ Đức, Trà Bồng sẽ tổ chức 2 cuộc tuyên truyền.", "Quảng Ngãi",
+     [("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh Quảng Ngãi", "ldld_province", "province", "Quảng Ngãi"),
+      ("LĐLĐ các huyện Mộ Đức", "Liên đoàn Lao động huyện Mộ Đức", "ldld_district", "district", "Quảng Ngãi"),
+      ("Trà Bồng", "Liên đoàn Lao động huyện Trà Bồng", "ldld_district", "district", "Quảng Ngãi")]),
+    ("Lãnh đạo LĐLĐ Thành phố và quận Đống Đa trao khen thưởng.", "Hà Nội",
+     [("LĐLĐ Thành phố", "Liên đoàn Lao động thành phố Hà Nội", "ldld_province", "province", "Hà Nội"),
+      ("quận Đống Đa", "Liên đoàn Lao động quận Đống Đa", "ldld_district", "district", "Hà Nội")]),
+    ("Liên đoàn lao động huyện, thị xã, thành phố tổ chức hội nghị.", "Quảng Ngãi", []),
+    ("LĐLĐ các huyện đã tổ chức hội nghị.", "Quảng Ngãi", []),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", SHARED_HEAD, ids=[t[:40] for t, _, _ in SHARED_HEAD])
+def test_federations_sharing_one_head(text, province, expected):
+    assert orgs(text, province) == expected
+
+
 @pytest.mark.parametrize("text,province,expected", PLURAL_NAMED, ids=[t[:40] for t, _, _ in PLURAL_NAMED])
 def test_plural_before_a_full_name(text, province, expected):
     assert orgs(text, province) == expected

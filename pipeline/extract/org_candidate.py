@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .org_patterns import CANON
-from .org_places import KIND_LIST_RE, PlaceRef, parse_place
+import regex
+
+from .org_patterns import CANON, _I, fold
+from .org_places import KIND_LIST_RE, KIND_RE, KINDS, PlaceRef, choose_place, gazetteer, parse_place
+
+# "LĐLĐ các huyện Mộ Đức, Trà Bồng": one kind word for several named places
+PLURAL_KIND_RE = regex.compile(r"[ \t]+các[ \t]+(?=" + KIND_RE.pattern + ")", _I)
+LIST_SEP_RE = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)", _I)
 
 
 @dataclass(frozen=True)
@@ -43,3 +49,48 @@ def parse_ldld(text: str, start: int, end: int, province: str | None, plural: bo
     if plural or KIND_LIST_RE.match(text, ref.end):
         return None  # "các LĐLĐ huyện", "Liên đoàn lao động huyện, thị xã, thành phố"
     return Candidate(start, ref.end, "ldld_district", None, need="ldld", kind=ref.kind, confidence=conf - 0.1)
+
+
+def plural_kind_list(text: str, start: int, end: int, province: str | None, conf: float) -> list[Candidate]:
+    """ "Liên đoàn Lao động các huyện Mộ Đức, Trà Bồng": the federation of each place named
+    after one plural kind word (only names the gazetteer knows as that kind)."""
+    m = PLURAL_KIND_RE.match(text, end)
+    if m is None:
+        return []
+    first = parse_place(text, m.end(), province)
+    if first is None or first.bare or first.place is None:
+        return []
+    refs = [first]
+    gz = gazetteer()
+    while (sep := LIST_SEP_RE.match(text, refs[-1].end)) is not None:
+        name = gz.name_re.match(text, sep.end())
+        if name is None or not name.group()[0].isupper():
+            break
+        place = choose_place(gz.by_key.get(fold(name.group()), ()), first.kind, province)
+        if place is None or place.level != first.place.level:
+            break
+        refs.append(PlaceRef(name.start(), name.end(), first.kind, place.name, place))
+    out = []
+    for i, ref in enumerate(refs):
+        canonical, org_type, prov = ldld_from_place(ref)  # the first mention opens at the head
+        out.append(Candidate(start if i == 0 else ref.start, ref.end, org_type, canonical, prov, confidence=conf - 0.1))
+    return out
+
+
+def bare_and_named(text: str, start: int, end: int, province: str | None, conf: float) -> list[Candidate]:
+    """ "LĐLĐ Thành phố và quận Đống Đa": a bare kind word and a named place sharing one head
+    are two federations (the bare one is resolved later); a list of kind words alone
+    ("LĐLĐ huyện, thị xã, thành phố") names a category, none."""
+    bare = parse_place(text, end, province)
+    if bare is None or not bare.bare:
+        return []
+    sep = regex.match(r"[ \t]+và[ \t]+", text[bare.end:bare.end + 8])
+    if sep is None:
+        return []
+    named = parse_place(text, bare.end + sep.end(), province)
+    if named is None or named.bare or named.place is None or named.kind is None:
+        return []
+    canonical, org_type, prov = ldld_from_place(named)
+    return [Candidate(start, bare.end, "ldld_district", None, need="ldld", kind=bare.kind, confidence=conf - 0.1),
+            Candidate(named.start, named.end, org_type, canonical, prov, confidence=conf - 0.1)]
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .org_candidate import Candidate, ldld_from_place, parse_ldld
+from .org_candidate import Candidate, bare_and_named, ldld_from_place, parse_ldld, plural_kind_list
 from .org_patterns import CANON, HEAD_RE, RULES, SPACE_RE, _B, _I, words_before
 from .org_persons import PERSON_TITLE_RE
 from .org_places import KIND_RE, NATIONAL_RE, parse_place
@@ -53,6 +53,12 @@ def parse_candidates(text: str, province: str | None, word_end: WordEnd = no_wor
             cand = parse_ldld(text, m.start(), m.end(), province, plural, 0.95)
             if cand is not None and cand.canonical and not plural:
                 listed = coordinated_ldld(text, cand, province)
+            elif cand is None and not plural:
+                # "LĐLĐ các huyện Mộ Đức, Trà Bồng"; "LĐLĐ Thành phố và quận Đống Đa"
+                shared = plural_kind_list(text, m.start(), m.end(), province, 0.95) or bare_and_named(
+                    text, m.start(), m.end(), province, 0.95)
+                if shared:
+                    cand, listed = shared[0], shared[1:]
         else:
             cand = parse_cd(text, m.start(), m.end(), m.group()[0].islower(), plural,
                             bool(PERSON_TITLE_RE.search(before)), province, word_end)
