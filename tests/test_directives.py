@@ -346,3 +346,20 @@ def test_drafts_and_generic_plans_are_no_documents(text):
 ])
 def test_resolutions_named_by_owner(text, expected):
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text,issuer", [
+    # a congress named by its ordinal alone is of the body whose congress the article names
+    ("Hội nghị chuẩn bị Đại hội Công đoàn Điện lực Việt Nam lần thứ VI, nhiệm kỳ 2023-2028.\nĐại hội có nhiệm vụ "
+     "đánh giá kết quả thực hiện Nghị quyết Đại hội lần thứ V, rút ra bài học.",
+     "Đại hội Công đoàn Điện lực Việt Nam lần thứ V"),
+    ("Đại hội đại biểu Công đoàn tỉnh Ninh Thuận lần thứ XI diễn ra sáng nay.\nCác đại biểu thảo luận các chỉ tiêu "
+     "đưa vào Nghị quyết Đại hội X.", "Đại hội X Công đoàn tỉnh Ninh Thuận"),
+    # no congress named with its body: the ordinal stays as written
+    ("Các đại biểu thảo luận các chỉ tiêu đưa vào Nghị quyết Đại hội X.", "Đại hội X"),
+])
+def test_congress_named_by_its_ordinal(text, issuer):
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    [d] = process_record(RawRecord(doc_id="t", source="t", text=text)).directives
+    assert (d.type, d.issuer) == ("Nghị quyết", issuer)

@@ -47,12 +47,39 @@ def _named_congress(src: Source, pos: int, limit: int) -> tuple[str, int] | None
     if "các" in words:  # "Đại hội Công đoàn các cấp" names no one congress
         return None
     name = name_text(words)
+    rest = words[2:] if [w.casefold() for w in words[:2]] == ["đại", "hội"] else None
+    if rest and all(ROMAN_RE.fullmatch(w) or w.isdigit() or w.casefold() in _ORDINAL_WORDS for w in rest):
+        body = _congress_body(src)  # "Nghị quyết Đại hội lần thứ V": of the body whose congress the article reports
+        if body:  # "Đại hội Công đoàn X lần thứ V", "Đại hội XII Công đoàn Việt Nam"
+            name = name_text(words[:2] + ([body] + rest if rest[0].casefold() == "lần" else rest + [body]))
     of = regex.match(r"\s+của\s+", text[end:limit])
     if of:
         owner = name_after(src, end + of.end(), limit)
         if owner:
             name, end = f"{name} của {owner[0]}", owner[1]
     return name, end
+
+
+_ORDINAL_WORDS = frozenset(("lần", "thứ", "khóa", "khoá"))
+_CONGRESS_OF_RE = regex.compile(r"(?<!\p{L})Đại\s+hội\s+(?:đại\s+biểu\s+)?(?=(?:Công\s+đoàn|Liên\s+đoàn)\s)")
+
+
+def _congress_body(src: Source) -> str | None:
+    """The union body whose congress the article names first with its name ("Đại hội Công
+    đoàn Điện lực Việt Nam lần thứ VI"): the body a congress named by its ordinal alone
+    belongs to."""
+    for m in _CONGRESS_OF_RE.finditer(src.text):
+        got = scan_name(src, m.end(), line_end(src.text, m.end()))
+        if got is None:
+            continue
+        body = []
+        for w in got[0]:
+            if ROMAN_RE.fullmatch(w) or w.isdigit() or w.casefold() in _ORDINAL_WORDS or w.casefold() == "nhiệm":
+                break
+            body.append(w)
+        if len(body) > 2:  # more than "Công đoàn"
+            return name_text(body)
+    return None
 
 
 def _named_plenum(src: Source, pos: int, limit: int) -> int | None:
