@@ -342,3 +342,31 @@ def test_a_tet_season_day_takes_the_year_of_a_named_lunar_year():
     text = ("Ngày 24.2, Liên đoàn Lao động thành phố tổ chức các đoàn đến thăm doanh nghiệp sau Tết.\n\n"
             "Dịp Tết Nguyên đán năm Bính Ngọ, Ban Thường vụ trao quà cho công nhân.")
     assert [r[1] for r in rows(text) if r[0] == "day"] == [D("2026-02-24")]
+
+
+@pytest.mark.parametrize("text,year,source", [
+    ("Từ đầu năm 2015 đến nay, LĐLĐ tỉnh đã kết nạp 500 đoàn viên.", 2015, "present"),
+    # "năm 2024 này": this year, 2024
+    ("Trong năm 2024 này, Công đoàn tiếp tục chăm lo cho đoàn viên.", 2024, "present"),
+    ("Chương trình Tết Sum vầy 2024 diễn ra tại nhà văn hóa.", 2024, "tet"),
+    ("Kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam.", 2019, "anniversary"),
+])
+def test_the_year_a_text_tells_of_itself(text, year, source):
+    from pipeline.extract.told_year import told_year
+    told = told_year(text)
+    assert (told.year, told.source) == (year, source)
+
+
+@pytest.mark.parametrize("text", ["Năm 2024 nay đã khác.", "năm 2023, năm nay"])
+def test_no_year_told(text):
+    from pipeline.extract.told_year import told_year
+    assert told_year(text) is None
+
+
+def test_this_year_dates_a_year_less_day():
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    text = ("Ngày 23-1, Phó Chủ tịch Quốc hội đến thăm công nhân tại Khu công nghiệp Tân Phú Thạnh.\n"
+            "Năm 2023, Tổng LĐLĐ Việt Nam đã vận động được 6.000 tỉ đồng. Trong năm 2024 này, Công đoàn tiếp tục chăm lo.")
+    dates = process_record(RawRecord(doc_id="t", source="t", text=text)).dates
+    assert [(d.text, str(d.date)) for d in dates if d.kind == "day"] == [("23-1", "2024-01-23")]
