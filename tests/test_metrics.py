@@ -810,3 +810,12 @@ def test_a_result_word_still_ends_a_goal_named_without_a_list():
 ])
 def test_a_lead_reviewing_the_year_before(text, expected):
     assert _metric_rows(text)[-1][4] == expected
+
+
+def test_a_documents_issue_date_is_not_the_articles_year():
+    """An undated article whose only date is a cited document's ("Quyết định số 217-QĐ/TW ngày
+    12.12.2013") is not of that year: its figures take no period rather than a wrong one."""
+    text = ("Cụ thể, kết nạp 6.800 đoàn viên công đoàn; tổ chức, tham gia giám sát theo Quyết định số 217-QĐ/TW ngày "
+            "12.12.2013 của Bộ Chính trị 15 cuộc.")
+    periods = {value: period for value, _, _, _, period in _metric_rows(text)}
+    assert periods[6800.0] is None

@@ -357,7 +357,9 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
         return tet
     if told:
         return told.year
-    years = [d.date.year for d in dates if d.kind == "day" and d.date]
+    # (a document's issue date, "Quyết định số 217-QĐ/TW ngày 12.12.2013", is not the article's time)
+    years = [d.date.year for d in dates if d.kind == "day" and d.date
+             and not _DIRECTIVE_CONTEXT_RE.search(doc.body[max(0, d.start - 80):d.start])]
     if years:
         return max(set(years), key=years.count)
     # a congress is held in the first year of the term it opens ("Đại hội ..., nhiệm kỳ 2023-2028")
