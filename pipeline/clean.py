@@ -62,6 +62,7 @@ _TIME = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?!\d)", _FL
 _TRAILING_COUNTS = regex.compile(r"(?<=\d{1,2}:\d{2}(?::\d{2})?)(?:\s+\d+)+$")
 _SENTENCE_END = regex.compile(r"""[.!?…:;]["”’'»)\]]*$""")  # a sentence mark, maybe inside closing quotes
 _TRUNCATED = regex.compile(r"(?:\.{3,}|…)$")
+_TEASER_MAX = 160  # a teaser's headline or summary cut short fits one line of a related-news box
 _PUNCT_ONLY = regex.compile(r"[\W_]+")
 _DIGITS_ONLY = regex.compile(r"[\d\s.+()\-]+")
 _HANDLE = regex.compile(r"(?=[^a-z]*[a-z])[a-z0-9_.\-]{6,}")  # "congdoantravinh", "hoidapldld"
@@ -261,10 +262,21 @@ def judge_tail(lines: list[Line], dropped: set[int]) -> set[int]:
             if body_seen:
                 k = _skip_teasers(live, k + 1, out)
                 continue
+        elif body_seen and _teaser_run(live, k):
+            # headlines cut short in a row ("Sáng 5/3, Thường trực HĐND ... đánh giá…"): a list of
+            # related articles with no heading
+            k = _skip_teasers(live, k, out)
+            continue
         elif is_body_like(text):
             body_seen = True
         k += 1
     return out
+
+
+def _teaser_run(live: list[Line], k: int) -> bool:
+    """live[k] opens a run of at least two short lines, each cut short with an ellipsis."""
+    run = live[k:k + 2]
+    return len(run) == 2 and all(len(l.text) <= _TEASER_MAX and _TRUNCATED.search(l.text) for l in run)
 
 
 def _skip_teasers(live: list[Line], k: int, out: set[int]) -> int:

@@ -84,6 +84,12 @@ FURNITURE = [
      f"{HEAD}\n05:03 - Thứ Tư, 06/10/2021\n{P1}"),
     ("view count, number first, after the dateline", f"{HEAD}\nThứ 6, 14/09/2018 | 10:55:00 1,134 lượt xem\n{P1}",
      f"{HEAD}\nThứ 6, 14/09/2018 | 10:55:00\n{P1}"),
+    ("an empty comment box and what follows", f"{ARTICLE}\n\nLê Hiếu\n\nChưa có bình luận nào cho bài viết này\n\n"
+     "Tư vấn pháp luật\n\nNgười lao động hỏi: Tôi nghỉ thai sản từ ngày 01/01/2025.", f"{ARTICLE}\n\nLê Hiếu"),
+    ("related headlines cut short, with no heading",
+     f"{ARTICLE}\nHồng Nhung\nĐêm 04.3.2025, Phòng Cảnh sát cơ động phối hợp với các phòng: Cảnh sát Hình…\n"
+     "Sáng 5/3, Thường trực HĐND thành phố tổ chức phiên họp tháng 2/2025 đánh giá…\n"
+     "UBND thành phố vừa ban hành Kế hoạch 49/KH-UBND xây dựng mô hình “Chính quyền…", f"{ARTICLE}\nHồng Nhung"),
     ("banner block printed twice",
      f"CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM\nlogo\nCÔNG ĐOÀN VIÊN CHỨC VIỆT NAM\nlogo\n\n{HEAD}\n\n13:41 31-01-19\n\n{P1}",
      f"{HEAD}\n\n13:41 31-01-19\n\n{P1}"),
@@ -120,6 +126,8 @@ KEPT = [
     ("share bar before the body only drops its own line", f"{HEAD}\nChia sẻ bài viết\n{P1}\n{P2}", f"{HEAD}\n{P1}\n{P2}"),
     ("unaccented image alt text", f"{P1}\nLDLD tinh Quang Tri: Thuc hien chu de nam - Anh 1\n{P2}",
      f"{P1}\nLDLD tinh Quang Tri: Thuc hien chu de nam - Anh 1\n{P2}"),
+    ("one paragraph ending in an ellipsis", f"{P1}\nCác cấp công đoàn đã tổ chức thăm hỏi, tặng quà, hỗ trợ đoàn viên…\n{P2}",
+     f"{P1}\nCác cấp công đoàn đã tổ chức thăm hỏi, tặng quà, hỗ trợ đoàn viên…\n{P2}"),
     ("numbered subheading", f"{P1}\nI. TÌNH HÌNH TRIỂN KHAI NGHỊ QUYẾT\n{P2}", f"{P1}\nI. TÌNH HÌNH TRIỂN KHAI NGHỊ QUYẾT\n{P2}"),
 ]
 
