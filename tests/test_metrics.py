@@ -623,6 +623,11 @@ def _metric_rows(text: str) -> list[tuple]:
     ("Ngày 19/8/2019, huyện tổ chức khai giảng lớp bồi dưỡng, đối tượng gồm: Ủy viên Ban Chấp hành Công đoàn cơ sở "
      "khối trường học và Công ty Can Sports Việt Nam với 78 học viên.",
      [(78.0, "học viên", "training", "context", "2019")]),
+    # the attendees of a class on the Party are referred to it (INDICATORS.md), trainees or not
+    ("Năm 2022, lớp bồi dưỡng kết nạp Đảng có 104 học viên là công nhân, người lao động.",
+     [(104.0, "học viên", "party_referral", "achieved", "2022")]),
+    ("Năm 2023, Liên đoàn Lao động huyện tổ chức lớp bồi dưỡng nhận thức về Đảng cho 114 cán bộ, đoàn viên.",
+     [(114.0, "cán bộ", "party_referral", "achieved", "2023")]),
     # a committee's size is context; a planned action is a target
     ("Năm 2023, đại hội đã bầu 15 đồng chí vào Ban Chấp hành khóa mới.",
      [(15.0, "đồng chí", "organisation", "context", "2023")]),
