@@ -170,7 +170,8 @@ CASES = [
      [("Nghị quyết", None, None, "Nghị quyết Đại hội V Công đoàn Viên chức Việt Nam", "Đại hội V Công đoàn Viên chức Việt Nam", None),
       ("Nghị quyết", None, None, "Nghị quyết Đại hội XII Công đoàn Việt Nam", "Đại hội XII Công đoàn Việt Nam", None)]),
     ("Góp phần thực hiện thành công Nghị quyết Trung ương 4 khóa XI, XII, XIII về xây dựng, chỉnh đốn Đảng.",
-     [("Nghị quyết", None, None, "Nghị quyết Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương", None)]),
+     [("Nghị quyết", None, None, "Nghị quyết Ban Chấp hành Trung ương khóa XI, XII, XIII",
+       "Ban Chấp hành Trung ương khóa XI, XII, XIII", None)]),
     ("Với khẩu hiệu “Đổi mới”, Đại hội XI Công đoàn tỉnh Long An đã thảo luận và thông qua Nghị quyết nhiệm kỳ mới.",
      [("Nghị quyết", None, None, "Nghị quyết Đại hội XI Công đoàn tỉnh Long An", "Đại hội XI Công đoàn tỉnh Long An", None)]),
     ("Phấn đấu kết nạp 500.000 đoàn viên. Ban hành Hướng dẫn đánh giá xếp loại đoàn viên.",
@@ -363,3 +364,20 @@ def test_congress_named_by_its_ordinal(text, issuer):
     from pipeline.records import RawRecord
     [d] = process_record(RawRecord(doc_id="t", source="t", text=text)).directives
     assert (d.type, d.issuer) == ("Nghị quyết", issuer)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a plenum's resolution: the Central Committee of the term written (two terms, two documents);
+    # "T.Ư" is the dotted spelling of Trung ương
+    ("Triển khai thực hiện Nghị quyết Hội nghị lần thứ 9 BCHT.Ư Đảng (khóa XI) và một số kết luận của Bộ Chính trị; "
+     "tiếp tục thực hiện Nghị quyết Hội nghị lần thứ 7 BCHT.Ư Đảng khóa X.",
+     [("Nghị quyết", "Ban Chấp hành Trung ương Đảng khóa XI"), ("Nghị quyết", "Ban Chấp hành Trung ương Đảng khóa X")]),
+    ("Góp phần thực hiện thành công Nghị quyết Trung ương 4 khóa XI, XII, XIII về xây dựng Đảng.",
+     [("Nghị quyết", "Ban Chấp hành Trung ương khóa XI, XII, XIII")]),
+    ("Quán triệt Nghị quyết Trung ương 7 về cải cách chính sách tiền lương.", [("Nghị quyết", "Ban Chấp hành Trung ương")]),
+])
+def test_plenum_resolutions_by_term(text, expected):
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    found = process_record(RawRecord(doc_id="t", source="t", text=text)).directives
+    assert [(d.type, d.issuer) for d in found] == expected

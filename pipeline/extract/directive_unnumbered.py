@@ -60,7 +60,7 @@ def _named_congress(src: Source, pos: int, limit: int) -> tuple[str, int] | None
     return name, end
 
 
-_ORDINAL_WORDS = frozenset(("lần", "thứ", "khóa", "khoá"))
+_ORDINAL_WORDS = frozenset(str(w).casefold() for w in ISSUERS["congress_ordinal_words"])
 _CONGRESS_OF_RE = regex.compile(r"(?<!\p{L})Đại\s+hội\s+(?:đại\s+biểu\s+)?(?=(?:Công\s+đoàn|Liên\s+đoàn)\s)")
 
 
@@ -82,8 +82,10 @@ def _congress_body(src: Source) -> str | None:
     return None
 
 
-def _named_plenum(src: Source, pos: int, limit: int) -> int | None:
-    """ "Trung ương 4 khóa XI", "Hội nghị lần thứ 8 Ban Chấp hành Trung ương": where it ends."""
+def _named_plenum(src: Source, pos: int, limit: int) -> tuple[int, str] | None:
+    """ "Trung ương 4 khóa XI", "Hội nghị lần thứ 8 Ban Chấp hành Trung ương Đảng (khóa X)":
+    where it ends, and its issuer: the Central Committee of the term written ("Ban Chấp hành
+    Trung ương Đảng khóa X"; the plenums of two terms are two documents)."""
     got = name_after_space(src, pos, limit)
     if got is None:
         return None
@@ -93,7 +95,11 @@ def _named_plenum(src: Source, pos: int, limit: int) -> int | None:
         return None
     if not (any(w.isdigit() for w in words) or "hội nghị" in joined or "thứ" in words):
         return None
-    return end
+    issuer = PLENUM_ISSUER + (" Đảng" if "trung ương đảng" in joined else "")
+    term = regex.search(r"(?i)(?<!\p{L})khó[aá]\s+((?:[IVXL]+(?:\s*,\s*|\s+và\s+)?)+)", src.text[pos:end])
+    if term:
+        issuer += " khóa " + term.group(1).strip(" ,")
+    return end, issuer
 
 
 def unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
@@ -108,9 +114,9 @@ def unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
         if got:
             return Ref(tm.start(), got[1], t, None, None, None, 0.75, issuer=got[0], own_tail=True)
     if "plenum" in t.unnamed:
-        end = _named_plenum(src, tm.end(), limit)
-        if end:
-            return Ref(tm.start(), end, t, None, None, None, 0.75, issuer=PLENUM_ISSUER, own_tail=True)
+        plenum = _named_plenum(src, tm.end(), limit)
+        if plenum:
+            return Ref(tm.start(), plenum[0], t, None, None, None, 0.75, issuer=plenum[1], own_tail=True)
     if "owner" in t.unnamed:
         owned = _owned_document(src, tm, t, limit)
         if owned:
