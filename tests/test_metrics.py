@@ -650,9 +650,22 @@ def test_real_news_patterns(text, expected):
     "Chiều 27 Tết, lãnh đạo LĐLĐ tỉnh đến thăm công nhân.",
     "(01) Báo cáo tổng kết công tác công đoàn.",
     "Kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929-28/7/2024).",
+    # a numbered Party cell
+    "Ông Dương Xuân Nam, Bí thư Chi bộ 1 đọc quyết định kết nạp đảng viên.",
 ])
 def test_real_news_non_metrics(text):
     assert _metric_rows(text) == []
+
+
+@pytest.mark.parametrize("text,values", [
+    # a rate per one unit: the "1" counts nothing
+    ("Năm 2022, mỗi suất quà trị giá 500.000đ/1 suất.", [500000.0]),
+    ("Năm 2021, LĐLĐ tỉnh đã trao hỗ trợ 15 triệu đồng/1 đơn vị cho 5 đơn vị.", [15e6, 5.0]),
+    # a ratio of two counts keeps both
+    ("Năm 2025, tỉnh có 770.237 đoàn viên công đoàn/818.131 công nhân lao động.", [770237.0, 818131.0]),
+])
+def test_rates_per_one_unit(text, values):
+    assert [row[0] for row in _metric_rows(text)] == values
 
 
 @pytest.mark.parametrize("text,indicator", [
