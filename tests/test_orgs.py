@@ -123,7 +123,7 @@ NAMED = [
       ("CĐ Giáo dục Việt Nam", "Công đoàn Giáo dục Việt Nam", "cd_sector", "national", None)]),
     ("Công đoàn Văn phòng Đoàn ĐBQH và HĐND tỉnh Nghệ An tổ chức đại hội.", "Nghệ An",
      [("Công đoàn Văn phòng Đoàn ĐBQH và HĐND tỉnh Nghệ An",
-       "Công đoàn Văn phòng Đoàn ĐBQH và Hội đồng nhân dân tỉnh Nghệ An", "cdcs", "grassroots", "Nghệ An")]),
+       "Công đoàn Văn phòng Đoàn Đại biểu Quốc hội và Hội đồng nhân dân tỉnh Nghệ An", "cdcs", "grassroots", "Nghệ An")]),
     ("Chủ tịch CĐCS Cty TNHH Hà Phong Nguyễn Thị Lan cho biết.", "Bắc Giang",
      [("CĐCS Cty TNHH Hà Phong", "Công đoàn cơ sở Công ty TNHH Hà Phong", "cdcs", "grassroots", "Bắc Giang")]),
     # "Công đoàn tỉnh X" is the federation of X
@@ -288,6 +288,24 @@ PLURAL_NAMED = [
     ("Lãnh đạo các công đoàn ngành Giáo dục tỉnh Cà Mau trao đổi kinh nghiệm.", "Cà Mau",
      [("công đoàn ngành Giáo dục tỉnh Cà Mau", "Công đoàn ngành Giáo dục tỉnh Cà Mau", "cd_sector", "province", "Cà Mau")]),
 ]
+
+
+# Unit names seen in waves 5-6: a bare kind word with no province to give stays as written; a
+# commune office's union in lower case; a bloc named only by its head word is no name.
+UNIT_NAMES_W5 = [
+    ("Công đoàn Văn phòng Đoàn ĐBQH và Hội đồng nhân dân tỉnh tổ chức đại hội.", None,
+     [("Công đoàn Văn phòng Đoàn ĐBQH và Hội đồng nhân dân tỉnh",
+       "Công đoàn Văn phòng Đoàn Đại biểu Quốc hội và Hội đồng nhân dân tỉnh", "cdcs", "grassroots", None)]),
+    ("Chiều ngày 20/3/2022, Công đoàn cơ quan xã Tam Hưng long trọng tổ chức Đại hội.", None,
+     [("Công đoàn cơ quan xã Tam Hưng", "Công đoàn cơ quan xã Tam Hưng", "cdcs", "grassroots", None)]),
+    ("Đối tượng gồm Ủy viên Ban Chấp hành Công đoàn cơ sở Khối cơ quan, ban, ngành huyện.", None, []),
+    ("Công đoàn cơ quan xã hội tổ chức hội thảo.", None, []),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", UNIT_NAMES_W5, ids=[t[:40] for t, _, _ in UNIT_NAMES_W5])
+def test_unit_names_seen_in_waves_5_and_6(text, province, expected):
+    assert orgs(text, province) == expected
 
 
 # Several federations under one head: one plural kind word before names, or a bare kind word

@@ -95,8 +95,8 @@ def resolve(cands: list[Candidate], text: str, province: str | None,
             if place is not None:
                 done = replace(c, canonical=f"{c.stem} {place.kind} {place.name}", province=place.province,
                                confidence=conf)
-            else:
-                done = replace(c, canonical=c.stem, confidence=conf)
+            else:  # no place to give the bare kind word: the name as written
+                done = replace(c, canonical=f"{c.stem} {c.kind}" if c.kind else c.stem, confidence=conf)
         elif c.need == "vien_chuc":
             same = nearest([n for n in named if n.org_type == "cd_vien_chuc"], c.start)
             if same is not None:

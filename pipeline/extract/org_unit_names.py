@@ -78,6 +78,15 @@ def _province_name_at(text: str, pos: int) -> bool:
     return m is not None and any(p.level == "province" for p in gz.by_key.get(fold(m.group()), ()))
 
 
+def _place_named_at(text: str, pos: int) -> bool:
+    """A commune or ward named at `pos` ("xã Tam Hưng"): its kind word and a capitalised name."""
+    m = UNIT_HEAD_RE.match(text, pos)
+    if m is None or fold(m.group()) not in PLACE_UNIT_HEADS:
+        return False
+    after = SPACE_RE.match(text, m.end()).end()
+    return after < len(text) and is_capitalised(text[after])
+
+
 def no_words(pos: int) -> int | None:
     return None
 
@@ -107,8 +116,8 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
         if head in PLACE_UNIT_HEADS and not (nxt < len(text) and is_capitalised(text[nxt])):
             return None  # "xã hội", "phường, xã"
         if not is_capitalised(hm.group()) and head not in PLACE_UNIT_HEADS and not (
-                head in LOWER_HEAD_OK and nxt < len(text) and is_capitalised(text[nxt])):
-            return None  # "công ty" as a common noun; "Công đoàn trường Tiểu học X" is a school's
+                head in LOWER_HEAD_OK and nxt < len(text) and (is_capitalised(text[nxt]) or _place_named_at(text, nxt))):
+            return None  # "công ty" as a common noun; "Công đoàn trường Tiểu học X", "Công đoàn cơ quan xã Tam Hưng"
         tokens.append((hm.end(), False, head))
         business = business or head in LINE_HEADS
     elif UNIT_HEAD_RE.match(text, start):  # "Công đoàn cơ sở xã Đào Viên": a head is welcome here too
