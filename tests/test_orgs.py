@@ -300,6 +300,10 @@ UNIT_NAMES_W5 = [
      [("Công đoàn cơ quan xã Tam Hưng", "Công đoàn cơ quan xã Tam Hưng", "cdcs", "grassroots", None)]),
     ("Đối tượng gồm Ủy viên Ban Chấp hành Công đoàn cơ sở Khối cơ quan, ban, ngành huyện.", None, []),
     ("Công đoàn cơ quan xã hội tổ chức hội thảo.", None, []),
+    # the chair's name after a title and "CĐCS" is a person, not the union's name
+    ("Đồng chí Hải Đăng trao hoa chúc mừng chủ tịch CĐCS Nguyễn Thị Bằng và 11 đoàn viên.", "Tây Ninh", []),
+    ("Chủ tịch CĐCS Trường THCS Nguyễn Du phát biểu.", None,
+     [("CĐCS Trường THCS Nguyễn Du", "Công đoàn cơ sở Trường THCS Nguyễn Du", "cdcs", "grassroots", None)]),
 ]
 
 

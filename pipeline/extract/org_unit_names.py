@@ -129,6 +129,9 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
         first = TOKEN_RE.match(text, start)
         if first is None or not is_capitalised(first.group()) or first.group() in NAME_NEVER:
             return None
+        if person_nearby and not tokens and starts_person_name(text, first.start()) \
+                and not _province_name_at(text, first.start()):
+            return None  # "chủ tịch CĐCS Nguyễn Thị Bằng": the chair's name, not the union's
     ldld_tail, ldld_kind = "", None
     # a business line may follow the head, a legal form, or the line's first word ("Chế biến", "May")
     line_open = business
