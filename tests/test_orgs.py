@@ -302,8 +302,8 @@ UNIT_NAMES_W5 = [
     ("Công đoàn cơ quan xã hội tổ chức hội thảo.", None, []),
     # the chair's name after a title and "CĐCS" is a person, not the union's name
     ("Đồng chí Hải Đăng trao hoa chúc mừng chủ tịch CĐCS Nguyễn Thị Bằng và 11 đoàn viên.", "Tây Ninh", []),
-    ("Chủ tịch CĐCS Trường THCS Nguyễn Du phát biểu.", None,
-     [("CĐCS Trường THCS Nguyễn Du", "Công đoàn cơ sở Trường THCS Nguyễn Du", "cdcs", "grassroots", None)]),
+    ("Chủ tịch CĐCS Thái Bình phát biểu.", None,
+     [("CĐCS Thái Bình", "Công đoàn cơ sở Thái Bình", "cdcs", "grassroots", "Thái Bình")]),
 ]
 
 
