@@ -837,3 +837,22 @@ def test_a_documents_issue_date_is_not_the_articles_year():
             "12.12.2013 của Bộ Chính trị 15 cuộc.")
     periods = {value: period for value, _, _, _, period in _metric_rows(text)}
     assert periods[6800.0] is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a yearly rate covers no one year: no period by default
+    ("Báo Hải Phòng 15/6/2021\nTheo báo cáo, bình quân mỗi năm, các công đoàn cơ sở giới thiệu 200 đoàn viên ưu tú cho Đảng.",
+     {200.0: None}),
+    ("Ngày 25/5/2023, tỉnh tổng kết.\nKết quả, hàng năm có 100% cơ quan hành chính tổ chức hội nghị cán bộ, công chức.",
+     {100.0: None}),
+    # ... but the span its article reviews, where there is one
+    ("Đại hội Công đoàn Viên chức tỉnh nhiệm kỳ 2015-2020 diễn ra ngày 24/6/2020.\nHằng năm, có hơn 95% số đoàn viên "
+     "đạt danh hiệu đoàn viên công đoàn xuất sắc.", {95.0: "2015/2020"}),
+    # a figure of its own clause, before the yearly one, keeps the article's year
+    ("Ngày 10/5/2019, Công đoàn tổ chức lễ kỷ niệm.\nCông đoàn Khu kinh tế hiện quản lý 186 Công đoàn cơ sở; mỗi năm "
+     "có hơn 7.500 sáng kiến.",
+     {186.0: "2019", 7500.0: None}),
+])
+def test_yearly_rates(text, expected):
+    periods = {value: period for value, _, _, _, period in _metric_rows(text)}
+    assert {v: periods.get(v, "missing") for v in expected} == expected

@@ -22,6 +22,7 @@ _LEAD_RE = regex.compile(r"^[^\p{L}\d]*(?:(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["lead_words"], key=len, reverse=True)) + r")\s+)?(?:năm\s+)?$", regex.I)
 _AWARD_RE = phrase_regex(_PERIODS["award_words"])
 _MERIT_RE = phrase_regex(_PERIODS["merit_words"])
+_RECURRING_RE = phrase_regex(_PERIODS["recurring_words"])
 _PRESENT_RE = phrase_regex(_PERIODS["present_words"] + load_yaml("metric_cues.yaml")["present_state_words"])
 _CONTINUATION_RE = regex.compile(r"[^\S\n]*(?:" + "|".join(regex.escape(w) for w in _PERIODS["continuation_openers"])
                                  + r")\s*,", regex.I)
@@ -42,6 +43,7 @@ class TimeContext:
     own_clause: tuple[Period, ...] = ()  # periods before the number in its own clause
     report: Period | None = None       # the half or quarter the article's lead reports on
     present: bool = False              # the sentence tells the present state ("Hiện nay", "đến nay")
+    recurring: bool = False            # the figure's clause tells a yearly rate ("hằng năm", "bình quân mỗi năm")
 
 
 def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Sentence,
@@ -58,7 +60,8 @@ def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Se
     own = tuple(p for p in before if clause_start is not None and p.start >= clause_start)
     present = bool(_PRESENT_RE.search(sentence.text))
     return TimeContext(before, tuple(p for p in in_sentence if p.start >= q.end),
-                       earlier[-1] if earlier else None, review, title, ref, lead, own, report, present)
+                       earlier[-1] if earlier else None, review, title, ref, lead, own, report, present,
+                       bool(_RECURRING_RE.search(doc.body, clause_from, _clause_end(doc.body, q.end))))
 
 
 def _in_earlier_item(body: str, sentence: Sentence, p: Period, q: Quantity) -> bool:
@@ -111,6 +114,8 @@ def choose_period(t: TimeContext | None, status: str | None) -> str | None:
             return dated[0].label
     if in_sentence:
         return _label(in_sentence[0], status, in_sentence[0].label, ref)
+    if t.recurring:  # a yearly rate: a span carried or reviewed, never one year by default
+        return _recurring_span(t)
     if t.paragraph:  # the present state ("hiện có ...") is of the carried period's year, not its half
         carried = t.paragraph.year_label if t.present else _carried_label(t.paragraph)
         return _label(t.paragraph, status, carried, ref)
@@ -121,6 +126,13 @@ def choose_period(t: TimeContext | None, status: str | None) -> str | None:
     if status == "achieved" and t.article:
         return t.article.year_label
     return str(ref) if ref else None
+
+
+def _recurring_span(t: TimeContext) -> str | None:
+    """The span a yearly rate with no time in its sentence covers: the paragraph's, the
+    headline's or the one the article reviews, where it is a range of years."""
+    return next((p.year_label for p in (t.paragraph, t.title, t.article)
+                 if p is not None and p.first_year < p.last_year), None)
 
 
 def _governing_order(t: TimeContext) -> list[Period]:
