@@ -856,3 +856,13 @@ def test_a_documents_issue_date_is_not_the_articles_year():
 def test_yearly_rates(text, expected):
     periods = {value: period for value, _, _, _, period in _metric_rows(text)}
     assert {v: periods.get(v, "missing") for v in expected} == expected
+
+
+def test_delegates_elected_at_a_congress_are_of_its_year():
+    """GOLD.md: delegates elected or sent to a congress take the year of that congress, not the
+    term the article reviews (here named in the headline)."""
+    text = ("Nhiệm kỳ qua, Công đoàn huyện đạt nhiều kết quả\nNgày 15/6/2023, Đại hội Công đoàn huyện Nghi Xuân diễn "
+            "ra.\nTại Đại hội các đại biểu đã bầu 12 đồng chí vào Ban Chấp hành Công đoàn huyện nhiệm kỳ 2023 - 2028; "
+            "bầu 9 đại biểu đi dự Đại hội XIX Công đoàn tỉnh.")
+    rows = {value: (indicator, period) for value, _, indicator, _, period in _metric_rows(text)}
+    assert rows[9.0] == ("participants", "2023")

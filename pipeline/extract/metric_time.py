@@ -9,6 +9,7 @@ import regex
 
 from ..document import Document, Sentence
 from ..ruledata import load_yaml
+from .date_shapes import cue_patterns
 from .metric_events import phrase_regex
 from .metric_periods import Period, body_periods
 from .numbers import Quantity
@@ -21,6 +22,7 @@ CLAUSE_BREAK_RE = regex.compile(r"[;:]|\s[-–]\s|\n")
 _LEAD_RE = regex.compile(r"^[^\p{L}\d]*(?:(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["lead_words"], key=len, reverse=True)) + r")\s+)?(?:năm\s+)?$", regex.I)
 _AWARD_RE = phrase_regex(_PERIODS["award_words"])
+_CONGRESS_RE = cue_patterns()["congress"]  # "Đại hội": delegates and attendance are at one congress
 _MERIT_RE = phrase_regex(_PERIODS["merit_words"])
 _RECURRING_RE = phrase_regex(_PERIODS["recurring_words"])
 _PRESENT_RE = phrase_regex(_PERIODS["present_words"] + load_yaml("metric_cues.yaml")["present_state_words"])
@@ -200,7 +202,8 @@ def period_of(c: Candidate, indicator: str, status: str, lazy_terms: LazyTerms) 
         open_terms = [p for p in lazy_terms.get() if ref is None or p.first_year <= ref < p.last_year]
         if open_terms:
             return _latest_term(open_terms).label
-    if indicator == "participants" and period and "/" in period and c.time and _from_a_term(c.time, period):
+    if indicator == "participants" and period and "/" in period and c.time and (
+            _from_a_term(c.time, period) or _CONGRESS_RE.search(c.sentence.text)):
         # attendance is at a congress, one moment of its term (GOLD.md: delegates and attendance
         # take the year of that congress): the article's year where the term holds it, else the
         # term's first year
