@@ -84,6 +84,8 @@ FURNITURE = [
      f"{HEAD}\n05:03 - Thứ Tư, 06/10/2021\n{P1}"),
     ("view count, number first, after the dateline", f"{HEAD}\nThứ 6, 14/09/2018 | 10:55:00 1,134 lượt xem\n{P1}",
      f"{HEAD}\nThứ 6, 14/09/2018 | 10:55:00\n{P1}"),
+    ("licence line with its number and date", f"{ARTICLE}\nSố giấy phép: 176/GP-TTĐT, cấp ngày: 11/09/2019. Website: www.pvn.vn",
+     ARTICLE),
     ("an empty comment box and what follows", f"{ARTICLE}\n\nLê Hiếu\n\nChưa có bình luận nào cho bài viết này\n\n"
      "Tư vấn pháp luật\n\nNgười lao động hỏi: Tôi nghỉ thai sản từ ngày 01/01/2025.", f"{ARTICLE}\n\nLê Hiếu"),
     ("related headlines cut short, with no heading",
