@@ -866,3 +866,24 @@ def test_delegates_elected_at_a_congress_are_of_its_year():
             "bầu 9 đại biểu đi dự Đại hội XIX Công đoàn tỉnh.")
     rows = {value: (indicator, period) for value, _, indicator, _, period in _metric_rows(text)}
     assert rows[9.0] == ("participants", "2023")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Trong quý IV, kết nạp 50 đoàn viên.", ["2025-Q4"]),
+    ("Quý IV/2024 kết nạp 50 đoàn viên.", ["2024-Q4"]),
+    ("sơ kết hoạt động quý III và triển khai hoạt động quý IV năm 2024.", ["2024-Q3", "2024-Q4"]),
+    # a sentence break: the year written later is not the year-less quarter's
+    ("Trong quý I. Quý II năm 2024 kết nạp 50 đoàn viên.", ["2024-Q2"]),
+])
+def test_quarters(text, expected):
+    from pipeline.extract.metric_periods import find_periods
+    ref = 2025 if "quý IV," in text else None
+    assert [p.label for p in find_periods(text, ref, None) if p.kind == "quarter"] == expected
+
+
+def test_an_undated_report_takes_the_quarter_its_lead_reviews():
+    text = ("Công đoàn thành phố chăm lo đoàn viên\nLĐLĐ thành phố tổ chức hội nghị sơ kết hoạt động "
+            "Công đoàn quý III và triển khai hoạt động Công đoàn quý IV năm 2025.\n127 doanh nghiệp tổ chức Bữa cơm "
+            "Công đoàn cho gần 48.000 công nhân.")
+    periods = {value: period for value, _, _, _, period in _metric_rows(text)}
+    assert periods[48000.0] == "2025-Q3"

@@ -25,6 +25,8 @@ PERIOD_NEEDS = tuple(regex.compile(p["needs"], regex.I) if "needs" in p else Non
 _DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"].replace("{document_types}", "|".join(
     regex.escape(p).replace(r"\ ", r"\s+") for p in sorted({t.phrase for t in TYPES}, key=len, reverse=True))))
 _CONGRESS_RE = cue_patterns()["congress"]
+_SHARED_YEAR_REACH = 100  # characters between a year-less half or quarter and the next one naming its year
+_SENTENCE_BREAK_RE = regex.compile(r"[.!?;\n]")
 _REVIEW_RE = cue_patterns()["phase_review"]  # "tổng kết", "sơ kết", ...
 _REVIEW_REACH = int(load_yaml("dates.yaml")["phase_review_reach"])
 _PART_OF_YEAR_RE = regex.compile(r"-(?:H[12]|Q[1-4])$")  # "2019-H1", "2023-Q1"
@@ -85,6 +87,7 @@ def find_periods(text: str, reference_year: int | None, new_year: int | None = N
     year ranges longer than a decade (anniversaries: "(1930-2025)") are left out.
     """
     found: list[Period] = []
+    yearless: list[tuple[str, regex.Match]] = []  # a half or quarter with no year to give it
     taken = TakenSpans()
     for (kind, rx), needs in zip(_PERIOD_RES, PERIOD_NEEDS):
         if needs is not None and not needs.search(text):
@@ -96,6 +99,18 @@ def find_periods(text: str, reference_year: int | None, new_year: int | None = N
                 continue
             period = _period(kind, m, reference_year, new_year)
             if period and period.last_year - period.first_year <= _MAX_PERIOD_YEARS:
+                found.append(period)
+            elif period is None and kind in ("half", "quarter") and reference_year is None:
+                yearless.append((kind, m))
+    found.sort(key=lambda p: p.start)
+    for kind, m in yearless:
+        # "quý III và ... quý IV năm 2025": the year written for the next part of the year in
+        # its sentence is this one's too
+        nxt = next((p for p in found if p.start >= m.end()), None)
+        if (nxt is not None and nxt.kind in ("half", "quarter", "year") and nxt.start - m.end() <= _SHARED_YEAR_REACH
+                and not _SENTENCE_BREAK_RE.search(text, m.end(), nxt.start)):
+            period = _period(kind, m, nxt.first_year, new_year)
+            if period:
                 found.append(period)
     return sorted(found, key=lambda p: p.start)
 
@@ -313,9 +328,10 @@ def lead_period(doc: Document, periods: list[Period], title: tuple[int, int], re
     tháng đầu năm 2019, toàn tỉnh thành lập mới 24 CĐCS"): the span a report's later
     figures cover where their own paragraph names none. Read within lead_chars of the
     headline's end."""
-    if ref is None:
-        return None
     end = title[1] + _LEAD_CHARS
+    if ref is None:  # an undated report: the first half or quarter its lead names, of the year written
+        return next((p for p in periods if title[1] <= p.start < end and not p.descriptive
+                     and p.first_year == p.last_year and _PART_OF_YEAR_RE.search(p.label)), None)
     return next((p for p in periods if title[1] <= p.start < end and not p.descriptive and (
         (p.first_year == p.last_year == ref and _PART_OF_YEAR_RE.search(p.label))
         # the year before the article's, which the lead reviews ("tổng kết hoạt động công đoàn
