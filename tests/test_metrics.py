@@ -775,6 +775,9 @@ def test_a_day_and_month_before_a_counted_noun_is_a_fraction(text, blocked):
     # a span after the noun it describes: students, a committee, the awardees' merit
     ("Công đoàn tặng quà cho học sinh năm học 2021-2022.", [("2021/2022", True)]),
     ("Tặng quà cho con đoàn viên đạt thành tích học tập tốt năm học 2021-2022.", [("2021/2022", True)]),
+    # a committee's term describes it; a committee meeting reviewing a quarter does not
+    ("Đại hội bầu Ban Chấp hành nhiệm kỳ 2023-2028 gồm 35 đồng chí.", [("2023/2028", True)]),
+    ("Hội nghị Ban Chấp hành sơ kết hoạt động quý III năm 2025.", [("2025-Q3", False)]),
     # a caption's last words never describe the period opening the next line
     ("Bầu Ban Chấp hành\nNăm 2023, công đoàn kết nạp 20 đoàn viên.", [("2023", False)]),
     ("Các tập thể có thành tích xuất sắc được khen thưởng\nNăm 2022, công đoàn thành lập 45 CĐCS.", [("2022", False)]),

@@ -127,9 +127,16 @@ def body_periods(doc: Document, reference_year: int | None, new_year: int | None
 
 def mark_descriptive(text: str, periods: list[Period]) -> list[Period]:
     """Periods that describe a noun before them ("học sinh năm học 2021-2022", "BCH
-    nhiệm kỳ 2023-2028") rather than open a time frame."""
-    return [replace(p, descriptive=True) if _DESCRIPTIVE_RE.search(text[max(0, p.start - 80):p.start]) else p
-            for p in periods]
+    nhiệm kỳ 2023-2028") rather than open a time frame; not where a review word stands
+    between them ("Hội nghị Ban Chấp hành sơ kết hoạt động quý III": the meeting reviews
+    the quarter)."""
+    return [replace(p, descriptive=True) if _describes(text, p) else p for p in periods]
+
+
+def _describes(text: str, p: Period) -> bool:
+    before = text[max(0, p.start - 80):p.start]
+    m = _DESCRIPTIVE_RE.search(before)
+    return m is not None and not _REVIEW_RE.search(before, m.start())
 
 def periods_from_dates(text: str, dates: list[DateMention]) -> list[Period]:
     """The date extractor's mentions with a written year as periods, leaving out days
