@@ -381,3 +381,17 @@ def test_plenum_resolutions_by_term(text, expected):
     from pipeline.records import RawRecord
     found = process_record(RawRecord(doc_id="t", source="t", text=text)).directives
     assert [(d.type, d.issuer) for d in found] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "sự hướng dẫn" is the act of guiding, not a document
+    ("Dưới sự lãnh đạo của Đảng ủy, sự hướng dẫn chỉ đạo chuyên môn của Tổng Liên đoàn Lao động Việt Nam, "
+     "Công đoàn đã thực hiện tốt chức năng.", []),
+    ("Thực hiện Kế hoạch triển khai Tháng Công nhân của Ban Thường vụ LĐLĐ thành phố, các công đoàn đã tổ chức.",
+     [("Kế hoạch", "Ban Thường vụ Liên đoàn Lao động thành phố")]),
+])
+def test_owned_documents_and_acts(text, expected):
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    found = process_record(RawRecord(doc_id="t", source="t", text=text)).directives
+    assert [(d.type, d.issuer) for d in found] == expected

@@ -27,6 +27,8 @@ DRAFT_RE = _word_within_reach("draft_words", "draft_reach")  # "Dự thảo lầ
 PLAN_RE = _word_within_reach("plan_words", "plan_reach")  # "có chủ trương ban hành ..."
 # "các/những [Chỉ thị,] Nghị quyết": documents in the plural, no one of them named
 PLURAL_BEFORE_TYPE_RE = regex.compile(r"(?i)(?<!\p{L})(?:các|những|mọi)\s+(?:\p{L}+(?:\s+\p{L}+)?\s*,\s*)?$")
+NOMINAL_BEFORE_TYPE_RE = regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in ISSUERS["act_nominalisers"])
+                                        + r")\s+$")
 OWNER_WORD = str(ISSUERS["owner_word"])
 OWNER_GENERIC = frozenset(str(w).casefold() for w in ISSUERS["owner_generic"])
 OWNER_TYPE_WORDS = {t: tuple(tuple(w.split()) for w in ws) for t, ws in ISSUERS["owner_type_words"].items()}
@@ -157,8 +159,11 @@ def unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
 
 def _owned_document(src: Source, tm: regex.Match, t: DocType, limit: int) -> Ref | None:
     """ "Kế hoạch [topic] của Ban Thường vụ LĐLĐ thành phố": the body it belongs to names one
-    document (see issuers.yaml owner_*); "các Chỉ thị, Nghị quyết của Đảng" names none."""
+    document (see issuers.yaml owner_*); "các Chỉ thị, Nghị quyết của Đảng" names none, nor
+    "sự hướng dẫn ... của Tổng Liên đoàn" (the act of guiding)."""
     if PLURAL_BEFORE_TYPE_RE.search(src.text, max(0, tm.start() - 30), tm.start()):
+        return None
+    if NOMINAL_BEFORE_TYPE_RE.search(src.text, max(0, tm.start() - 10), tm.start()):
         return None
     # the topic and "của" stand within OWNER_REACH words: tokenise no further (lines can be long)
     toks = tokenize(src.text, tm.end(), min(limit, tm.end() + 12 * OWNER_REACH))
