@@ -395,3 +395,15 @@ def test_owned_documents_and_acts(text, expected):
     from pipeline.records import RawRecord
     found = process_record(RawRecord(doc_id="t", source="t", text=text)).directives
     assert [(d.type, d.issuer) for d in found] == expected
+
+
+def test_the_signer_of_a_numbered_document_is_its_issuer():
+    """ "X đã ký Quyết định 932/QĐ-TLĐ": the signer issued it, on the date opening the sentence."""
+    import datetime as dt
+
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    text = ("Ngày 16/12/1991, Ban Thư ký (nay là Đoàn Chủ tịch) Tổng Liên đoàn Lao động Việt Nam đã ký Quyết định "
+            "932/QĐ-TLĐ về việc Thành lập Công đoàn Dầu khí Việt Nam.")
+    [d] = process_record(RawRecord(doc_id="t", source="t", text=text)).directives
+    assert (d.number, d.issuer, d.issued) == ("932", "Tổng Liên đoàn Lao động Việt Nam", dt.date(1991, 12, 16))
