@@ -68,13 +68,20 @@ def _evidence_end(body: str) -> int:
 
 
 def _article_places(text: str) -> list[PlaceMatch]:
-    """Place mentions, with "Thủ đô Hà Nội" or "Nghi Xuân (Hà Tĩnh)" counted once."""
+    """Place mentions, with "Thủ đô Hà Nội" or "Nghi Xuân (Hà Tĩnh)" counted once; a bare
+    name right after a surname is a person's given name ("ông Chu Nguyên Bình"), no place."""
     kept: list[PlaceMatch] = []
     for p in find_places(text):
+        if _SURNAME_BEFORE.search(text, max(0, p.start - 12), p.start) and p.name == p.text:
+            continue
         if kept and kept[-1].province == p.province and SAME_PLACE_GAP.fullmatch(text, kept[-1].end, p.start):
             continue
         kept.append(p)
     return kept
+
+
+_SURNAME_BEFORE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in load_yaml("org_patterns.yaml")["person_surnames"])
+                                + r")[ \t]+$")
 
 
 def _is_federation(text: str, place: PlaceMatch) -> bool:
@@ -137,13 +144,20 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
     title_end = lead_start + len(title) if title and body.startswith(title, lead_start) else 0
     scores: dict[str, float] = defaultdict(float)
     federation_named = False
-    for p in _article_places(body):
+    places = _article_places(body)
+    spread = _provinces_per_line(body, places)
+    for p in places:
         if _alone_on_its_line(body, p):
             continue  # a byline ("Thái Bình", "Hà Nam" are people's names too), not a place told
         is_federation = _is_federation(body, p)
-        federation_named |= is_federation
+        # a line listing many provinces ("Bằng khen ... gồm: LĐLĐ tỉnh Thanh Hóa; LĐLĐ TP HCM;
+        # LĐLĐ tỉnh Bắc Giang; ...") shares its weight among them and names no federation of
+        # the article's own: it tells of no one province
+        share = spread.get(body.rfind("\n", 0, p.start) + 1, 1)
+        listed = share >= _LIST_PROVINCES
+        federation_named |= is_federation and not listed
         base = _WEIGHTS["federation"] if is_federation else _WEIGHTS["mention"]
-        scores[p.province] += base * _position_weight(p.start, title_end)
+        scores[p.province] += base * _position_weight(p.start, title_end) / (share if listed else 1)
     if title and not title_end:  # a dump's own title field, not part of the body
         for p in _article_places(title):
             base = _WEIGHTS["federation"] if _is_federation(title, p) else _WEIGHTS["mention"]
@@ -163,6 +177,17 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
                 scores[province] *= _WEIGHTS["kind_fit"]
     national = sum(_position_weight(start, title_end) for start, _ in _national_spans(body))
     return ProvinceEvidence(dict(scores), federation_named, bool(local_kinds), national)
+
+
+_LIST_PROVINCES = 3  # a line naming this many provinces or more lists them
+
+
+def _provinces_per_line(text: str, places: list[PlaceMatch]) -> dict[int, int]:
+    """Line start -> how many distinct provinces the line's place mentions belong to."""
+    lines: dict[int, set] = defaultdict(set)
+    for p in places:
+        lines[text.rfind("\n", 0, p.start) + 1].add(p.province)
+    return {start: len(provinces) for start, provinces in lines.items()}
 
 
 def _alone_on_its_line(text: str, place: PlaceMatch) -> bool:

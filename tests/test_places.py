@@ -251,6 +251,14 @@ ARTICLES = [
      "tỉnh Bến Tre nắm rõ kết quả Đại hội, Ban Thường vụ LĐLĐ tỉnh xây dựng kế hoạch.", None, "Bến Tre"),
     ("Công nhân Thủ đô hưởng ứng Tháng Công nhân\n\nNgày 1/5, Liên đoàn Lao động thành phố tổ chức lễ phát động "
      "tại quận Ba Đình.", None, "Hà Nội"),
+    # a line listing the federations of many provinces tells of none of them
+    ("Tổng Liên đoàn Lao động Việt Nam sơ kết chương trình\n\nSáng 14-7, Tổng Liên đoàn Lao động Việt Nam tổ chức hội "
+     "nghị sơ kết." + " Chương trình đã lan tỏa sâu rộng trong đoàn viên, người lao động cả nước." * 9 + "\n13 tập thể được "
+     "tặng Bằng khen gồm: Liên đoàn Lao động Thanh Hóa; Liên đoàn Lao động Bắc Giang; Liên đoàn Lao động Hậu Giang; "
+     "Liên đoàn Lao động Đồng Nai.", None, None),
+    # a given name after a surname is a person's, not a district ("ông Chu Nguyên Bình")
+    ("Đại hội Công đoàn Ngân hàng Việt Nam\n\nĐại hội Công đoàn Ngân hàng Việt Nam được tổ chức. Chủ tịch Công đoàn "
+     "ông Chu Nguyên Bình phát biểu. Công đoàn Việt Nam chăm lo cho đoàn viên.", None, None),
 ]
 
 
