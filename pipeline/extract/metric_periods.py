@@ -138,6 +138,7 @@ def _describes(text: str, p: Period) -> bool:
     m = _DESCRIPTIVE_RE.search(before)
     return m is not None and not _REVIEW_RE.search(before, m.start())
 
+
 def periods_from_dates(text: str, dates: list[DateMention]) -> list[Period]:
     """The date extractor's mentions with a written year as periods, leaving out days
     (find_periods reads those), dates of documents and anniversaries. A year the date
@@ -335,16 +336,19 @@ def lead_period(doc: Document, periods: list[Period], title: tuple[int, int], re
     tháng đầu năm 2019, toàn tỉnh thành lập mới 24 CĐCS"): the span a report's later
     figures cover where their own paragraph names none. Read within lead_chars of the
     headline's end."""
-    end = title[1] + _LEAD_CHARS
-    if ref is None:  # an undated report: the first half or quarter its lead names, of the year written
-        return next((p for p in periods if title[1] <= p.start < end and not p.descriptive
-                     and p.first_year == p.last_year and _PART_OF_YEAR_RE.search(p.label)), None)
-    return next((p for p in periods if title[1] <= p.start < end and not p.descriptive and (
-        (p.first_year == p.last_year == ref and _PART_OF_YEAR_RE.search(p.label))
+    def reported(p: Period) -> bool:
+        if p.first_year != p.last_year:
+            return False
+        if _PART_OF_YEAR_RE.search(p.label):  # of the article's year (an undated report: of the year written)
+            return ref is None or p.first_year == ref
         # the year before the article's, which the lead reviews ("tổng kết hoạt động công đoàn
         # năm 2020" at a conference of January 2021)
-        or (p.kind == "year" and p.first_year == ref - 1 and str(ref - 1) in doc.body[p.start:p.end]
-            and _REVIEW_RE.search(doc.body, max(0, p.start - _REVIEW_REACH), p.start)))), None)
+        return (ref is not None and p.kind == "year" and p.first_year == ref - 1
+                and str(ref - 1) in doc.body[p.start:p.end]
+                and bool(_REVIEW_RE.search(doc.body, max(0, p.start - _REVIEW_REACH), p.start)))
+
+    end = title[1] + _LEAD_CHARS
+    return next((p for p in periods if title[1] <= p.start < end and not p.descriptive and reported(p)), None)
 
 
 def new_year_of(published: dt.date | None, ref: int | None, tet: int | None = None) -> int | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from .org_patterns import CANON, _I, fold
-from .org_places import KIND_LIST_RE, KIND_RE, KINDS, PlaceRef, choose_place, gazetteer, parse_place
+from .org_places import KIND_LIST_RE, KIND_RE, PlaceRef, choose_place, gazetteer, parse_place
 
 # "LĐLĐ các huyện Mộ Đức, Trà Bồng": one kind word for several named places
 PLURAL_KIND_RE = regex.compile(r"[ \t]+các[ \t]+(?=" + KIND_RE.pattern + ")", _I)
@@ -93,4 +93,3 @@ def bare_and_named(text: str, start: int, end: int, province: str | None, conf: 
     canonical, org_type, prov = ldld_from_place(named)
     return [Candidate(start, bare.end, "ldld_district", None, need="ldld", kind=bare.kind, confidence=conf - 0.1),
             Candidate(named.start, named.end, org_type, canonical, prov, confidence=conf - 0.1)]
-

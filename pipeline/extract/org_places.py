@@ -184,22 +184,21 @@ def kind_words(text: str) -> list["regex.Match[str]"]:
     return found
 
 
-def province_mentions(text: str) -> list[PlaceRef]:
-    """Provinces the text names with the kind word "tỉnh" ("tại tỉnh Tây Ninh")."""
+def _named_places(text: str, province: str | None, level: str) -> list[PlaceRef]:
+    """Places of `level` the text names with their kind word."""
     out = []
     for km in kind_words(text):
-        ref = parse_place(text, km.start(), None)
-        if ref is not None and not ref.bare and ref.place is not None and ref.place.level == "province" \
-                and ref.place.kind == "tỉnh":
+        ref = parse_place(text, km.start(), province)
+        if ref is not None and not ref.bare and ref.place is not None and ref.place.level == level:
             out.append(ref)
     return out
+
+
+def province_mentions(text: str) -> list[PlaceRef]:
+    """Provinces the text names with the kind word "tỉnh" ("tại tỉnh Tây Ninh")."""
+    return [ref for ref in _named_places(text, None, "province") if ref.place.kind == "tỉnh"]
 
 
 def district_mentions(text: str, province: str | None) -> list[PlaceRef]:
     """Districts the text names with their kind word ("huyện Đam Rông"), for bare "LĐLĐ huyện"."""
-    out = []
-    for km in kind_words(text):
-        ref = parse_place(text, km.start(), province)
-        if ref is not None and not ref.bare and ref.place is not None and ref.place.level == "district":
-            out.append(ref)
-    return out
+    return _named_places(text, province, "district")

@@ -76,13 +76,11 @@ def tet_year(doc: Document, year_mentions: Iterable[tuple[str, int]]) -> int | N
     """The one year of the Tết an article names: written after "Tết" ("Tết Sum vầy 2024",
     told_year's "tet"), else the one year of its year mentions (text, year) that are a Tết's
     or a lunar year's ("Tết Nguyên đán Kỷ Hợi": 2019, "năm Bính Ngọ 2026"), as the dates
-    stage found them. The dates (year-less
-    days of the Tết season) and the metrics (the year "năm mới" names, the reference year)
-    both ask here."""
+    stage found them. The dates (year-less days of the Tết season) and the metrics (the year
+    "năm mới" names, the reference year) both ask here."""
     told = article_told_year(doc)
     if told and told.source == "tet":
         return told.year
     c = cue_patterns()
     years = {year for text, year in year_mentions if c["tet"].match(text) or c["lunar"].search(text)}
     return years.pop() if len(years) == 1 else None
-
