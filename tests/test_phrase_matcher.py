@@ -89,3 +89,16 @@ def test_groups_compile_when_first_needed_and_every_gazetteer_group_compiles():
         words = names.first_words()
         assert len(words) > 100
         assert all(names.group(w) is not None for w in words)
+
+
+def test_simple_case_folding_finds_every_gazetteer_name_in_capitals():
+    """The gazetteer's groups compile with simple (letter for letter) case folding: every name
+    and alias must still be found written in capitals or in title case, as headlines write them."""
+    from pipeline.extract.org_places import gazetteer
+
+    g = gazetteer()
+    assert len(g.by_key) > 500
+    for key in g.by_key:
+        for written in (key.upper(), key.title()):
+            m = g.name_re.match(written)
+            assert m is not None and m.end() == len(written), (key, written)
