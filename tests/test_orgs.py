@@ -304,6 +304,11 @@ UNIT_NAMES_W5 = [
     ("Đồng chí Hải Đăng trao hoa chúc mừng chủ tịch CĐCS Nguyễn Thị Bằng và 11 đoàn viên.", "Tây Ninh", []),
     ("Chủ tịch CĐCS Thái Bình phát biểu.", None,
      [("CĐCS Thái Bình", "Công đoàn cơ sở Thái Bình", "cdcs", "grassroots", "Thái Bình")]),
+    # after a legal form or a business's head comes the business's own name, though it opens
+    # with a surname and a person is named nearby
+    ("Anh Lê Hữu Ngữ là đoàn viên Công đoàn cơ sở Chi nhánh Công ty Cổ phần Tập đoàn Mai Linh Nha Trang bị bệnh tim.",
+     None, [("Công đoàn cơ sở Chi nhánh Công ty Cổ phần Tập đoàn Mai Linh Nha Trang",
+             "Công đoàn cơ sở Chi nhánh Công ty Cổ phần Tập đoàn Mai Linh Nha Trang", "cdcs", "grassroots", None)]),
 ]
 
 

@@ -38,6 +38,7 @@ GENERIC_NAME_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(fold(w)
     set(RULES["unit_heads"]) | set(RULES["legal_forms"]), key=len, reverse=True)) + r")(?!\p{L})")
 LOWER_HEAD_OK = frozenset(fold(h) for h in RULES["lowercase_unit_heads"])
 LEGAL_FORMS = frozenset(fold(f) for f in RULES["legal_forms"])
+BUSINESS_OPENERS = LEGAL_FORMS | LINE_HEADS  # after one of these comes the business's own name
 LINE_MAX_WORDS = int(RULES["line_max_words"])
 RUN_STOP_RE = regex.compile(r"(?:" + alternation(RULES["name_run_stop"]) + ")" + _E, regex.V1)
 LOWER_WORD_RE = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*(?![\p{L}\p{M}\p{N}])", regex.V1)
@@ -164,7 +165,11 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
             break
         word = tok.group()
         if is_capitalised(word):
-            if word in NAME_NEVER or (person_nearby and len(tokens) >= 2 and starts_person_name(text, tok.start())
+            # right after a legal form or a business's head ("Tập đoàn", "TNHH") stands the
+            # business's own name, though it opens with a surname ("Tập đoàn Mai Linh")
+            named_business = fold(text[word_start:end]) in BUSINESS_OPENERS
+            if word in NAME_NEVER or (person_nearby and len(tokens) >= 2 and not named_business
+                                      and starts_person_name(text, tok.start())
                                       and not _province_name_at(text, tok.start())):
                 break
             tokens.append((tok.end(), True, fold(word)))
