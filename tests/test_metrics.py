@@ -315,6 +315,16 @@ EVENTS = [
     ("Phấn đấu 100% công đoàn cơ sở tổ chức Hội nghị người lao động.", [(100, "dialogue")]),
     ("Năm 2024, 100% CĐCS tham gia giám sát việc thực hiện chính sách.", [(100, "oversight")]),
     ("Có 88% CĐCS khu vực ngoài nhà nước ký kết thỏa ước lao động tập thể.", [(88, "dialogue")]),
+    # the people an attendance sentence lists attend, however far from "Tham dự"...
+    ("Tham dự Đại hội có đồng chí Lê Huỳnh Hải Đăng – Chủ tịch Liên đoàn thị xã Hòa Thành, ông Nguyễn Thanh "
+     "Tân – Giám đốc Công ty cùng 25 người lao động của công ty.", [(25, "participants")]),
+    ("Dự Hội nghị có đồng chí Chủ tịch Liên đoàn Lao động tỉnh; lãnh đạo các đơn vị và 45 tập thể, cá nhân "
+     "có thành tích xuất sắc.", [(45, "participants")]),
+    # ... but not those they stand for, nor those an event of their own governs
+    ("Dự Đại hội có lãnh đạo phường cùng 169 đại biểu đại diện cho gần 10.000 đoàn viên công đoàn trên địa bàn.",
+     [(169, "participants"), (10000, "members_total")]),
+    ("Tham dự tập huấn có 92 đại biểu là cán bộ công đoàn.", [(92, "training")]),
+    ("Dự lễ có 30 đoàn viên được khen thưởng.", [(30, "emulation")]),
 ]
 
 

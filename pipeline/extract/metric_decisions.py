@@ -29,6 +29,14 @@ _RECIPIENT_RE = regex.compile(
     + r"}?\s+(?:" + word_alternation(_CUES["donation_recipients"]) + r")(?!\p{L})", regex.I)
 _DONOR_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
     set(_CUES["workforce_nouns"]) | set(_CUES["donor_nouns"]), key=len, reverse=True)) + r")(?!\p{L})", regex.I)
+# a sentence opening with "Dự/Tham dự ... có": who attends follows
+_ATTENDANCE_RE = regex.compile(r"^\W*(?:" + word_alternation(_CUES["attendance_openers"]) + r")(?:\s+\S+){0,"
+                               + str(int(_CUES["attendance_reach"])) + r"}?\s+có(?!\p{L})", regex.I)
+_ATTENDEE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
+    set(_CUES["attendee_nouns"]) | set(_CUES["workforce_nouns"]) | set(_CUES["donor_nouns"]), key=len, reverse=True))
+    + r")(?!\p{L})", regex.I)
+_REPRESENTED_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["representation_words"]) + r")(?:\s+\S+){0,2}?\s*$",
+                                regex.I)
 _FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["future_words"], key=len, reverse=True))
                            + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
@@ -55,6 +63,8 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     if (indicator == "donations" and c.quantity.unit == "count" and _DONOR_RE.match(subject)
             and (_BLOOD_DRIVE_RE.search(c.clause_left) or _BLOOD_DRIVE_RE.search(c.clause_right))):
         indicator, p_ind, ruled = "participants", 1.0, True  # the people who gave, not what they gave
+    if indicator != "participants" and _attendee(c, subject):
+        indicator, p_ind, ruled = "participants", 1.0, True
     if indicator == "welfare" and c.quantity.unit == "vnd" and _RECIPIENT_RE.search(c.clause_left + " " + c.clause_right):
         indicator, p_ind, ruled = "donations", 1.0, True
     transfer = _TRANSFER_NOUN_RE.match(subject) and _TRANSFER_RE.search(c.clause_left)
@@ -77,6 +87,20 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     if not ruled:
         return indicator, status, "ml", pred.confidence
     return indicator, status, "rule", min(pred.p_metric, p_ind, p_st)
+
+
+def _attendee(c: Candidate, subject: str) -> bool:
+    """A count of people listed in an attendance sentence ("Tham dự Đại hội có ... cùng 25
+    người lao động"): no event governs it ("Tham dự tập huấn có 92 đại biểu" count training)
+    and none is what they do ("30 đoàn viên được khen thưởng" are praised), nor do the
+    attendees stand for them ("đại diện cho hơn 2.000 đoàn viên")."""
+    if (c.decisive or c.event_after not in (None, "participants") or c.event_before not in (None, "participants")
+            or c.quantity.unit != "count" or _REPRESENTED_RE.search(c.clause_left)):
+        return False
+    if not _ATTENDEE_RE.match(subject.removeprefix("các ")):
+        return False
+    opener = _ATTENDANCE_RE.match(c.sentence.text)
+    return opener is not None and opener.end() <= c.quantity.num_start - c.sentence.start
 
 
 def head_noun_indicator(subject: str | None, indicator: str) -> str:
