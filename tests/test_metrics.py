@@ -403,6 +403,14 @@ def test_a_date_and_a_document_number_are_no_address():
 
 
 PERIODS_IN_CONTEXT = [
+    # "đến nay" after a past year of the sentence: a figure after it is of the present, one
+    # before it of that year; with no present known, the present figure has no year
+    ("Công đoàn được thành lập năm 2010 với 20 đoàn viên, đến nay có 150 đoàn viên.", "2024-03-05",
+     [(20, "2010"), (150, "2024")]),
+    ("Công đoàn được thành lập năm 2010 với 20 đoàn viên, đến nay có 150 đoàn viên.", None,
+     [(20, "2010"), (150, None)]),
+    # ... but a span up to now is the figure's own ("từ năm 2016 đến nay")
+    ("Từ năm 2016 đến nay, LĐLĐ tỉnh đã kết nạp 3.000 đoàn viên.", "2021-05-01", [(3000, "2016/2021")]),
     # with no dateline, the one year the text gives a Tết is the article's
     ("Công đoàn xã vừa tổ chức chương trình “Tết sum vầy – Xuân ơn Đảng” đón Tết Bính Ngọ 2026.\n"
      "Tại đây, Công đoàn xã đã trao tận tay 506 suất quà cho đoàn viên.", None, [(506, "2026")]),

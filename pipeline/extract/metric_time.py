@@ -26,6 +26,8 @@ _CONGRESS_RE = cue_patterns()["congress"]  # "Đại hội": delegates and atten
 _MERIT_RE = phrase_regex(_PERIODS["merit_words"])
 _RECURRING_RE = phrase_regex(_PERIODS["recurring_words"])
 _PRESENT_RE = phrase_regex(_PERIODS["present_words"] + load_yaml("metric_cues.yaml")["present_state_words"])
+_NOW_RE = phrase_regex(_PERIODS["now_words"])
+_PAST_POINT_KINDS = ("year", "day_year", "month")  # one past time a "now" in the sentence moves on from
 _CONTINUATION_RE = regex.compile(r"[^\S\n]*(?:" + "|".join(regex.escape(w) for w in _PERIODS["continuation_openers"])
                                  + r")\s*,", regex.I)
 
@@ -46,6 +48,7 @@ class TimeContext:
     report: Period | None = None       # the half or quarter the article's lead reports on
     present: bool = False              # the sentence tells the present state ("Hiện nay", "đến nay")
     recurring: bool = False            # the figure's clause tells a yearly rate ("hằng năm", "bình quân mỗi năm")
+    now: bool = False                  # "đến nay" between a past year of its sentence and the figure
 
 
 def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Sentence,
@@ -61,9 +64,10 @@ def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Se
     lead = next((p for p in before if _LEAD_RE.match(doc.body[sentence.start:p.start])), None)
     own = tuple(p for p in before if clause_start is not None and p.start >= clause_start)
     present = bool(_PRESENT_RE.search(sentence.text))
+    now = bool(before) and before[-1].kind in _PAST_POINT_KINDS and bool(_NOW_RE.search(doc.body, before[-1].end, q.num_start))
     return TimeContext(before, tuple(p for p in in_sentence if p.start >= q.end),
                        earlier[-1] if earlier else None, review, title, ref, lead, own, report, present,
-                       bool(_RECURRING_RE.search(doc.body, clause_from, _clause_end(doc.body, q.end))))
+                       bool(_RECURRING_RE.search(doc.body, clause_from, _clause_end(doc.body, q.end))), now)
 
 
 def _in_earlier_item(body: str, sentence: Sentence, p: Period, q: Quantity) -> bool:
@@ -109,6 +113,8 @@ def choose_period(t: TimeContext | None, status: str | None) -> str | None:
     if t is None:
         return None
     ref = t.reference_year
+    if t.now:  # "năm 1991 ..., đến nay có 66.000 đoàn viên": the present, not that year
+        return str(ref) if ref and ref >= t.before[-1].last_year else None
     in_sentence = _governing_order(t) + list(t.after)
     if status != "target":
         dated = [p for p in in_sentence if not _is_open_term(p, ref)]
