@@ -323,6 +323,8 @@ EVENTS = [
     # ... but not those they stand for, nor those an event of their own governs
     ("Dự Đại hội có lãnh đạo phường cùng 169 đại biểu đại diện cho gần 10.000 đoàn viên công đoàn trên địa bàn.",
      [(169, "participants"), (10000, "members_total")]),
+    ("Tham dự Đại hội có lãnh đạo các cơ quan và 238 đại biểu chính thức đại diện cho ý chí, nguyện vọng, trí tuệ "
+     "của hơn 161.000 đoàn viên.", [(238, "participants"), (161000, "members_total")]),
     ("Tham dự tập huấn có 92 đại biểu là cán bộ công đoàn.", [(92, "training")]),
     ("Dự lễ có 30 đoàn viên được khen thưởng.", [(30, "emulation")]),
 ]

@@ -35,8 +35,8 @@ _ATTENDANCE_RE = regex.compile(r"^\W*(?:" + word_alternation(_CUES["attendance_o
 _ATTENDEE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
     set(_CUES["attendee_nouns"]) | set(_CUES["workforce_nouns"]) | set(_CUES["donor_nouns"]), key=len, reverse=True))
     + r")(?!\p{L})", regex.I)
-_REPRESENTED_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["representation_words"]) + r")(?:\s+\S+){0,2}?\s*$",
-                                regex.I)
+_REPRESENTED_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["representation_words"]) + r")(?!\p{L})(?:\s+\S+){0,"
+                                + str(int(_CUES["representation_reach"])) + r"}?\s*$", regex.I)
 _FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["future_words"], key=len, reverse=True))
                            + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
@@ -95,7 +95,8 @@ def _attendee(c: Candidate, subject: str) -> bool:
     and none is what they do ("30 đoàn viên được khen thưởng" are praised), nor do the
     attendees stand for them ("đại diện cho hơn 2.000 đoàn viên")."""
     if (c.decisive or c.event_after not in (None, "participants") or c.event_before not in (None, "participants")
-            or c.quantity.unit != "count" or _REPRESENTED_RE.search(c.clause_left)):
+            or c.quantity.unit != "count"
+            or _REPRESENTED_RE.search(c.sentence.text, 0, c.quantity.num_start - c.sentence.start)):
         return False
     if not _ATTENDEE_RE.match(subject.removeprefix("các ")):
         return False
