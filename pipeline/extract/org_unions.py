@@ -23,7 +23,9 @@ LEXICON_NATIONAL_RE = regex.compile(
     r"[ \t]+(?P<name>" + alternation(list(SECTORS.values()) + list(CORPORATE_SECTORS.values())) + r")[ \t]+"
     + phrase_pattern(NATIONAL) + _E, _I)
 ZONES = {fold(z): z for z in RULES["zone_kinds"]}
-ZONE_RE = regex.compile(r"[ \t]+(?P<cac>các[ \t]+)?(?P<zone>" + alternation(ZONES.values()) + ")" + _E, _I)
+# one zone kind, or two joined ("Khu kinh tế và các Khu công nghiệp tỉnh Thái Bình")
+ZONE_RE = regex.compile(r"[ \t]+(?P<cac>các[ \t]+)?(?P<zone>" + alternation(ZONES.values()) + ")" + _E
+                        + r"(?:[ \t]+và[ \t]+(?P<cac2>các[ \t]+)?(?P<zone2>" + alternation(ZONES.values()) + ")" + _E + ")?", _I)
 CORP_HEAD_RE = regex.compile(r"[ \t]+(?P<head>" + alternation(RULES["corporation_heads"]) + ")" + _E, _I)
 NATIONAL_NAME_RE = regex.compile(
     r"[ \t]+(?P<name>\p{Lu}[\p{L}\p{M}]*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)[\p{L}\p{M}]+){0,3}?)[ \t]+"
@@ -134,6 +136,8 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
     zm = ZONE_RE.match(text, end)
     if zm:
         stem = f"{CANON['cd']} {'các ' if zm.group('cac') else ''}{ZONES[fold(zm.group('zone'))]}"
+        if zm.group("zone2"):
+            stem += f" và {'các ' if zm.group('cac2') else ''}{ZONES[fold(zm.group('zone2'))]}"
         ref = parse_place(text, zm.end(), province)
         if ref is not None and not ref.bare:
             return Candidate(start, ref.end, "cd_industrial_zone", f"{stem} {written_place(text, ref)}",
