@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from .normalize import normalize_string
+from .phrase_matcher import straight_apostrophes
 from .ruledata import load_table
 
 
@@ -102,8 +103,8 @@ def province_aliases() -> dict[str, str]:
 
 @lru_cache(maxsize=65536)
 def place_key(surface: str) -> str:
-    """Lookup key of a written name: NFC, modern tone marks, dashes as spaces, single spaces."""
-    text = unicodedata.normalize("NFC", surface)
+    """Lookup key of a written name: NFC, straight apostrophes, modern tone marks, dashes as spaces, single spaces."""
+    text = straight_apostrophes(unicodedata.normalize("NFC", surface))
     text = regex.sub(r"\s*[-–—]\s*", " ", text)
     return modern_tone(" ".join(text.split()))
 

@@ -17,6 +17,19 @@ import regex
 
 WORD = regex.compile(r"[\p{L}\p{N}]+")
 WORD_END = r"(?![\p{L}\p{N}])"
+# a name's apostrophe ("Ea H'leo", "Cư M'gar") as pages type it: straight or curly
+APOSTROPHE = "['’‘]"
+_CURLY = str.maketrans("’‘", "''")
+
+
+def literal(word: str) -> str:
+    """`word` as a regex matching it as written, its apostrophe straight or curly."""
+    return regex.escape(word).replace("'", APOSTROPHE)
+
+
+def straight_apostrophes(text: str) -> str:
+    """`text` with curly apostrophes made straight: the key a name is looked up by."""
+    return text.translate(_CURLY)
 
 
 class PhraseMatcher:

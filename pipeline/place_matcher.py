@@ -12,7 +12,7 @@ import regex
 
 from .gazetteer import (PROVINCE_NAMES, UNITS_BY_KEY, Unit, district_units, modern_tone, place_key, province_aliases,
                         province_units, tone_variants)
-from .phrase_matcher import WORD, PhraseMatcher, candidate_words
+from .phrase_matcher import WORD, PhraseMatcher, candidate_words, literal
 from .ruledata import load_yaml
 
 
@@ -44,7 +44,7 @@ def _surface_patterns(name: str) -> list[tuple[str, str]]:
     for variant in tone_variants(name) | ({name.upper()} if name in PROVINCE_NAMES else set()):
         parts = regex.split(r"\s*-\s*", variant)
         # "Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu", "Bà Rịa – Vũng Tàu", "Bà Rịa Vũng Tàu"
-        alts[r"(?:\s*[-–—]\s*|\s+)".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in parts)] = variant
+        alts[r"(?:\s*[-–—]\s*|\s+)".join(r"\s+".join(literal(w) for w in p.split()) for p in parts)] = variant
     return [(alts[p], p) for p in sorted(alts, key=len, reverse=True)]
 
 

@@ -93,6 +93,21 @@ NAMED = [
     ("Công đoàn các Khu công nghiệp và chế xuất TP.HCM tổ chức hội nghị.", "Hồ Chí Minh",
      [("Công đoàn các Khu công nghiệp và chế xuất TP.HCM", "Công đoàn các Khu công nghiệp và chế xuất thành phố Hồ Chí Minh",
        "cd_industrial_zone", "province", "Hồ Chí Minh")]),
+    # two zone kinds joined name one union; "KCN-CX" is the pair abbreviated
+    ("Công đoàn Khu kinh tế và các khu công nghiệp tỉnh Thái Bình trao 500 suất quà.", "Thái Bình",
+     [("Công đoàn Khu kinh tế và các khu công nghiệp tỉnh Thái Bình",
+       "Công đoàn Khu kinh tế và các Khu công nghiệp tỉnh Thái Bình", "cd_industrial_zone", "province", "Thái Bình")]),
+    ("Nhiều CĐCS được CĐ các KCN-CX Đà Nẵng khen thưởng.", "Đà Nẵng",
+     [("CĐ các KCN-CX Đà Nẵng", "Công đoàn các Khu công nghiệp và chế xuất Đà Nẵng", "cd_industrial_zone", "province",
+       "Đà Nẵng")]),
+    # ... but a zone union and another body joined by "và" stay two
+    ("Công đoàn các Khu công nghiệp và LĐLĐ huyện Gò Dầu tặng quà.", "Tây Ninh",
+     [("Công đoàn các Khu công nghiệp", "Công đoàn các Khu công nghiệp tỉnh Tây Ninh", "cd_industrial_zone", "province",
+       "Tây Ninh"),
+      ("LĐLĐ huyện Gò Dầu", "Liên đoàn Lao động huyện Gò Dầu", "ldld_district", "district", "Tây Ninh")]),
+    # a name's apostrophe typed curly is the gazetteer's straight one
+    ("Đại hội LĐLĐ huyện Ea H’leo lần thứ IX.", "Đắk Lắk",
+     [("LĐLĐ huyện Ea H’leo", "Liên đoàn Lao động huyện Ea H'leo", "ldld_district", "district", "Đắk Lắk")]),
     ("Đoàn viên Nguyễn Thị Hòa, Công đoàn Công ty TNHH Amo Vina.", "Phú Thọ",
      [("Công đoàn Công ty TNHH Amo Vina", "Công đoàn Công ty TNHH Amo Vina", "cdcs", "grassroots", "Phú Thọ")]),
     ("Công đoàn Công ty TNHH Pearl Global Việt Nam (thành phố Bắc Giang) tổ chức lễ kết nạp.", "Bắc Giang",

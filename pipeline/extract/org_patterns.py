@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import regex
 
+from ..phrase_matcher import literal, straight_apostrophes
 from ..ruledata import load_yaml
 
 RULES = load_yaml("org_patterns.yaml")
@@ -19,7 +20,7 @@ def phrase_pattern(phrase: str) -> str:
     """A phrase as a regex: words separated by any run of spaces, dashes by spaced or bare dashes."""
     parts = []
     for word in phrase.split():
-        parts.append(r"\s*[-–]\s*" if word in ("-", "–") else regex.escape(word))
+        parts.append(r"\s*[-–]\s*" if word in ("-", "–") else literal(word))
     out = ""
     for i, p in enumerate(parts):
         if i and not p.startswith(r"\s*") and not parts[i - 1].startswith(r"\s*"):
@@ -38,8 +39,8 @@ _SPACES_RE = regex.compile(r"\s+")
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Key for looking names up: case-folded, single spaces, dashes spaced."""
-    return _SPACES_RE.sub(" ", _DASH_RE.sub(" - ", text.casefold())).strip()
+    """Key for looking names up: case-folded, straight apostrophes, single spaces, dashes spaced."""
+    return _SPACES_RE.sub(" ", _DASH_RE.sub(" - ", straight_apostrophes(text.casefold()))).strip()
 
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
