@@ -326,6 +326,8 @@ EVENTS = [
     ("Tham dự Đại hội có lãnh đạo các cơ quan và 238 đại biểu chính thức đại diện cho ý chí, nguyện vọng, trí tuệ "
      "của hơn 161.000 đoàn viên.", [(238, "participants"), (161000, "members_total")]),
     ("Tham dự tập huấn có 92 đại biểu là cán bộ công đoàn.", [(92, "training")]),
+    ("Chủ DN bỏ về nước khi đang nợ lương hơn 2 tỉ đồng của hơn 400 NLĐ.", [(2e9, "other"), (400, "other")]),
+    ("Công đoàn đã giúp 506 công nhân đòi được 2 tỉ đồng tiền nợ lương.", [(506, "welfare"), (2e9, "welfare")]),
     ("Dự lễ có 30 đoàn viên được khen thưởng.", [(30, "emulation")]),
 ]
 
@@ -348,6 +350,13 @@ def test_a_rule_that_overrides_the_classifier_says_so():
 
 
 STATUSES = [
+    # what an employer owes and the workers it owes, and the workers of a stoppage, are the
+    # situation (other, context); what the union won back is welfare it achieved
+    ("Chủ DN bỏ về nước khi đang nợ lương hơn 2 tỉ đồng, chưa kể khoản nợ BHXH hơn 7 tỉ đồng của hơn 400 NLĐ.",
+     [(2e9, "context"), (7e9, "context"), (400, "context")]),
+    ("Tại Công ty xảy ra sự việc ngừng việc tập thể với sự tham gia của gần 2.500 công nhân.", [(2500, "context")]),
+    ("Công đoàn đã giúp 506 công nhân đòi được 2 tỉ đồng tiền nợ lương.", [(506, "achieved"), (2e9, "achieved")]),
+    ("Tại chương trình, 24 gia đình công nhân tiêu biểu đã được tuyên dương.", [(24, "achieved")]),
     # the workforce's pay is a context figure of indicator other, not welfare
     ("Tiền lương bình quân của người lao động trong doanh nghiệp nhà nước là 7,2 triệu đồng.", [(7.2e6, "context")]),
     # a stock figure is a size, not a result

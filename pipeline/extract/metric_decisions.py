@@ -37,6 +37,9 @@ _ATTENDEE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
     + r")(?!\p{L})", regex.I)
 _REPRESENTED_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["representation_words"]) + r")(?!\p{L})(?:\s+\S+){0,"
                                 + str(int(_CUES["representation_reach"])) + r"}?\s*$", regex.I)
+_ARREARS_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["arrears_words"]) + r")(?!\p{L})(?:\s+\S+){0,"
+                            + str(int(_CUES["arrears_reach"])) + r"}?\s*$", regex.I)
+_RECOVERY_RE = phrase_regex(_CUES["recovery_words"])
 _FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["future_words"], key=len, reverse=True))
                            + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
@@ -67,6 +70,8 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
         indicator, p_ind, ruled = "participants", 1.0, True
     if indicator == "welfare" and c.quantity.unit == "vnd" and _RECIPIENT_RE.search(c.clause_left + " " + c.clause_right):
         indicator, p_ind, ruled = "donations", 1.0, True
+    if _arrears(c) and (indicator, status) != ("other", "context"):
+        indicator, status, p_ind, p_st, ruled = "other", "context", 1.0, 1.0, True
     transfer = _TRANSFER_NOUN_RE.match(subject) and _TRANSFER_RE.search(c.clause_left)
     workforce_size = status == "context" and _WORKFORCE_RE.match(subject)
     wage_level = c.quantity.unit == "vnd" and _WAGE_LEVEL_RE.search(c.clause_left)
@@ -87,6 +92,15 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     if not ruled:
         return indicator, status, "ml", pred.confidence
     return indicator, status, "rule", min(pred.p_metric, p_ind, p_st)
+
+
+def _arrears(c: Candidate) -> bool:
+    """What an employer owes, or the workers it owes or who stopped work: an arrears word
+    shortly before the figure in its sentence, no recovery before it, no deciding event."""
+    if c.decisive:
+        return False
+    before = c.sentence.text[:c.quantity.num_start - c.sentence.start]
+    return bool(_ARREARS_RE.search(before)) and not _RECOVERY_RE.search(before)
 
 
 def _attendee(c: Candidate, subject: str) -> bool:
