@@ -327,6 +327,8 @@ EVENTS = [
      "của hơn 161.000 đoàn viên.", [(238, "participants"), (161000, "members_total")]),
     ("Tham dự tập huấn có 92 đại biểu là cán bộ công đoàn.", [(92, "training")]),
     ("Chủ DN bỏ về nước khi đang nợ lương hơn 2 tỉ đồng của hơn 400 NLĐ.", [(2e9, "other"), (400, "other")]),
+    # election candidates attend nothing, though "đại biểu" and "tham gia" stand near
+    ("Theo danh sách tham gia ứng cử, đối với đại biểu Quốc hội, Công đoàn tỉnh có 6 ứng viên.", [(6, "other")]),
     ("Công đoàn đã giúp 506 công nhân đòi được 2 tỉ đồng tiền nợ lương.", [(506, "welfare"), (2e9, "welfare")]),
     ("Dự lễ có 30 đoàn viên được khen thưởng.", [(30, "emulation")]),
 ]
