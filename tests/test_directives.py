@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from pipeline.core import build_document
+from pipeline.extract.dates import extract_dates
 from pipeline.extract.directives import extract_directives
 from pipeline.records import DateMention, RawRecord
 
@@ -14,8 +15,10 @@ D = dt.date
 
 
 def rows(text: str, dates: list[DateMention] | None = None) -> list[tuple]:
+    """The directives of `text`, after the dates stage as the pipeline runs them (a document's
+    day is the one the dates stage read); `dates` replaces that stage's mentions."""
     doc = build_document(RawRecord(doc_id="t", source="t", text=text))
-    found = extract_directives(doc, dates or [])
+    found = extract_directives(doc, extract_dates(doc, None) if dates is None else dates)
     for m in found:
         assert doc.body[m.start:m.end] == m.text
     return [(m.type, m.number, m.symbol, m.canonical_id, m.issuer, m.issued) for m in found]

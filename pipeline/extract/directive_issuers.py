@@ -174,7 +174,7 @@ def _clause_subject(src: Source, verb_pos: int, sent_start: int, adjacent_only: 
 
 def _subject_at(src: Source, start: int, limit: int) -> str | None:
     text = src.text
-    intro = intro_date(text, start, limit, {})
+    intro = intro_date(text, start, limit, src.days)
     pos = intro[1] if intro else start
     m = regex.match(r"\s*", text[pos:limit])
     pos += m.end()

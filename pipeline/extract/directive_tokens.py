@@ -6,7 +6,7 @@ Names and verbs around a reference are read on these tokens: underthesea splits 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import regex
@@ -48,6 +48,7 @@ class Source:
 
     text: str
     doc: Document | None = None
+    days: dict = field(default_factory=dict, compare=False)  # start -> the dates stage's day mention there
 
     def compound_end(self, pos: int) -> int | None:
         """End of the underthesea word holding pos where it spans several syllables

@@ -65,8 +65,8 @@ def _collect_refs(src: Source) -> list[Ref]:
 
 
 def _find_refs(doc: Document, dates: list[DateMention]) -> list[Ref]:
-    src = Source(doc.body, doc)
     day_mentions = {d.start: d for d in dates if d.kind == "day" and d.date is not None}
+    src = Source(doc.body, doc, day_mentions)
     refs = [with_tail(src, r, day_mentions) for r in _collect_refs(src)]
     refs = fill_symbols(unify_party_forms(share_list_tails(src.text, refs)))
     starts = [r.start for r in refs[1:]] + [len(src.text)]
