@@ -57,7 +57,10 @@ def _odd_case(phrases: Iterable[str]) -> str:
 def _marker_line(phrases: Iterable[str]) -> "regex.Pattern[str]":
     # a line made only of marker phrases, e.g. "Ý kiến bạn đọc - Gửi bình luận", "TIN KHÁC:"
     one = f"(?:{_patterns(normalize_string(p) for p in phrases)})"
-    return regex.compile(rf"[\W_]*{one}(?:[\s\-|:>»/•·]+{one})*[\s:>»\-.]*", FLAGS)
+    # ... or the header row of a table of them, other columns labelled in words ("Các tin liên
+    # quan | Ngày đăng |", as a page's related-news table reads once flattened to text)
+    header_cells = r"(?:\s*+\|[^\d|\n]{0,30}+)*+\s*"  # possessive: a long line of cells never backtracks
+    return regex.compile(rf"[\W_]*{one}(?:[\s\-|:>»/•·]+{one})*[\s:>»\-.]*{header_cells}", FLAGS)
 
 
 def _compile_rules() -> _Rules:

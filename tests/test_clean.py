@@ -73,6 +73,9 @@ FURNITURE = [
     ("related teasers then the article resumes",
      f"{ARTICLE}\n\nTin liên quan\nCông đoàn tỉnh tổ chức hội thi may giỏi\nTrao 50 suất quà Tết cho công nhân\n\n{P3}\n\n{P2}",
      f"{ARTICLE}\n\n{P3}\n\n{P2}"),
+    ("related news as a table, its header row a marker",
+     f"{ARTICLE}\n\nCác tin liên quan | Ngày đăng |\n---|---|\nCông đoàn Thạnh Trị tổ chức Bữa cơm Công đoàn | 29/05/2025 |\n"
+     "Hơn 11 tỉ đồng chăm lo cho đoàn viên, người lao động | 29/05/2025 |", ARTICLE),
     ("inline read-more link", f"{ARTICLE}\nXem thêm: Công đoàn tỉnh tổ chức hội thi may giỏi\n{P3}", f"{ARTICLE}\n{P3}"),
     ("newest and suggested", f"{ARTICLE}\n\nTin mới nhất\n\nGợi ý dành cho bạn", ARTICLE),
     ("original link and same section", f"{ARTICLE}\n\nXem bản gốc tại đây\n\nCùng chuyên mục", ARTICLE),
