@@ -59,6 +59,8 @@ QUANTITIES = [
     ("500.000 VNĐ", [(500000, "vnd", None, None, "500.000 VNĐ")]),
     ("10kg gạo và 300.000 tiền mặt", [(10, "count", None, None, "10"),
                                       (300000, "vnd", None, None, "300.000 tiền mặt")]),
+    ("trong đó 300 ngàn tiền mặt và 100 ngàn tiền quà", [(300000, "vnd", None, None, "300 ngàn tiền mặt"),
+                                                        (100000, "vnd", None, None, "100 ngàn tiền")]),
     ("1 triệu sáng kiến", [(1e6, "count", None, None, "1 triệu")]),
     ("3 đồng chí được khen", [(3, "count", None, None, "3")]),
     ("ít nhất 300 đoàn viên", [(300, "count", "ít nhất", None, "300")]),
