@@ -105,6 +105,10 @@ NAMED = [
      [("Công đoàn các Khu công nghiệp", "Công đoàn các Khu công nghiệp tỉnh Tây Ninh", "cd_industrial_zone", "province",
        "Tây Ninh"),
       ("LĐLĐ huyện Gò Dầu", "Liên đoàn Lao động huyện Gò Dầu", "ldld_district", "district", "Tây Ninh")]),
+    # "KS" is Khoáng sản in the coal and minerals union's name
+    ("Chương trình phối hợp giữa LĐLĐ tỉnh Quảng Ninh và Công đoàn Than – KS Việt Nam năm 2016.", "Quảng Ninh",
+     [("LĐLĐ tỉnh Quảng Ninh", "Liên đoàn Lao động tỉnh Quảng Ninh", "ldld_province", "province", "Quảng Ninh"),
+      ("Công đoàn Than – KS Việt Nam", "Công đoàn Than - Khoáng sản Việt Nam", "cd_corporation", "national", None)]),
     # a name's apostrophe typed curly is the gazetteer's straight one
     ("Đại hội LĐLĐ huyện Ea H’leo lần thứ IX.", "Đắk Lắk",
      [("LĐLĐ huyện Ea H’leo", "Liên đoàn Lao động huyện Ea H'leo", "ldld_district", "district", "Đắk Lắk")]),
@@ -339,6 +343,10 @@ SHARED_HEAD = [
      [("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh Quảng Ngãi", "ldld_province", "province", "Quảng Ngãi"),
       ("LĐLĐ các huyện Mộ Đức", "Liên đoàn Lao động huyện Mộ Đức", "ldld_district", "district", "Quảng Ngãi"),
       ("Trà Bồng", "Liên đoàn Lao động huyện Trà Bồng", "ldld_district", "district", "Quảng Ngãi")]),
+    # ... also after a few words and a colon ("các tỉnh bạn:", "các huyện:")
+    ("Dự đại hội có lãnh đạo LĐLĐ các tỉnh bạn: Gia Lai, Quảng Nam.", "Kon Tum",
+     [("LĐLĐ các tỉnh bạn: Gia Lai", "Liên đoàn Lao động tỉnh Gia Lai", "ldld_province", "province", "Gia Lai"),
+      ("Quảng Nam", "Liên đoàn Lao động tỉnh Quảng Nam", "ldld_province", "province", "Quảng Nam")]),
     ("Lãnh đạo LĐLĐ Thành phố và quận Đống Đa trao khen thưởng.", "Hà Nội",
      [("LĐLĐ Thành phố", "Liên đoàn Lao động thành phố Hà Nội", "ldld_province", "province", "Hà Nội"),
       ("quận Đống Đa", "Liên đoàn Lao động quận Đống Đa", "ldld_district", "district", "Hà Nội")]),

@@ -12,6 +12,8 @@ from .org_places import KIND_LIST_RE, KIND_RE, PlaceRef, choose_place, gazetteer
 # "LĐLĐ các huyện Mộ Đức, Trà Bồng": one kind word for several named places
 PLURAL_KIND_RE = regex.compile(r"[ \t]+các[ \t]+(?=" + KIND_RE.pattern + ")", _I)
 LIST_SEP_RE = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)", _I)
+# "LĐLĐ các tỉnh bạn: Gia Lai, Quảng Nam": a few lowercase words and a colon before the names
+LIST_COLON_RE = regex.compile(r"(?:[ \t]+\p{Ll}+){0,3}[ \t]*:[ \t]*", regex.V1)
 
 
 @dataclass(frozen=True)
@@ -58,23 +60,33 @@ def plural_kind_list(text: str, start: int, end: int, province: str | None, conf
     if m is None:
         return []
     first = parse_place(text, m.end(), province)
+    if first is not None and first.bare and first.kind and (colon := LIST_COLON_RE.match(text, first.end)):
+        first = _listed_place(text, colon.end(), first.kind, None, province)  # "các tỉnh bạn: Gia Lai, ..."
     if first is None or first.bare or first.place is None:
         return []
     refs = [first]
-    gz = gazetteer()
     while (sep := LIST_SEP_RE.match(text, refs[-1].end)) is not None:
-        name = gz.name_re.match(text, sep.end())
-        if name is None or not name.group()[0].isupper():
+        ref = _listed_place(text, sep.end(), first.kind, first.place.level, province)
+        if ref is None:
             break
-        place = choose_place(gz.by_key.get(fold(name.group()), ()), first.kind, province)
-        if place is None or place.level != first.place.level:
-            break
-        refs.append(PlaceRef(name.start(), name.end(), first.kind, place.name, place))
+        refs.append(ref)
     out = []
     for i, ref in enumerate(refs):
         canonical, org_type, prov = ldld_from_place(ref)  # the first mention opens at the head
         out.append(Candidate(start if i == 0 else ref.start, ref.end, org_type, canonical, prov, confidence=conf - 0.1))
     return out
+
+
+def _listed_place(text: str, pos: int, kind: str | None, level: str | None, province: str | None) -> PlaceRef | None:
+    """The place a list names at `pos` under a kind word written before the list (of `level`, if given)."""
+    gz = gazetteer()
+    name = gz.name_re.match(text, pos)
+    if name is None or not name.group()[0].isupper():
+        return None
+    place = choose_place(gz.by_key.get(fold(name.group()), ()), kind, province)
+    if place is None or (level is not None and place.level != level):
+        return None
+    return PlaceRef(name.start(), name.end(), kind, place.name, place)
 
 
 def bare_and_named(text: str, start: int, end: int, province: str | None, conf: float) -> list[Candidate]:
