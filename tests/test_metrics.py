@@ -416,6 +416,9 @@ def test_a_date_and_a_document_number_are_no_address():
 
 
 PERIODS_IN_CONTEXT = [
+    # a month glossing a named campaign month is the campaign's: its figures take the year
+    ("Được biết, trong Tháng Công nhân (tháng 5-2017), LĐLĐ tỉnh đã trao 31 suất quà.", None, [(31, "2017")]),
+    ("Được biết, trong tháng 5-2017, LĐLĐ tỉnh đã trao 31 suất quà.", None, [(31, "2017-05")]),
     # "đến nay" after a past year of the sentence: a figure after it is of the present, one
     # before it of that year; with no present known, the present figure has no year
     ("Công đoàn được thành lập năm 2010 với 20 đoàn viên, đến nay có 150 đoàn viên.", "2024-03-05",

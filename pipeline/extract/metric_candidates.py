@@ -15,7 +15,7 @@ from .metric_events import decisive_event, event_after, event_before, in_target_
 from .metric_periods import (Period, article_periods, body_periods, lead_period, mark_descriptive, merge_periods, new_year_of,
                              periods_from_dates, resolve_month_anaphors, resolve_reviews, tet_year_of)
 from .metric_subjects import PUNCT_RE, counted_subject, words_before
-from .metric_time import CLAUSE_BREAK_RE, TimeContext, choose_period, paragraph_start, time_context
+from .metric_time import CLAUSE_BREAK_RE, TimeContext, campaign_years, choose_period, paragraph_start, time_context
 from .numbers import Quantity
 
 _CONTEXT_CHARS = 600
@@ -52,7 +52,8 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
     title = title_span(doc)
     new_year = new_year_of(published, reference_year, tet_year_of(doc, dates or []))
     periods = merge_periods(periods_from_dates(doc.body, dates or []), list(body_periods(doc, reference_year, new_year)))
-    periods = mark_descriptive(doc.body, [p for p in resolve_month_anaphors(periods) if p.kind != "unresolved"])
+    periods = mark_descriptive(doc.body, [p for p in resolve_month_anaphors(campaign_years(doc.body, periods))
+                                          if p.kind != "unresolved"])
     review, _ = article_periods(doc, periods, title, reference_year)
     periods = resolve_reviews(periods, review, doc)
     review = review or next((p for p in periods if p.kind == "reviewed_term"), None)

@@ -28,6 +28,8 @@ _RECURRING_RE = phrase_regex(_PERIODS["recurring_words"])
 _PRESENT_RE = phrase_regex(_PERIODS["present_words"] + load_yaml("metric_cues.yaml")["present_state_words"])
 _NOW_RE = phrase_regex(_PERIODS["now_words"])
 _PAST_POINT_KINDS = ("year", "day_year", "month")  # one past time a "now" in the sentence moves on from
+_CAMPAIGN_GLOSS_RE = regex.compile(r"(?:" + phrase_regex(_PERIODS["campaign_months"]).pattern + r")[^\S\n]*\([^\S\n]*$",
+                                   regex.I)
 _CONTINUATION_RE = regex.compile(r"[^\S\n]*(?:" + "|".join(regex.escape(w) for w in _PERIODS["continuation_openers"])
                                  + r")\s*,", regex.I)
 
@@ -250,3 +252,11 @@ def committee_term(t: TimeContext | None, terms: list[Period]) -> str | None:
     if near:
         return near[-1].label if t and near[-1] in t.before else near[0].label
     return _latest_term(terms).label
+
+
+def campaign_years(body: str, periods: list[Period]) -> list[Period]:
+    """A month glossing a named campaign month ("Tháng Công nhân (tháng 5-2017)") is the
+    campaign's, whose figures take its year (GOLD.md)."""
+    return [replace(p, label=p.year_label, kind="year")
+            if p.kind == "month" and _CAMPAIGN_GLOSS_RE.search(body, max(0, p.start - 80), p.start) else p
+            for p in periods]
