@@ -87,6 +87,11 @@ CASES = [
      [("Đề án", "04", None, "Đề án 04", "Liên đoàn Lao động tỉnh", D(2020, 7, 21))]),
     ("Nghị quyết 68 đã đi vào cuộc sống.",
      [("Nghị quyết", "68", None, "Nghị quyết 68", None, None)]),
+    # a letter glued to a bare number is part of it; "ngày" before a day dates the document
+    ("Chúng tôi thực hiện Nghị quyết 10b ngày 12/1/2017 của Ban Chấp hành Tổng LĐLĐ Việt Nam.",
+     [("Nghị quyết", "10b", None, "Nghị quyết 10b", "Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam", D(2017, 1, 12))]),
+    ("Thực hiện Chỉ thị 05 ngày 15/5/2016 của Bộ Chính trị.",
+     [("Chỉ thị", "05", None, "Chỉ thị 05", "Bộ Chính trị", D(2016, 5, 15))]),
     # a symbol without a type word is typed by its abbreviation
     ("Các cấp công đoàn triển khai theo 204/KH-LĐLĐ và 12-CTr/TU.",
      [("Kế hoạch", "204", "KH-LĐLĐ", "204-KH-LĐLĐ", None, None),
@@ -199,6 +204,7 @@ NEGATIVES = [
     "Trao quà cho người lao động bị ảnh hưởng bởi dịch COVID-19 và Covid -19.",
     "Kế hoạch năm 2022 đạt 120% kế hoạch; giai đoạn 2021 - 2025, nhiệm kỳ 2023-2028.",
     "Quy định 3 mức hỗ trợ cho đoàn viên; Chương trình 1 triệu sáng kiến đạt kết quả.",
+    "Kế hoạch 10 ngày cao điểm ra quân; Chương trình 3 ngày tập huấn từ ngày 5/6.",
     "LĐLĐ huyện đã ban hành kế hoạch thực hiện, tuyên truyền Nghị quyết Đại hội trong các cấp Công đoàn.",
     "Góp phần thực hiện thắng lợi Nghị quyết Đại hội Công đoàn các cấp và văn kiện Đại hội, nhiệm kỳ 2020-2025.",
     "Hội nghị đã công bố các quyết định về công tác cán bộ; 145/145 Công đoàn phường đã tổ chức đại hội.",

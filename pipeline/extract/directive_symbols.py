@@ -24,8 +24,9 @@ CODE = r"\p{Lu}(?:[\p{Lu}\d]|[a-z]){0,11}(?![\p{L}\d])"
 CODE_CAPS = r"\p{Lu}[\p{Lu}\d]{0,11}(?![\p{L}\d])"
 # later parts of a symbol: glued ("KH/ĐĐ-LĐLĐ") or, only before capitals, with stray spaces
 MORE_CODES = rf"(?:(?:[-–](?:{CODE})|[^\S\n]*[-–][^\S\n]*(?:{CODE_CAPS})))*"
-# "5816", "135/2020" (a legal document's number carries its year), "7c" ("7c/NQ-TLĐ")
-NUMBER = r"\d{1,5}(?:[a-z](?=[^\S\n]*[/\-–]))?(?:/(?:19|20)\d{2}(?=[^\S\n]*/))?"
+# "5816", "135/2020" (a legal document's number carries its year), "7c" ("7c/NQ-TLĐ"), "10b"
+# (a letter glued to the number is part of it: "Nghị quyết 10b ngày 12/1/2017")
+NUMBER = r"\d{1,5}(?:[a-z](?=[^\S\n]*[/\-–]|(?![\p{L}\d])))?(?:/(?:19|20)\d{2}(?=[^\S\n]*/))?"
 PARTY_SYMBOL = rf"[^\S\n]*[-–][^\S\n]*(?P<pabbr>{CODE})[^\S\n]*/[^\S\n]*(?P<prest>{CODE}{MORE_CODES})"
 STATE_SYMBOL = rf"[^\S\n]*/[^\S\n]*(?P<sfirst>{CODE}{MORE_CODES})"
 SYMBOL_RE = regex.compile(rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL})")
@@ -60,6 +61,7 @@ NUMBER_FOLLOWER_RE = regex.compile(
     + "|".join(regex.escape(w) for w in sorted(SYMBOLS["number_followers"], key=len, reverse=True))
     + r")(?![\p{L}]))",  # case-sensitive: \p{Lu} is a Capitalised word
 )
+DATED_NUMBER_RE = regex.compile(SYMBOLS["dated_number_after"], regex.IGNORECASE)
 YEAR_RE = regex.compile(r"(?:19|20)\d{2}")
 
 
@@ -124,7 +126,8 @@ def numbered_after_type(text: str, tm: regex.Match, t: DocType) -> list[Ref]:
                 return []
             if not NUMBER_FOLLOWER_RE.match(text, items[0].end()):
                 return []
-        if not m.group("so") and (QUANTITY_RE.match(text, items[0].end()) or regex.match(r"\s*%", after)):
+        if not m.group("so") and ((QUANTITY_RE.match(text, items[0].end()) and not DATED_NUMBER_RE.match(text, items[0].end()))
+                                  or regex.match(r"\s*%", after)):
             return []
         if not is_exact(tm.group(), t) and not m.group("so"):
             return []
