@@ -109,6 +109,11 @@ NAMED = [
     ("Chương trình phối hợp giữa LĐLĐ tỉnh Quảng Ninh và Công đoàn Than – KS Việt Nam năm 2016.", "Quảng Ninh",
      [("LĐLĐ tỉnh Quảng Ninh", "Liên đoàn Lao động tỉnh Quảng Ninh", "ldld_province", "province", "Quảng Ninh"),
       ("Công đoàn Than – KS Việt Nam", "Công đoàn Than - Khoáng sản Việt Nam", "cd_corporation", "national", None)]),
+    # sector unions and hospitals abbreviated: CĐGD, ĐK (Đa khoa)
+    ("Phó Chủ tịch CĐGD Việt Nam dự hội nghị.", None,
+     [("CĐGD Việt Nam", "Công đoàn Giáo dục Việt Nam", "cd_sector", "national", None)]),
+    ("Hỗ trợ 2 đoàn viên CĐCS Bệnh viện ĐK tỉnh Hà Tĩnh.", None,
+     [("CĐCS Bệnh viện ĐK tỉnh Hà Tĩnh", "Công đoàn cơ sở Bệnh viện Đa khoa tỉnh Hà Tĩnh", "cdcs", "grassroots", "Hà Tĩnh")]),
     # a name's apostrophe typed curly is the gazetteer's straight one
     ("Đại hội LĐLĐ huyện Ea H’leo lần thứ IX.", "Đắk Lắk",
      [("LĐLĐ huyện Ea H’leo", "Liên đoàn Lao động huyện Ea H'leo", "ldld_district", "district", "Đắk Lắk")]),
@@ -263,6 +268,8 @@ def test_normalised_view_maps_back_to_the_body():
 NOT_ORGS = [
     ("Các cấp công đoàn đã tập trung tuyên truyền.", "Bắc Kạn"),
     ("Công đoàn các cấp quan tâm thực hiện.", "Bắc Kạn"),
+    # a sector abbreviation names a body only before its place ("CĐGD Việt Nam")
+    ("CĐGD các cấp đã được tặng thưởng nhiều danh hiệu cao quý.", "Quảng Trị"),
     ("Các công đoàn cấp trên trực tiếp cơ sở tổ chức hội nghị.", "Bắc Kạn"),
     ("Phát triển đoàn viên, thành lập công đoàn cơ sở giai đoạn 2024-2028.", "Bến Tre"),
     ("Năm 2023 có 53 Công đoàn cơ sở, trong đó 12 CĐCS đạt vững mạnh.", "Đồng Tháp"),
