@@ -223,7 +223,8 @@ def article_province(doc: Document) -> str | None:
 
 
 _COMMUNE_NAME = regex.compile(
-    r"(?<!\p{L})(?:Công\s+đoàn|CĐ)\s+(?P<kind>" + "|".join(regex.escape(w) for w in _RULES["commune_words"])
+    r"(?<!\p{L})(?:" + "|".join(r"\s+".join(map(regex.escape, w.split())) for w in _RULES["commune_openers"])
+    + r")\s+(?P<kind>" + "|".join(regex.escape(w) for w in _RULES["commune_words"])
     + r")\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})")
 _DIRECTIONS = frozenset(_RULES["direction_words"])
 

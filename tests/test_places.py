@@ -331,6 +331,9 @@ def _province_of(text: str) -> str | None:
      "LĐLĐ thành phố Đà Nẵng trích kinh phí hỗ trợ 500 suất quà.", "Quảng Nam"),
     ("Công đoàn phường Yên Bái trao kinh phí hỗ trợ đoàn viên\n\nLào Cai - Công đoàn phường Yên Bái vừa trao kinh phí.",
      "Yên Bái"),
+    # ... and so does an event held in a ward of a former unit ("tại phường Vũng Tàu")
+    ("Sáng 6-8, tại phường Vũng Tàu (TPHCM), Tổ công tác số 5 của LĐLĐ TPHCM đã tổ chức chương trình chăm lo "
+     "cho đoàn viên.\nBà Phạm Thu Hường, Phó Chủ tịch LĐLĐ TPHCM trao quà.", "Bà Rịa - Vũng Tàu"),
     # ... the merged province's own federation keeps the kept name
     ("Ngày 30-12, tại Trung tâm Hội nghị tỉnh Gia Lai (phường Quy Nhơn), Liên đoàn Lao động tỉnh Gia Lai "
      "tổ chức Đại hội Công đoàn tỉnh Gia Lai lần thứ I, nhiệm kỳ 2025-2030.", "Gia Lai"),
