@@ -66,6 +66,9 @@ _TEASER_MAX = 160  # a teaser's headline or summary cut short fits one line of a
 _PUNCT_ONLY = regex.compile(r"[\W_]+")
 _DIGITS_ONLY = regex.compile(r"[\d\s.+()\-]+")
 _HANDLE = regex.compile(r"(?=[^a-z]*[a-z])[a-z0-9_.\-]{6,}")  # "congdoantravinh", "hoidapldld"
+# an image's file name left as its caption: a number and lower-case words without a tone mark
+# or a Vietnamese letter ("5515 baohiem xa hoi"); prose always carries some
+_IMAGE_SLUG = regex.compile(r"\d+(?:[ _-]+[a-z]+){2,6}")
 _HASH_TOKEN = regex.compile(r"(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{10,}")  # image ids
 _ASCII_WORDS = regex.compile(r"[A-Za-z0-9&'.,\-/ ]+")
 _MENU_SEPARATOR = regex.compile(r"\s[|•·»]\s")
@@ -93,7 +96,7 @@ def is_line_furniture(text: str) -> bool:
         return True
     if _may_hold_spam(text) and len(RULES.spam_term.findall(text)) >= 2:
         return True
-    if _HANDLE.fullmatch(text) and not any(c.isupper() for c in text):
+    if (_HANDLE.fullmatch(text) and not any(c.isupper() for c in text)) or _IMAGE_SLUG.fullmatch(text):
         return True
     first = text.split(maxsplit=1)[:1]  # a line of image ids: its first word rules out nearly every line
     if (not first or _HASH_TOKEN.fullmatch(first[0].lower())) and all(

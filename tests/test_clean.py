@@ -38,6 +38,7 @@ FURNITURE = [
     ("menu row", f"Trang chủ | Tin tức | Công đoàn | Liên hệ\n{ARTICLE}", ARTICLE),
     ("media player", f"{HEAD}\n\n0:00 / 0:00\n0:00\n{P1}\n\n{P2}", f"{HEAD}\n\n{P1}\n\n{P2}"),
     ("image file name", f"{ARTICLE}\n\nLien_Doan_Lao_Dong_tinh_1(2).png\n\n{P3}", f"{ARTICLE}\n\n{P3}"),
+    ("image name as caption", f"{ARTICLE}\n\n5515 baohiem xa hoi\n{P3}", f"{ARTICLE}\n\n{P3}"),
     ("image ids", f"{ARTICLE}\nz3486429374285 b133a671a1fb5d094d96c7be80d6c869\n{P3}", f"{ARTICLE}\n{P3}"),
     ("punctuation-only lines", f"{ARTICLE}\n\n{BYLINE}\n\n.\n.\n;\n.", f"{ARTICLE}\n\n{BYLINE}"),
     ("phone numbers and handles", f"{ARTICLE}\n{BYLINE}\n0918544418\ncongdoantravinh\n02943862456",
@@ -103,6 +104,7 @@ FURNITURE = [
 # (raw text -> expected body): what must be kept
 KEPT = [
     ("plain article", ARTICLE, ARTICLE),
+    ("a count line with its words marked", f"{P1}\n2019 đoàn viên mới", f"{P1}\n2019 đoàn viên mới"),
     ("byline at the end", f"{ARTICLE}\n\n{BYLINE}", f"{ARTICLE}\n\n{BYLINE}"),
     ("author line", f"{ARTICLE}\n\nTác giả bài viết: Dương Viết Long", f"{ARTICLE}\n\nTác giả bài viết: Dương Viết Long"),
     ("source line", f"{P1}\nNguồn: Báo Lao Động", f"{P1}\nNguồn: Báo Lao Động"),
