@@ -61,6 +61,9 @@ QUANTITIES = [
                                       (300000, "vnd", None, None, "300.000 tiền mặt")]),
     ("trong đó 300 ngàn tiền mặt và 100 ngàn tiền quà", [(300000, "vnd", None, None, "300 ngàn tiền mặt"),
                                                         (100000, "vnd", None, None, "100 ngàn tiền")]),
+    # a share with its sign left out ("chiếm 77,05)"); a count after "chiếm" keeps its noun
+    ("(nữ 11.073, chiếm 77,05).", [(11073, "count", None, None, "11.073"), (77.05, "percent", None, None, "77,05")]),
+    ("chiếm 2 ghế; chiếm 150.", [(2, "count", None, None, "2"), (150, "count", None, None, "150")]),
     ("1 triệu sáng kiến", [(1e6, "count", None, None, "1 triệu")]),
     ("3 đồng chí được khen", [(3, "count", None, None, "3")]),
     ("ít nhất 300 đoàn viên", [(300, "count", "ít nhất", None, "300")]),

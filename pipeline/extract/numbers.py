@@ -37,6 +37,8 @@ def _word_pattern(word: str) -> str:
 
 
 _PERCENT_RE = regex.compile(r"\s*(?:" + "|".join(_word_pattern(w) for w in _RULES["percent_words"]) + ")", regex.I)
+_SHARE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:" + _alternation(_RULES["share_words"]) + r")[^\S\n]*$", regex.I)
+_SHARE_END_RE = regex.compile(r"[^\S\n]*(?:[,.;:)]|$)", regex.M)
 _MONEY_RE = regex.compile(
     r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})(?!/[cC](?!\p{L}))"  # "5 đ/c": đồng chí
     r"(?!\s+(?:" + _alternation(_RULES["not_money_after_dong"]) + r")(?!\p{L}))")
@@ -146,6 +148,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             total += raw[i][3] * raw[i][4]
             end, mult = raw[i][6], raw[i][4]
         unit, end = _unit_after(text, end)
+        if (unit == "count" and not scale and total <= 100 and _SHARE_END_RE.match(text, end)
+                and _SHARE_BEFORE_RE.search(text, max(0, ns - 20), ns)):
+            unit = "percent"  # "chiếm 77,05)": a share with its sign left out
         qualifier = _hedge_before(text, ns)
         hedge_after = _HEDGE_AFTER_RE.match(text, end)
         if hedge_after:  # "95% trở lên": at least 95%; what is counted follows the hedge
