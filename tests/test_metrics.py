@@ -144,6 +144,8 @@ NOT_METRICS = [
     # an image's address printed inside the text
     "vn/zoom/748_421/471584752817336320/2023/10/9/photo1696817652100-1696817652163957696007.jpg",
     "Xem thêm tại https://congdoan.vn/tin-tuc/12345/trao-300-suat-qua.html",
+    # a page's view counter after its time stamp
+    "Tin trong ngành 22:33 26/04/2019 (378)",
 ]
 
 
@@ -320,6 +322,16 @@ EVENTS = [
      "Tân – Giám đốc Công ty cùng 25 người lao động của công ty.", [(25, "participants")]),
     ("Dự Hội nghị có đồng chí Chủ tịch Liên đoàn Lao động tỉnh; lãnh đạo các đơn vị và 45 tập thể, cá nhân "
      "có thành tích xuất sắc.", [(45, "participants")]),
+    # ... or a clause after a comma opens it, past the titles of those it lists
+    ("Vừa qua Công đoàn ngành Giáo dục tổ chức Hội nghị sơ kết công đoàn học kỳ I, triển khai nhiệm vụ trọng tâm "
+     "học kỳ II năm học 2015-2016, tham dự hội nghị có đồng chí Nguyễn Văn Dõng, ủy viên Ban Thường vụ Liên đoàn Lao "
+     "động tỉnh Quảng Nam, các đồng chí là ủy viên Ban Thường vụ, Ban Chấp hành Công đoàn Giáo dục tỉnh và 90 cán bộ "
+     "công đoàn là Chủ tịch, Phó Chủ tịch công đoàn các đơn vị Giáo dục tham dự.", [(90, "participants")]),
+    # legal advice given is none of the codes; petitions received are dialogue
+    ("Trong năm 2019, các cấp công đoàn đã có 221 cuộc TVPL cho 432 NLĐ; tiếp nhận 6 đơn đề nghị.",
+     [(221, "other"), (432, "other"), (6, "dialogue")]),
+    # Party members are a size the unions report; new ones are admitted
+    ("Riêng khối trường THPT, đơn vị trực thuộc có 1.030 đảng viên.", [(1030, "other")]),
     # ... but not those they stand for, nor those an event of their own governs
     ("Dự Đại hội có lãnh đạo phường cùng 169 đại biểu đại diện cho gần 10.000 đoàn viên công đoàn trên địa bàn.",
      [(169, "participants"), (10000, "members_total")]),
@@ -381,6 +393,9 @@ STATUSES = [
     # ... but a result word outside brackets does
     ("Đại hội thông qua các chỉ tiêu: kết nạp 5.000 đoàn viên; hiện có 280.000 đoàn viên.",
      [(5000, "target"), (280000, "context")]),
+    # what will be done ("Theo kế hoạch", "sẽ") governs the items listed after ";" too
+    ("Theo kế hoạch, LĐLĐ thành phố sẽ tổ chức trao 1.000 phần quà đến đoàn viên khó khăn; 80 phần quà đến "
+     "nữ công nhân.", [(1000, "target"), (80, "target")]),
     # the goal of a meeting's solutions ("giải pháp để ...") is a target
     ("Ban chỉ đạo họp bàn giải pháp để trong năm 2024 toàn tỉnh phát triển 14.600 đoàn viên mới.",
      [(14600, "target")]),
@@ -416,6 +431,12 @@ def test_a_date_and_a_document_number_are_no_address():
 
 
 PERIODS_IN_CONTEXT = [
+    # a congress term carried from the headline into a later year's article: the congress is
+    # past, the figures are of the article's year; at the congress itself, of its first year
+    ("Ngày 17-1, LĐLĐ TPHCM khai mạc Điểm phúc lợi đoàn viên chào mừng thành công Đại hội Công đoàn TPHCM "
+     "lần thứ I, nhiệm kỳ 2025-2030.\n\nBan tổ chức đã trao 10 phần quà cho đoàn viên.", "2026-01-17", [(10, "2026")]),
+    ("Đại hội Công đoàn TPHCM lần thứ I, nhiệm kỳ 2025-2030.\n\nBan tổ chức đã trao 10 phần quà cho đoàn viên.",
+     "2025-10-17", [(10, "2025")]),
     # a month glossing a named campaign month is the campaign's: its figures take the year
     ("Được biết, trong Tháng Công nhân (tháng 5-2017), LĐLĐ tỉnh đã trao 31 suất quà.", None, [(31, "2017")]),
     ("Được biết, trong tháng 5-2017, LĐLĐ tỉnh đã trao 31 suất quà.", None, [(31, "2017-05")]),
@@ -725,6 +746,8 @@ def test_governing_dialogue_and_donation_events(text, indicator):
     ("glued", "có 15 CĐCS, 3.000 đồng", False),
     ("path", "https://a.vn và WWW.CONGDOAN.VN và a/b/c/d", True),
     ("path", "2178/1550 và 6/2024", False),
+    ("view_counter", "22:33 26/04/2019 (378)", True),
+    ("view_counter", "năm 2019 có 378 đoàn viên (5%)", False),
 ])
 def test_non_metric_prefilters_find_every_match_of_their_pattern(name, text, matches):
     from pipeline.extract.metric_blocking import _NON_METRIC_PREFILTERS, NON_METRIC_RES

@@ -29,8 +29,9 @@ _RECIPIENT_RE = regex.compile(
     + r"}?\s+(?:" + word_alternation(_CUES["donation_recipients"]) + r")(?!\p{L})", regex.I)
 _DONOR_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
     set(_CUES["workforce_nouns"]) | set(_CUES["donor_nouns"]), key=len, reverse=True)) + r")(?!\p{L})", regex.I)
-# a sentence opening with "Dự/Tham dự ... có": who attends follows
-_ATTENDANCE_RE = regex.compile(r"^\W*(?:" + word_alternation(_CUES["attendance_openers"]) + r")(?:\s+\S+){0,"
+# a sentence or a clause after a comma opening with "Dự/Tham dự ... có": who attends follows
+# ("Công đoàn ngành tổ chức Hội nghị ..., tham dự hội nghị có đồng chí ... và 90 cán bộ")
+_ATTENDANCE_RE = regex.compile(r"(?:^|[,;])[^\S\n]*\W*(?:" + word_alternation(_CUES["attendance_openers"]) + r")(?:\s+\S+){0,"
                                + str(int(_CUES["attendance_reach"])) + r"}?\s+có(?!\p{L})", regex.I)
 _ATTENDEE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
     set(_CUES["attendee_nouns"]) | set(_CUES["workforce_nouns"]) | set(_CUES["donor_nouns"]), key=len, reverse=True))
@@ -108,14 +109,16 @@ def _attendee(c: Candidate, subject: str) -> bool:
     người lao động"): no event governs it ("Tham dự tập huấn có 92 đại biểu" count training)
     and none is what they do ("30 đoàn viên được khen thưởng" are praised), nor do the
     attendees stand for them ("đại diện cho hơn 2.000 đoàn viên")."""
-    if (c.decisive or c.event_after not in (None, "participants") or c.event_before not in (None, "participants")
+    # (the titles of those listed before, "ủy viên Ban Chấp hành ...", are no event: organisation)
+    if (c.decisive or c.event_after not in (None, "participants")
+            or c.event_before not in (None, "participants", "organisation")
             or c.quantity.unit != "count"
             or _REPRESENTED_RE.search(c.sentence.text, 0, c.quantity.num_start - c.sentence.start)):
         return False
     if not _ATTENDEE_RE.match(subject.removeprefix("các ")):
         return False
-    opener = _ATTENDANCE_RE.match(c.sentence.text)
-    return opener is not None and opener.end() <= c.quantity.num_start - c.sentence.start
+    opener = _ATTENDANCE_RE.search(c.sentence.text, 0, c.quantity.num_start - c.sentence.start)
+    return opener is not None
 
 
 def head_noun_indicator(subject: str | None, indicator: str) -> str:

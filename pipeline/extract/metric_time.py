@@ -128,9 +128,9 @@ def choose_period(t: TimeContext | None, status: str | None) -> str | None:
         return _recurring_span(t)
     if t.paragraph:  # the present state ("hiện có ...") is of the carried period's year, not its half
         carried = t.paragraph.year_label if t.present else _carried_label(t.paragraph)
-        return _label(t.paragraph, status, carried, ref)
+        return _label(t.paragraph, status, carried, ref, carried=True)
     if t.title:  # a month in the headline is an event's, rarely the span of every figure
-        return _label(t.title, status, t.title.year_label if t.present else _carried_label(t.title), ref)
+        return _label(t.title, status, t.title.year_label if t.present else _carried_label(t.title), ref, carried=True)
     if status == "achieved" and t.report and not t.present:  # a report's result: the half or quarter its lead names
         return t.report.label
     if status == "achieved" and t.article:
@@ -168,9 +168,13 @@ def _carried_label(p: Period) -> str:
     return p.year_label if p.kind in ("month", "year_to_month") else p.label
 
 
-def _label(p: Period, status: str | None, label: str, ref: int | None = None) -> str:
-    """A term gives a result or a size stated at the congress its first year."""
-    return str(p.first_year) if status in ("achieved", "context") and _is_open_term(p, ref) else label
+def _label(p: Period, status: str | None, label: str, ref: int | None = None, carried: bool = False) -> str:
+    """A term gives a result or a size stated at the congress its first year. Carried from
+    another sentence into an article of a later year ("chào mừng thành công Đại hội ..., nhiệm
+    kỳ 2025-2030" in January 2026), the congress is past: the figure is of the article's year."""
+    if status in ("achieved", "context") and _is_open_term(p, ref):
+        return str(ref) if carried and ref is not None and ref > p.first_year else str(p.first_year)
+    return label
 
 
 def _is_open_term(p: Period, ref: int | None = None) -> bool:
