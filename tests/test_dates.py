@@ -78,6 +78,12 @@ EXPLICIT = [
         day("2018-09-24", "ngày 24"),
         day("2018-09-26", "ngày 26 tháng 9 năm 2018"),
     ]),
+    # ... and a list of two days written in words
+    ("trong 2 ngày 11 và 12 tháng 9 năm 2017, tại nhà Văn hóa Liên đoàn Lao động tỉnh", [
+        day("2017-09-11", "ngày 11"),
+        ("range", None, D("2017-09-11"), D("2017-09-12"), "ngày 11 và 12 tháng 9 năm 2017"),
+        day("2017-09-12", "12 tháng 9 năm 2017"),
+    ]),
     ("Hội chợ diễn ra 20-24/10/2023 tại Cung Văn hóa", [
         day("2023-10-20", "20"),
         ("range", None, D("2023-10-20"), D("2023-10-24"), "20-24/10/2023"),

@@ -130,12 +130,12 @@ def _read(name: str, m, text: str) -> list[Draft]:
         m1 = m1 or m2
         if not (_valid(y, m1, d1) and _valid(y, m2, d2)) or (m1, d1) >= (m2, d2):
             return []
-        def from_ngay(pos: int) -> int:  # the day's span opens on its own "ngày"
-            at = text.lower().rfind("ngày", s, pos)
+        def from_ngay(pos: int, lo: int) -> int:  # the day's span opens on its own "ngày"
+            at = text.lower().rfind("ngày", lo, pos)
             return at if at >= 0 else pos
         return [
-            day_draft(from_ngay(m.start("d1")), m.end("d1"), y, m1, d1, in_range=True),
-            day_draft(from_ngay(m.start("d2")), e, y, m2, d2, in_range=True),
+            day_draft(from_ngay(m.start("d1"), s), m.end("d1"), y, m1, d1, in_range=True),
+            day_draft(from_ngay(m.start("d2"), m.end("d1")), e, y, m2, d2, in_range=True),
             Draft("range", s, e, (y, m1, d1), (y, m2, d2)),
         ]
     if name in ("words_day", "words_day_y", "full_num", "iso_day", "day_month"):

@@ -40,8 +40,8 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
     quarter = "|".join(sorted(v["quarters"], key=len, reverse=True))
     year_range = _year_range_core(range_joiner)
     shapes = [
-        # từ ngày 24 đến ngày 26 tháng 9 năm 2018
-        ("words_range", rf"(?:từ\s+)?ngày\s+(?P<d1>{_D})(?:\s+tháng\s+(?P<m1>{_D}))?\s*(?:{range_joiner})\s*"
+        # từ ngày 24 đến ngày 26 tháng 9 năm 2018; a list: "trong 2 ngày 11 và 12 tháng 9 năm 2017"
+        ("words_range", rf"(?:từ\s+)?ngày\s+(?P<d1>{_D})(?:\s+tháng\s+(?P<m1>{_D}))?\s*(?:{joiner})\s*"
                         rf"(?:ngày\s+)?(?P<d2>{_D})\s+tháng\s+(?P<m2>{_D})(?:\s*(?:,\s*|năm\s+)(?P<y>{YEAR}))?(?!\d)"),
         # ngày 12 tháng 6 năm 2021, ngày 12 tháng 6
         ("words_day", rf"ngày\s+(?P<d>{_D})\s+tháng\s+(?P<m>{_D})(?:\s*(?:,\s*|năm\s+)?(?P<y>{YEAR}))?(?!\d)"),
@@ -105,9 +105,10 @@ def required_parts() -> dict[str, regex.Pattern]:
     text has none, the shape is not tried (one fast search instead of a slow scan)."""
     v = vocab()
     range_joiner = word_alternation(v["range_joiners"])
+    joiner = word_alternation(v["range_joiners"] + v["list_joiners"])
     branches = "|".join(b for bs in v["lunar_branches"] for b in bs)
     parts = {
-        "words_range": rf"ngày\s+{_D}(?:\s+tháng\s+{_D})?\s*(?:{range_joiner})",
+        "words_range": rf"ngày\s+{_D}(?:\s+tháng\s+{_D})?\s*(?:{joiner})",
         "part_year": r"tháng\s+(?:đầu|cuối)\s+năm",
         "year_range": _year_range_core(range_joiner),
         "lunar_year": rf"(?-i:(?:{'|'.join(v['lunar_stems'])})\s+(?:{branches}))(?!\p{{L}})",
