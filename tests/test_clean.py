@@ -86,6 +86,7 @@ FURNITURE = [
      f"{HEAD}\nThứ hai, 13/06/2022 - 10:30\n{P1}"),
     ("view count right after the date", f"{HEAD}\n05:03 - Thứ Tư, 06/10/2021 Lượt xem: 5907 In bài viết\n{P1}",
      f"{HEAD}\n05:03 - Thứ Tư, 06/10/2021\n{P1}"),
+    ("view count 'Đã xem' after a bare date", f"{HEAD}\n06/11/2023 1232 Đã xem\n{P1}", f"{HEAD}\n06/11/2023\n{P1}"),
     ("view count, number first, after the dateline", f"{HEAD}\nThứ 6, 14/09/2018 | 10:55:00 1,134 lượt xem\n{P1}",
      f"{HEAD}\nThứ 6, 14/09/2018 | 10:55:00\n{P1}"),
     ("licence line with its number and date", f"{ARTICLE}\nSố giấy phép: 176/GP-TTĐT, cấp ngày: 11/09/2019. Website: www.pvn.vn",
