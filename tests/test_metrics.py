@@ -327,6 +327,14 @@ EVENTS = [
      "học kỳ II năm học 2015-2016, tham dự hội nghị có đồng chí Nguyễn Văn Dõng, ủy viên Ban Thường vụ Liên đoàn Lao "
      "động tỉnh Quảng Nam, các đồng chí là ủy viên Ban Thường vụ, Ban Chấp hành Công đoàn Giáo dục tỉnh và 90 cán bộ "
      "công đoàn là Chủ tịch, Phó Chủ tịch công đoàn các đơn vị Giáo dục tham dự.", [(90, "participants")]),
+    # the competitors of a sports meet or a contest take part in it
+    ("Về dự Hội thao có đồng chí Đinh Thị Sơn Thái – Chủ tịch Công đoàn Viên chức tỉnh; đồng chí Phan Gia Bảo - Đại "
+     "diện của Ngân hàng Vietinbank, chi nhánh Ninh Thuận và trên 230 VĐV của các đơn vị.", [(230, "participants")]),
+    ("Liên hoan “Tiếng hát công chức, viên chức, người lao động” năm 2023 với sự góp mặt của trên 400 diễn viên thuộc "
+     "16 đội dự thi đến từ liên đoàn lao động các huyện, thị xã, thành phố, công đoàn ngành và tương đương, công đoàn "
+     "cơ sở trực thuộc Liên đoàn Lao động tỉnh.", [(400, "participants"), (16, "participants")]),
+    ("Ban tổ chức đã trao giấy chứng nhận, khen thưởng cho 13 thí sinh đạt danh hiệu ATVSV giỏi, 98 thí sinh đạt "
+     "ATVSV xuất sắc cấp Tập đoàn.", [(13, "emulation"), (98, "emulation")]),
     # legal advice given is none of the codes; petitions received are dialogue
     ("Trong năm 2019, các cấp công đoàn đã có 221 cuộc TVPL cho 432 NLĐ; tiếp nhận 6 đơn đề nghị.",
      [(221, "other"), (432, "other"), (6, "dialogue")]),
@@ -393,7 +401,13 @@ STATUSES = [
     # ... but a result word outside brackets does
     ("Đại hội thông qua các chỉ tiêu: kết nạp 5.000 đoàn viên; hiện có 280.000 đoàn viên.",
      [(5000, "target"), (280000, "context")]),
-    # what will be done ("Theo kế hoạch", "sẽ") governs the items listed after ";" too
+    # competitors took part: achieved, though "có" stands before them
+    ("Hội thao diễn ra trong 03 ngày (từ ngày 17-19/10), có 356 vận động viên đến từ 16 đơn vị, gồm: Liên đoàn lao "
+     "động các huyện, thành phố.", [(356, "achieved"), (16, "achieved")]),
+    ("Liên hoan “Tiếng hát công chức, viên chức, người lao động” năm 2023 với sự góp mặt của trên 400 diễn viên thuộc "
+     "16 đội dự thi đến từ liên đoàn lao động các huyện, thị xã, thành phố, công đoàn ngành và tương đương, công đoàn "
+     "cơ sở trực thuộc Liên đoàn Lao động tỉnh.", [(400, "achieved"), (16, "achieved")]),
+    # what will be done ("Theo kế hoạch") governs the items listed after ";" too
     ("Theo kế hoạch, LĐLĐ thành phố sẽ tổ chức trao 1.000 phần quà đến đoàn viên khó khăn; 80 phần quà đến "
      "nữ công nhân.", [(1000, "target"), (80, "target")]),
     # the goal of a meeting's solutions ("giải pháp để ...") is a target
@@ -431,6 +445,13 @@ def test_a_date_and_a_document_number_are_no_address():
 
 
 PERIODS_IN_CONTEXT = [
+    # the opening of a school year is an event of its first year; a school year the recipients
+    # excelled in describes them, not the time of the award
+    ("Nhân dịp khai giảng năm học mới 2018 – 2019, Liên đoàn Lao động tỉnh đã tiếp nhận 3.000 cuốn vở.", None,
+     [(3000, "2018")]),
+    ("Trao học bổng Tôn Đức Thắng\n\nSáng 22-8, LĐLĐ tỉnh trao học bổng cho con đoàn viên vượt khó học giỏi năm học "
+     "2018-2019.\n\n"
+     "Cụ thể, trao 65 suất học bổng cho học sinh tiểu học.", "2019-08-23", [(65, "2019")]),
     # a congress term carried from the headline into a later year's article: the congress is
     # past, the figures are of the article's year; at the congress itself, of its first year
     ("Ngày 17-1, LĐLĐ TPHCM khai mạc Điểm phúc lợi đoàn viên chào mừng thành công Đại hội Công đoàn TPHCM "

@@ -36,6 +36,8 @@ _ATTENDANCE_RE = regex.compile(r"(?:^|[,;])[^\S\n]*\W*(?:" + word_alternation(_C
 _ATTENDEE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
     set(_CUES["attendee_nouns"]) | set(_CUES["workforce_nouns"]) | set(_CUES["donor_nouns"]), key=len, reverse=True))
     + r")(?!\p{L})", regex.I)
+_COMPETITOR_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["competitor_nouns"], key=len, reverse=True))
+                                + r")(?!\p{L})", regex.I)
 _REPRESENTED_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["representation_words"]) + r")(?!\p{L})(?:\s+\S+){0,"
                                 + str(int(_CUES["representation_reach"])) + r"}?\s*$", regex.I)
 _ARREARS_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["arrears_words"]) + r")(?!\p{L})(?:\s+\S+){0,"
@@ -69,6 +71,13 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
         indicator, p_ind, ruled = "participants", 1.0, True  # the people who gave, not what they gave
     if indicator != "participants" and _attendee(c, subject):
         indicator, p_ind, ruled = "participants", 1.0, True
+    # (competitors praised or awarded, "khen thưởng cho 13 thí sinh ..., 98 thí sinh đạt ...", stay emulation)
+    if (c.quantity.unit == "count" and not c.decisive and indicator != "emulation"
+            and _COMPETITOR_RE.match(subject.removeprefix("các "))):
+        if indicator != "participants":
+            indicator, p_ind, ruled = "participants", 1.0, True
+        if status == "context" and not c.target_scope:
+            status, p_st, ruled = "achieved", 1.0, True
     if indicator == "welfare" and c.quantity.unit == "vnd" and _RECIPIENT_RE.search(c.clause_left + " " + c.clause_right):
         indicator, p_ind, ruled = "donations", 1.0, True
     if _arrears(c) and (indicator, status) != ("other", "context"):
