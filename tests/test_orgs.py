@@ -268,6 +268,9 @@ def test_normalised_view_maps_back_to_the_body():
 NOT_ORGS = [
     ("Các cấp công đoàn đã tập trung tuyên truyền.", "Bắc Kạn"),
     ("Công đoàn các cấp quan tâm thực hiện.", "Bắc Kạn"),
+    # a Roman numeral alone numbers a contest's cluster, not a workplace
+    ("Ban tổ chức đã trao Giải nhất toàn đoàn thuộc Cụm CĐCS II, giải nhì là Cụm CĐCS V và giải khuyến khích là "
+     "Cụm CĐCS I và Cụm CĐCS IV.", "Ninh Thuận"),
     # a sector abbreviation names a body only before its place ("CĐGD Việt Nam")
     ("CĐGD các cấp đã được tặng thưởng nhiều danh hiệu cao quý.", "Quảng Trị"),
     ("Các công đoàn cấp trên trực tiếp cơ sở tổ chức hội nghị.", "Bắc Kạn"),

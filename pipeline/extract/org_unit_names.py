@@ -43,6 +43,8 @@ LINE_MAX_WORDS = int(RULES["line_max_words"])
 RUN_STOP_RE = regex.compile(r"(?:" + alternation(RULES["name_run_stop"]) + ")" + _E, regex.V1)
 LOWER_WORD_RE = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*(?![\p{L}\p{M}\p{N}])", regex.V1)
 BLANK_RE = regex.compile(r"[ \t]+")
+# a Roman numeral alone numbers a contest's cluster or a zone ("Cụm CĐCS II"), never a workplace
+ROMAN_RE = regex.compile(r"[IVXL]+")
 
 
 def business_line_end(text: str, pos: int, person_nearby: bool) -> int | None:
@@ -128,7 +130,8 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
     end = tokens[-1][0] if tokens else start
     if not need_head:
         first = TOKEN_RE.match(text, start)
-        if first is None or not is_capitalised(first.group()) or first.group() in NAME_NEVER:
+        if first is None or not is_capitalised(first.group()) or first.group() in NAME_NEVER \
+                or ROMAN_RE.fullmatch(first.group()):
             return None
         if person_nearby and not tokens and starts_person_name(text, first.start()) \
                 and not _province_name_at(text, first.start()):
