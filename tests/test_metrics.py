@@ -293,6 +293,12 @@ def dated_metrics(text: str, published: str | None = None, dates=()):
     return found
 
 
+# a contest's competitors, read for their indicator and their status
+FESTIVAL = ("Liên hoan “Tiếng hát công chức, viên chức, người lao động” năm 2023 với sự góp mặt của trên 400 diễn "
+            "viên thuộc 16 đội dự thi đến từ liên đoàn lao động các huyện, thị xã, thành phố, công đoàn ngành và "
+            "tương đương, công đoàn cơ sở trực thuộc Liên đoàn Lao động tỉnh.")
+
+
 EVENTS = [
     # a light verb with no event after it: the people mobilised take part
     ("Công đoàn Công ty huy động 90 đoàn viên tham gia dọn dẹp vệ sinh khu nhà trọ.", [(90, "participants")]),
@@ -330,9 +336,7 @@ EVENTS = [
     # the competitors of a sports meet or a contest take part in it
     ("Về dự Hội thao có đồng chí Đinh Thị Sơn Thái – Chủ tịch Công đoàn Viên chức tỉnh; đồng chí Phan Gia Bảo - Đại "
      "diện của Ngân hàng Vietinbank, chi nhánh Ninh Thuận và trên 230 VĐV của các đơn vị.", [(230, "participants")]),
-    ("Liên hoan “Tiếng hát công chức, viên chức, người lao động” năm 2023 với sự góp mặt của trên 400 diễn viên thuộc "
-     "16 đội dự thi đến từ liên đoàn lao động các huyện, thị xã, thành phố, công đoàn ngành và tương đương, công đoàn "
-     "cơ sở trực thuộc Liên đoàn Lao động tỉnh.", [(400, "participants"), (16, "participants")]),
+    (FESTIVAL, [(400, "participants"), (16, "participants")]),
     ("Ban tổ chức đã trao giấy chứng nhận, khen thưởng cho 13 thí sinh đạt danh hiệu ATVSV giỏi, 98 thí sinh đạt "
      "ATVSV xuất sắc cấp Tập đoàn.", [(13, "emulation"), (98, "emulation")]),
     # legal advice given is none of the codes; petitions received are dialogue
@@ -404,9 +408,7 @@ STATUSES = [
     # competitors took part: achieved, though "có" stands before them
     ("Hội thao diễn ra trong 03 ngày (từ ngày 17-19/10), có 356 vận động viên đến từ 16 đơn vị, gồm: Liên đoàn lao "
      "động các huyện, thành phố.", [(356, "achieved"), (16, "achieved")]),
-    ("Liên hoan “Tiếng hát công chức, viên chức, người lao động” năm 2023 với sự góp mặt của trên 400 diễn viên thuộc "
-     "16 đội dự thi đến từ liên đoàn lao động các huyện, thị xã, thành phố, công đoàn ngành và tương đương, công đoàn "
-     "cơ sở trực thuộc Liên đoàn Lao động tỉnh.", [(400, "achieved"), (16, "achieved")]),
+    (FESTIVAL, [(400, "achieved"), (16, "achieved")]),
     # what will be done ("Theo kế hoạch") governs the items listed after ";" too
     ("Theo kế hoạch, LĐLĐ thành phố sẽ tổ chức trao 1.000 phần quà đến đoàn viên khó khăn; 80 phần quà đến "
      "nữ công nhân.", [(1000, "target"), (80, "target")]),
