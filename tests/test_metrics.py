@@ -409,6 +409,10 @@ STATUSES = [
     ("Hội thao diễn ra trong 03 ngày (từ ngày 17-19/10), có 356 vận động viên đến từ 16 đơn vị, gồm: Liên đoàn lao "
      "động các huyện, thành phố.", [(356, "achieved"), (16, "achieved")]),
     (FESTIVAL, [(400, "achieved"), (16, "achieved")]),
+    # ... and so does a future right after the figure, in its own phrase; one past a comma does not
+    ("Đây là đợt trao tặng vé xe lần thứ nhất trong tổng số 300 vé xe sẽ được Liên đoàn Lao động tỉnh Đồng Nai "
+     "tặng công nhân các khu công nghiệp trên địa bàn tỉnh.", [(300, "target")]),
+    ("Năm 2024, Công đoàn đã trao 300 suất quà, thời gian tới sẽ tiếp tục chăm lo cho công nhân.", [(300, "achieved")]),
     # what will be done ("Theo kế hoạch") governs the items listed after ";" too
     ("Theo kế hoạch, LĐLĐ thành phố sẽ tổ chức trao 1.000 phần quà đến đoàn viên khó khăn; 80 phần quà đến "
      "nữ công nhân.", [(1000, "target"), (80, "target")]),

@@ -45,6 +45,9 @@ _ARREARS_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["arrears_w
 _RECOVERY_RE = phrase_regex(_CUES["recovery_words"])
 _FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["future_words"], key=len, reverse=True))
                            + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
+_FUTURE_AFTER_RE = regex.compile(r"^[^,;.:()\n]{0," + str(int(_CUES["future_after_chars"])) + r"}?(?<!\p{L})(?:"
+                                  + "|".join(regex.escape(w) for w in sorted(_CUES["future_words"], key=len, reverse=True))
+                                  + r")(?!\p{L})", regex.I)
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
                                     + r")(?!\p{L})", regex.I)
 _WAGE_LEVEL_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["wage_levels"], key=len, reverse=True))
@@ -95,7 +98,8 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
             or present_size)
     if size and status != "context" and not c.target_scope:
         status, p_st, ruled = "context", 1.0, True
-    elif status == "achieved" and _FUTURE_RE.search(c.clause_left) and not TARGET_BREAKER_RE.search(c.clause_left):
+    elif status == "achieved" and ((_FUTURE_RE.search(c.clause_left) and not TARGET_BREAKER_RE.search(c.clause_left))
+                                   or _FUTURE_AFTER_RE.match(c.clause_right)):
         status, p_st, ruled = "target", 1.0, True
     if c.target_scope and status != "target":
         status, p_st, ruled = "target", 1.0, True
