@@ -9,6 +9,7 @@ from itertools import takewhile
 import regex
 
 from ..ruledata import load_yaml
+from .directive_dates import date_at
 from .directive_tokens import is_capitalised
 from .directive_types import SPACES_RE, TYPES, DocType, Ref, is_exact
 
@@ -61,8 +62,8 @@ NUMBER_FOLLOWER_RE = regex.compile(
     + "|".join(regex.escape(w) for w in sorted(SYMBOLS["number_followers"], key=len, reverse=True))
     + r")(?![\p{L}]))",  # case-sensitive: \p{Lu} is a Capitalised word
 )
-DATED_NUMBER_RE = regex.compile(SYMBOLS["dated_number_after"], regex.IGNORECASE)
 YEAR_RE = regex.compile(r"(?:19|20)\d{2}")
+BLANKS_RE = regex.compile(r"[^\S\n]*")
 
 
 def _clean_symbol(raw: str) -> str:
@@ -101,8 +102,9 @@ def _symbol_names_other_kind(symbol: str, style: str, t: DocType) -> bool:
     return other is not None and not other.emit
 
 
-def numbered_after_type(text: str, tm: regex.Match, t: DocType) -> list[Ref]:
-    """References made of the type word at tm and the number(s)/symbol after it."""
+def numbered_after_type(text: str, tm: regex.Match, t: DocType, days: dict | None = None) -> list[Ref]:
+    """References made of the type word at tm and the number(s)/symbol after it (`days`: the
+    dates stage's day mentions by start, for a bare number's date of issue)."""
     m = NUMBER_AFTER_TYPE_RE.match(text, tm.end())
     if not m:
         return []
@@ -126,7 +128,10 @@ def numbered_after_type(text: str, tm: regex.Match, t: DocType) -> list[Ref]:
                 return []
             if not NUMBER_FOLLOWER_RE.match(text, items[0].end()):
                 return []
-        if not m.group("so") and ((QUANTITY_RE.match(text, items[0].end()) and not DATED_NUMBER_RE.match(text, items[0].end()))
+        # "ngày" is a quantity word ("Kế hoạch 10 ngày cao điểm") unless the dates stage read a
+        # day there: "Nghị quyết 10 ngày 12/1/2017" is a document of that day
+        if not m.group("so") and ((QUANTITY_RE.match(text, items[0].end())
+                                   and date_at(text, BLANKS_RE.match(text, items[0].end()).end(), days or {}) is None)
                                   or regex.match(r"\s*%", after)):
             return []
         if not is_exact(tm.group(), t) and not m.group("so"):

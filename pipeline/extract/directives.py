@@ -54,7 +54,7 @@ def _collect_refs(src: Source) -> list[Ref]:
         t = type_of(tm.group())
         if t is None or any(s <= tm.start() < e for s, e in taken):
             continue
-        found = numbered_after_type(text, tm, t)
+        found = numbered_after_type(text, tm, t, src.days)
         if not found:
             unnamed = unnamed_after_type(src, tm, t)
             found = [unnamed] if unnamed else []

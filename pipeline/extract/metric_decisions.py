@@ -36,18 +36,18 @@ _ATTENDANCE_RE = regex.compile(r"(?:^|[,;])[^\S\n]*\W*(?:" + word_alternation(_C
 _ATTENDEE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
     set(_CUES["attendee_nouns"]) | set(_CUES["workforce_nouns"]) | set(_CUES["donor_nouns"]), key=len, reverse=True))
     + r")(?!\p{L})", regex.I)
-_COMPETITOR_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["competitor_nouns"], key=len, reverse=True))
-                                + r")(?!\p{L})", regex.I)
+_COMPETITOR_RE = regex.compile(r"^(?:" + word_alternation(_CUES["competitor_nouns"]) + r")(?!\p{L})", regex.I)
 _REPRESENTED_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["representation_words"]) + r")(?!\p{L})(?:\s+\S+){0,"
                                 + str(int(_CUES["representation_reach"])) + r"}?\s*$", regex.I)
 _ARREARS_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["arrears_words"]) + r")(?!\p{L})(?:\s+\S+){0,"
                             + str(int(_CUES["arrears_reach"])) + r"}?\s*$", regex.I)
 _RECOVERY_RE = phrase_regex(_CUES["recovery_words"])
-_FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["future_words"], key=len, reverse=True))
-                           + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
+_FUTURE_WORDS = word_alternation(_CUES["future_words"])
+# a future word shortly before the figure in its clause, or shortly after it in its own phrase
+_FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + _FUTURE_WORDS + r")(?!\p{L})(?:\s+\S+){0,"
+                           + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
 _FUTURE_AFTER_RE = regex.compile(r"^[^,;.:()\n]{0," + str(int(_CUES["future_after_chars"])) + r"}?(?<!\p{L})(?:"
-                                  + "|".join(regex.escape(w) for w in sorted(_CUES["future_words"], key=len, reverse=True))
-                                  + r")(?!\p{L})", regex.I)
+                                 + _FUTURE_WORDS + r")(?!\p{L})", regex.I)
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
                                     + r")(?!\p{L})", regex.I)
 _WAGE_LEVEL_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["wage_levels"], key=len, reverse=True))
