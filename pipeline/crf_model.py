@@ -6,7 +6,7 @@ the pipeline's segmentation time. The models are stored in CRFsuite's documented
 format ("lCRF": a header, the features as (type, source, destination, weight) records, and
 the label and attribute names in CQDB string tables), so this module reads the weights
 once and the word segmenter (`wordseg.py`) adds up cached per-syllable scores instead.
-(The POS tagger stays on the Rust tagger: a numpy Viterbi over its 20 tags was slower.)
+(`postag.py` does the same for the POS model, decoding an article's sentences together.)
 
 The score of label y at a position is the sum of the weights (attribute, y) of the
 position's attributes (each with value 1; unknown attributes weigh nothing); a sequence's

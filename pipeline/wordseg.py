@@ -150,11 +150,13 @@ class WordSegmenter:
             total += delta.get(_attribute(window, kind, shown), 0.0)
         return total
 
-    def _scores_of(self, grams: list[str], lowers: list[str], m: int) -> list[tuple[float, ...]]:
+    def _scores_of(self, grams: list[str], m: int) -> list[tuple[float, ...]]:
         scored, out = self.scored, []
-        for gram, lower in zip(grams, lowers):
+        for gram in grams:
             got = scored.get(gram)
             if got is None:
+                # lower-cased syllable by syllable, as the featurizer does (a gram's syllables hold no space)
+                lower = " ".join(s.lower() for s in gram.split(" ")) if m > 1 else gram.lower()
                 got = scored[gram] = self._new_scores(gram, lower, m)
             out.append(got)
         return out
@@ -171,15 +173,11 @@ class WordSegmenter:
         n = len(syllables)
         if len(self.scored) > _CACHE_MAX:
             self.scored.clear()
-        lower = [s.lower() for s in syllables]
         pairs = [f"{x} {y}" for x, y in zip(syllables, syllables[1:])]
-        lower_pairs = [f"{x} {y}" for x, y in zip(lower, lower[1:])]
-        grams = {1: (syllables, lower), 2: (pairs, lower_pairs),
-                 3: ([f"{x} {y}" for x, y in zip(pairs, syllables[2:])],
-                     [f"{x} {y}" for x, y in zip(lower_pairs, lower[2:])])}
+        grams = {1: syllables, 2: pairs, 3: [f"{x} {y}" for x, y in zip(pairs, syllables[2:])]}
         columns = []
-        for m, (texts, lowers) in grams.items():
-            rows = self._scores_of(texts, lowers, m)
+        for m, texts in grams.items():
+            rows = self._scores_of(texts, m)
             for j, window in enumerate(_WINDOWS_OF[m]):
                 a = window[0]
                 bos, eos = self.edges[window]

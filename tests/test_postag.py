@@ -29,6 +29,18 @@ def test_tags_equal_the_public_pos_tag_on_every_real_sentence():
         assert list(zip(words, postag.tag(words))) == pos_tag(sentence), sentence
 
 
+def test_an_articles_sentences_tagged_together_equal_the_public_pos_tag():
+    """The pipeline tags all the sentences of an article in one decoding pass (sentences of
+    different lengths side by side, empty ones among them)."""
+    sentences = _sentences()[:400]
+    words = [word_tokenize(s) for s in sentences]
+    batch = [[]] + words[:7] + [[]] + words[7:]
+    tagged = postag.tag_many(batch)
+    assert tagged[0] == [] and tagged[8] == []
+    for sentence, got in zip(sentences, tagged[1:8] + tagged[9:]):
+        assert list(zip(word_tokenize(sentence), got)) == pos_tag(sentence), sentence
+
+
 @pytest.mark.parametrize("words", [[], ["Công đoàn"], ["A", "b"], ["  ", "x"], ["Ông", "Nguyễn Văn A", "phát biểu", "."]])
 def test_short_and_odd_inputs_match_too(words):
     from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor

@@ -62,10 +62,12 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
     date_spans = [(d.start, d.end) for d in dates or [] if d.end > d.start]
     starts = [p.start for p in periods]  # periods are in text order
     out = []
-    for sentence in doc.sentences:
+    quantities = [sentence_quantities(sentence, date_spans) for sentence in doc.sentences]
+    # the verbs of every sentence that holds a candidate, tagged together (one decoding pass)
+    verbs = iter(pos_words([s for s, qs in zip(doc.sentences, quantities) if qs]))
+    for sentence, qs in zip(doc.sentences, quantities):
         in_title = title[0] <= sentence.start and sentence.end <= title[1]
-        qs = sentence_quantities(sentence, date_spans)
-        tags = pos_words(sentence) if qs else ()
+        tags = next(verbs) if qs else ()
         # the periods of this sentence's paragraph up to its end: all a figure's time can come
         # from (scanning every period per figure is quadratic on long one-line dumps)
         para_start = paragraph_start(doc.body, sentence.start)
@@ -136,18 +138,19 @@ def _candidate(doc: Document, sentence: Sentence, q: Quantity, periods: list[Per
                      in_target_scope(before), is_stock(left, verbs_before, sentence_verbs))
 
 
-def pos_words(sentence: Sentence) -> tuple[Token, ...]:
-    """The verbs of a sentence, tagged by underthesea's POS model over the words the
-    pipeline already segmented (postag.py: one pass, linear time), with body offsets.
+def pos_words(sentences: list[Sentence]) -> list[tuple[Token, ...]]:
+    """The verbs of each sentence, tagged by underthesea's POS model over the words the
+    pipeline already segmented (postag.py: the article's sentences scored and decoded
+    together), with body offsets.
 
     It runs only on sentences that hold a candidate. Digit strings the tagger calls verbs
     ("1.500/V") are dropped.
     """
-    from ..postag import tag
+    from ..postag import tag_many
 
-    tokens = sentence.tokens
-    return tuple(t for t, pos in zip(tokens, tag([t.text for t in tokens]))
-                 if pos == "V" and not any(ch.isdigit() for ch in t.text))
+    tokens = [sentence.tokens for sentence in sentences]
+    return [tuple(t for t, pos in zip(words, tags) if pos == "V" and not any(ch.isdigit() for ch in t.text))
+            for words, tags in zip(tokens, tag_many([[t.text for t in words] for words in tokens]))]
 
 
 class _TagKeys:
