@@ -71,6 +71,8 @@ _HANDLE = regex.compile(r"(?=[^a-z]*[a-z])[a-z0-9_.\-]{6,}")  # "congdoantravinh
 _IMAGE_SLUG = regex.compile(r"\d+(?:[ _-]+[a-z]+){2,6}")
 _HASH_TOKEN = regex.compile(r"(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{10,}")  # image ids
 _ASCII_WORDS = regex.compile(r"[A-Za-z0-9&'.,\-/ ]+")
+# an image cell beside a text cell, as a page's table of linked thumbnails reads once flattened
+_THUMBNAIL_ROW = regex.compile(r"\|?\s*!\[[^\]\n]*\]\([^)\n]*\)\s*\|\s*[^|\n]*\w[^|\n]*\|?\s*")
 _MENU_SEPARATOR = regex.compile(r"\s[|•·»]\s")
 _WORD = regex.compile(r"\S+")
 _SPLIT_ONLY_SPACES = re.compile("[\x1c-\x1f]")  # str.split() breaks words on these, regex's \s does not
@@ -306,6 +308,22 @@ def _resumes(text: str, nxt: str) -> bool:
             and bool(_SENTENCE_END.search(text)) and not _TRUNCATED.search(text))
 
 
+def judge_boxes(lines: list[Line], dropped: set[int]) -> set[int]:
+    """A site's data box ("Chỉ số kinh tế:" and its paragraph of market figures), and a run of
+    two or more thumbnail rows ("![]() | headline |": related articles flattened to text, a
+    thumbnail cell beside each headline), wherever they stand. A single thumbnail row may be
+    a photo with its caption: kept."""
+    out: set[int] = set()
+    live = [l for l in lines if not l.blank and l.index not in dropped]
+    for k, line in enumerate(live):
+        if RULES.data_box_heading.fullmatch(line.text):
+            out.update(l.index for l in live[k:k + 2])
+        row = _THUMBNAIL_ROW.fullmatch(line.text)
+        if row and any(_THUMBNAIL_ROW.fullmatch(l.text) for l in live[max(k - 1, 0):k + 2] if l is not line):
+            out.add(line.index)
+    return out
+
+
 def judge_footer(lines: list[Line], dropped: set[int]) -> set[int]:
     """Site address and contact lines after the last body paragraph."""
     live = [l for l in lines if not l.blank and l.index not in dropped]
@@ -372,6 +390,7 @@ def clean_text(raw: str) -> Cleaned:
     head_out, headline = judge_head(lines, dropped)
     dropped |= head_out
     dropped |= judge_tail(lines, dropped)
+    dropped |= judge_boxes(lines, dropped)
     dropped |= judge_footer(lines, dropped)
     if headline is not None and headline in dropped:
         headline = None

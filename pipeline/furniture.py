@@ -42,6 +42,7 @@ class _Rules:
     dateline_cue: "regex.Pattern[str]"
     footer_start: "regex.Pattern[str]"
     dateline_counter: "regex.Pattern[str]"
+    data_box_heading: "regex.Pattern[str]"
 
 
 def _odd_case(phrases: Iterable[str]) -> str:
@@ -89,6 +90,7 @@ def _compile_rules() -> _Rules:
         dateline_cue=regex.compile(
             rf"\b(?:{_phrases(data['dateline_words'])}|{_phrases(data['weekdays'])})\b", FLAGS),
         footer_start=regex.compile(rf"[\W_]*(?:{_phrases(data['footer_starts'])})\b\s*[:.]?", FLAGS),
+        data_box_heading=regex.compile(rf"[\W_]*(?:{_phrases(data['data_box_headings'])})\s*:", FLAGS),
     )
 
 

@@ -100,6 +100,12 @@ FURNITURE = [
     ("banner block printed twice",
      f"CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM\nlogo\nCÔNG ĐOÀN VIÊN CHỨC VIỆT NAM\nlogo\n\n{HEAD}\n\n13:41 31-01-19\n\n{P1}",
      f"{HEAD}\n\n13:41 31-01-19\n\n{P1}"),
+    ("a market data box and its paragraph",
+     f"Chỉ số kinh tế:\nNgày 19/12/2025, tỷ giá trung tâm của VND với USD là 25.148 đồng/USD. CPI tăng 0,45%.\n{ARTICLE}",
+     ARTICLE),
+    ("related articles as thumbnail rows",
+     f"{HEAD}\n![]() | Đảm bảo điện phục vụ Đại hội Đảng |\n![]() | Gần 5000 CBCNV Tập đoàn EVN tham gia Tuần lễ hồng |\n{P1}",
+     f"{HEAD}\n{P1}"),
 ]
 
 # (raw text -> expected body): what must be kept
@@ -136,6 +142,12 @@ KEPT = [
      f"{P1}\nLDLD tinh Quang Tri: Thuc hien chu de nam - Anh 1\n{P2}"),
     ("one paragraph ending in an ellipsis", f"{P1}\nCác cấp công đoàn đã tổ chức thăm hỏi, tặng quà, hỗ trợ đoàn viên…\n{P2}",
      f"{P1}\nCác cấp công đoàn đã tổ chức thăm hỏi, tặng quà, hỗ trợ đoàn viên…\n{P2}"),
+    ("a photo as one thumbnail row with its caption",
+     f"{P1}\n![]() | Lãnh đạo LĐLĐ tỉnh trao quà cho đoàn viên |\n{P2}",
+     f"{P1}\n![]() | Lãnh đạo LĐLĐ tỉnh trao quà cho đoàn viên |\n{P2}"),
+    ("economy words inside the article",
+     f"{P1}\nChỉ số kinh tế của tỉnh tăng, đời sống người lao động được cải thiện.\n{P2}",
+     f"{P1}\nChỉ số kinh tế của tỉnh tăng, đời sống người lao động được cải thiện.\n{P2}"),
     ("numbered subheading", f"{P1}\nI. TÌNH HÌNH TRIỂN KHAI NGHỊ QUYẾT\n{P2}", f"{P1}\nI. TÌNH HÌNH TRIỂN KHAI NGHỊ QUYẾT\n{P2}"),
 ]
 
