@@ -260,6 +260,13 @@ def _commune_province(text: str, province: str | None) -> str | None:
 # ---------------------------------------------------------------- the 2025 merger
 
 MERGER_DATE = _RULES["merger_date"]  # a datetime.date (YAML reads the ISO day as one)
+_REORGANISATION_RE = regex.compile(
+    r"(?<!\p{L})(?:" + "|".join(f"(?:{w})" for w in _RULES["reorganisation_words"]) + r")(?!\p{L})", regex.I)
+
+
+def written_after_merger(text: str) -> bool:
+    """`text` uses words that exist only since the 2025 reorganisation (rules/places.yaml)."""
+    return bool(_REORGANISATION_RE.search(text))
 
 
 def home_province(province: str | None, published) -> str | None:

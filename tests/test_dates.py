@@ -216,6 +216,24 @@ YEARLESS = [
         ("day", None, None, None, "15/3"),
         ("year", None, D("2025-01-01"), D("2025-12-31"), "năm 2025"),
     ]),
+    # the commune-level unions of the 2025 reorganisation take over the national term: the
+    # article is of 2025 or later, whatever term it names (places.yaml reorganisation_words)
+    ("Ngày 12.9, LĐLĐ tỉnh công bố quyết định thành lập Công đoàn xã Gia Vân, nhiệm kỳ 2023 - 2028, "
+     "theo mô hình chính quyền địa phương 2 cấp.", None, [
+        day("2025-09-12", "12.9"),
+        ("period", None, D("2023-01-01"), D("2028-12-31"), "nhiệm kỳ 2023 - 2028"),
+    ]),
+    ("Công đoàn phường được thành lập từ ngày 5/9, nhiệm kỳ 2023-2028. Hội nghị công bố quyết định "
+     "chuyển giao 38 công đoàn cơ sở về trực thuộc Công đoàn phường Thành Nam.", None, [
+        day("2025-09-05", "5/9"),
+        ("period", None, D("2023-01-01"), D("2028-12-31"), "nhiệm kỳ 2023-2028"),
+    ]),
+    # without those words the term's first year stands; a commune's union alone is no sign
+    # (grassroots unions of commune staff were "Công đoàn xã" long before)
+    ("Ngày 12.9, Công đoàn xã Gia Vân tổ chức đại hội, nhiệm kỳ 2023 - 2028, chính quyền cấp xã dự.", None, [
+        day("2023-09-12", "12.9"),
+        ("period", None, D("2023-01-01"), D("2028-12-31"), "nhiệm kỳ 2023 - 2028"),
+    ]),
     # no year can be told: kept as a day without a date
     ("Ngày 3-3, Liên đoàn Lao động tỉnh tổ chức Hội nghị Ban chấp hành lần thứ 20, nhiệm kỳ 2018-2023.", None, [
         ("day", None, None, None, "3-3"),

@@ -18,7 +18,7 @@ from ..document import Document
 from .date_scan import Draft, scan
 from .date_shapes import YEAR, cue_patterns, vocab
 from .published import calendar_date, dump_header
-from .told_year import article_told_year, tet_year
+from .told_year import article_told_year, tet_year, year_floor
 
 
 def _late_meeting(text: str) -> bool:
@@ -119,6 +119,15 @@ class _YearContext:
             return _year_of_day(self.title_years, month), 0.7
         if self.lead_years:
             return _year_of_day(self.lead_years, month), 0.65
+        year, confidence = self._told_or_term_year(doc, month)
+        # an article written after the 2025 reorganisation: not before it ("Công đoàn xã ...
+        # được thành lập ngày 12.9", the commune unions taking over the term 2023-2028)
+        floor = year_floor(doc)
+        if floor and (year is None or year < floor):
+            return floor, 0.5
+        return year, confidence
+
+    def _told_or_term_year(self, doc: Document, month: int) -> tuple[int | None, float]:
         # the year the text tells of itself: "từ đầu năm 2015 đến nay", "Tết Sum vầy 2024",
         # "kỷ niệm 85 năm truyền thống Công đoàn Việt Nam" (2014)
         told = article_told_year(doc)

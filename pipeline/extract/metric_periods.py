@@ -16,7 +16,7 @@ from ..records import DateMention
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
 from .directive_types import TYPES
-from .told_year import WRITTEN_YEAR_RE, article_told_year, tet_year
+from .told_year import WRITTEN_YEAR_RE, article_told_year, tet_year, year_floor
 
 _PERIODS = load_yaml("metric_periods.yaml")
 _PERIOD_RES = tuple((p["kind"], regex.compile(p["re"], regex.I)) for p in _PERIODS["patterns"])
@@ -373,7 +373,8 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     present ("từ đầu năm 2024 đến nay"), else the one year it gives a Tết ("Tết Bính Ngọ
     2026", or by its lunar name only: "Tết Nguyên đán Kỷ Hợi"), else the one year its anniversaries give ("kỷ niệm 90 năm Ngày thành lập Công
     đoàn Việt Nam": 2019), else the commonest year in its dates, else the first year of the
-    one term a congress it reports opens."""
+    one term a congress it reports opens (not before the 2025 reorganisation where the
+    article speaks of it)."""
     if published:
         return published.year
     told = article_told_year(doc)
@@ -392,5 +393,5 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     # a congress is held in the first year of the term it opens ("Đại hội ..., nhiệm kỳ 2023-2028")
     opened = {p.first_year for p in congress_terms(doc, list(body_periods(doc, None, None)))}
     if len(opened) == 1:
-        return opened.pop()
+        return max(opened.pop(), year_floor(doc) or 0)  # never before the 2025 reorganisation it speaks of
     return None

@@ -69,6 +69,17 @@ def article_told_year(doc: Document) -> ToldYear | None:
     return doc.memo["told_year"]
 
 
+def year_floor(doc: Document) -> int | None:
+    """The earliest year the article can be written in, where its words tell one: the 2025
+    reorganisation's year for an article that speaks of the two-tier local government or
+    of commune-level unions (places.written_after_merger)."""
+    if "year_floor" not in doc.memo:
+        from ..places import MERGER_DATE, written_after_merger
+
+        doc.memo["year_floor"] = MERGER_DATE.year if written_after_merger(doc.body) else None
+    return doc.memo["year_floor"]
+
+
 WRITTEN_YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
