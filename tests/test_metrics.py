@@ -144,6 +144,9 @@ NOT_METRICS = [
     # an image's address printed inside the text
     "vn/zoom/748_421/471584752817336320/2023/10/9/photo1696817652100-1696817652163957696007.jpg",
     "Xem thêm tại https://congdoan.vn/tin-tuc/12345/trao-300-suat-qua.html",
+    # the levels of a hierarchy
+    "Việc thành lập Công đoàn xã là bước phát triển mới theo mô hình chính quyền địa phương 2 cấp.",
+    "Hệ thống tổ chức công đoàn 4 cấp được sắp xếp lại.",
     # a page's view counter after its time stamp
     "Tin trong ngành 22:33 26/04/2019 (378)",
 ]
@@ -152,6 +155,13 @@ NOT_METRICS = [
 @pytest.mark.parametrize("text", NOT_METRICS)
 def test_not_metrics(text):
     assert metrics(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Đã có 3 cấp ủy giới thiệu 12 đoàn viên ưu tú.", 3.0),
+])
+def test_counts_before_the_word_level_that_are_counts(text, value):
+    assert value in [m.value for m in metrics(text)]
 
 
 def test_percentage_of_target_marks_the_figure_it_qualifies():
@@ -451,6 +461,12 @@ def test_a_date_and_a_document_number_are_no_address():
 
 
 PERIODS_IN_CONTEXT = [
+    # a congress dates an undated article to its term's first year, but never before the
+    # 2025 reorganisation the article speaks of (the commune unions take over the term)
+    ("Đại hội Công đoàn xã Gia Vân lần thứ nhất, nhiệm kỳ 2023 - 2028 được tổ chức theo mô hình chính quyền "
+     "địa phương 2 cấp. Công đoàn xã có 33 công đoàn cơ sở với 6.600 đoàn viên.", None, [(33, "2025"), (6600, "2025")]),
+    ("Đại hội Công đoàn xã Gia Vân lần thứ nhất, nhiệm kỳ 2023 - 2028 được tổ chức. Công đoàn xã có 33 công đoàn "
+     "cơ sở với 6.600 đoàn viên.", None, [(33, "2023"), (6600, "2023")]),
     # the opening of a school year is an event of its first year; a school year the recipients
     # excelled in describes them, not the time of the award
     ("Nhân dịp khai giảng năm học mới 2018 – 2019, Liên đoàn Lao động tỉnh đã tiếp nhận 3.000 cuốn vở.", None,
