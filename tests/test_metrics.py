@@ -461,6 +461,11 @@ def test_a_date_and_a_document_number_are_no_address():
 
 
 PERIODS_IN_CONTEXT = [
+    # figures achieved during a term cover the term; a congress that opens a term is of its first year
+    ("Trong nhiệm kỳ 2020 - 2025, các cấp công đoàn trong tỉnh đã hỗ trợ xây mới, sửa chữa 268 căn nhà.", None,
+     [(268, "2020/2025")]),
+    ("Suốt nhiệm kỳ 2018-2023, công đoàn các cấp đã kết nạp 5.400 đoàn viên.", None, [(5400, "2018/2023")]),
+    ("Đại hội Công đoàn tỉnh nhiệm kỳ 2023 - 2028 có 300 đại biểu chính thức về dự.", None, [(300, "2023")]),
     # a congress dates an undated article to its term's first year, but never before the
     # 2025 reorganisation the article speaks of (the commune unions take over the term)
     ("Đại hội Công đoàn xã Gia Vân lần thứ nhất, nhiệm kỳ 2023 - 2028 được tổ chức theo mô hình chính quyền "
