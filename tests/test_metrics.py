@@ -237,6 +237,8 @@ PERIODS = [
     ("6 tháng cuối năm 2021", "2021-H2"),
     ("quý III/2024", "2024-Q3"),
     ("quí I/2025", "2025-Q1"),  # the older spelling
+    ("quý đầu năm 2024", "2024-Q1"),  # quarters named by words
+    ("Quý cuối năm 2021", "2021-Q4"),
     ("tháng 8/2025", "2025-08"),
     ("từ năm 2021 đến tháng 6 năm 2022", "2021/2022-06"),
     ("ngày 12/6/2021", "2021"),

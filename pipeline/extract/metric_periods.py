@@ -19,7 +19,10 @@ from .directive_types import TYPES
 from .told_year import WRITTEN_YEAR_RE, article_told_year, tet_year, year_floor
 
 _PERIODS = load_yaml("metric_periods.yaml")
-_PERIOD_RES = tuple((p["kind"], regex.compile(p["re"], regex.I)) for p in _PERIODS["patterns"])
+# "{quarter_words}" in a pattern stands for the words that name a quarter ("quý đầu năm 2024")
+_QUARTER_WORDS = {w.casefold(): n for w, n in _PERIODS["quarter_words"].items()}
+_PERIOD_RES = tuple((p["kind"], regex.compile(p["re"].replace("{quarter_words}", "|".join(_QUARTER_WORDS)), regex.I))
+                    for p in _PERIODS["patterns"])
 # a cheap search that must succeed where the pattern can match; None: the pattern is always run
 PERIOD_NEEDS = tuple(regex.compile(p["needs"], regex.I) if "needs" in p else None for p in _PERIODS["patterns"])
 _DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"].replace("{document_types}", "|".join(
@@ -236,8 +239,8 @@ def _period(kind: str, m: regex.Match, ref: int | None, new_year: int | None = N
     if kind == "half":
         label = f"{y1}-{'H1' if g['half'].casefold() == 'đầu' else 'H2'}"
     elif kind == "quarter":
-        q = g["quarter"].upper()
-        label = f"{y1}-Q{_ROMAN.get(q, q)}"
+        q = g["quarter"]
+        label = f"{y1}-Q{_QUARTER_WORDS.get(q.casefold()) or _ROMAN.get(q.upper(), q)}"
     elif kind == "month":
         month = int(g["m1"])
         if not 1 <= month <= 12:
