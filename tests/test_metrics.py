@@ -318,6 +318,9 @@ EVENTS = [
     # ... but the people who give blood attend a blood drive; the units they give are donations
     ("LĐLĐ quận vận động 700 đoàn viên tham gia hiến máu tình nguyện.", [(700, "participants")]),
     ("Ngày hội thu được 391 đơn vị máu.", [(391, "donations")]),
+    # a workforce is other, written out or abbreviated ("LĐ": lao động); members are members
+    ("Đến nay tỉnh có 1.965 doanh nghiệp, sử dụng hơn 81.000 LĐ, trong đó 19 DNNN sử dụng 3.684 LĐ.",
+     [(1965, "other"), (81000, "other"), (19, "other"), (3684, "other")]),
     # money given to the Fatherland Front or a fund is a donation; to members it is care (welfare)
     ("Sáng 13/8, CĐCS trao cho Ủy ban Mặt trận Tổ quốc tỉnh số tiền 8.200.000 đồng.", [(8.2e6, "donations")]),
     ("Sáng 13/8, LĐLĐ tỉnh trao 8.200.000 đồng cho đoàn viên có hoàn cảnh khó khăn.", [(8.2e6, "welfare")]),
@@ -395,6 +398,10 @@ STATUSES = [
     ("Tại Công ty xảy ra sự việc ngừng việc tập thể với sự tham gia của gần 2.500 công nhân.", [(2500, "context")]),
     ("Công đoàn đã giúp 506 công nhân đòi được 2 tỉ đồng tiền nợ lương.", [(506, "achieved"), (2e9, "achieved")]),
     ("Tại chương trình, 24 gia đình công nhân tiêu biểu đã được tuyên dương.", [(24, "achieved")]),
+    # the workforce an employer employs is a size; money it uses and workers it hires are not
+    ("Đến nay tỉnh có 1.965 doanh nghiệp, sử dụng hơn 81.000 LĐ, trong đó 19 DNNN sử dụng 3.684 LĐ.",
+     [(1965, "context"), (81000, "context"), (19, "context"), (3684, "context")]),
+    ("Công ty sử dụng 5 tỷ đồng để hỗ trợ 300 lao động.", [(5e9, "achieved"), (300, "achieved")]),
     # the workforce's pay is a context figure of indicator other, not welfare
     ("Tiền lương bình quân của người lao động trong doanh nghiệp nhà nước là 7,2 triệu đồng.", [(7.2e6, "context")]),
     # a stock figure is a size, not a result

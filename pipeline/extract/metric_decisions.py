@@ -48,6 +48,8 @@ _FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + _FUTURE_WORDS + r")(?!\p{L})(?:\s+
                            + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
 _FUTURE_AFTER_RE = regex.compile(r"^[^,;.:()\n]{0," + str(int(_CUES["future_after_chars"])) + r"}?(?<!\p{L})(?:"
                                  + _FUTURE_WORDS + r")(?!\p{L})", regex.I)
+_EMPLOYS_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["employment_verbs"]) + r")\s+(?:(?:"
+                            + word_alternation(load_yaml("metric_numbers.yaml")["hedges"]) + r")\s+)?$", regex.I)
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
                                     + r")(?!\p{L})", regex.I)
 _WAGE_LEVEL_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["wage_levels"], key=len, reverse=True))
@@ -86,6 +88,9 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     if _arrears(c) and (indicator, status) != ("other", "context"):
         indicator, status, p_ind, p_st, ruled = "other", "context", 1.0, 1.0, True
     transfer = _TRANSFER_NOUN_RE.match(subject) and _TRANSFER_RE.search(c.clause_left)
+    employed = _WORKFORCE_RE.match(subject) and _EMPLOYS_RE.search(c.clause_left)
+    if employed and status != "context":
+        status, p_st, ruled = "context", 1.0, True
     workforce_size = status == "context" and _WORKFORCE_RE.match(subject)
     wage_level = c.quantity.unit == "vnd" and _WAGE_LEVEL_RE.search(c.clause_left)
     if (transfer or workforce_size or wage_level) and indicator != "other":
