@@ -222,10 +222,11 @@ def dateline_anchored(lines: list[Line], headline: int, dropped: set[int]) -> bo
 
 
 def judge_head(lines: list[Line], dropped: set[int]) -> tuple[set[int], int | None]:
-    """Banner lines above the article's start, and the headline's index."""
+    """Banner lines above the article's start, and the headline's index (a greeting or
+    marquee line long enough to read as a paragraph does not start the article)."""
     out: set[int] = set()
     body_start = next((l.index for l in lines if l.index not in dropped and is_body_like(l.text)
-                       and not is_caption(l.text)), len(lines))
+                       and not is_caption(l.text) and not RULES.top_banner.fullmatch(l.text)), len(lines))
     # a banner block scraped twice: only the last copy can be the headline
     head = [l for l in lines if l.index < body_start and not l.blank and l.index not in dropped]
     seen_last = {l.text: l.index for l in head}

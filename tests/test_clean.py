@@ -100,6 +100,10 @@ FURNITURE = [
     ("banner block printed twice",
      f"CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM\nlogo\nCÔNG ĐOÀN VIÊN CHỨC VIỆT NAM\nlogo\n\n{HEAD}\n\n13:41 31-01-19\n\n{P1}",
      f"{HEAD}\n\n13:41 31-01-19\n\n{P1}"),
+    ("a marquee of greetings and slogans above the headline",
+     f"• Chào Mừng Năm Mới 2019 - Happy New Year! Triển khai thực hiện thành công Nghị quyết Đại hội Công đoàn "
+     f"Việt Nam lần thứ XII, nhiệm kỳ 2018-2023.\n\n{HEAD}\n\n{P1}",
+     f"{HEAD}\n\n{P1}"),
     ("a market data box and its paragraph",
      f"Chỉ số kinh tế:\nNgày 19/12/2025, tỷ giá trung tâm của VND với USD là 25.148 đồng/USD. CPI tăng 0,45%.\n{ARTICLE}",
      ARTICLE),
@@ -148,6 +152,9 @@ KEPT = [
     ("economy words inside the article",
      f"{P1}\nChỉ số kinh tế của tỉnh tăng, đời sống người lao động được cải thiện.\n{P2}",
      f"{P1}\nChỉ số kinh tế của tỉnh tăng, đời sống người lao động được cải thiện.\n{P2}"),
+    ("a greeting inside the article",
+     f"{HEAD}\n\n{P1}\nChào mừng Đại hội, công nhân đã thi đua lập thành tích! Hơn 300 sáng kiến được đăng ký.\n{P2}",
+     f"{HEAD}\n\n{P1}\nChào mừng Đại hội, công nhân đã thi đua lập thành tích! Hơn 300 sáng kiến được đăng ký.\n{P2}"),
     ("numbered subheading", f"{P1}\nI. TÌNH HÌNH TRIỂN KHAI NGHỊ QUYẾT\n{P2}", f"{P1}\nI. TÌNH HÌNH TRIỂN KHAI NGHỊ QUYẾT\n{P2}"),
 ]
 
