@@ -16,7 +16,7 @@ import regex
 
 from .normalize import normalize_string
 from .phrase_matcher import straight_apostrophes
-from .ruledata import load_table
+from .ruledata import load_table, load_yaml
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,28 @@ def modern_tone(name: str) -> str:
     return normalize_string(name)
 
 
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, tuple[str, ...]]:
+    """Each word of rules/places.yaml name_word_spellings -> every spelling of its group (the first one first)."""
+    groups = [tuple(modern_tone(w) for w in group) for group in load_yaml("places.yaml")["name_word_spellings"]]
+    return {w: group for group in groups for w in group}
+
+
+def _spelling_variants(name: str) -> set[str]:
+    """`name` with each of its words in every spelling the press uses ('Đắk Glong', 'Đăk Glong')."""
+    out = {""}
+    for word in name.split(" "):
+        out = {f"{head} {w}".lstrip() for head in out for w in _spellings().get(word, (word,))}
+    return out
+
+
 def tone_variants(name: str) -> set[str]:
-    """Both tone placements of a name ('Khánh Hòa', 'Khánh Hoà'), to match text not yet normalised."""
-    modern = modern_tone(name)
-    return {modern, " ".join(_legacy_tone(w) for w in modern.split(" "))}
+    """Both tone placements of a name ('Khánh Hòa', 'Khánh Hoà') and each spelling of its words
+    ('Đắk Glong', 'Đăk Glong'), to match text not yet normalised."""
+    out = set()
+    for modern in _spelling_variants(modern_tone(name)):
+        out |= {modern, " ".join(_legacy_tone(w) for w in modern.split(" "))}
+    return out
 
 
 # ---------------------------------------------------------------- gazetteer
@@ -106,7 +124,8 @@ def place_key(surface: str) -> str:
     """Lookup key of a written name: NFC, straight apostrophes, modern tone marks, dashes as spaces, single spaces."""
     text = straight_apostrophes(unicodedata.normalize("NFC", surface))
     text = regex.sub(r"\s*[-–—]\s*", " ", text)
-    return modern_tone(" ".join(text.split()))
+    spellings = _spellings()
+    return " ".join(spellings.get(w, (w,))[0] for w in modern_tone(" ".join(text.split())).split(" "))
 
 
 def _units_by_key() -> dict[str, tuple[Unit, ...]]:
@@ -116,7 +135,8 @@ def _units_by_key() -> dict[str, tuple[Unit, ...]]:
         table[place_key(u.name)].append(u)
     for alias, province in _aliases().items():
         table[place_key(alias)].append(by_name[province])
-    return {k: tuple(v) for k, v in table.items()}
+    # (an alias that is only another spelling of the name, "Đăk Nông", adds nothing)
+    return {k: tuple(dict.fromkeys(v)) for k, v in table.items()}
 
 
 UNITS_BY_KEY: dict[str, tuple[Unit, ...]] = _units_by_key()

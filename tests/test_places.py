@@ -89,6 +89,8 @@ def test_modern_tone(written, modern):
 def test_tone_variants():
     assert tone_variants("Khánh Hòa") == {"Khánh Hòa", "Khánh Hoà"}
     assert tone_variants("Bắc Kạn") == {"Bắc Kạn"}
+    # the press spells the Ê Đê and M'nông "đắk" two ways (rules/places.yaml name_word_spellings)
+    assert tone_variants("Đăk Glong") == {"Đăk Glong", "Đắk Glong"}
 
 
 # ---------------------------------------------------------------- find_places
@@ -148,6 +150,8 @@ FIND_CASES = [
     ("huyện Thống Nhất", [("huyện Thống Nhất", "Thống Nhất", "district", "Đồng Nai")]),
     ("đường Hà Nội, phường Quy Nhơn, cầu Long Biên", []),
     ("ông Vinh và TP Vinh", [("TP Vinh", "Vinh", "district", "Nghệ An")]),
+    ("Liên đoàn Lao động huyện Đắk Glong và huyện Đăk Mil.",
+     [("huyện Đắk Glong", "Đăk Glong", "district", "Đắk Nông"), ("huyện Đăk Mil", "Đắk Mil", "district", "Đắk Nông")]),
 ]
 
 
