@@ -104,6 +104,7 @@ FURNITURE = [
      f"• Chào Mừng Năm Mới 2019 - Happy New Year! Triển khai thực hiện thành công Nghị quyết Đại hội Công đoàn "
      f"Việt Nam lần thứ XII, nhiệm kỳ 2018-2023.\n\n{HEAD}\n\n{P1}",
      f"{HEAD}\n\n{P1}"),
+    ("a row of attachments with their sizes", f"{P1}\nCD2.jpg (234 KB) CD1.jpg (192 KB)\n{P2}", f"{P1}\n{P2}"),
     ("a market data box and its paragraph",
      f"Chỉ số kinh tế:\nNgày 19/12/2025, tỷ giá trung tâm của VND với USD là 25.148 đồng/USD. CPI tăng 0,45%.\n{ARTICLE}",
      ARTICLE),

@@ -144,6 +144,10 @@ NOT_METRICS = [
     # an image's address printed inside the text
     "vn/zoom/748_421/471584752817336320/2023/10/9/photo1696817652100-1696817652163957696007.jpg",
     "Xem thêm tại https://congdoan.vn/tin-tuc/12345/trao-300-suat-qua.html",
+    # lunar days listed before their month, a view count glued to its time stamp, a file's size
+    "Chợ tết diễn ra trong hai ngày 7 và 8-2 (tức nhằm 20 và 21 tháng Chạp năm Ất Tỵ).",
+    "CĐGD TỈNH LÂM ĐỒNG SẴN SÀNG CHO VIỆC TỔ CHỨC ĐẠI HỘI LẦN THỨ XII\n\n19.04.2023 13:52749 đã xem",
+    "Tài liệu hội nghị (dung lượng 234 KB) được gửi tới các đơn vị.",
     # the levels of a hierarchy
     "Việc thành lập Công đoàn xã là bước phát triển mới theo mô hình chính quyền địa phương 2 cấp.",
     "Hệ thống tổ chức công đoàn 4 cấp được sắp xếp lại.",
@@ -321,6 +325,10 @@ EVENTS = [
     # a workforce is other, written out or abbreviated ("LĐ": lao động); members are members
     ("Đến nay tỉnh có 1.965 doanh nghiệp, sử dụng hơn 81.000 LĐ, trong đó 19 DNNN sử dụng 3.684 LĐ.",
      [(1965, "other"), (81000, "other"), (19, "other"), (3684, "other")]),
+    # the people a training course draws were trained; a conference's attendees attend
+    ("Đợt tập huấn đã thu hút hơn 110 đại biểu là ủy viên Ban Chấp hành, ủy viên Ban Kiểm tra tham dự.",
+     [(110, "training")]),
+    ("Hội nghị tổng kết năm thu hút 200 đại biểu tham dự.", [(200, "participants")]),
     # money given to the Fatherland Front or a fund is a donation; to members it is care (welfare)
     ("Sáng 13/8, CĐCS trao cho Ủy ban Mặt trận Tổ quốc tỉnh số tiền 8.200.000 đồng.", [(8.2e6, "donations")]),
     ("Sáng 13/8, LĐLĐ tỉnh trao 8.200.000 đồng cho đoàn viên có hoàn cảnh khó khăn.", [(8.2e6, "welfare")]),

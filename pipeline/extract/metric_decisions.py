@@ -7,7 +7,7 @@ import regex
 
 from ..ruledata import load_yaml
 from .metric_candidates import Candidate
-from .metric_events import TARGET_BREAKER_RE, phrase_regex
+from .metric_events import TARGET_BREAKER_RE, events_before, phrase_regex
 from .published import word_alternation
 
 _CUES = load_yaml("metric_cues.yaml")
@@ -76,6 +76,10 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
         indicator, p_ind, ruled = "participants", 1.0, True  # the people who gave, not what they gave
     if indicator != "participants" and _attendee(c, subject):
         indicator, p_ind, ruled = "participants", 1.0, True
+    # the people a training course draws ("Đợt tập huấn đã thu hút hơn 110 đại biểu") were trained
+    if (indicator == "participants" and not c.decisive and c.quantity.unit == "count"
+            and _ATTENDEE_RE.match(subject.removeprefix("các ")) and "training" in events_before(c.clause_left)):
+        indicator, p_ind, ruled = "training", 1.0, True
     # (competitors praised or awarded, "khen thưởng cho 13 thí sinh ..., 98 thí sinh đạt ...", stay emulation)
     if (c.quantity.unit == "count" and not c.decisive and indicator != "emulation"
             and _COMPETITOR_RE.match(subject.removeprefix("các "))):

@@ -52,6 +52,11 @@ def last_event_match(clause_left: str) -> regex.Match | None:
     return last
 
 
+def events_before(clause_left: str) -> set[str]:
+    """The indicators of every event phrase before the number in its clause."""
+    return {EVENT_OF[m.group().casefold()] for m in _EVENT_RE.finditer(clause_left)}
+
+
 def event_before(clause_left: str, last_event=_NO_EVENT) -> str | None:
     """The indicator of the event phrase nearest before the number in its clause
     (`last_event`: last_event_match(clause_left), where the caller has it)."""
