@@ -234,6 +234,14 @@ YEARLESS = [
         day("2023-09-12", "12.9"),
         ("period", None, D("2023-01-01"), D("2028-12-31"), "nhiệm kỳ 2023 - 2028"),
     ]),
+    # a list of day-months shares the first one's cue, and a dash in it is a day's month
+    ("Trước đó, trong hai ngày 31-1 và 1-2, LĐLĐ thành phố tổ chức Chợ tết Công đoàn.", D("2026-02-07"), [
+        day("2026-01-31", "31-1"), day("2026-02-01", "1-2"),
+    ]),
+    ("Trong hai ngày 30-1 và 31-1, LĐLĐ thành phố tổ chức Chợ tết Công đoàn.", D("2026-02-07"), [
+        day("2026-01-30", "30-1"), day("2026-01-31", "31-1"),
+    ]),
+    ("Công ty chia 31-1 và 1-2 phần quà cho hai tổ sản xuất.", D("2026-02-07"), []),
     # no year can be told: kept as a day without a date
     ("Ngày 3-3, Liên đoàn Lao động tỉnh tổ chức Hội nghị Ban chấp hành lần thứ 20, nhiệm kỳ 2018-2023.", None, [
         ("day", None, None, None, "3-3"),

@@ -39,6 +39,12 @@ class Draft:
     confidence: float = 1.0
 
 
+# a day-month and a list joiner right before a position ("31-1 và ")
+_LISTED_AFTER_DAY = regex.compile(
+    r"(?<![\d/.\-])(?P<day>\d{1,2}\s*[/.\-]\s*\d{1,2})\s*(?:" + "|".join(
+        regex.escape(j) for j in sorted(vocab()["list_joiners"], key=len, reverse=True)) + r")\s*$", regex.I)
+
+
 def _has_day_cue(text: str, start: int, allow_opener: bool = False) -> bool:
     """Whether a day-month without a year at `start` is introduced as a day."""
     c = cue_patterns()
@@ -46,6 +52,10 @@ def _has_day_cue(text: str, start: int, allow_opener: bool = False) -> bool:
     if c["not_after"].search(before):
         return False
     if c["immediate"].search(before) or (allow_opener and c["opener"].search(before)):
+        return True
+    # the next of a list of days shares the cue of the first: "ngày 31-1 và 1-2"
+    listed = _LISTED_AFTER_DAY.search(before)
+    if listed and _has_day_cue(text, start - len(before) + listed.start("day"), allow_opener):
         return True
     breaks = list(c["clause_break"].finditer(before))
     clause = before[breaks[-1].end():] if breaks else before
@@ -103,6 +113,10 @@ def _read_multi(text: str, m) -> list[Draft]:
     joiners = [regex.sub(r"\s*ngày$", "", m.group("items")[a.end():b.start()].strip().lower())
                for a, b in zip(items, items[1:])]
     mo, y = _int(m, "m"), _int(m, "y")
+    # a dash beside a list word separates a day from its month: "30-1 và 31-1" is two days of
+    # January (each read as a day-month), not the days 30, 1 and 31
+    if "-" in joiners and any(j in v["list_joiners"] for j in joiners):
+        return []
     days = [int(i.group()) for i in items]
     if not all(_valid(y, mo, d) for d in days):
         return []
