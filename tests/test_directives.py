@@ -322,6 +322,9 @@ def test_a_bare_type_pointing_back_is_no_new_document(text):
     # a đề án by its quoted title
     ("Các cấp công đoàn triển khai thực hiện đề án \"Đổi mới tổ chức, nội dung và phương thức hoạt động\" trong tình hình mới.",
      [("Đề án", None, None, "Đề án “Đổi mới tổ chức, nội dung và phương thức hoạt động”", None, None)]),
+    # a đề án adopted by its Title-case name (not the congress's personnel slate)
+    ("Đại hội cũng thông qua Đề án xây dựng đội ngũ cán bộ công đoàn.",
+     [("Đề án", None, None, "Đề án Đại hội", "Đại hội", None)]),
     # negatives: any plan of a body; a programme of events; the "của" of a document in the topic
     ("Tuyên truyền nghị quyết, kế hoạch của UBND tỉnh và LĐLĐ tỉnh đến đoàn viên.", []),
     ("Chương trình Tết Sum vầy của Liên đoàn Lao động tỉnh thu hút đông đảo công nhân.", []),
@@ -338,6 +341,8 @@ def test_unnumbered_documents_named_by_owner_or_title(text, expected):
     # a plan or a proposal to issue one is no issued document (GOLD.md)
     "Ban Thường vụ Tỉnh ủy có chủ trương ban hành Nghị quyết về phát triển đoàn viên.",
     "LĐLĐ tỉnh đề xuất ban hành Quy định về thi đua khen thưởng.",
+    # a congress's personnel slate is a working paper, no policy document
+    "Đại hội đã thông qua Đề án nhân sự, biểu quyết thông qua cơ cấu Ban Chấp hành khóa mới.",
 ])
 def test_drafts_and_generic_plans_are_no_documents(text):
     assert rows(text) == []
