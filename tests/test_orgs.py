@@ -162,6 +162,11 @@ NAMED = [
       ("TP.Hội An", "Liên đoàn Lao động thành phố Hội An", "ldld_district", "district", "Quảng Nam")]),
     ("Liên đoàn Lao động huyện Đại Lộc, tỉnh Quảng Nam tổ chức hội nghị.", "Quảng Nam",
      [("Liên đoàn Lao động huyện Đại Lộc", "Liên đoàn Lao động huyện Đại Lộc", "ldld_district", "district", "Quảng Nam")]),
+    # "và Lãnh đạo ...": the managers beside a union, no part of its name
+    ("Chủ tịch Công đoàn Tổng công ty Bưu điện Việt Nam và Lãnh đạo Bưu điện tỉnh chúc mừng Ban chấp hành Công đoàn "
+     "Bưu điện tỉnh Phú Yên.", "Phú Yên",
+     [("Công đoàn Tổng công ty Bưu điện Việt Nam", "Công đoàn Tổng công ty Bưu điện Việt Nam", "cd_corporation", "national", None),
+      ("Công đoàn Bưu điện tỉnh Phú Yên", "Công đoàn Bưu điện tỉnh Phú Yên", "cdcs", "grassroots", "Phú Yên")]),
     # đặc khu: an island district kept in the July 2025 reorganisation
     ("Hội nghị Đại biểu Công đoàn đặc khu Côn Đảo lần thứ I.", "Bà Rịa - Vũng Tàu",
      [("Công đoàn đặc khu Côn Đảo", "Công đoàn đặc khu Côn Đảo", "cdcs", "grassroots", "Bà Rịa - Vũng Tàu")]),
