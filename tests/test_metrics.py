@@ -478,6 +478,9 @@ def test_a_date_and_a_document_number_are_no_address():
 
 
 PERIODS_IN_CONTEXT = [
+    # a dump header's month dates the article: its figures are of that year
+    (" date 2017-03 Năm nay, một số công ty may thưởng tết cho công nhân với số tiền 50.000 đồng/người.", None,
+     [(50000, "2017")]),
     # figures achieved during a term cover the term; a congress that opens a term is of its first year
     ("Trong nhiệm kỳ 2020 - 2025, các cấp công đoàn trong tỉnh đã hỗ trợ xây mới, sửa chữa 268 căn nhà.", None,
      [(268, "2020/2025")]),

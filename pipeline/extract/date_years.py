@@ -205,7 +205,8 @@ def _lead_years(doc: Document, drafts: tuple[Draft, ...]) -> tuple[int, ...]:
     return tuple(years)
 
 
-def _reference_date(doc: Document, published: dt.date | None) -> dt.date | None:
+def reference_date(doc: Document, published: dt.date | None) -> dt.date | None:
+    """The publication date, else the middle of a dump header's month (" date 2017-03")."""
     if published:
         return published
     value = dump_header(doc)[0]
@@ -227,7 +228,7 @@ def resolve_years(doc: Document, drafts: list[Draft], published: dt.date | None)
     """The drafts in text order, each missing year filled in from the article where it can be told."""
     title = doc.meta.get("title") or ""
     context = _YearContext(
-        ref=_reference_date(doc, published),
+        ref=reference_date(doc, published),
         drafts=tuple(drafts),
         title_years=_title_years(title),
         lead_years=_lead_years(doc, tuple(drafts)),

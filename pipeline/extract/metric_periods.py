@@ -15,6 +15,7 @@ from ..document import Document
 from ..records import DateMention
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
+from .date_years import reference_date
 from .directive_types import TYPES
 from .told_year import WRITTEN_YEAR_RE, article_told_year, tet_year, year_floor
 
@@ -372,14 +373,16 @@ def tet_year_of(doc: Document, dates: list[DateMention]) -> int | None:
 
 
 def reference_year_of(doc: Document, dates: list[DateMention], published: dt.date | None) -> int | None:
-    """The year the article reports on: publication, else the year the text calls the
+    """The year the article reports on: publication (or a dump header's month), else the year the text calls the
     present ("từ đầu năm 2024 đến nay"), else the one year it gives a Tết ("Tết Bính Ngọ
     2026", or by its lunar name only: "Tết Nguyên đán Kỷ Hợi"), else the one year its anniversaries give ("kỷ niệm 90 năm Ngày thành lập Công
     đoàn Việt Nam": 2019), else the commonest year in its dates, else the first year of the
     one term a congress it reports opens (not before the 2025 reorganisation where the
     article speaks of it)."""
-    if published:
-        return published.year
+    # the dump header's month (" date 2017-03"): the article's year, as for the dates
+    when = reference_date(doc, published)
+    if when:
+        return when.year
     told = article_told_year(doc)
     if told and told.source == "present":
         return told.year
