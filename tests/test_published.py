@@ -61,7 +61,13 @@ def test_dateline_span_is_the_date():
     assert doc.body[dateline.start:dateline.end] == "27/08/2022"
 
 
+def test_the_headline_stamped_with_its_date_and_time():
+    assert published(f"{TITLE}\n\n{TITLE} (27/04/2020 03:06 PM)\n\n{BODY}") == dt.date(2020, 4, 27)
+
+
 @pytest.mark.parametrize("text", [
+    # another article's headline with its stamp (a related-news teaser) is no dateline
+    f"{TITLE}\n\n{BODY}\n\nLĐLĐ huyện Diễn Châu thành lập thêm công đoàn cơ sở mới trên địa bàn (27/04/2020 03:06 PM)",
     # a body sentence that opens with a date is not a dateline
     f"{TITLE}\n\nNgày 15/01/2021, Liên đoàn Lao động huyện Cờ Đỏ tổ chức Hội nghị triển khai Nghị quyết.",
     "Chiều ngày 20/1/2025, Liên đoàn lao động huyện Kon Plông tổ chức Chương trình “Tết sum vầy”.",

@@ -127,16 +127,23 @@ def _dates_in_line(line: str):
     return found
 
 
-def _dateline_in_line(line: str) -> tuple[int, int, dt.date] | None:
-    """The date of a line if the line has the shape of a dateline."""
+def _dateline_in_line(line: str, title: str = "") -> tuple[int, int, dt.date] | None:
+    """The date of a line if the line has the shape of a dateline, or is the headline stamped
+    with its date and time in parentheses ("Diễn Châu thành lập thêm 1 tổ chức công đoàn cơ
+    sở (27/04/2020 03:06 PM)")."""
     p = _patterns()
-    if len(line.strip()) > p["max_chars"]:
-        return None
     dates = _dates_in_line(line)
     if len(dates) != 1:
         return None
     start, end, d, m, y = dates[0]
     rest = line[:start] + " " + line[end:]
+    stamp = line.rfind("(", 0, start)
+    if (title and stamp > 0 and line[:stamp].strip() == title.strip() and p["time"].search(line, end)
+            and line.rstrip().endswith(")")):
+        value = calendar_date(full_year(y), month_number(m), int(d))
+        return (start, end, value) if value else None
+    if len(line.strip()) > p["max_chars"]:
+        return None
     has_time = bool(p["time"].search(rest))
     has_weekday = bool(p["weekday"].search(rest))
     has_cue = bool(p["cue"].search(rest))
@@ -178,8 +185,9 @@ def find_dateline(doc: Document) -> Dateline | None:
     clocks = page_clock_spans(doc)
     top = [span for span in lines[: p["top"]] if span not in clocks]
     candidates = top + [s for s in lines[-p["bottom"]:] if s not in lines[: p["top"]]]
+    title = doc.meta.get("title") or ""
     for ls, le in candidates:
-        hit = _dateline_in_line(doc.body[ls:le])
+        hit = _dateline_in_line(doc.body[ls:le], title)
         if hit:
             return Dateline(ls + hit[0], ls + hit[1], hit[2])
     return None
