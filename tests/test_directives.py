@@ -358,6 +358,15 @@ def test_drafts_and_generic_plans_are_no_documents(text):
      [("Nghị quyết", "422", "NQ-UBTVQH14", "422-NQ-UBTVQH14", "Ủy ban Thường vụ Quốc hội", None)]),
     # documents in the plural name no one of them
     ("Bảo đảm 100% đoàn viên được học tập các Chỉ thị, Nghị quyết của Đảng và Nhà nước.", []),
+    # one type over a list of congresses: a resolution of each
+    ("Các cấp công đoàn quán triệt Nghị quyết Đại hội XIII Công đoàn Việt Nam, Đại hội XVII Công đoàn tỉnh Cao Bằng "
+     "đến đoàn viên.",
+     [("Nghị quyết", None, None, "Nghị quyết Đại hội XIII Công đoàn Việt Nam", "Đại hội XIII Công đoàn Việt Nam", None),
+      ("Nghị quyết", None, None, "Nghị quyết Đại hội XVII Công đoàn tỉnh Cao Bằng", "Đại hội XVII Công đoàn tỉnh Cao Bằng",
+       None)]),
+    # ... but not congresses in the plural ("đại hội công đoàn các cấp")
+    ("Triển khai Nghị quyết Đại hội XIII Công đoàn Việt Nam, đại hội công đoàn các cấp.",
+     [("Nghị quyết", None, None, "Nghị quyết Đại hội XIII Công đoàn Việt Nam", "Đại hội XIII Công đoàn Việt Nam", None)]),
 ])
 def test_resolutions_named_by_owner(text, expected):
     assert rows(text) == expected

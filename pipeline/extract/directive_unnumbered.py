@@ -104,6 +104,24 @@ def _named_plenum(src: Source, pos: int, limit: int) -> tuple[int, str] | None:
     return end, issuer
 
 
+_LIST_JOINER_RE = regex.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b)\s*(?=(?i:đại\s+hội)\b)")
+
+
+def listed_congresses(src: Source, ref: Ref) -> list[Ref]:
+    """The further congresses a congress's document type governs in a list: "Nghị quyết Đại
+    hội XIII Công đoàn Việt Nam, Đại hội XVII Công đoàn tỉnh Cao Bằng" is two resolutions."""
+    out, end = [], ref.end
+    limit = line_end(src.text, end)
+    while (joiner := _LIST_JOINER_RE.match(src.text, end, limit)) is not None:
+        # (_named_congress reads from the space before "Đại hội")
+        got = _named_congress(src, joiner.end() - 1 if src.text[joiner.end() - 1].isspace() else joiner.end(), limit)
+        if not got:
+            break
+        out.append(Ref(joiner.end(), got[1], ref.type, None, None, None, ref.confidence, issuer=got[0], own_tail=True))
+        end = got[1]
+    return out
+
+
 def unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
     """An unnumbered document named specifically (see the `unnamed` column); not a draft."""
     text = src.text

@@ -32,7 +32,7 @@ from .directive_issuers import with_sentence_context, with_tail
 from .directive_symbols import bare_refs, numbered_after_type
 from .directive_tokens import Source
 from .directive_types import TYPE_WORDS, Ref, type_of
-from .directive_unnumbered import unnamed_after_type
+from .directive_unnumbered import listed_congresses, unnamed_after_type
 
 
 def _canonical_id(r: Ref) -> str:
@@ -57,7 +57,7 @@ def _collect_refs(src: Source) -> list[Ref]:
         found = numbered_after_type(text, tm, t, src.days)
         if not found:
             unnamed = unnamed_after_type(src, tm, t)
-            found = [unnamed] if unnamed else []
+            found = [unnamed] + listed_congresses(src, unnamed) if unnamed else []
         taken.extend((r.start, r.end) for r in found)
         refs.extend(found)
     refs.extend(bare_refs(text, taken))
