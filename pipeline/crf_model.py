@@ -50,8 +50,19 @@ def _cqdb_strings(data: bytes, offset: int) -> list[str]:
     return strings
 
 
-def read_crfsuite(path: str) -> CRFWeights:
-    """The weights of a CRFsuite model file."""
+@dataclass(frozen=True)
+class CRFArrays:
+    """A CRFsuite model as arrays: what `read_crfsuite` turns into per-attribute tuples."""
+
+    labels: tuple[str, ...]
+    attributes: list[str]      # attribute names, by id
+    state: np.ndarray          # (attributes, labels): each attribute's weight for each label
+    transition: np.ndarray     # (labels, labels): transition[a, b], label a followed by b
+    weighted: np.ndarray       # ids of the attributes with a state feature (the others weigh nothing)
+
+
+def read_crfsuite_arrays(path: str) -> CRFArrays:
+    """The weights of a CRFsuite model file, as arrays."""
     with open(path, "rb") as f:
         data = f.read()
     (magic, _size, kind, _version, _n, n_labels, _n_attrs, off_features, off_labels, off_attrs,
@@ -71,11 +82,16 @@ def read_crfsuite(path: str) -> CRFWeights:
         index = features["source"][mask].astype(np.int64) * n + features["target"][mask]
         return np.bincount(index, weights=features["weight"][mask], minlength=rows * n).reshape(rows, n)
 
-    state, transition = summed(len(attributes), is_state), summed(n, ~is_state)
-    weighted = np.unique(features["source"][is_state])  # attributes with no state feature weigh nothing
-    rows = state[weighted].tolist()
-    return CRFWeights(labels, {attributes[i]: tuple(row) for i, row in zip(weighted.tolist(), rows)},
-                      tuple(tuple(row) for row in transition.tolist()))
+    return CRFArrays(labels, attributes, summed(len(attributes), is_state), summed(n, ~is_state),
+                     np.unique(features["source"][is_state]))
+
+
+def read_crfsuite(path: str) -> CRFWeights:
+    """The weights of a CRFsuite model file, per attribute."""
+    a = read_crfsuite_arrays(path)
+    rows = a.state[a.weighted].tolist()
+    return CRFWeights(a.labels, {a.attributes[i]: tuple(row) for i, row in zip(a.weighted.tolist(), rows)},
+                      tuple(tuple(row) for row in a.transition.tolist()))
 
 
 def viterbi(scores: list[list[float]], transition: tuple[tuple[float, ...], ...]) -> list[int]:

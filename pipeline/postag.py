@@ -90,49 +90,62 @@ class POSModel:
 
         import underthesea.pipeline.pos_tag as package
 
-        from .crf_model import read_crfsuite
+        from .crf_model import read_crfsuite_arrays
 
-        weights = read_crfsuite(join(dirname(package.__file__), "pos_crf_2017_10_11.bin"))
-        self.labels = weights.labels
-        n_labels = len(self.labels)
-        self.transition = np.array(weights.transition)
-        zero = (0.0,) * n_labels
+        model = read_crfsuite_arrays(join(dirname(package.__file__), "pos_crf_2017_10_11.bin"))
+        self.labels = model.labels
+        self.transition = model.transition
+        zero = np.zeros(len(self.labels))
+        attribute_id = {name: i for i, name in enumerate(model.attributes)}
 
-        def w(attribute: str) -> tuple[float, ...]:
-            return weights.state.get(attribute, zero)
-
-        values: dict[str, set[str]] = {}
-        for attribute in weights.state:
-            template, _, value = attribute.partition("=")
-            values.setdefault(template, set()).add(value)
-
-        def matrix(templates: list[str], extra: dict[str, list[str]]) -> tuple[dict[str, int], np.ndarray]:
-            """Rows indexed by a value (row 0: unseen, zeros), one column block per template;
-            `extra`: named rows given per template as the attribute value to read."""
-            seen = sorted(set().union(*(values.get(t, ()) for t in templates)))
-            index = {v: i + 1 for i, v in enumerate(seen)}
-            rows = [[zero] * len(templates)] + [[w(f"{t}={v}") for t in templates] for v in seen]
-            for name, shown in extra.items():
-                index[name] = len(rows)
-                rows.append([w(f"{t}={s}") for t, s in zip(templates, shown)])
-            return index, np.array(rows)
+        def w(attribute: str) -> np.ndarray:
+            i = attribute_id.get(attribute)
+            return zero if i is None else model.state[i]
 
         text_templates = [f"T[{k}]" for k in _WORD_OFFSETS]
         lower_templates = [f"T[{k}].lower" for k in _WORD_OFFSETS]
         title_templates = [f"T[{k}].istitle" for k in _WORD_OFFSETS]
         pair_templates = [f"T[{a},{a + 1}]" for a in _PAIR_OFFSETS]
+        groups = (text_templates, lower_templates, title_templates, pair_templates)
+        column = {t: (g, j) for g, templates in enumerate(groups) for j, t in enumerate(templates)}
+        # per group: value -> row (row 0: a value the model never saw, zeros), and the
+        # (row, column, attribute) cells the weighted attributes fill
+        indexes: list[dict[str, int]] = [{} for _ in groups]
+        cells: list[list[tuple[int, int, int]]] = [[] for _ in groups]
+        for i in model.weighted.tolist():
+            template, _, value = model.attributes[i].partition("=")
+            at = column.get(template)
+            if at is None:
+                continue
+            g, j = at
+            row = indexes[g].setdefault(value, len(indexes[g]) + 1)
+            cells[g].append((row, j, i))
+
+        def matrix(g: int, extra: dict[str, list[str]]) -> tuple[dict[str, int], np.ndarray]:
+            """Group g's rows, one column block per template; `extra`: named rows given per
+            template as the attribute value to read."""
+            index = indexes[g]
+            m = np.zeros((len(index) + 1 + len(extra), len(groups[g]), len(self.labels)))
+            if cells[g]:
+                rows, cols, ids = (np.array(x) for x in zip(*cells[g]))
+                m[rows, cols] = model.state[ids]
+            for name, shown in extra.items():
+                index[name] = len(index) + 1
+                m[index[name]] = [w(f"{t}={v}") for t, v in zip(groups[g], shown)]
+            return index, m
+
         # a pad stands for every unigram feature read past an end: its text row carries the
         # lower-case and title features' BOS/EOS weights too (its other rows are zeros)
-        self.text_index, text = matrix(text_templates, {" BOS": ["BOS"] * 5, " EOS": ["EOS"] * 5})
-        self.lower_index, lower = matrix(lower_templates, {})
-        self.title_index, title = matrix(title_templates, {})
+        self.text_index, text = matrix(0, {" BOS": ["BOS"] * 5, " EOS": ["EOS"] * 5})
+        self.lower_index, lower = matrix(1, {})
+        self.title_index, title = matrix(2, {})
         for pad in ("BOS", "EOS"):
             row = self.text_index[" " + pad]
             text[row] = np.array([np.add(np.add(w(f"T[{k}]={pad}"), w(f"T[{k}].lower={pad}")),
                                          w(f"T[{k}].istitle={pad}") if k in _TITLE_OFFSETS else zero)
                                   for k in _WORD_OFFSETS])
         self.text, self.lower, self.title = text, lower, title
-        self.pair_index, self.pairs = matrix(pair_templates, {" BOS": ["BOS"] * 4, " EOS": ["EOS"] * 4})
+        self.pair_index, self.pairs = matrix(3, {" BOS": ["BOS"] * 4, " EOS": ["EOS"] * 4})
         # the tag placeholders: "X" from the third word on, BOS before
         self.placeholders = np.array([
             np.sum([w(f"T[-3][1]={'X' if i >= 3 else 'BOS'}"), w(f"T[-2][1]={'X' if i >= 2 else 'BOS'}"),
