@@ -325,9 +325,8 @@ EVENTS = [
     # a workforce is other, written out or abbreviated ("LĐ": lao động); members are members
     ("Đến nay tỉnh có 1.965 doanh nghiệp, sử dụng hơn 81.000 LĐ, trong đó 19 DNNN sử dụng 3.684 LĐ.",
      [(1965, "other"), (81000, "other"), (19, "other"), (3684, "other")]),
-    # an employer's personnel acts are none of the union's codes: other
-    ("Đề nghị xét nâng lương cho 542 người, chuyển ngạch cho 35 người, đề bạt bổ nhiệm 65 người.",
-     [(542, "other"), (35, "other"), (65, "other")]),
+    # an employer's pay and grade acts are none of the union's codes: other
+    ("Đề nghị xét nâng lương cho 542 người, chuyển ngạch cho 35 người.", [(542, "other"), (35, "other")]),
     # the people a training course draws were trained; a conference's attendees attend
     ("Đợt tập huấn đã thu hút hơn 110 đại biểu là ủy viên Ban Chấp hành, ủy viên Ban Kiểm tra tham dự.",
      [(110, "training")]),
