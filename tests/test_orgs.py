@@ -200,8 +200,9 @@ BARE = [
     ("Công đoàn ngành Công Thương Nghệ An trao quà. Công đoàn ngành trao quà động viên.", "Nghệ An",
      [("Công đoàn ngành Công Thương Nghệ An", "Công đoàn ngành Công Thương Nghệ An", "cd_sector", "province", "Nghệ An"),
       ("Công đoàn ngành", "Công đoàn ngành Công Thương Nghệ An", "cd_sector", "province", "Nghệ An")]),
+    # a unit named with a bare "tỉnh" stays as written (GOLD.md: a place resolves only a bare LĐLĐ)
     ("Công đoàn Văn phòng UBND tỉnh tổ chức.", "Bắc Giang",
-     [("Công đoàn Văn phòng UBND tỉnh", "Công đoàn Văn phòng Ủy ban nhân dân tỉnh Bắc Giang", "cdcs", "grassroots", "Bắc Giang")]),
+     [("Công đoàn Văn phòng UBND tỉnh", "Công đoàn Văn phòng Ủy ban nhân dân tỉnh", "cdcs", "grassroots", "Bắc Giang")]),
     ("CĐCS Cơ quan Liên đoàn Lao động tỉnh trao quà. CĐCS Cơ quan LĐLĐ đã tổ chức.", "Bình Định",
      [("CĐCS Cơ quan Liên đoàn Lao động tỉnh", "Công đoàn cơ sở Cơ quan Liên đoàn Lao động tỉnh Bình Định", "cdcs", "grassroots", "Bình Định"),
       ("CĐCS Cơ quan LĐLĐ", "Công đoàn cơ sở Cơ quan Liên đoàn Lao động tỉnh Bình Định", "cdcs", "grassroots", "Bình Định")]),

@@ -88,15 +88,6 @@ def resolve(cands: list[Candidate], text: str, province: str | None,
                 r = resolve_ldld(c.kind, c.start, named, province, districts, home, provinces)
                 if r is not None:
                     done = replace(c, canonical=r[0], org_type=r[1], province=r[2], confidence=conf)
-        elif c.need == "unit_place":
-            if districts is None:
-                districts = district_mentions(text, province)
-            place = resolve_place(c.kind, c.start, named, province, districts, home, provinces)
-            if place is not None:
-                done = replace(c, canonical=f"{c.stem} {place.kind} {place.name}", province=place.province,
-                               confidence=conf)
-            else:  # no place to give the bare kind word: the name as written
-                done = replace(c, canonical=f"{c.stem} {c.kind}" if c.kind else c.stem, confidence=conf)
         elif c.need == "vien_chuc":
             same = nearest([n for n in named if n.org_type == "cd_vien_chuc"], c.start)
             if same is not None:

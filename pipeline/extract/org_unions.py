@@ -48,7 +48,10 @@ def unit_candidate(text: str, start: int, unit: UnitName, prefix: str, org_type:
         return Candidate(start, unit.end, org_type, None, need="unit_ldld", kind=unit.kind,
                          stem=stem, confidence=conf - 0.1)
     if unit.need == "place":
-        return Candidate(start, unit.end, org_type, None, need="unit_place", kind=unit.kind, stem=name,
+        # a unit named with a bare kind word ("Công đoàn Văn phòng UBND tỉnh") is written as the
+        # text attaches it (GOLD.md: a place is added only to resolve a bare "LĐLĐ tỉnh/huyện")
+        written = f"{name} {unit.kind}" if unit.kind else name
+        return Candidate(start, unit.end, org_type, written, unit_province(text, start, unit.end, province),
                          confidence=conf - 0.1)
     return Candidate(start, unit.end, org_type, name, unit_province(text, start, unit.end, province), confidence=conf)
 
