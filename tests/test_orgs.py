@@ -200,6 +200,13 @@ BARE = [
     ("Công đoàn ngành Công Thương Nghệ An trao quà. Công đoàn ngành trao quà động viên.", "Nghệ An",
      [("Công đoàn ngành Công Thương Nghệ An", "Công đoàn ngành Công Thương Nghệ An", "cd_sector", "province", "Nghệ An"),
       ("Công đoàn ngành", "Công đoàn ngành Công Thương Nghệ An", "cd_sector", "province", "Nghệ An")]),
+    # a body named with its province's kind word and then without it is one body
+    ("Công đoàn Giáo dục (CĐGD) tỉnh Tiền Giang triển khai kế hoạch. Các CĐCS trực thuộc CĐGD Tiền Giang thực hiện.",
+     "Tiền Giang",
+     [("Công đoàn Giáo dục (CĐGD) tỉnh Tiền Giang", "Công đoàn Giáo dục tỉnh Tiền Giang", "cd_sector", "province", "Tiền Giang"),
+      ("CĐGD Tiền Giang", "Công đoàn Giáo dục tỉnh Tiền Giang", "cd_sector", "province", "Tiền Giang")]),
+    ("Các CĐCS trực thuộc CĐGD Tiền Giang thực hiện kế hoạch.", "Tiền Giang",
+     [("CĐGD Tiền Giang", "Công đoàn Giáo dục Tiền Giang", "cd_sector", "province", "Tiền Giang")]),
     # a unit named with a bare "tỉnh" stays as written (GOLD.md: a place resolves only a bare LĐLĐ)
     ("Công đoàn Văn phòng UBND tỉnh tổ chức.", "Bắc Giang",
      [("Công đoàn Văn phòng UBND tỉnh", "Công đoàn Văn phòng Ủy ban nhân dân tỉnh", "cdcs", "grassroots", "Bắc Giang")]),

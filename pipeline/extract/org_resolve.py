@@ -123,3 +123,15 @@ def resolve(cands: list[Candidate], text: str, province: str | None,
         if done is not None:
             out.append(done)
     return out
+
+
+def unify_place_kinds(cands: list[Candidate]) -> list[Candidate]:
+    """A body named once with its province's kind word and once without ("CĐGD tỉnh Tiền Giang
+    ... CĐGD Tiền Giang") is one body: the bare form takes the full name the article gives."""
+    full: dict[str, str] = {}
+    for c in cands:
+        for kind in PROVINCE_KINDS:
+            head, sep, place = (c.canonical or "").rpartition(f" {kind} ")
+            if sep and head and place:
+                full.setdefault(f"{head} {place}", c.canonical)
+    return [replace(c, canonical=full[c.canonical]) if c.canonical in full else c for c in cands]

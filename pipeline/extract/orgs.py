@@ -27,7 +27,7 @@ from .org_normalise import NormText, normalise
 from .org_parse import parse_candidates
 from .org_patterns import RULES
 from .org_places import NATIONAL
-from .org_resolve import resolve
+from .org_resolve import resolve, unify_place_kinds
 from .org_unit_names import WordEnd
 
 ORG_LEVEL = RULES["org_types"]
@@ -65,8 +65,8 @@ def extract_orgs(doc: Document, province: str | None, published: dt.date | None 
     """One row per mention of a trade-union body in the body, with its canonical name
     (`published`: after the 2025 merger a bare "LĐLĐ tỉnh" is the merged province's)."""
     norm = normalise(doc.body)
-    found = resolve(parse_candidates(norm.text, province, segmenter_words(doc, norm)), norm.text, province,
-                    home_province(province, published))
+    found = unify_place_kinds(resolve(parse_candidates(norm.text, province, segmenter_words(doc, norm)), norm.text,
+                                      province, home_province(province, published)))
     out = []
     for c in found:
         start, end = norm.body_span(c.start, c.end)
