@@ -123,9 +123,9 @@ def test_charts_are_svg_with_vietnamese_labels_and_linked_bars(tree):
     charts = tree.xpath("//section[@id='ind-members_new']//div[@class='chart']/svg")
     assert len(charts) == 2  # by province, by 2025 province
     text = " ".join(charts[0].itertext())
-    assert "Kết nạp đoàn viên mới: xếp hạng tỉnh, thành" in text and "Hà Nội (2019)" in text
+    assert "Kết nạp đoàn viên mới: xếp hạng tỉnh, thành" in text and "Hải Phòng (2025)" in text
     links = [a.get("xlink:href") or a.get("href") for a in charts[0].iter("a")]  # HTML parser: literal name
-    assert "#ev=" + quote(cell_key("p", "Hà Nội", 2019, "members_new", "count", "achieved"), safe="") in links
+    assert "#ev=" + quote(cell_key("p", "Hải Phòng", 2025, "members_new", "count", "achieved"), safe="") in links
     assert tree.xpath("//section[@id='directives']//svg") and "02-NQ/TW" in tree.get_element_by_id("directives").text_content()
 
 

@@ -47,7 +47,7 @@ def test_report_renders_and_drills_down_to_evidence(browser, tmp_path_factory, t
     first = charts.first
     box = first.bounding_box()
     assert box["width"] > 300 and box["height"] > 100
-    assert first.locator("path").count() > 5 and "Hà Nội (2019)" in first.text_content()
+    assert first.locator("path").count() > 5 and "Hải Phòng (2025)" in first.text_content()
 
     # drill down from a table cell: Hà Nội 2019, new members
     row = page.locator("#ind-members_new .scope-p tr", has_text="Hà Nội").filter(has_text="2019")
