@@ -316,11 +316,11 @@ def judge_boxes(lines: list[Line], dropped: set[int]) -> set[int]:
     a photo with its caption: kept."""
     out: set[int] = set()
     live = [l for l in lines if not l.blank and l.index not in dropped]
+    thumbnail = [bool(_THUMBNAIL_ROW.fullmatch(l.text)) for l in live]
     for k, line in enumerate(live):
         if RULES.data_box_heading.fullmatch(line.text):
             out.update(l.index for l in live[k:k + 2])
-        row = _THUMBNAIL_ROW.fullmatch(line.text)
-        if row and any(_THUMBNAIL_ROW.fullmatch(l.text) for l in live[max(k - 1, 0):k + 2] if l is not line):
+        if thumbnail[k] and ((k > 0 and thumbnail[k - 1]) or (k + 1 < len(live) and thumbnail[k + 1])):
             out.add(line.index)
     return out
 

@@ -132,13 +132,17 @@ def _dateline_in_line(line: str, title: str = "") -> tuple[int, int, dt.date] | 
     with its date and time in parentheses ("Diễn Châu thành lập thêm 1 tổ chức công đoàn cơ
     sở (27/04/2020 03:06 PM)")."""
     p = _patterns()
+    title = title.strip()
+    stamped = bool(title) and line.lstrip().startswith(title)  # the headline, maybe stamped
+    if len(line.strip()) > p["max_chars"] and not stamped:
+        return None
     dates = _dates_in_line(line)
     if len(dates) != 1:
         return None
     start, end, d, m, y = dates[0]
     rest = line[:start] + " " + line[end:]
     stamp = line.rfind("(", 0, start)
-    if (title and stamp > 0 and line[:stamp].strip() == title.strip() and p["time"].search(line, end)
+    if (stamped and stamp > 0 and line[:stamp].strip() == title and p["time"].search(line, end)
             and line.rstrip().endswith(")")):
         value = calendar_date(full_year(y), month_number(m), int(d))
         return (start, end, value) if value else None

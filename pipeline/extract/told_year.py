@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from ..document import Document
+from ..places import MERGER_DATE, written_after_merger
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
 
@@ -74,8 +75,6 @@ def year_floor(doc: Document) -> int | None:
     reorganisation's year for an article that speaks of the two-tier local government or
     of commune-level unions (places.written_after_merger)."""
     if "year_floor" not in doc.memo:
-        from ..places import MERGER_DATE, written_after_merger
-
         doc.memo["year_floor"] = MERGER_DATE.year if written_after_merger(doc.body) else None
     return doc.memo["year_floor"]
 
