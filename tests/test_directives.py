@@ -57,6 +57,14 @@ CASES = [
      [("Quyết định", "1023", "QĐ-UBND", "1023-QĐ-UBND", "Ủy ban nhân dân tỉnh Quảng Nam", D(2022, 5, 15))]),
     ("Hướng dẫn số 03/HD-TLĐ ngày 20/3/2020 của Tổng LĐLĐ Việt Nam về đại hội công đoàn.",
      [("Hướng dẫn", "03", "HD-TLĐ", "03-HD-TLĐ", "Tổng Liên đoàn Lao động Việt Nam", D(2020, 3, 20))]),
+    # "văn bản số N/..." is an official letter; the body whose officer signed it issued it, not the
+    # officer ("Lê Đình Hùng" ends the body's name), though a place name after a title stays the body's
+    ("Mới đây, Phó Chủ tịch LĐLĐ Thành phố Lê Đình Hùng đã ký văn bản số 431/LĐLĐ về việc phát huy vai trò của "
+     "tổ chức công đoàn.",
+     [("Công văn", "431", "LĐLĐ", "431-LĐLĐ", "Liên đoàn Lao động Thành phố", None)]),
+    ("Xin đồng chí cho biết ý nghĩa của việc Ban Thường vụ Thành ủy Hà Nội ban hành Kế hoạch số 35/KH-TU về thực "
+     "hiện nghị quyết.",
+     [("Kế hoạch", "35", "KH-TU", "35-KH-TU", "Ban Thường vụ Thành ủy Hà Nội", None)]),
     # a legal document's number carries its year: the symbol is everything after the serial (GOLD.md)
     ("Theo Nghị định 135/2020/NĐ-CP của Chính phủ quy định về tuổi nghỉ hưu.",
      [("Nghị định", "135", "2020/NĐ-CP", "135/2020-NĐ-CP", "Chính phủ", None)]),

@@ -685,9 +685,23 @@ def test_no_metric_inside_a_date_mention(text, part, kind, expected):
 @pytest.mark.parametrize("text", [
     "Thực hiện Hướng dẫn 41 của Ban Thường vụ LĐLĐ tỉnh về tổ chức đại hội.",
     "Triển khai Kế hoạch 204 của Liên đoàn Lao động tỉnh.",
+    # every type of rules/directive_types.csv, capitalised, numbers a document or a programme
+    "Hội nghị đã được nghe tóm tắt kết quả giai đoạn 1 Chương trình 1 triệu sáng kiến - nỗ lực vượt khó, sáng tạo, "
+    "quyết tâm chiến thắng đại dịch Covid-19.",
+    "Căn cứ Tờ trình 15 của Ban Thường vụ, hội nghị thống nhất nội dung.",
+    "Thực hiện nghị quyết 02/2021 của Bộ Chính trị về đổi mới tổ chức.",
 ])
 def test_capitalised_document_number_is_not_a_metric(text):
     assert metrics(text) == []
+
+
+@pytest.mark.parametrize("text,value", [
+    # lower case, these types count or act: "hướng dẫn 41 doanh nghiệp", "so với kế hoạch 400 đơn vị"
+    ("LĐLĐ huyện đã hướng dẫn 41 doanh nghiệp thành lập công đoàn cơ sở.", 41),
+    ("Năm 2023, kết nạp 450 đoàn viên, vượt so với kế hoạch 400 đoàn viên.", 450),
+])
+def test_lowercase_type_word_before_a_count_is_no_reference(text, value):
+    assert value in [m.value for m in metrics(text)]
 
 
 # Patterns seen on real news (issue 7): the counted noun decides between codes that differ

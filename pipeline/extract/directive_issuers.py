@@ -14,6 +14,7 @@ from .directive_names import HEADS, MAX_NAME_CHARS, issuer_phrases, name_after, 
 from .directive_symbols import symbol_codes
 from .directive_tokens import ABBREVIATIONS, Source, is_abbreviation, line_end, match_phrase, tokenize
 from .directive_types import Ref
+from .org_persons import PERSON_NAME_RE, SURNAMES
 
 DIRECT_HEADS = issuer_phrases("direct_heads")
 ISSUE_VERBS = issuer_phrases("issue_verbs")
@@ -121,6 +122,13 @@ def _issuer_named_later(src: Source, ref: Ref, region_end: int) -> str | None:
     return None
 
 
+def _signer_between(text: str, name_end: int, verb_start: int) -> bool:
+    """Only a person's name between a body and the verb ("LĐLĐ Thành phố Lê Đình Hùng đã ký"):
+    the body is the subject, through the one who signed for it."""
+    m = PERSON_NAME_RE.fullmatch(text[name_end:verb_start].strip())
+    return m is not None and m.group("surname") in SURNAMES
+
+
 def _clause_subject(src: Source, verb_pos: int, sent_start: int, adjacent_only: bool = False) -> str | None:
     """The issuer as the subject of "ban hành"/"thông qua" before verb_pos (with
     `adjacent_only`, only a name ending right before the verb and its adverbs)."""
@@ -144,7 +152,7 @@ def _clause_subject(src: Source, verb_pos: int, sent_start: int, adjacent_only: 
             toks[i].text in ABBREVIATIONS and is_abbreviation(toks[i].text)
         ):
             got = scan_name(src, toks[i].start, stop)
-            if got and got[1] == stop:
+            if got and (got[1] == stop or _signer_between(text, got[1], stop)):
                 # the longest name ending at the verb: keep looking left for an earlier head
                 best = name_text(got[0])
                 for k in range(i - 1, -1, -1):
@@ -152,7 +160,7 @@ def _clause_subject(src: Source, verb_pos: int, sent_start: int, adjacent_only: 
                         break
                     if match_phrase(toks, k, HEADS, casefold=False):
                         more = scan_name(src, toks[k].start, stop)
-                        if more and more[1] == stop:
+                        if more and (more[1] == stop or _signer_between(text, more[1], stop)):
                             best = name_text(more[0])
                 return best
     if adjacent_only:

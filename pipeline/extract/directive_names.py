@@ -10,6 +10,8 @@ from .directive_symbols import NUMBER_AFTER_TYPE_RE
 from .directive_tokens import (ABBREVIATIONS, Phrases, Source, Tok, is_abbreviation, is_capitalised,
                                match_phrase, tokenize)
 from .directive_types import TYPE_WORD_RE, type_of
+from ..gazetteer import UNITS_BY_KEY, place_key
+from .org_persons import PERSON_NAME_RE, PERSON_TITLE_RE, SURNAMES
 
 ISSUERS = load_yaml("issuers.yaml")
 
@@ -41,6 +43,15 @@ def _starts_reference(toks: list[Tok], i: int, text: str, after_joiner: bool = F
     return after_joiner or bool(
         NUMBER_AFTER_TYPE_RE.match(text, m.end()) or NAMED_AFTER_TYPE_RE.match(text, m.end())
     )
+
+
+def _signer_name(text: str, name_start: int, pos: int) -> bool:
+    """A person's name at `pos` after a body whose title went before it ("Phó Chủ tịch LĐLĐ
+    Thành phố Lê Đình Hùng đã ký"): the person, not more of the body's name; a place's name
+    that looks like a person's ("Hà Nội") is the body's."""
+    m = PERSON_NAME_RE.match(text, pos)
+    return m is not None and m.group("surname") in SURNAMES and place_key(m.group()) not in UNITS_BY_KEY \
+        and PERSON_TITLE_RE.search(text, max(0, name_start - 60), name_start) is not None
 
 
 def _paren_content(toks: list[Tok], i: int) -> tuple[list[Tok], int] | None:
@@ -160,7 +171,7 @@ def scan_name(src: Source, start: int, limit: int) -> tuple[list[str], int] | No
             i += 1
             continue
         if is_capitalised(t) and t[0].isalpha() and t.casefold() not in STOP_WORDS \
-                and not _starts_reference(toks, i, text):
+                and not _starts_reference(toks, i, text) and not (words and _signer_name(text, start, toks[i].start)):
             words.append(t)
             end, i = toks[i].end, i + 1
             i, end = _extend_compound(src, toks, i, end, words)

@@ -22,6 +22,7 @@ class DocType:
     party_abbr: tuple[str, ...]
     unnamed: frozenset[str]  # congress, plenum, law, title
     symbol_opens: str  # type, issuer
+    lowercase_ref: bool  # "nghị quyết 02/2021" in lower case is still a reference
 
 
 def _load_types() -> tuple[DocType, ...]:
@@ -35,12 +36,32 @@ def _load_types() -> tuple[DocType, ...]:
             party_abbr=tuple((r.get("party_abbr") or "").split()),
             unnamed=frozenset((r.get("unnamed") or "").split()),
             symbol_opens=(r.get("symbol_opens") or "type").strip(),
+            lowercase_ref=(r.get("lowercase_ref") or "").strip() == "yes",
         )
         for r in load_table("directive_types.csv")
     )
 
 
 TYPES = _load_types()
+
+
+def type_alternation(phrases=None) -> str:
+    """The type words as one regex alternation, longest first, any run of spaces between
+    words: the patterns of other rules files write it as {document_types} and the like."""
+    phrases = {t.phrase for t in TYPES} if phrases is None else set(phrases)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+def type_placeholders() -> dict[str, str]:
+    """{document_types}: every type word, lower case (for case-insensitive patterns);
+    {document_types_capitalised}: as a reference writes them, "Nghị quyết" or "NGHỊ QUYẾT";
+    {document_types_lowercase_ref}: those still a reference in lower case before a number."""
+    capitalised = {f(t.phrase) for t in TYPES for f in (lambda p: p[:1].upper() + p[1:], str.upper)}
+    return {
+        "{document_types}": type_alternation(),
+        "{document_types_capitalised}": type_alternation(capitalised),
+        "{document_types_lowercase_ref}": type_alternation(t.phrase for t in TYPES if t.lowercase_ref),
+    }
 SPACES_RE = regex.compile(r"\s+")
 
 

@@ -9,12 +9,16 @@ import regex
 
 from ..document import Sentence
 from ..ruledata import load_yaml
+from .directive_types import type_placeholders
 from .numbers import Quantity, find_quantities
 
 _CUES = load_yaml("metric_cues.yaml")
+_TYPE_WORDS = type_placeholders()  # {document_types...}: the words of rules/directive_types.csv
 
 
 def _compile(pattern: str) -> regex.Pattern:
+    for placeholder, words in _TYPE_WORDS.items():
+        pattern = pattern.replace(placeholder, words)
     # \p{Lu} means "upper case" only without IGNORECASE
     return regex.compile(pattern) if r"\p{Lu}" in pattern else regex.compile(pattern, regex.I)
 

@@ -16,7 +16,7 @@ from ..records import DateMention
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
 from .date_years import reference_date
-from .directive_types import TYPES
+from .directive_types import type_placeholders
 from .told_year import WRITTEN_YEAR_RE, article_told_year, tet_year, year_floor
 
 _PERIODS = load_yaml("metric_periods.yaml")
@@ -26,8 +26,8 @@ _PERIOD_RES = tuple((p["kind"], regex.compile(p["re"].replace("{quarter_words}",
                     for p in _PERIODS["patterns"])
 # a cheap search that must succeed where the pattern can match; None: the pattern is always run
 PERIOD_NEEDS = tuple(regex.compile(p["needs"], regex.I) if "needs" in p else None for p in _PERIODS["patterns"])
-_DIRECTIVE_CONTEXT_RE = regex.compile(_PERIODS["directive_context"].replace("{document_types}", "|".join(
-    regex.escape(p).replace(r"\ ", r"\s+") for p in sorted({t.phrase for t in TYPES}, key=len, reverse=True))))
+_DIRECTIVE_CONTEXT_RE = regex.compile(
+    _PERIODS["directive_context"].replace("{document_types}", type_placeholders()["{document_types}"]))
 _CONGRESS_RE = cue_patterns()["congress"]
 _SHARED_YEAR_REACH = 100  # characters between a year-less half or quarter and the next one naming its year
 _SENTENCE_BREAK_RE = regex.compile(r"[.!?;\n]")
