@@ -217,6 +217,8 @@ NEGATIVES = [
     "Góp phần thực hiện thắng lợi Nghị quyết Đại hội Công đoàn các cấp và văn kiện Đại hội, nhiệm kỳ 2020-2025.",
     "Hội nghị đã công bố các quyết định về công tác cán bộ; 145/145 Công đoàn phường đã tổ chức đại hội.",
     "Luật sư Nguyễn Văn A tư vấn pháp luật, kỷ luật lao động cho công nhân.",
+    # a guidance issued every year is a series, not one document
+    "Công đoàn cơ sở được sử dụng theo hướng dẫn hàng năm của Đoàn Chủ tịch Tổng Liên đoàn.",
 ]
 
 
@@ -372,6 +374,9 @@ def test_drafts_and_generic_plans_are_no_documents(text):
      [("Nghị quyết", None, None, "Nghị quyết Đại hội XIII Công đoàn Việt Nam", "Đại hội XIII Công đoàn Việt Nam", None),
       ("Nghị quyết", None, None, "Nghị quyết Đại hội XVII Công đoàn tỉnh Cao Bằng", "Đại hội XVII Công đoàn tỉnh Cao Bằng",
        None)]),
+    # a guidance on one topic is one document (one issued every year is not: NEGATIVES)
+    ("Công đoàn cơ sở tổ chức đại hội theo hướng dẫn tổ chức đại hội của Đoàn Chủ tịch Tổng Liên đoàn.",
+     [("Hướng dẫn", None, None, "Hướng dẫn Đoàn Chủ tịch Tổng Liên đoàn", "Đoàn Chủ tịch Tổng Liên đoàn", None)]),
     # ... but not congresses in the plural ("đại hội công đoàn các cấp")
     ("Triển khai Nghị quyết Đại hội XIII Công đoàn Việt Nam, đại hội công đoàn các cấp.",
      [("Nghị quyết", None, None, "Nghị quyết Đại hội XIII Công đoàn Việt Nam", "Đại hội XIII Công đoàn Việt Nam", None)]),

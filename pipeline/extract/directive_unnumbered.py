@@ -9,7 +9,7 @@ import regex
 from ..ruledata import load_yaml
 from .directive_issuers import preceded_by_verb
 from .directive_names import HEADS, ROMAN_RE, issuer_phrases, name_after, name_after_space, name_text, scan_name
-from .directive_tokens import Source, is_capitalised, line_end, match_phrase, tokenize
+from .directive_tokens import Phrases, Source, is_capitalised, line_end, match_phrase, tokenize
 from .directive_types import TYPE_WORD_RE, DocType, Ref, is_exact
 
 ISSUERS = load_yaml("issuers.yaml")
@@ -31,6 +31,9 @@ NOMINAL_BEFORE_TYPE_RE = regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(regex.esc
                                         + r")\s+$")
 OWNER_WORD = str(ISSUERS["owner_word"])
 OWNER_GENERIC = frozenset(str(w).casefold() for w in ISSUERS["owner_generic"])
+# "hướng dẫn hàng năm của Đoàn Chủ tịch": one issued every year is a series, not one document
+RECURRING_AFTER_TYPE = Phrases(sorted((tuple(w.split()) for w in load_yaml("dates.yaml")["recurring_words"]),
+                                      key=len, reverse=True))
 OWNER_TYPE_WORDS = {t: tuple(tuple(w.split()) for w in ws) for t, ws in ISSUERS["owner_type_words"].items()}
 PLENUM_ISSUER = str(ISSUERS["plenum_issuer"])
 LAW_YEAR_RE = regex.compile(r"(?:[^\S\n]+năm)?[^\S\n]+(?:19|20)\d{2}(?!\d)")
@@ -190,6 +193,8 @@ def _owned_document(src: Source, tm: regex.Match, t: DocType, limit: int) -> Ref
         return None
     if toks and (toks[0].text.casefold() == "số" or toks[0].text[:1].isdigit()):
         return None  # a numbered reference read (or refused: "Thông báo kết luận số 123-TB/TW") elsewhere
+    if toks and match_phrase(toks, 0, RECURRING_AFTER_TYPE):
+        return None
     for i, tok in enumerate(toks[:OWNER_REACH]):
         # a sentence break, or another document named in the topic (its "của" is its own)
         if tok.text in (".", ";", ":", "!", "?") or (i and TYPE_WORD_RE.match(src.text, tok.start)):

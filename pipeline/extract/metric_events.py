@@ -19,7 +19,17 @@ def phrase_regex(words) -> regex.Pattern:
 
 # event phrase -> indicator; one alternation so the longest phrase wins ("kết nạp Đảng")
 EVENT_OF: dict[str, str] = {w.casefold(): ind for ind, ws in _CUES["event_cues"].items() for w in ws}
-_EVENT_RE = phrase_regex(EVENT_OF)
+# the not_cues in the same alternation: a longer word holding an event phrase ("đào tạo" in
+# "Sở Giáo dục và Đào tạo", "bàn giao") is matched whole and then passed over
+_NOT_CUES = frozenset(w.casefold() for w in _CUES["not_cues"]) - EVENT_OF.keys()
+_EVENT_OR_NOT_RE = phrase_regex(EVENT_OF.keys() | _NOT_CUES)
+
+
+def _events(text: str):
+    """The event phrases of `text` in order, none inside a not_cue."""
+    return (m for m in _EVENT_OR_NOT_RE.finditer(text) if m.group().casefold() not in _NOT_CUES)
+
+
 _LIGHT_VERBS = frozenset(w.casefold() for w in _CUES["event_light_verbs"])
 _LIGHT_REACH = int(_CUES["event_light_reach"])
 _EVENT_WINDOW = int(_CUES["event_window"])
@@ -47,14 +57,14 @@ _NO_EVENT = object()  # "not looked for yet", as opposed to None: "no event phra
 def last_event_match(clause_left: str) -> regex.Match | None:
     """The event phrase nearest before the number in its clause (the last one)."""
     last = None
-    for last in _EVENT_RE.finditer(clause_left):
+    for last in _events(clause_left):
         pass
     return last
 
 
 def events_before(clause_left: str) -> set[str]:
     """The indicators of every event phrase before the number in its clause."""
-    return {EVENT_OF[m.group().casefold()] for m in _EVENT_RE.finditer(clause_left)}
+    return {EVENT_OF[m.group().casefold()] for m in _events(clause_left)}
 
 
 def event_before(clause_left: str, last_event=_NO_EVENT) -> str | None:
@@ -69,7 +79,7 @@ def event_after(clause_right: str, window_words: int | None = _EVENT_WINDOW) -> 
     (its subject and predicate: "đoàn viên được kết nạp Đảng", "CĐCS tổ chức đối thoại").
     A light verb ("tham gia", "huy động") yields to an event right after it."""
     window = " ".join(clause_right.split()[:window_words])
-    hits = list(_EVENT_RE.finditer(window))
+    hits = list(_events(window))
     if not hits:
         return None
     first = hits[0]

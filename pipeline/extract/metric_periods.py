@@ -42,6 +42,7 @@ _DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["descriptive_heads"] + _PERIODS["merit_words"], key=len, reverse=True))
     + r")(?!\p{L})(?:[^\S\n]+[^\s,.;:!?]+){0," + str(int(_PERIODS["descriptive_reach"])) + r"}?[^\S\n]*,?[^\S\n]*$",
     regex.I)  # within one line: a caption's last words never describe the next line's period
+_DIGIT_RE = regex.compile(r"\d")
 _TERM_YEARS = int(_PERIODS["term_years"])
 _MAX_PERIOD_YEARS = int(_PERIODS["max_period_years"])
 _NEW_YEAR_UNTIL_MONTH = int(_PERIODS["new_year_until_month"])
@@ -138,7 +139,11 @@ def mark_descriptive(text: str, periods: list[Period]) -> list[Period]:
 
 
 def _describes(text: str, p: Period) -> bool:
-    before = text[max(0, p.start - 80):p.start]
+    # up to the period's first digit: "sinh năm 1983" describes a person though the dates'
+    # mention of the year starts at "năm"
+    digit = _DIGIT_RE.search(text, p.start, p.end)
+    at = digit.start() if digit else p.start
+    before = text[max(0, at - 80):at]
     m = _DESCRIPTIVE_RE.search(before)
     return m is not None and not _REVIEW_RE.search(before, m.start())
 

@@ -24,11 +24,11 @@ _LEAD_RE = regex.compile(r"^[^\p{L}\d]*(?:(?:" + "|".join(
 _AWARD_RE = phrase_regex(_PERIODS["award_words"])
 _CONGRESS_RE = cue_patterns()["congress"]  # "Đại hội": delegates and attendance are at one congress
 _MERIT_RE = phrase_regex(_PERIODS["merit_words"])
-_RECURRING_RE = phrase_regex(_PERIODS["recurring_words"])
+_RECURRING_RE = phrase_regex(load_yaml("dates.yaml")["recurring_words"])
 _PRESENT_RE = phrase_regex(_PERIODS["present_words"] + load_yaml("metric_cues.yaml")["present_state_words"])
 _NOW_RE = phrase_regex(_PERIODS["now_words"])
 _PAST_POINT_KINDS = ("year", "day_year", "month")  # one past time a "now" in the sentence moves on from
-_CAMPAIGN_GLOSS_RE = regex.compile(r"(?:" + phrase_regex(_PERIODS["campaign_months"]).pattern + r")[^\S\n]*\([^\S\n]*$",
+_CAMPAIGN_GLOSS_RE = regex.compile(r"(?:" + phrase_regex(load_yaml("dates.yaml")["campaign_months"]).pattern + r")[^\S\n]*\([^\S\n]*$",
                                    regex.I)
 _CONTINUATION_RE = regex.compile(r"[^\S\n]*(?:" + "|".join(regex.escape(w) for w in _PERIODS["continuation_openers"])
                                  + r")\s*,", regex.I)

@@ -2,7 +2,8 @@
 
 Three ways, most direct first (patterns and anniversary origins in rules/dates.yaml):
 the year the text calls the present ("từ đầu năm 2015 đến nay"), the one year it gives a
-Tết ("Tết Sum vầy 2024": Tết news is written around Tết), the one year its anniversaries
+Tết ("Tết Sum vầy 2024": Tết news is written around Tết), the one year of its campaign
+month ("Tháng Công nhân năm 2025"), the one year its anniversaries
 fall in ("kỷ niệm 85 năm truyền thống Công đoàn Việt Nam": 1929 + 85 = 2014). Two
 different Tết or anniversary years tell nothing. Read by the dates' year resolution and
 by the metrics' reference year, so both take the same year from the same words.
@@ -24,7 +25,7 @@ from .date_shapes import cue_patterns
 @dataclass(frozen=True)
 class ToldYear:
     year: int
-    source: str  # "present", "tet" or "anniversary"
+    source: str  # "present", "tet", "campaign" or "anniversary"
 
 
 @lru_cache(maxsize=1)
@@ -33,9 +34,12 @@ def _patterns() -> dict[str, regex.Pattern]:
     anniversary = rules["anniversary_lead"] + "(?:" + "|".join(
         f"(?P<y{origin}>{'|'.join(f'(?:{name})' for name in names)})"
         for origin, names in rules["anniversaries"].items()) + ")"
+    campaigns = "|".join(regex.escape(c).replace(r"\ ", r"\s+")
+                         for c in sorted(rules["campaign_months"], key=len, reverse=True))
     return {
         "present": regex.compile(rules["present_year"], regex.I),
         "tet": regex.compile(rules["tet_year"]),
+        "campaign": regex.compile(rf"(?<!\p{{L}})(?:{campaigns})(?:\s+năm)?\s+(?P<y1>(?:19|20)\d{{2}})(?!\d)", regex.I),
         "anniversary": regex.compile(anniversary, regex.I),
     }
 
@@ -48,7 +52,7 @@ def anniversary_year(m: regex.Match) -> int:
 
 def told_year(text: str) -> ToldYear | None:
     """The year `text` tells of itself: its present, else its one Tết year, else its one
-    anniversary year; None where it tells none."""
+    campaign month's year, else its one anniversary year; None where it tells none."""
     p = _patterns()
     present = [int(m["y1"]) for m in p["present"].finditer(text)]
     if present:
@@ -56,6 +60,9 @@ def told_year(text: str) -> ToldYear | None:
     tet = {int(m["y1"]) for m in p["tet"].finditer(text)}
     if len(tet) == 1:
         return ToldYear(tet.pop(), "tet")
+    campaigns = {int(m["y1"]) for m in p["campaign"].finditer(text)}
+    if len(campaigns) == 1:
+        return ToldYear(campaigns.pop(), "campaign")
     anniversaries = {anniversary_year(m) for m in p["anniversary"].finditer(text)}
     if len(anniversaries) == 1:
         return ToldYear(anniversaries.pop(), "anniversary")

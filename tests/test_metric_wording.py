@@ -1,0 +1,74 @@
+"""Wording seen on real news (wave 15 of eval/real) that settles a metric's period,
+indicator or status, or an article's year: sentence -> rows, with the negatives that
+keep each rule from reaching further than its words."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.core import process_record
+from pipeline.extract.told_year import ToldYear, told_year
+from pipeline.records import RawRecord
+
+
+def _rows(text: str) -> list[tuple]:
+    result = process_record(RawRecord(doc_id="t", source="t", text=text))
+    return [(m.value, m.indicator, m.status, m.period) for m in result.metrics]
+
+
+@pytest.mark.parametrize("text,periods", [
+    # a birth year describes a person, never the time of the figures after it
+    ("Đoàn viên Ngô Văn Dũng, sinh năm 1983 có hoàn cảnh gia đình khó khăn. Trước hoàn cảnh đó, LĐLĐ tỉnh hỗ trợ "
+     "anh 30 triệu đồng để xây nhà.", [None]),
+    ("Năm 1983, LĐLĐ tỉnh hỗ trợ anh 30 triệu đồng để xây nhà.", ["1983"]),
+    # a document's number before its symbol is no year ("1908/QĐ-TLĐ"); a year is
+    ("Theo Quyết định 1908/QĐ-TLĐ thì công đoàn cơ sở được sử dụng 70% số thu đoàn phí công đoàn.", [None]),
+    ("Theo quy định năm 2016 thì công đoàn cơ sở được sử dụng 70% số thu đoàn phí công đoàn.", ["2016"]),
+    # an undated article of a campaign month is of that month's year; two such years tell nothing
+    ("Ngày 8.5, LĐLĐ tỉnh Đồng Nai tặng quà gần 70 đoàn viên có hoàn cảnh khó khăn.\nĐây là hoạt động hưởng ứng "
+     "Tháng Công nhân năm 2025.", ["2025"]),
+    ("Ngày 8.5, LĐLĐ tỉnh Đồng Nai tặng quà gần 70 đoàn viên có hoàn cảnh khó khăn.\nTiếp nối Tháng Công nhân năm "
+     "2024, hưởng ứng Tháng Công nhân năm 2025.", [None]),
+])
+def test_periods(text, periods):
+    assert [row[3] for row in _rows(text)] == periods
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Đây là hoạt động hưởng ứng Tháng Công nhân và Tháng hành động về An toàn, vệ sinh lao động năm 2025.",
+     ToldYear(2025, "campaign")),
+    # "vệ sinh lao động" alone names no campaign (the comma is inside one campaign's name)
+    ("Công ty kiểm tra vệ sinh lao động năm 2025.", None),
+])
+def test_a_campaign_month_tells_the_articles_year(text, expected):
+    assert told_year(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # units founded: new, though "có" opens the clause
+    ("Từ đầu năm đến nay, toàn tỉnh có 13 CĐCS mới được thành lập với 340 đoàn viên.",
+     [(13.0, "unions_new"), (340.0, "members_new")]),
+    # "ĐV" is "đoàn viên": the counted noun decides between the codes of one event
+    ("Năm 2023, các cấp công đoàn đã phát triển mới 9.382 ĐV, thành lập mới 45 CĐCS.",
+     [(9382.0, "members_new"), (45.0, "unions_new")]),
+    # units that take part in a collection gave: donations
+    ("Năm 2021, hưởng ứng lời kêu gọi của Tỉnh ủy, có 37 công đoàn cơ sở tham gia đóng góp hơn 1 tỷ đồng gửi về "
+     "Ủy ban MTTQ tỉnh.", [(37.0, "donations"), (1e9, "donations")]),
+])
+def test_indicators(text, expected):
+    assert [(value, indicator) for value, indicator, _, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the members and units delegates stand for: the size of the body represented
+    ("Đại diện lãnh đạo các cơ quan, đơn vị và 200 đại biểu đại diện cho gần 5.000 đoàn viên thuộc 60 công đoàn cơ "
+     "sở tham dự.",
+     [(200.0, "participants", "achieved"), (5000.0, "members_total", "context"), (60.0, "unions_total", "context")]),
+    # "Đào tạo" in the name of a sector is no training event
+    ("Gần 100 đại biểu đại diện cho 2.015 đoàn viên, lao động toàn ngành Giáo dục và Đào tạo huyện đã về dự.",
+     [(100.0, "participants", "achieved"), (2015.0, "members_total", "context")]),
+    # a bare "đại diện" is a noun: the unions whose representatives came took part
+    ("Các đồng chí đại diện lãnh đạo và vận động viên 13 Công đoàn cơ sở trên địa bàn tham dự.",
+     [(13.0, "participants", "achieved")]),
+])
+def test_the_body_delegates_represent(text, expected):
+    assert [(value, indicator, status) for value, indicator, status, _ in _rows(text)] == expected
