@@ -229,6 +229,11 @@ _COMMUNE_NAME = regex.compile(
 _DIRECTIONS = frozenset(_RULES["direction_words"])
 
 
+def _former_units(words: list[str], province: str | None) -> list:
+    return [u for u in UNITS_BY_KEY.get(place_key(" ".join(words)), ())
+            if u.level == "district" or (province is None and u.level == "province")]
+
+
 def _commune_province(text: str, province: str | None) -> str | None:
     """The pre-2025 unit a post-2025 article reports from, where its commune or ward is
     named after a former district of another unit merged into `province` (see places.yaml);
@@ -237,18 +242,20 @@ def _commune_province(text: str, province: str | None) -> str | None:
         return None  # not a unit that kept its name in a merger
     found = set()
     for m in _COMMUNE_NAME.finditer(text):
-        words = m.group("name").split()
-        while len(words) > 1 and words[-1] in _DIRECTIONS:
-            words = words[:-1]
         # a former district or town; with no province told, a former province too
-        # ("Công đoàn phường Vĩnh Phúc", a ward of Phú Thọ since 2025, lies in old Vĩnh Phúc)
-        units = [u for u in UNITS_BY_KEY.get(place_key(" ".join(words)), ())
-                 if u.level == "district" or (province is None and u.level == "province")]
+        # ("Công đoàn phường Vĩnh Phúc", a ward of Phú Thọ since 2025, lies in old Vĩnh Phúc);
+        # the name as written first ("xã Hà Trung"), then without a direction word after it
+        words = m.group("name").split()
+        units = _former_units(words, province)
+        while not units and len(words) > 1 and words[-1] in _DIRECTIONS:
+            words = words[:-1]
+            units = _former_units(words, province)
         olds = {u.province for u in units}
         if not olds and province is None:
             # a commune or ward made in 2025 under a name of its own ("Công đoàn phường Thanh
             # Miếu"): the one former province its parts lay in
-            old = wards_2025().get((" ".join(words), m.group("kind").lower()))
+            name, kind = m.group("name").strip(), m.group("kind").lower()
+            old = wards_2025().get((name, kind)) or wards_2025().get((" ".join(words), kind))
             olds = {old} if old else set()
         if len(olds) == 1:
             old = olds.pop()

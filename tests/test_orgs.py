@@ -97,6 +97,14 @@ NAMED = [
     ("Công đoàn Khu kinh tế và các khu công nghiệp tỉnh Thái Bình trao 500 suất quà.", "Thái Bình",
      [("Công đoàn Khu kinh tế và các khu công nghiệp tỉnh Thái Bình",
        "Công đoàn Khu kinh tế và các Khu công nghiệp tỉnh Thái Bình", "cd_industrial_zone", "province", "Thái Bình")]),
+    # a named zone and the province's zones: one union ("và các doanh nghiệp" ends it)
+    ("Công đoàn Khu kinh tế Nghi Sơn và các khu công nghiệp tỉnh Thanh Hóa trao 50 suất quà.", "Thanh Hóa",
+     [("Công đoàn Khu kinh tế Nghi Sơn và các khu công nghiệp tỉnh Thanh Hóa",
+       "Công đoàn Khu kinh tế Nghi Sơn và các Khu công nghiệp tỉnh Thanh Hóa", "cd_industrial_zone", "province",
+       "Thanh Hóa")]),
+    ("Công đoàn Khu kinh tế Nghi Sơn và các doanh nghiệp trao 50 suất quà.", "Thanh Hóa",
+     [("Công đoàn Khu kinh tế Nghi Sơn", "Công đoàn Khu kinh tế Nghi Sơn", "cd_industrial_zone", "province",
+       "Thanh Hóa")]),
     ("Nhiều CĐCS được CĐ các KCN-CX Đà Nẵng khen thưởng.", "Đà Nẵng",
      [("CĐ các KCN-CX Đà Nẵng", "Công đoàn các Khu công nghiệp và chế xuất Đà Nẵng", "cd_industrial_zone", "province",
        "Đà Nẵng")]),
@@ -207,6 +215,11 @@ BARE = [
       ("CĐGD Tiền Giang", "Công đoàn Giáo dục tỉnh Tiền Giang", "cd_sector", "province", "Tiền Giang")]),
     ("Các CĐCS trực thuộc CĐGD Tiền Giang thực hiện kế hoạch.", "Tiền Giang",
      [("CĐGD Tiền Giang", "Công đoàn Giáo dục Tiền Giang", "cd_sector", "province", "Tiền Giang")]),
+    # ... and so with a district's kind word
+    ("Công đoàn Giáo dục huyện Ea H'leo tổ chức Đại hội lần thứ X. Công đoàn Giáo dục Ea H'leo có 2.015 đoàn viên.",
+     "Đắk Lắk",
+     [("Công đoàn Giáo dục huyện Ea H'leo", "Công đoàn Giáo dục huyện Ea H'leo", "cd_sector", "district", "Đắk Lắk"),
+      ("Công đoàn Giáo dục Ea H'leo", "Công đoàn Giáo dục huyện Ea H'leo", "cd_sector", "district", "Đắk Lắk")]),
     # a unit named with a bare "tỉnh" stays as written (GOLD.md: a place resolves only a bare LĐLĐ)
     ("Công đoàn Văn phòng UBND tỉnh tổ chức.", "Bắc Giang",
      [("Công đoàn Văn phòng UBND tỉnh", "Công đoàn Văn phòng Ủy ban nhân dân tỉnh", "cdcs", "grassroots", "Bắc Giang")]),

@@ -335,6 +335,9 @@ def _province_of(text: str) -> str | None:
      "LĐLĐ thành phố Đà Nẵng trích kinh phí hỗ trợ 500 suất quà.", "Quảng Nam"),
     ("Công đoàn phường Yên Bái trao kinh phí hỗ trợ đoàn viên\n\nLào Cai - Công đoàn phường Yên Bái vừa trao kinh phí.",
      "Yên Bái"),
+    # a district's name ending in a direction word ("Hà Trung") is read whole before the word is dropped
+    ("Ngày 1/2, Công đoàn xã Hà Trung tổ chức chương trình “Tết sum vầy - Xuân ơn Đảng” năm 2026 cho đoàn viên.",
+     "Thanh Hóa"),
     # ... and so does an event held in a ward of a former unit ("tại phường Vũng Tàu")
     ("Sáng 6-8, tại phường Vũng Tàu (TPHCM), Tổ công tác số 5 của LĐLĐ TPHCM đã tổ chức chương trình chăm lo "
      "cho đoàn viên.\nBà Phạm Thu Hường, Phó Chủ tịch LĐLĐ TPHCM trao quà.", "Bà Rịa - Vũng Tàu"),

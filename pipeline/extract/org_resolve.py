@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from .org_candidate import Candidate
 from .org_patterns import CANON
-from .org_places import (NATIONAL, PROVINCE_KINDS, Place, PlaceRef, district_mentions, home_place,
+from .org_places import (DISTRICT_ONLY_KINDS, NATIONAL, PROVINCE_KINDS, Place, PlaceRef, district_mentions, home_place,
                          province_mentions, province_place)
 
 
@@ -126,11 +126,12 @@ def resolve(cands: list[Candidate], text: str, province: str | None,
 
 
 def unify_place_kinds(cands: list[Candidate]) -> list[Candidate]:
-    """A body named once with its province's kind word and once without ("CĐGD tỉnh Tiền Giang
-    ... CĐGD Tiền Giang") is one body: the bare form takes the full name the article gives."""
+    """A body named once with its place's kind word and once without ("CĐGD tỉnh Tiền Giang
+    ... CĐGD Tiền Giang", "Công đoàn Giáo dục huyện Ea H'leo ... Công đoàn Giáo dục Ea H'leo")
+    is one body: the bare form takes the full name the article gives."""
     full: dict[str, str] = {}
     for c in cands:
-        for kind in PROVINCE_KINDS:
+        for kind in PROVINCE_KINDS | DISTRICT_ONLY_KINDS:
             head, sep, place = (c.canonical or "").rpartition(f" {kind} ")
             if sep and head and place:
                 full.setdefault(f"{head} {place}", c.canonical)

@@ -26,6 +26,7 @@ ZONES = {fold(z): z for z in RULES["zone_kinds"]}
 # one zone kind, or two joined ("Khu kinh tế và các Khu công nghiệp tỉnh Thái Bình")
 ZONE_RE = regex.compile(r"[ \t]+(?P<cac>các[ \t]+)?(?P<zone>" + alternation(ZONES.values()) + ")" + _E
                         + r"(?:[ \t]+và[ \t]+(?P<cac2>các[ \t]+)?(?P<zone2>" + alternation(ZONES.values()) + ")" + _E + ")?", _I)
+AND_ZONE_RE = regex.compile(r"[ \t]+và[ \t]+(?P<cac2>các[ \t]+)?(?P<zone2>" + alternation(ZONES.values()) + ")" + _E, _I)
 CORP_HEAD_RE = regex.compile(r"[ \t]+(?P<head>" + alternation(RULES["corporation_heads"]) + ")" + _E, _I)
 NATIONAL_NAME_RE = regex.compile(
     r"[ \t]+(?P<name>\p{Lu}[\p{L}\p{M}]*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)[\p{L}\p{M}]+){0,3}?)[ \t]+"
@@ -86,6 +87,19 @@ def sector_name(text: str, pos: int, word_end: WordEnd) -> tuple[str, int] | Non
     return clean_spaces(text[at:end]), end
 
 
+
+def _and_zones(text: str, start: int, end: int, name: str, zone_province: str | None, province: str | None,
+               conf: float) -> Candidate:
+    """A zone union's name, running on over "và (các) <zones> <province>" where that follows:
+    "Công đoàn Khu kinh tế Nghi Sơn và các khu công nghiệp tỉnh Thanh Hóa" is one union."""
+    more = AND_ZONE_RE.match(text, end)
+    ref = parse_place(text, more.end(), province) if more else None
+    if ref is not None and not ref.bare:
+        name += f" và {'các ' if more.group('cac2') else ''}{ZONES[fold(more.group('zone2'))]} {written_place(text, ref)}"
+        return Candidate(start, ref.end, "cd_industrial_zone", name, ref.place.province if ref.place else zone_province,
+                         confidence=conf)
+    return Candidate(start, end, "cd_industrial_zone", name, zone_province, confidence=conf)
+
 def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_nearby: bool,
              province: str | None, word_end: WordEnd = no_words) -> Candidate | None:
     """"Công đoàn" + what names one body: cơ sở X, Viên chức, ngành X, Khu công nghiệp, a unit, a place."""
@@ -143,15 +157,14 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
             stem += f" và {'các ' if zm.group('cac2') else ''}{ZONES[fold(zm.group('zone2'))]}"
         ref = parse_place(text, zm.end(), province)
         if ref is not None and not ref.bare:
-            return Candidate(start, ref.end, "cd_industrial_zone", f"{stem} {written_place(text, ref)}",
-                             ref.place.province if ref.place else None, confidence=conf)
+            return _and_zones(text, start, ref.end, f"{stem} {written_place(text, ref)}",
+                              ref.place.province if ref.place else None, province, conf)
         if ref is not None:
             return Candidate(start, ref.end, "cd_industrial_zone", None, need="zone_place", kind=ref.kind,
                              stem=stem, confidence=conf - 0.1)
         run = CAP_RUN_RE.match(text, SPACE_RE.match(text, zm.end()).end())
         if run and run.start() > zm.end():
-            return Candidate(start, run.end(), "cd_industrial_zone", f"{stem} {clean_spaces(run.group())}",
-                             confidence=conf)
+            return _and_zones(text, start, run.end(), f"{stem} {clean_spaces(run.group())}", None, province, conf)
         if plural:
             return None
         return Candidate(start, zm.end(), "cd_industrial_zone", None, need="zone_place", kind=None, stem=stem,
