@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .date_shapes import cue_patterns, patterns, required_parts, vocab, year_range_words
+from .date_shapes import (calendar_date, cue_patterns, month_number, patterns, required_parts, vocab, word_alternation,
+                          year_range_words)
 from .prefixed import finditer_from_core
-from .published import calendar_date, month_number, word_alternation
 
 YMD = tuple  # (year | None, month | None, day | None)
 

@@ -4,12 +4,13 @@ require before they are tried, and the cue patterns the scanner and the year
 resolution read around a match."""
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 
 import regex
 
 from ..ruledata import load_yaml
-from .published import month_name_alternation, word_alternation
+from .directive_types import type_placeholders
 
 # a number starts here, not inside a code, amount or time, nor after "thứ" (a weekday
 # "Thứ 7" or an ordinal "lần thứ 4")
@@ -18,6 +19,40 @@ _NE = r"(?!\d|[/.\-:]\d)"  # and ends here
 _D = r"\d{1,2}"
 YEAR = r"(?:1[89]|20)\d\d"
 _SEP = r"[/.\-]"
+
+
+def calendar_date(year: int, month: int, day: int) -> dt.date | None:
+    """A real calendar date, or None (31/2, month 13, day 0...)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def full_year(text: str) -> int:
+    """A 4-digit year as is; a 2-digit year (datelines only) in 2000-2099 or 19xx."""
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def word_alternation(words) -> str:
+    """A regex alternation of words, longest first, spaces matching any whitespace."""
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def month_name_alternation() -> str:
+    """rules/dates.yaml month_names as a case-sensitive alternation, longest first ("Mười Một")."""
+    return "(?-i:" + word_alternation(load_yaml("dates.yaml")["month_names"]) + ")"
+
+
+def month_number(text: str) -> int:
+    """A month written as digits or by name ("Tư": 4)."""
+    if text.isdigit():
+        return int(text)
+    return load_yaml("dates.yaml")["month_names"][" ".join(text.split())]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +73,7 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
     month_not_after = word_alternation(v["month_not_after"])
     month_not_before = word_alternation(v["month_not_before"])
     quarter = "|".join(sorted(v["quarters"], key=len, reverse=True))
+    half = word_alternation(v["half_words"])
     year_range = _year_range_core(range_joiner)
     shapes = [
         # từ ngày 24 đến ngày 26 tháng 9 năm 2018; a list: "trong 2 ngày 11 và 12 tháng 9 năm 2017"
@@ -63,7 +99,7 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
                      rf"(?P<d2>{_D})(?P=s)(?P<m2>{_D})(?:(?P=s)(?P<y>{YEAR}))?{_NE}"),
         ("day_month", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D}){_NE}"),
         # 6 tháng đầu năm 2022
-        ("part_year", rf"(?<![\p{{L}}\d])(?P<n>\d{{1,2}}|{number_word})\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<y>{YEAR}))?(?!\d)"),
+        ("part_year", rf"(?<![\p{{L}}\d])(?P<n>\d{{1,2}}|{number_word})\s+tháng\s+(?P<half>{half})\s+năm(?:\s+(?P<y>{YEAR}))?(?!\d)"),
         # quý I/2023, quý 2 năm 2022, "quí I/2025" (the older spelling)
         ("quarter", rf"(?<!\p{{L}})qu[ýí]\s+(?P<q>{quarter})(?![\p{{L}}\d])(?:\s*(?:[/\-]\s*|năm\s+)(?P<y>{YEAR}))?(?!\d)"),
         # tháng 6 năm 2022, tháng 8/2015, tháng 11.2016, tháng 4
@@ -82,6 +118,18 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
                        rf"(?-i:(?P<stem>{'|'.join(v['lunar_stems'])})\s+(?P<branch>{'|'.join(b for bs in v['lunar_branches'] for b in bs)}))(?!\p{{L}})"),
     ]
     return [(name, regex.compile(rf"(?i){pat}")) for name, pat in shapes]
+
+
+def dateline_shapes() -> tuple[regex.Pattern, regex.Pattern]:
+    """The two shapes a publication stamp writes its date in: "27/08/2022" (a dateline may
+    write a 2-digit year, "31-01-19") and "12 Tháng 10 2015"."""
+    return _dateline_shapes()
+
+
+@lru_cache(maxsize=1)
+def _dateline_shapes() -> tuple[regex.Pattern, regex.Pattern]:
+    numeric = rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y>{YEAR}|\d{{2}}){_NE}"
+    return regex.compile(rf"(?i){numeric}"), dict(patterns())["words_day_y"]
 
 
 def _year_range_core(range_joiner: str) -> str:
@@ -109,7 +157,7 @@ def required_parts() -> dict[str, regex.Pattern]:
     branches = "|".join(b for bs in v["lunar_branches"] for b in bs)
     parts = {
         "words_range": rf"ngày\s+{_D}(?:\s+tháng\s+{_D})?\s*(?:{joiner})",
-        "part_year": r"tháng\s+(?:đầu|cuối)\s+năm",
+        "part_year": rf"tháng\s+(?:{word_alternation(v['half_words'])})\s+năm",
         "year_range": _year_range_core(range_joiner),
         "lunar_year": rf"(?-i:(?:{'|'.join(v['lunar_stems'])})\s+(?:{branches}))(?!\p{{L}})",
     }
@@ -129,6 +177,7 @@ def cue_patterns() -> dict:
     )
     not_after = word_alternation(v["not_day_after"])
     not_cue = word_alternation(v["not_day_cues"])
+    reference = v["document_reference"].replace("{document_types}", type_placeholders()["{document_types}"])
     return {
         # "Chiều 26/10", "sáng ngày 12/6", "Thứ bảy, 12/6", "ngày (18 và 19/11)"
         "immediate": regex.compile(rf"(?i)(?<!\p{{L}})(?:{immediate}|{weekday})\s*,?\s*(?:ngày\s+)?\(?\s*$"),
@@ -146,7 +195,9 @@ def cue_patterns() -> dict:
         "term_review": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['term_review_words'])})(?!\p{{L}})"),
         "phase_review": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['phase_review_words'])})(?!\p{{L}})"),
         "congress": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['congress_words'])})(?!\p{{L}})"),
-        # a cited document's number right before a date: "02-NQ/TW ngày", "Kế hoạch số 378/KH-TLĐ
-        # ngày", "Nghị quyết 6a/NQ-TLĐ ngày" (a number may carry a letter)
-        "directive": regex.compile(r"(?:\d+\p{Ll}?\s*[/\-]\s*\p{Lu}[\p{Lu}\p{L}/\-]*|(?i:số)\s+\d+)\s*,?\s*(?i:ngày)?\s*$"),
+        # a cited document right before a date: "02-NQ/TW ngày", "Kế hoạch số 378/KH-TLĐ ngày",
+        # "Nghị quyết 6a/NQ-TLĐ ngày", "số 12 ngày" (rules/dates.yaml document_reference)
+        "directive": regex.compile(rf"(?:{reference}|(?i:số)\s+\d+)\s*,?\s*(?i:ngày)?\s*$"),
+        # ... or a little before a period of its sentence (the metrics' periods)
+        "directive_context": regex.compile(rf"{reference}[^.;]{{0,{int(v['document_date_reach'])}}}$"),
     }

@@ -16,8 +16,8 @@ import regex
 
 from ..document import Document
 from .date_scan import Draft, scan
-from .date_shapes import YEAR, cue_patterns, vocab
-from .published import calendar_date, dump_header
+from .date_shapes import YEAR, calendar_date, cue_patterns, vocab
+from .published import dump_header
 from .told_year import article_told_year, tet_year, year_floor
 
 

@@ -8,7 +8,7 @@ import regex
 from ..ruledata import load_yaml
 from .metric_candidates import Candidate
 from .metric_events import TARGET_BREAKER_RE, events_before, phrase_regex
-from .published import word_alternation
+from .date_shapes import word_alternation
 
 _CUES = load_yaml("metric_cues.yaml")
 _HEAD_SWAPS = tuple((regex.compile(r"^(?:" + "|".join(regex.escape(n) for n in sorted(r["nouns"], key=len, reverse=True))

@@ -16,28 +16,37 @@ from ..records import DateMention
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
 from .date_years import reference_date
-from .directive_types import type_placeholders
 from .told_year import WRITTEN_YEAR_RE, article_told_year, tet_year, year_floor
 
 _PERIODS = load_yaml("metric_periods.yaml")
 # "{quarter_words}" in a pattern stands for the words that name a quarter ("quý đầu năm 2024")
 _QUARTER_WORDS = {w.casefold(): n for w, n in _PERIODS["quarter_words"].items()}
-_PERIOD_RES = tuple((p["kind"], regex.compile(p["re"].replace("{quarter_words}", "|".join(_QUARTER_WORDS)), regex.I))
-                    for p in _PERIODS["patterns"])
+_TIME_WORDS = load_yaml("dates.yaml")  # the time vocabulary the dates read too
+_HALF_WORDS = {k.casefold(): v for k, v in _TIME_WORDS["half_words"].items()}  # "6 tháng đầu năm": first
+_QUARTERS = {str(k): int(v) for k, v in _TIME_WORDS["quarters"].items()}  # "quý III": 3
+_NUMBER_WORDS = {k.casefold(): int(v) for k, v in _TIME_WORDS["number_words"].items()}  # "hơn một năm qua"
+_NUMBER_WORD_ALTERNATION = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+    _NUMBER_WORDS, key=len, reverse=True))
+
+
+def _filled(pattern: str) -> str:
+    """A pattern with the words it names filled in: {quarter_words}, {number_words}, {half_words}."""
+    return (pattern.replace("{quarter_words}", "|".join(_QUARTER_WORDS))
+            .replace("{number_words}", _NUMBER_WORD_ALTERNATION).replace("{half_words}", "|".join(_HALF_WORDS)))
+
+
+_PERIOD_RES = tuple((p["kind"], regex.compile(_filled(p["re"]), regex.I)) for p in _PERIODS["patterns"])
 # a cheap search that must succeed where the pattern can match; None: the pattern is always run
-PERIOD_NEEDS = tuple(regex.compile(p["needs"], regex.I) if "needs" in p else None for p in _PERIODS["patterns"])
-_DIRECTIVE_CONTEXT_RE = regex.compile(
-    _PERIODS["directive_context"].replace("{document_types}", type_placeholders()["{document_types}"]))
+PERIOD_NEEDS = tuple(regex.compile(_filled(p["needs"]), regex.I) if "needs" in p else None for p in _PERIODS["patterns"])
+_DIRECTIVE_CONTEXT_RE = cue_patterns()["directive_context"]  # a period dating a cited document
 _CONGRESS_RE = cue_patterns()["congress"]
 _SHARED_YEAR_REACH = 100  # characters between a year-less half or quarter and the next one naming its year
 _SENTENCE_BREAK_RE = regex.compile(r"[.!?;\n]")
 _REVIEW_RE = cue_patterns()["phase_review"]  # "tổng kết", "sơ kết", ...
-_REVIEW_REACH = int(load_yaml("dates.yaml")["phase_review_reach"])
+_REVIEW_REACH = int(_TIME_WORDS["phase_review_reach"])
 _PART_OF_YEAR_RE = regex.compile(r"-(?:H[12]|Q[1-4])$")  # "2019-H1", "2023-Q1"
 _LEAD_CHARS = int(_PERIODS["lead_chars"])
 _MONTH_LABEL_RE = regex.compile(r"\d{4}-\d{2}")  # one month ("2025-08"), not a year up to it
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_NUMBER_WORDS = {k.casefold(): int(v) for k, v in _PERIODS["number_words"].items()}
 _DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["descriptive_heads"] + _PERIODS["merit_words"], key=len, reverse=True))
     + r")(?!\p{L})(?:[^\S\n]+[^\s,.;:!?]+){0," + str(int(_PERIODS["descriptive_reach"])) + r"}?[^\S\n]*,?[^\S\n]*$",
@@ -243,10 +252,10 @@ def _period(kind: str, m: regex.Match, ref: int | None, new_year: int | None = N
     if y1 is None:
         return None
     if kind == "half":
-        label = f"{y1}-{'H1' if g['half'].casefold() == 'đầu' else 'H2'}"
+        label = f"{y1}-{'H1' if _HALF_WORDS[g['half'].casefold()] == 'first' else 'H2'}"
     elif kind == "quarter":
         q = g["quarter"]
-        label = f"{y1}-Q{_QUARTER_WORDS.get(q.casefold()) or _ROMAN.get(q.upper(), q)}"
+        label = f"{y1}-Q{_QUARTER_WORDS.get(q.casefold()) or _QUARTERS.get(q.upper(), q)}"
     elif kind == "month":
         month = int(g["m1"])
         if not 1 <= month <= 12:

@@ -20,6 +20,7 @@ import regex
 
 from ..document import Document
 from ..ruledata import load_yaml
+from .date_shapes import calendar_date, dateline_shapes, full_year, month_number, word_alternation
 
 
 @dataclass(frozen=True)
@@ -31,40 +32,6 @@ class Dateline:
     date: dt.date
 
 
-def calendar_date(year: int, month: int, day: int) -> dt.date | None:
-    """A real calendar date, or None (31/2, month 13, day 0...)."""
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def full_year(text: str) -> int:
-    """A 4-digit year as is; a 2-digit year (datelines only) in 2000-2099 or 19xx."""
-    year = int(text)
-    if len(text) == 2:
-        year += 2000 if year < 70 else 1900
-    return year
-
-
-def word_alternation(words) -> str:
-    """A regex alternation of words, longest first, spaces matching any whitespace."""
-    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
-def month_name_alternation() -> str:
-    """rules/dates.yaml month_names as a case-sensitive alternation, longest first ("Mười Một")."""
-    return "(?-i:" + word_alternation(load_yaml("dates.yaml")["month_names"]) + ")"
-
-
-def month_number(text: str) -> int:
-    """A month written as digits or by name ("Tư": 4)."""
-    if text.isdigit():
-        return int(text)
-    return load_yaml("dates.yaml")["month_names"][" ".join(text.split())]
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict:
     rules = load_yaml("dates.yaml")
@@ -73,13 +40,6 @@ def _patterns() -> dict:
     filler = word_alternation(rules["dateline_fillers"])
     clock = word_alternation(rules["clock_suffixes"])
     return {
-        "date_num": regex.compile(
-            r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\d]|[/.\-]\d)"
-        ),
-        "date_words": regex.compile(
-            rf"(?i)(?<![\d\p{{L}}])(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}|{month_name_alternation()})\s*(?:,|năm)?\s*"
-            rf"(?P<y>\d{{4}})(?!\d)"
-        ),
         "time": regex.compile(rf"(?<!\d)\d{{1,2}}(?::\d{{2}}){{1,2}}(?:\s*(?:{clock})\b)?|(?<!\d)\d{{1,2}}h\d{{2}}(?!\d)"),
         "weekday": regex.compile(rf"(?i)(?<!\p{{L}})(?:{weekday})(?!\p{{L}})"),
         "cue": regex.compile(rf"(?i)(?<!\p{{L}})(?:{cue})(?!\p{{L}})"),
@@ -118,12 +78,9 @@ def dump_header_date(value: str | None) -> dt.date | None:
 
 def _dates_in_line(line: str):
     """(start, end, date) of every date written in a line (dateline shapes only)."""
-    p = _patterns()
     found = []
-    for m in p["date_num"].finditer(line):
-        found.append((m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")))
-    for m in p["date_words"].finditer(line):
-        found.append((m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")))
+    for shape in dateline_shapes():
+        found.extend((m.start(), m.end(), m.group("d"), m.group("m"), m.group("y")) for m in shape.finditer(line))
     return found
 
 
