@@ -65,6 +65,9 @@ CASES = [
     ("Xin đồng chí cho biết ý nghĩa của việc Ban Thường vụ Thành ủy Hà Nội ban hành Kế hoạch số 35/KH-TU về thực "
      "hiện nghị quyết.",
      [("Kế hoạch", "35", "KH-TU", "35-KH-TU", "Ban Thường vụ Thành ủy Hà Nội", None)]),
+    # an abbreviation glossing the type may stand before the number
+    ("Ban Thường vụ Thành ủy tổ chức tổng kết 10 năm thực hiện Nghị quyết (NQ) 28 về xây dựng tổ chức Đảng.",
+     [("Nghị quyết", "28", None, "Nghị quyết 28", None, None)]),
     # a legal document's number carries its year: the symbol is everything after the serial (GOLD.md)
     ("Theo Nghị định 135/2020/NĐ-CP của Chính phủ quy định về tuổi nghỉ hưu.",
      [("Nghị định", "135", "2020/NĐ-CP", "135/2020-NĐ-CP", "Chính phủ", None)]),

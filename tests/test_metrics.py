@@ -690,6 +690,9 @@ def test_no_metric_inside_a_date_mention(text, part, kind, expected):
     "quyết tâm chiến thắng đại dịch Covid-19.",
     "Căn cứ Tờ trình 15 của Ban Thường vụ, hội nghị thống nhất nội dung.",
     "Thực hiện nghị quyết 02/2021 của Bộ Chính trị về đổi mới tổ chức.",
+    # ... also abbreviated, or glossed by its abbreviation
+    "Đồng chí chủ trì hội nghị tổng kết NQ 28 của Ban Thường vụ Thành ủy Hải Phòng.",
+    "Ban Thường vụ Thành ủy tổ chức tổng kết 10 năm thực hiện Nghị quyết (NQ) 28 về xây dựng tổ chức Đảng.",
 ])
 def test_capitalised_document_number_is_not_a_metric(text):
     assert metrics(text) == []

@@ -97,6 +97,11 @@ NAMED = [
     ("Công đoàn Khu kinh tế và các khu công nghiệp tỉnh Thái Bình trao 500 suất quà.", "Thái Bình",
      [("Công đoàn Khu kinh tế và các khu công nghiệp tỉnh Thái Bình",
        "Công đoàn Khu kinh tế và các Khu công nghiệp tỉnh Thái Bình", "cd_industrial_zone", "province", "Thái Bình")]),
+    # "TH" after "trường" is a primary school; "NHVN" is Ngân hàng Việt Nam
+    ("Đây là phần thưởng cho tập thể CĐ trường TH Vân Canh, một tập thể luôn đoàn kết.", "Hà Nội",
+     [("CĐ trường TH Vân Canh", "Công đoàn trường Tiểu học Vân Canh", "cdcs", "grassroots", "Hà Nội")]),
+    ("Phó Chủ tịch Công đoàn NHVN cho biết đoàn có 14 đại biểu.", None,
+     [("Công đoàn NHVN", "Công đoàn Ngân hàng Việt Nam", "cd_sector", "national", None)]),
     # a named zone and the province's zones: one union ("và các doanh nghiệp" ends it)
     ("Công đoàn Khu kinh tế Nghi Sơn và các khu công nghiệp tỉnh Thanh Hóa trao 50 suất quà.", "Thanh Hóa",
      [("Công đoàn Khu kinh tế Nghi Sơn và các khu công nghiệp tỉnh Thanh Hóa",

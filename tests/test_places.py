@@ -335,6 +335,9 @@ def _province_of(text: str) -> str | None:
      "LĐLĐ thành phố Đà Nẵng trích kinh phí hỗ trợ 500 suất quà.", "Quảng Nam"),
     ("Công đoàn phường Yên Bái trao kinh phí hỗ trợ đoàn viên\n\nLào Cai - Công đoàn phường Yên Bái vừa trao kinh phí.",
      "Yên Bái"),
+    # a person's name that holds a district's ("Tẩn Minh Long": Minh Long is in Quảng Ngãi) is no place
+    ("Chiều nay (9/8), LĐLĐ tỉnh trao 29 suất quà cho đoàn viên tại xã Huổi Lèng (huyện Mường Chà).\n"
+     "Chủ tịch LĐLĐ tỉnh Tẩn Minh Long chia sẻ, động viên đoàn viên.", "Điện Biên"),
     # a district's name ending in a direction word ("Hà Trung") is read whole before the word is dropped
     ("Ngày 1/2, Công đoàn xã Hà Trung tổ chức chương trình “Tết sum vầy - Xuân ơn Đảng” năm 2026 cho đoàn viên.",
      "Thanh Hóa"),

@@ -39,7 +39,8 @@ QUALIFIERS = "|".join(
 )
 # what follows a type word: "số 02-NQ/TW", "02/KH-LĐLĐ", "số: 18, 19-NQ/TW", "liên tịch số 01/..."
 NUMBER_AFTER_TYPE_RE = regex.compile(
-    rf"(?P<lead>(?:[^\S\n]+(?:{QUALIFIERS}))?(?:[^\S\n]+(?P<so>số)[^\S\n]*:?[^\S\n]*|[^\S\n]*:[^\S\n]*|[^\S\n]+))"
+    # (an abbreviation glossing the type may stand before the number: "Nghị quyết (NQ) 28")
+    rf"(?P<lead>(?:[^\S\n]*\((?-i:\p{{Lu}}{{1,5}})\))?(?:[^\S\n]+(?:{QUALIFIERS}))?(?:[^\S\n]+(?P<so>số)[^\S\n]*:?[^\S\n]*|[^\S\n]*:[^\S\n]*|[^\S\n]+))"
     rf"(?P<nums>{NUMBER}(?:[^\S\n]*,[^\S\n]*{NUMBER}|[^\S\n]+và[^\S\n]+{NUMBER})*)(?![\d.,]\d)",
     regex.IGNORECASE,
 )

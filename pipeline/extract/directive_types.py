@@ -55,12 +55,16 @@ def type_alternation(phrases=None) -> str:
 def type_placeholders() -> dict[str, str]:
     """{document_types}: every type word, lower case (for case-insensitive patterns);
     {document_types_capitalised}: as a reference writes them, "Nghị quyết" or "NGHỊ QUYẾT";
-    {document_types_lowercase_ref}: those still a reference in lower case before a number."""
+    {document_types_lowercase_ref}: those still a reference in lower case before a number;
+    {document_type_abbreviations}: the abbreviations of those ("NQ", "QĐ", "CT")."""
     capitalised = {f(t.phrase) for t in TYPES for f in (lambda p: p[:1].upper() + p[1:], str.upper)}
     return {
         "{document_types}": type_alternation(),
         "{document_types_capitalised}": type_alternation(capitalised),
         "{document_types_lowercase_ref}": type_alternation(t.phrase for t in TYPES if t.lowercase_ref),
+        # their official abbreviations ("NQ 28", "QĐ 217"): capitals, matched case-sensitively
+        "{document_type_abbreviations}": type_alternation(
+            a for t in TYPES if t.lowercase_ref for a in t.state_abbr + t.party_abbr),
     }
 SPACES_RE = regex.compile(r"\s+")
 

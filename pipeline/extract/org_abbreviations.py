@@ -17,10 +17,12 @@ class Abbreviation:
     expansion: str
     before_name: bool = False  # only right before a capitalised name
     not_after: str = ""        # words after which the letters mean something else ("Trường CĐ": cao đẳng)
+    only_after: str = ""       # words after which alone the letters mean this ("trường TH": tiểu học)
 
 
 ABBREVIATIONS = tuple(
-    Abbreviation(r["abbr"], r["expansion"], r.get("context") == "before_name", (r.get("not_after") or "").strip())
+    Abbreviation(r["abbr"], r["expansion"], r.get("context") == "before_name", (r.get("not_after") or "").strip(),
+                 (r.get("only_after") or "").strip())
     for r in load_table("abbreviations.csv") if r["scope"] in ("orgs", "all")
 )
 
@@ -32,6 +34,7 @@ def abbreviation_regex(abbrs) -> "regex.Pattern[str]":
         tail = "" if a.abbr.endswith(".") else r"(?![\p{L}\p{N}]|[-/][\p{L}\p{N}])"
         ahead = r"(?=[ \t]*\p{Lu})" if a.before_name else ""
         behind = rf"(?<!(?:{a.not_after})[ \t]+)" if a.not_after else ""
+        behind += rf"(?<=(?<!\p{{L}})(?:{a.only_after})[ \t]+)" if a.only_after else ""
         alts.append(behind + regex.escape(a.abbr) + tail + ahead)
     return regex.compile(r"(?<![\p{L}\p{N}]|[\p{L}\p{N}][-/])(?:" + "|".join(alts) + ")", regex.V1)
 
