@@ -303,6 +303,9 @@ OPENING_YEARS = [
     # a phase the article reviews closes with its events, unless a later phase opens with them
     ("Ngày 22/4, Công đoàn ngành Y tế tỉnh tổ chức hội nghị tuyên dương điển hình tiên tiến giai đoạn 2010-2015.",
      None, [("22/4", "2015-04-22")]),
+    # (the review word may stand a long way before its phase in the sentence)
+    ("Sáng 31/7, Liên đoàn Lao động tỉnh Gia Lai tổ chức Hội nghị điển hình tiên tiến trong công nhân, viên chức, lao "
+     "động tỉnh Gia Lai lần thứ V, giai đoạn 2015- 2020.", None, [("31/7", "2020-07-31")]),
     ("Ngày 27/5, LĐLĐ tỉnh tổ chức hội nghị tổng kết công tác phát triển đoàn viên giai đoạn 2021 – 2023; đề ra "
      "chỉ tiêu giai đoạn 2024 – 2028.", None, [("27/5", "2024-05-27")]),
     ("Ngày 22/4, Công đoàn ngành Y tế tỉnh triển khai kế hoạch giai đoạn 2021-2025.", None, [("22/4", "2021-04-22")]),

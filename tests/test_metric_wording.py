@@ -66,9 +66,28 @@ def test_indicators(text, expected):
     # "Đào tạo" in the name of a sector is no training event
     ("Gần 100 đại biểu đại diện cho 2.015 đoàn viên, lao động toàn ngành Giáo dục và Đào tạo huyện đã về dự.",
      [(100.0, "participants", "achieved"), (2015.0, "members_total", "context")]),
+    # ... at the congress: the size is of the congress's year, not of the term it opens
+    ("Đại hội Công đoàn Viên chức tỉnh lần thứ V, nhiệm kỳ 2019-2024. Tham dự đại hội có 197 đại biểu đại diện cho "
+     "4.892 đoàn viên của 84 CĐ cơ sở trực thuộc.",
+     [(197.0, "participants", "achieved"), (4892.0, "members_total", "context"), (84.0, "unions_total", "context")]),
     # a bare "đại diện" is a noun: the unions whose representatives came took part
     ("Các đồng chí đại diện lãnh đạo và vận động viên 13 Công đoàn cơ sở trên địa bàn tham dự.",
      [(13.0, "participants", "achieved")]),
 ])
 def test_the_body_delegates_represent(text, expected):
     assert [(value, indicator, status) for value, indicator, status, _ in _rows(text)] == expected
+
+
+def test_the_size_delegates_stand_for_is_of_the_congress_year():
+    rows = _rows("Đại hội Công đoàn Viên chức tỉnh lần thứ V, nhiệm kỳ 2019-2024. Tham dự đại hội có 197 đại biểu "
+                 "đại diện cho 4.892 đoàn viên của 84 CĐ cơ sở trực thuộc.")
+    assert [period for _, _, _, period in rows] == ["2019", "2019", "2019"]
+
+
+@pytest.mark.parametrize("text", [
+    # the trains and tickets a union gives workers going home for Tết are welfare
+    "Gần 1.500 công nhân lao động khó khăn ở Bình Dương bắt đầu lên Chuyến tàu Xuân nghĩa tình về quê đón Tết.",
+    "Năm 2024, Công đoàn tặng 1.500 vé tàu cho công nhân về quê.",
+])
+def test_tet_trains_are_welfare(text):
+    assert [indicator for _, indicator, _, _ in _rows(text)] == ["welfare"]

@@ -7,7 +7,7 @@ import regex
 
 from ..ruledata import load_yaml
 from .metric_candidates import Candidate
-from .metric_events import TARGET_BREAKER_RE, events_before, phrase_regex
+from .metric_events import TARGET_BREAKER_RE, events_before, phrase_regex, stands_for
 from .date_shapes import word_alternation
 
 _CUES = load_yaml("metric_cues.yaml")
@@ -39,11 +39,6 @@ _ATTENDEE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
 _COMPETITOR_RE = regex.compile(r"^(?:" + word_alternation(_CUES["competitor_nouns"]) + r")(?!\p{L})", regex.I)
 _REPRESENTED_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["representation_words"]) + r")(?!\p{L})(?:\s+\S+){0,"
                                 + str(int(_CUES["representation_reach"])) + r"}?\s*$", regex.I)
-# "đại diện cho"/"thay mặt cho" (standing for): what follows is the body represented; a bare
-# "đại diện" is as often a noun ("đại diện lãnh đạo ... 13 Công đoàn cơ sở tham dự": they came)
-_REPRESENTED_SIZE_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(
-    [w for w in _CUES["representation_words"] if w.endswith(" cho")]) + r")(?!\p{L})(?:\s+\S+){0,"
-    + str(int(_CUES["representation_reach"])) + r"}?\s*$", regex.I)
 _ARREARS_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["arrears_words"]) + r")(?!\p{L})(?:\s+\S+){0,"
                             + str(int(_CUES["arrears_reach"])) + r"}?\s*$", regex.I)
 _RECOVERY_RE = phrase_regex(_CUES["recovery_words"])
@@ -109,7 +104,7 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     # the members or units delegates stand for ("200 đại biểu đại diện cho gần 5.000 đoàn viên
     # thuộc 60 công đoàn cơ sở"): the size of the body represented
     whole = head_noun_total(subject, None) if c.quantity.unit == "count" and not c.decisive else None
-    if whole and _REPRESENTED_SIZE_RE.search(c.sentence.text, 0, c.quantity.num_start - c.sentence.start):
+    if whole and stands_for(c):
         if indicator != whole:
             indicator, p_ind, ruled = whole, 1.0, True
         if status != "context" and not c.target_scope:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..ruledata import load_yaml
+from .date_shapes import word_alternation
 from .numbers import Quantity
 
 _CUES = load_yaml("metric_cues.yaml")
@@ -49,6 +50,19 @@ TARGET_BREAKER_RE = phrase_regex(_CUES["target_breakers"])
 _CLOSED_ASIDE_RE = regex.compile(r"\([^()]*\)")
 _STOCK_VERBS = frozenset(w.casefold() for w in _CUES["stock_verbs"])
 _HEDGE_WORDS = frozenset(w.casefold() for w in load_yaml("metric_numbers.yaml")["hedges"])
+
+
+# "đại diện cho"/"thay mặt cho" (standing for): what follows is the body represented; a bare
+# "đại diện" is as often a noun ("đại diện lãnh đạo ... 13 Công đoàn cơ sở tham dự": they came)
+_REPRESENTED_SIZE_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(
+    [w for w in _CUES["representation_words"] if w.endswith(" cho")]) + r")(?!\p{L})(?:\s+\S+){0,"
+    + str(int(_CUES["representation_reach"])) + r"}?\s*$", regex.I)
+
+
+def stands_for(c) -> bool:
+    """The figure counts what delegates stand for ("200 đại biểu đại diện cho gần 5.000 đoàn
+    viên thuộc 60 công đoàn cơ sở"): the size of the body represented, at its congress."""
+    return _REPRESENTED_SIZE_RE.search(c.sentence.text, 0, c.quantity.num_start - c.sentence.start) is not None
 
 
 _NO_EVENT = object()  # "not looked for yet", as opposed to None: "no event phrase"

@@ -10,7 +10,7 @@ import regex
 from ..document import Document, Sentence
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
-from .metric_events import phrase_regex
+from .metric_events import phrase_regex, stands_for
 from .metric_periods import Period, body_periods
 from .numbers import Quantity
 
@@ -214,11 +214,12 @@ def period_of(c: Candidate, indicator: str, status: str, lazy_terms: LazyTerms) 
         open_terms = [p for p in lazy_terms.get() if ref is None or p.first_year <= ref < p.last_year]
         if open_terms:
             return _latest_term(open_terms).label
-    if indicator == "participants" and period and "/" in period and c.time and (
+    attending = indicator == "participants" or (status == "context" and stands_for(c))
+    if attending and period and "/" in period and c.time and (
             _from_a_term(c.time, period) or _CONGRESS_RE.search(c.sentence.text)):
         # attendance is at a congress, one moment of its term (GOLD.md: delegates and attendance
-        # take the year of that congress): the article's year where the term holds it, else the
-        # term's first year
+        # take the year of that congress), and so is the size of what the delegates stand for:
+        # the article's year where the term holds it, else the term's first year
         first, last = int(period[:4]), int(period.split("/")[-1][:4])
         ref = c.time.reference_year
         return str(ref if ref is not None and first <= ref <= last else first)
