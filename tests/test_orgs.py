@@ -97,6 +97,15 @@ NAMED = [
     ("Công đoàn Khu kinh tế và các khu công nghiệp tỉnh Thái Bình trao 500 suất quà.", "Thái Bình",
      [("Công đoàn Khu kinh tế và các khu công nghiệp tỉnh Thái Bình",
        "Công đoàn Khu kinh tế và các Khu công nghiệp tỉnh Thái Bình", "cd_industrial_zone", "province", "Thái Bình")]),
+    # a unit's name runs on over a dash after a few lowercase words; a verb before a dash ends it
+    ("LĐLĐ huyện tiếp nhận Công đoàn cơ sở Trung tâm Giáo dục nghề nghiệp - Giáo dục Thường xuyên Cẩm Giàng với 30 "
+     "đoàn viên.", "Hải Dương",
+     [("Công đoàn cơ sở Trung tâm Giáo dục nghề nghiệp - Giáo dục Thường xuyên Cẩm Giàng",
+       "Công đoàn cơ sở Trung tâm Giáo dục nghề nghiệp - Giáo dục Thường xuyên Cẩm Giàng", "cdcs", "grassroots",
+       "Hải Dương")]),
+    ("Công đoàn cơ sở Trường Tiểu học Vân Canh tổ chức - Hội nghị cán bộ.", "Hà Nội",
+     [("Công đoàn cơ sở Trường Tiểu học Vân Canh", "Công đoàn cơ sở Trường Tiểu học Vân Canh", "cdcs", "grassroots",
+       "Hà Nội")]),
     # "TH" after "trường" is a primary school; "NHVN" is Ngân hàng Việt Nam
     ("Đây là phần thưởng cho tập thể CĐ trường TH Vân Canh, một tập thể luôn đoàn kết.", "Hà Nội",
      [("CĐ trường TH Vân Canh", "Công đoàn trường Tiểu học Vân Canh", "cdcs", "grassroots", "Hà Nội")]),

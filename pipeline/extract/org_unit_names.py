@@ -90,6 +90,30 @@ def _place_named_at(text: str, pos: int) -> bool:
     return after < len(text) and is_capitalised(text[after])
 
 
+_DASH_THEN_NAME_RE = regex.compile(r"[ \t]*[-–][ \t]*(?=\p{Lu})")
+
+
+def _lowercase_before_dash(text: str, pos: int) -> int | None:
+    """End of a run of a few lowercase words at `pos` that a dash and a capitalised word
+    follow ("nghề nghiệp - Giáo dục thường xuyên"), else None; no stop word among them and
+    no other body after the dash."""
+    at, end = pos, None
+    for _ in range(LINE_MAX_WORDS):
+        word = LOWER_WORD_RE.match(text, at)
+        if word is None or NAME_STOP_RE.match(text, at) or RUN_STOP_RE.match(text, at):
+            return None
+        end = word.end()
+        dash = _DASH_THEN_NAME_RE.match(text, end)
+        if dash is not None:
+            after = dash.end()
+            return None if HEAD_RE.match(text, after) or UNIT_HEAD_RE.match(text, after) else end
+        gap = BLANK_RE.match(text, end)
+        if gap is None:
+            return None
+        at = gap.end()
+    return None
+
+
 def no_words(pos: int) -> int | None:
     return None
 
@@ -204,6 +228,13 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
             legal = fold(low.group()) in LEGAL_FORMS
             line_open = business and (line_open or legal)
             after_opener = business and (after_opener or legal)
+            continue
+        dashed = _lowercase_before_dash(text, p)
+        if dashed is not None:
+            # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": a name's two halves
+            tokens.append((dashed, False, fold(text[p:dashed])))
+            end = dashed
+            line_open = business
             continue
         sep2 = SEP_RE.match(text, tok.end())
         nxt = TOKEN_RE.match(text, sep2.end()) if sep2 and sep2.group() else None
