@@ -91,3 +91,15 @@ def test_the_size_delegates_stand_for_is_of_the_congress_year():
 ])
 def test_tet_trains_are_welfare(text):
     assert [indicator for _, indicator, _, _ in _rows(text)] == ["welfare"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list a colon opens: figures with no counted noun of their own count the lead's noun
+    ("Năm 2022, một số đơn vị có số lượng sáng kiến cao so với chỉ tiêu giao, điển hình như: Tuyển than Cửa Ông: "
+     "196/105 = 187%; Than Nam Mẫu: 198/132 = 150%.",
+     ["initiatives"] * 6),
+    # ... only a noun that fixes its code: gifts after a colon stay welfare
+    ("Kết quả năm 2022: Công ty Than Nam Mẫu trao 50 suất quà cho công nhân.", ["welfare"]),
+])
+def test_a_lists_figures_count_its_leads_noun(text, expected):
+    assert [indicator for _, indicator, _, _ in _rows(text)] == expected

@@ -67,7 +67,7 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     ruled = False
     if c.decisive and c.decisive != indicator:
         indicator, p_ind, ruled = c.decisive, 1.0, True
-    by_noun = head_noun_indicator(c.subject, indicator)
+    by_noun = head_noun_indicator(c.subject or _elided_subject(c), indicator)
     if by_noun != indicator:
         indicator, p_ind, ruled = by_noun, 1.0, True
     subject = c.subject or ""
@@ -149,6 +149,24 @@ def _attendee(c: Candidate, subject: str) -> bool:
         return False
     opener = _ATTENDANCE_RE.search(c.sentence.text, 0, c.quantity.num_start - c.sentence.start)
     return opener is not None
+
+
+_FIXED_NOUN_RE = phrase_regex(_HEAD_FIXED)
+
+
+def _elided_subject(c: Candidate) -> str | None:
+    """The noun a figure with none of its own counts in a list a colon opens, where the lead
+    names a noun that fixes its code ("số lượng sáng kiến ... điển hình như: Tuyển than Cửa
+    Ông: 196/105 = 187%; Than Nam Mẫu: 198/132 = 150%"): the lead's."""
+    if c.subject:
+        return None
+    colon = c.sentence.text.find(":", 0, c.quantity.num_start - c.sentence.start)
+    if colon < 0:
+        return None
+    named = None
+    for named in _FIXED_NOUN_RE.finditer(c.sentence.text, 0, colon):
+        pass
+    return named.group().casefold() if named else None
 
 
 def head_noun_indicator(subject: str | None, indicator: str) -> str:
