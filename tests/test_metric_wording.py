@@ -103,3 +103,17 @@ def test_tet_trains_are_welfare(text):
 ])
 def test_a_lists_figures_count_its_leads_noun(text, expected):
     assert [indicator for _, indicator, _, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # scholarships a union gives are welfare, though an award ceremony hands them out
+    ("Năm 2022, 24 Công đoàn cơ sở đã tổ chức khen thưởng và trao 930 suất học bổng cho con đoàn viên.",
+     [(24.0, "emulation"), (930.0, "welfare")]),
+    # "cho vay ... từ Quỹ" lends from a fund: the fund is the money's source, not its recipient
+    ("Năm 2020, triển khai 4 dự án cho vay vốn từ Quỹ quốc gia cho 35 đoàn viên với tổng số tiền 350 triệu đồng.",
+     [(4.0, "welfare"), (35.0, "welfare"), (350000000.0, "welfare")]),
+    # ... while money given to a fund is a donation
+    ("Năm 2020, Công đoàn trao 20 triệu đồng cho Quỹ vì người nghèo.", [(20000000.0, "donations")]),
+])
+def test_scholarships_loans_and_funds(text, expected):
+    assert [(value, indicator) for value, indicator, _, _ in _rows(text)] == expected

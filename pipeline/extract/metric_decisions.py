@@ -25,7 +25,8 @@ _PRESENT_STATE_INDICATORS = frozenset(_CUES["present_state_indicators"])
 _BLOOD_DRIVE_RE = phrase_regex(_CUES["blood_drive_words"])
 # money given to a school, a fund, the Front: "cho/tới/giúp" and an institution within reach
 _RECIPIENT_RE = regex.compile(
-    r"(?<!\p{L})(?:" + word_alternation(_CUES["recipient_words"]) + r")(?:\s+\S+){0," + str(int(_CUES["recipient_reach"]))
+    r"(?<!\p{L})(?:" + word_alternation(_CUES["recipient_words"]) + r")(?:\s+(?!(?:"
+    + word_alternation(_CUES["not_toward_recipient"]) + r")(?!\p{L}))\S+){0," + str(int(_CUES["recipient_reach"]))
     + r"}?\s+(?:" + word_alternation(_CUES["donation_recipients"]) + r")(?!\p{L})", regex.I)
 _DONOR_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
     set(_CUES["workforce_nouns"]) | set(_CUES["donor_nouns"]), key=len, reverse=True)) + r")(?!\p{L})", regex.I)
