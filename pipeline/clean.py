@@ -20,6 +20,7 @@ The phrases live in rules/furniture.yaml (compiled in pipeline.furniture).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -346,7 +347,20 @@ def judge_repeats(lines: list[Line], dropped: set[int], headline: int | None) ->
                 out.add(prev.index)
     if title:
         out.update(l.index for l in live if l.index > headline and l.text == title)
+        # the headline written without its diacritics opens an image's alt text or a slug,
+        # often run together with a related headline ("tren 5000 cuoc kiem tra tai chinh
+        # cong doan Phấn đấu ..."): no line of the article
+        bare = _unaccented(title)
+        if len(bare) >= 20:
+            out.update(l.index for l in live if l.index > headline and l.text[:len(bare)].isascii()
+                       and _unaccented(l.text[:len(bare)]) == bare)
     return out
+
+
+def _unaccented(text: str) -> str:
+    """`text` lower-cased without diacritics ("Trên 5000 cuộc" -> "tren 5000 cuoc")."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def trim_spans(lines: list[Line], kept: list[int]) -> list[tuple[int, int]]:

@@ -37,6 +37,11 @@ FURNITURE = [
     ("page label", f"Chi tiết bài viết Chi tiết bài viết\n\n{ARTICLE}", ARTICLE),
     ("menu row", f"Trang chủ | Tin tức | Công đoàn | Liên hệ\n{ARTICLE}", ARTICLE),
     ("media player", f"{HEAD}\n\n0:00 / 0:00\n0:00\n{P1}\n\n{P2}", f"{HEAD}\n\n{P1}\n\n{P2}"),
+    ("audio player's file", f"{ARTICLE}\nAudio: 1701_tuyen_duong_90_cong_nhan_mixdown_mp3\n{P3}", f"{ARTICLE}\n{P3}"),
+    # the headline without its diacritics (an image's alt text, a slug), run into a related headline
+    ("headline as unaccented alt text",
+     f"{ARTICLE}\nlien doan lao dong tinh trao qua cho cong nhan Phấn đấu thực hiện 5 nhiệm vụ trọng tâm\n{P3}",
+     f"{ARTICLE}\n{P3}"),
     ("image file name", f"{ARTICLE}\n\nLien_Doan_Lao_Dong_tinh_1(2).png\n\n{P3}", f"{ARTICLE}\n\n{P3}"),
     ("image name as caption", f"{ARTICLE}\n\n5515 baohiem xa hoi\n{P3}", f"{ARTICLE}\n\n{P3}"),
     ("image ids", f"{ARTICLE}\nz3486429374285 b133a671a1fb5d094d96c7be80d6c869\n{P3}", f"{ARTICLE}\n{P3}"),
