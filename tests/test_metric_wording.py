@@ -117,3 +117,23 @@ def test_a_lists_figures_count_its_leads_noun(text, expected):
 ])
 def test_scholarships_loans_and_funds(text, expected):
     assert [(value, indicator) for value, indicator, _, _ in _rows(text)] == expected
+
+
+def test_a_lead_reviewing_the_year_just_past_dates_the_report():
+    # "năm qua" early in a year names the year before; said after "UBKT ... cho biết," it frames
+    # the report (no committee's term): the later paragraphs' figures are of that year too
+    rows = _rows("Trên 5000 cuộc kiểm tra tài chính công đoàn\n\n09/02/2017 09:30\n\n"
+                 "UBKT LĐLĐ Thành phố cho biết, năm qua, UBKT các cấp công đoàn thành phố đã tiến hành kiểm tra "
+                 "5194 cuộc.\n\nTrong đó, UBKT LĐLĐ Thành phố kiểm tra 29 cuộc tại LĐLĐ các quận, huyện.")
+    assert [(value, period) for value, _, _, period in rows] == [(5000.0, "2016"), (5194.0, "2016"), (29.0, "2016")]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("Trong năm qua, LĐLĐ tỉnh đã trao 1.650 suất quà.", ["past_year"]),
+    # "những/các/nhiều năm qua" are years, no one of them
+    ("Trong những năm qua, LĐLĐ tỉnh đã trao 1.650 suất quà.", []),
+    ("Nhiều năm qua, LĐLĐ tỉnh đã trao 1.650 suất quà.", []),
+])
+def test_the_year_just_past_is_one_year(text, kinds):
+    from pipeline.extract.metric_periods import find_periods
+    assert [p.kind for p in find_periods(text, 2017, 2017)] == kinds

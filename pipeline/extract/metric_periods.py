@@ -144,7 +144,13 @@ def mark_descriptive(text: str, periods: list[Period]) -> list[Period]:
     nhiệm kỳ 2023-2028") rather than open a time frame; not where a review word stands
     between them ("Hội nghị Ban Chấp hành sơ kết hoạt động quý III": the meeting reviews
     the quarter)."""
-    return [replace(p, descriptive=True) if _describes(text, p) else p for p in periods]
+    return [replace(p, descriptive=True) if p.kind not in _DEICTIC_KINDS and _describes(text, p) else p
+            for p in periods]
+
+
+# times said from the writer's now ("năm qua", "năm nay", "5 năm qua", "từ tháng 8 đến nay"):
+# they frame what is told, never describe a committee or pupils as "nhiệm kỳ 2023-2028" does
+_DEICTIC_KINDS = frozenset({"past_year", "this_year", "next_year", "new_year", "review", "since", "this_month"})
 
 
 def _describes(text: str, p: Period) -> bool:
@@ -350,8 +356,9 @@ def article_periods(doc: Document, periods: list[Period], title: tuple[int, int]
 
 
 def lead_period(doc: Document, periods: list[Period], title: tuple[int, int], ref: int | None) -> Period | None:
-    """A half or quarter of the article's year that its lead names ("Theo báo cáo ..., trong 6
-    tháng đầu năm 2019, toàn tỉnh thành lập mới 24 CĐCS"): the span a report's later
+    """A half or quarter of the article's year, or the year before it, that its lead names
+    ("Theo báo cáo ..., trong 6 tháng đầu năm 2019, toàn tỉnh thành lập mới 24 CĐCS"; "năm
+    qua" early in a year): the span a report's later
     figures cover where their own paragraph names none. Read within lead_chars of the
     headline's end."""
     def reported(p: Period) -> bool:
@@ -359,6 +366,10 @@ def lead_period(doc: Document, periods: list[Period], title: tuple[int, int], re
             return False
         if _PART_OF_YEAR_RE.search(p.label):  # of the article's year (an undated report: of the year written)
             return ref is None or p.first_year == ref
+        # the year just past, which a lead written early in the next year reviews ("UBKT ... cho
+        # biết, năm qua, UBKT các cấp đã tiến hành kiểm tra 5194 cuộc" in February 2017)
+        if p.kind == "past_year":
+            return ref is not None and p.first_year == ref - 1
         # the year before the article's, which the lead reviews ("tổng kết hoạt động công đoàn
         # năm 2020" at a conference of January 2021)
         return (ref is not None and p.kind == "year" and p.first_year == ref - 1
