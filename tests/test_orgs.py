@@ -106,6 +106,18 @@ NAMED = [
     ("Công đoàn cơ sở Trường Tiểu học Vân Canh tổ chức - Hội nghị cán bộ.", "Hà Nội",
      [("Công đoàn cơ sở Trường Tiểu học Vân Canh", "Công đoàn cơ sở Trường Tiểu học Vân Canh", "cdcs", "grassroots",
        "Hà Nội")]),
+    # a body named with its kind word alone beside its full name is that body; "các khu công nghiệp"
+    # is part of an agency's name
+    ("Đại hội Công đoàn Ban Quản lý các KCN tỉnh nhiệm kỳ 2023-2028. Công đoàn Ban Quản lý các khu công nghiệp "
+     "Bắc Ninh vừa tổ chức thành công Đại hội.", "Bắc Ninh",
+     [("Công đoàn Ban Quản lý các KCN tỉnh", "Công đoàn Ban Quản lý các khu công nghiệp Bắc Ninh", "cdcs", "grassroots",
+       "Bắc Ninh"),
+      ("Công đoàn Ban Quản lý các khu công nghiệp Bắc Ninh", "Công đoàn Ban Quản lý các khu công nghiệp Bắc Ninh", "cdcs",
+       "grassroots", "Bắc Ninh")]),
+    # ... alone, it stays as written
+    ("Công đoàn Ban Quản lý các KCN tỉnh tổ chức Đại hội.", "Bắc Ninh",
+     [("Công đoàn Ban Quản lý các KCN tỉnh", "Công đoàn Ban Quản lý các Khu công nghiệp tỉnh", "cdcs", "grassroots",
+       "Bắc Ninh")]),
     # "TH" after "trường" is a primary school; "NHVN" is Ngân hàng Việt Nam
     ("Đây là phần thưởng cho tập thể CĐ trường TH Vân Canh, một tập thể luôn đoàn kết.", "Hà Nội",
      [("CĐ trường TH Vân Canh", "Công đoàn trường Tiểu học Vân Canh", "cdcs", "grassroots", "Hà Nội")]),

@@ -135,4 +135,19 @@ def unify_place_kinds(cands: list[Candidate]) -> list[Candidate]:
             head, sep, place = (c.canonical or "").rpartition(f" {kind} ")
             if sep and head and place:
                 full.setdefault(f"{head} {place}", c.canonical)
+                full.setdefault(f"{head} {kind}", c.canonical)
+    # ... and so is one named with its kind word alone ("Công đoàn Ban Quản lý các KCN tỉnh" beside
+    # "Công đoàn Ban Quản lý các khu công nghiệp Bắc Ninh"): the kind word points to that place
+    for c in cands:
+        for kind in PROVINCE_KINDS | DISTRICT_ONLY_KINDS:
+            head = (c.canonical or "").removesuffix(f" {kind}")
+            if head != c.canonical and f"{head} {kind}" not in full:
+                stem = f"{head} ".casefold()
+                named: dict[str, str] = {}  # one body however its words are capitalised: its first spelling
+                for o in cands:
+                    if (o.canonical and o.canonical.casefold().startswith(stem) and o.province
+                            and c.province in (None, o.province)):
+                        named.setdefault(o.canonical.casefold(), o.canonical)
+                if len(named) == 1:
+                    full[c.canonical] = next(iter(named.values()))
     return [replace(c, canonical=full[c.canonical]) if c.canonical in full else c for c in cands]
