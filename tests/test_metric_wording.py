@@ -137,3 +137,13 @@ def test_a_lead_reviewing_the_year_just_past_dates_the_report():
 def test_the_year_just_past_is_one_year(text, kinds):
     from pipeline.extract.metric_periods import find_periods
     assert [p.kind for p in find_periods(text, 2017, 2017)] == kinds
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare classifier ("người") counts the noun its clause names after "tổng số"
+    ("Tổng số NLĐ toàn ngành là 14.370 người.", [(14370.0, "other")]),
+    ("Tổng số đảng viên toàn ngành là 7.194 người, chiếm 50,06%.", [(7194.0, "other"), (50.06, "other")]),
+    ("Tổng số đoàn viên toàn ngành là 12.000 người.", [(12000.0, "members_total")]),
+])
+def test_a_classifier_counts_the_noun_its_clause_names(text, expected):
+    assert [(value, indicator) for value, indicator, _, _ in _rows(text)] == expected

@@ -68,10 +68,10 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     ruled = False
     if c.decisive and c.decisive != indicator:
         indicator, p_ind, ruled = c.decisive, 1.0, True
-    by_noun = head_noun_indicator(c.subject or _elided_subject(c), indicator)
+    subject = _counted_noun(c)
+    by_noun = head_noun_indicator(subject or _elided_subject(c), indicator)
     if by_noun != indicator:
         indicator, p_ind, ruled = by_noun, 1.0, True
-    subject = c.subject or ""
     if (indicator == "donations" and c.quantity.unit == "count" and _DONOR_RE.match(subject)
             and (_BLOOD_DRIVE_RE.search(c.clause_left) or _BLOOD_DRIVE_RE.search(c.clause_right))):
         indicator, p_ind, ruled = "participants", 1.0, True  # the people who gave, not what they gave
@@ -153,6 +153,22 @@ def _attendee(c: Candidate, subject: str) -> bool:
 
 
 _FIXED_NOUN_RE = phrase_regex(_HEAD_FIXED)
+_CLASSIFIERS = frozenset(w.casefold() for w in _CUES["classifier_nouns"])
+# "Tổng số NLĐ toàn ngành là 14.370 người": the noun after the opener, up to "là"/"có"/a comma
+_COUNTED_AFTER_OPENER_RE = regex.compile(
+    r"(?<!\p{L})(?:" + word_alternation(_CUES["counted_noun_openers"]) + r")\s+(?P<noun>[^,;:.()]{1,60}?)\s+(?:là|có|đạt|gồm)\s*$",
+    regex.I)
+
+
+def _counted_noun(c: Candidate) -> str:
+    """What a figure counts: its subject, unless that is a bare classifier ("người") and the
+    clause names the noun after "tổng số"/"số lượng" before it ("Tổng số đảng viên toàn
+    ngành là 7.194 người": Party members)."""
+    subject = c.subject or ""
+    if subject.casefold() not in _CLASSIFIERS:
+        return subject
+    named = _COUNTED_AFTER_OPENER_RE.search(c.clause_left)
+    return named.group("noun") if named else subject
 
 
 def _elided_subject(c: Candidate) -> str | None:
