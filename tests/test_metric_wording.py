@@ -147,3 +147,29 @@ def test_the_year_just_past_is_one_year(text, kinds):
 ])
 def test_a_classifier_counts_the_noun_its_clause_names(text, expected):
     assert [(value, indicator) for value, indicator, _, _ in _rows(text)] == expected
+
+
+def test_a_first_line_dating_its_meeting_gives_the_year_it_reviews():
+    # the day the meeting was held is not the time of the figures; the year it reviews is
+    rows = _rows("Chiều ngày 08/01/2019 LĐLĐ thành phố Quy Nhơn tổ chức Hội nghị tổng kết công tác công đoàn năm "
+                 "2018, triển khai nhiệm vụ trọng tâm năm 2019.\nCác cấp công đoàn đã trao tặng trên 280 suất quà cho "
+                 "đoàn viên.")
+    assert [(value, period) for value, _, _, period in rows] == [(280.0, "2018")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # after a scale word "đồng" is money, though "đồng phục" (uniforms) could follow
+    ("Các cấp công đoàn chi hơn 6,6 tỷ đồng phục vụ công tác hỗ trợ đoàn viên.", [(6600000000.0, "vnd")]),
+    ("Năm 2021, Công đoàn tặng 500 đồng phục cho công nhân.", [(500.0, "count")]),
+    # a month written "7.2018" after "đến" is a month, no count
+    ("Từ tháng 11.2016 đến 7.2018 công ty không đóng BHXH cho 500 người.", [(500.0, "count")]),
+])
+def test_money_and_months_by_their_shape(text, expected):
+    result = process_record(RawRecord(doc_id="t", source="t", text=text))
+    assert [(m.value, m.unit) for m in result.metrics] == expected
+
+
+def test_a_count_of_years_is_no_year():
+    from pipeline.extract.metric_periods import find_periods
+    text = "Họp mặt kỷ niệm 1982 năm cuộc khởi nghĩa Hai Bà Trưng; tổ chức Hội thi năm 2022."
+    assert [p.label for p in find_periods(text, 2022, 2022)] == ["2022"]

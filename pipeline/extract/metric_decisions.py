@@ -156,7 +156,8 @@ _FIXED_NOUN_RE = phrase_regex(_HEAD_FIXED)
 _CLASSIFIERS = frozenset(w.casefold() for w in _CUES["classifier_nouns"])
 # "Tổng số NLĐ toàn ngành là 14.370 người": the noun after the opener, up to "là"/"có"/a comma
 _COUNTED_AFTER_OPENER_RE = regex.compile(
-    r"(?<!\p{L})(?:" + word_alternation(_CUES["counted_noun_openers"]) + r")\s+(?P<noun>[^,;:.()]{1,60}?)\s+(?:là|có|đạt|gồm)\s*$",
+    r"(?<!\p{L})(?:" + word_alternation(_CUES["counted_noun_openers"]) + r")\s+(?P<noun>[^,;:.()]{1,60}?)\s+(?:"
+    + word_alternation(_CUES["counted_noun_verbs"]) + r")\s*$",
     regex.I)
 
 

@@ -352,7 +352,11 @@ def article_periods(doc: Document, periods: list[Period], title: tuple[int, int]
               and p.first_year < p.last_year == ref]
     # a congress term ending in the article's year is what "nhiệm kỳ qua" reviews
     review = next((p for p in ending if p.kind == "term"), ending[0] if ending else None)
-    return review, (in_title[0] if in_title else None)
+    # a day the first line dates its event by ("Chiều ngày 08/01/2019 LĐLĐ ... tổ chức Hội nghị
+    # tổng kết ... năm 2018"): the time of the meeting, not of the figures; a span or a year
+    # the line names comes first
+    spans = [p for p in in_title if p.kind != "day_year"]
+    return review, (spans or in_title or [None])[0]
 
 
 def lead_period(doc: Document, periods: list[Period], title: tuple[int, int], ref: int | None) -> Period | None:

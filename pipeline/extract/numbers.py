@@ -42,6 +42,7 @@ _SHARE_END_RE = regex.compile(r"[^\S\n]*(?:[,.;:)]|$)", regex.M)
 _MONEY_RE = regex.compile(
     r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})(?!/[cC](?!\p{L}))"  # "5 đ/c": đồng chí
     r"(?!\s+(?:" + _alternation(_RULES["not_money_after_dong"]) + r")(?!\p{L}))")
+_SCALED_MONEY_RE = regex.compile(r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})(?!/[cC](?!\p{L}))")
 _HEDGE_RE = regex.compile(r"(?<!\p{L})(" + _alternation(_HEDGES) + r")\s*$", regex.I)
 _HEDGES_AFTER: dict[str, str] = {k.casefold(): v for k, v in _RULES["hedges_after"].items()}
 _HEDGE_AFTER_RE = regex.compile(r"[^\S\n]*(" + _alternation(_HEDGES_AFTER) + r")(?!\p{L})", regex.I)
@@ -147,7 +148,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             i += 1
             total += raw[i][3] * raw[i][4]
             end, mult = raw[i][6], raw[i][4]
-        unit, end = _unit_after(text, end)
+        unit, end = _unit_after(text, end, scaled=bool(scale))
         if (unit == "count" and not scale and total <= 100 and _SHARE_END_RE.match(text, end)
                 and _SHARE_BEFORE_RE.search(text, max(0, ns - 20), ns)):
             unit = "percent"  # "chiếm 77,05)": a share with its sign left out
@@ -162,11 +163,13 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     return [_money_by_cue(text, q, offset) for q in quantities]
 
 
-def _unit_after(text: str, pos: int) -> tuple[str, int]:
+def _unit_after(text: str, pos: int, scaled: bool = False) -> tuple[str, int]:
     m = _PERCENT_RE.match(text, pos)
     if m:
         return "percent", m.end()
-    m = _MONEY_RE.match(text, pos)
+    # after a scale word "đồng" is the currency whatever follows ("6,6 tỷ đồng phục vụ ...":
+    # not "đồng phục", uniforms)
+    m = (_SCALED_MONEY_RE if scaled else _MONEY_RE).match(text, pos)
     if m:
         return "vnd", m.end()
     return "count", pos
