@@ -173,3 +173,17 @@ def test_a_count_of_years_is_no_year():
     from pipeline.extract.metric_periods import find_periods
     text = "Họp mặt kỷ niệm 1982 năm cuộc khởi nghĩa Hai Bà Trưng; tổ chức Hội thi năm 2022."
     assert [p.label for p in find_periods(text, 2022, 2022)] == ["2022"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an undated monthly report: the month its lead reports on gives the present its year
+    ("Hưởng ứng Tháng công nhân, các cấp Công đoàn đẩy mạnh phát triển đoàn viên.\nTrong tháng 5/2019, toàn tỉnh "
+     "đã thành lập mới 6 CĐCS, nâng tổng số đến nay toàn tỉnh có 1.021 CĐCS.",
+     [(6.0, "2019-05"), (1021.0, "2019")]),
+    # ... a month told later, of a past event, does not
+    ("Hưởng ứng Tháng công nhân, các cấp Công đoàn đẩy mạnh phát triển đoàn viên.\nĐến nay toàn tỉnh có 1.021 CĐCS.\n"
+     "Trước đó, vào tháng 7.2018, công ty đã ngừng hoạt động.",
+     [(1021.0, None)]),
+])
+def test_the_month_a_lead_reports_on_dates_an_undated_report(text, expected):
+    assert [(value, period) for value, _, _, period in _rows(text)] == expected

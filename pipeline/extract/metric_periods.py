@@ -46,6 +46,9 @@ _REVIEW_RE = cue_patterns()["phase_review"]  # "tổng kết", "sơ kết", ...
 _REVIEW_REACH = int(_TIME_WORDS["phase_review_reach"])
 _PART_OF_YEAR_RE = regex.compile(r"-(?:H[12]|Q[1-4])$")  # "2019-H1", "2023-Q1"
 _LEAD_CHARS = int(_PERIODS["lead_chars"])
+# a month opening its sentence as the time it reports on ("Trong tháng 5/2019, ...", "Tính đến tháng 8/2023, ...")
+_LEAD_RE_OF_MONTH = regex.compile(r"(?:^|[.!?\n]\s*)(?:" + "|".join(
+    regex.escape(w) for w in sorted(_PERIODS["lead_words"], key=len, reverse=True)) + r")\s+$", regex.I)
 _MONTH_LABEL_RE = regex.compile(r"\d{4}-\d{2}")  # one month ("2025-08"), not a year up to it
 _DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["descriptive_heads"] + _PERIODS["merit_words"], key=len, reverse=True))
@@ -405,7 +408,8 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     """The year the article reports on: publication (or a dump header's month), else the year the text calls the
     present ("từ đầu năm 2024 đến nay"), else the one year it gives a Tết ("Tết Bính Ngọ
     2026", or by its lunar name only: "Tết Nguyên đán Kỷ Hợi"), else the one year its anniversaries give ("kỷ niệm 90 năm Ngày thành lập Công
-    đoàn Việt Nam": 2019), else the commonest year in its dates, else the first year of the
+    đoàn Việt Nam": 2019), else the commonest year in its dates, else the one year its months are written in,
+    else the first year of the
     one term a congress it reports opens (not before the 2025 reorganisation where the
     article speaks of it)."""
     # the dump header's month (" date 2017-03"): the article's year, as for the dates
@@ -425,6 +429,15 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
              and not _DIRECTIVE_CONTEXT_RE.search(doc.body[max(0, d.start - 80):d.start])]
     if years:
         return max(set(years), key=years.count)
+    # ... else the one year the months its lead reports on are written in ("Trong tháng 5/2019, toàn
+    # tỉnh ..., nâng tổng số đến nay ...": a monthly report of May 2019); a month later in the
+    # text is as often a past event's ("Trước đó, vào tháng 7.2018, ...")
+    lead_end = _LEAD_CHARS + (doc.body.find("\n") + 1)
+    months = {d.period_start.year for d in dates if d.kind == "month" and d.period_start and d.start < lead_end
+              and WRITTEN_YEAR_RE.search(d.text) and _LEAD_RE_OF_MONTH.search(doc.body, max(0, d.start - 30), d.start)
+              and not _DIRECTIVE_CONTEXT_RE.search(doc.body[max(0, d.start - 80):d.start])}
+    if len(months) == 1:
+        return months.pop()
     # a congress is held in the first year of the term it opens ("Đại hội ..., nhiệm kỳ 2023-2028")
     opened = {p.first_year for p in congress_terms(doc, list(body_periods(doc, None, None)))}
     if len(opened) == 1:
