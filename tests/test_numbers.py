@@ -99,3 +99,16 @@ def test_find_quantities(text, expected):
 def test_offsets_are_shifted():
     (q,) = find_quantities("đạt 110,7% chỉ tiêu", offset=100)
     assert (q.start, q.end, q.num_start, q.num_end) == (104, 110, 104, 109)
+
+
+@pytest.mark.parametrize("text,value", [
+    # a decimal before a scale word is exact, not its float product ("4,1 tỷ" is not 4 099 999 999.9999995)
+    ("hỗ trợ 4,1 tỷ đồng", 4_100_000_000),
+    ("chi 6,6 tỷ đồng", 6_600_000_000),
+    ("trao 2,3 triệu đồng", 2_300_000),
+    ("tổng kinh phí 0,7 tỷ đồng", 700_000_000),
+])
+def test_a_scaled_decimal_is_exact(text, value):
+    from pipeline.extract.numbers import find_quantities
+    [q] = find_quantities(text)
+    assert q.value == value

@@ -148,6 +148,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             i += 1
             total += raw[i][3] * raw[i][4]
             end, mult = raw[i][6], raw[i][4]
+        if scale:
+            # "4,1 tỷ" is 4 100 000 000, not the float 4.1 × 10⁹ = 4 099 999 999.9999995
+            total = round(total, 6)
         unit, end = _unit_after(text, end, scaled=bool(scale))
         if (unit == "count" and not scale and total <= 100 and _SHARE_END_RE.match(text, end)
                 and _SHARE_BEFORE_RE.search(text, max(0, ns - 20), ns)):
