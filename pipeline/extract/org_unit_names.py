@@ -47,22 +47,28 @@ BLANK_RE = regex.compile(r"[ \t]+")
 ROMAN_RE = regex.compile(r"[IVXL]+")
 
 
+def _lowercase_words(text: str, pos: int):
+    """(end, next word's start or None) of each word of a run of at most line_max_words
+    lowercase words at `pos`, stopping before a stop word or a verb of what a union did."""
+    at = pos
+    for _ in range(LINE_MAX_WORDS):
+        word = LOWER_WORD_RE.match(text, at)
+        if word is None or NAME_STOP_RE.match(text, at) or RUN_STOP_RE.match(text, at):
+            return
+        gap = BLANK_RE.match(text, word.end())
+        yield word.end(), (gap.end() if gap else None)
+        if gap is None:
+            return
+        at = gap.end()
+
+
 def business_line_end(text: str, pos: int, person_nearby: bool) -> int | None:
     """End of a run of lowercase words at `pos` that a unit's proper name follows
     ("thủy sản" in "Chế biến thủy sản Minh Hải"), else None: at most a few words, no
     punctuation, no verb of what the union did, and a capitalised word after it that is
     not another body or a person."""
-    at, end = pos, None
-    for _ in range(LINE_MAX_WORDS):
-        word = LOWER_WORD_RE.match(text, at)
-        if word is None or NAME_STOP_RE.match(text, at) or RUN_STOP_RE.match(text, at):
-            return None
-        end = word.end()
-        gap = BLANK_RE.match(text, end)
-        if gap is None:
-            return None
-        at = gap.end()
-        nxt = TOKEN_RE.match(text, at)
+    for end, at in _lowercase_words(text, pos):
+        nxt = TOKEN_RE.match(text, at) if at is not None else None
         if nxt is None:
             return None
         if is_capitalised(nxt.group()):
@@ -97,20 +103,11 @@ def _lowercase_before_dash(text: str, pos: int) -> int | None:
     """End of a run of a few lowercase words at `pos` that a dash and a capitalised word
     follow ("nghề nghiệp - Giáo dục thường xuyên"), else None; no stop word among them and
     no other body after the dash."""
-    at, end = pos, None
-    for _ in range(LINE_MAX_WORDS):
-        word = LOWER_WORD_RE.match(text, at)
-        if word is None or NAME_STOP_RE.match(text, at) or RUN_STOP_RE.match(text, at):
-            return None
-        end = word.end()
+    for end, _ in _lowercase_words(text, pos):
         dash = _DASH_THEN_NAME_RE.match(text, end)
         if dash is not None:
             after = dash.end()
             return None if HEAD_RE.match(text, after) or UNIT_HEAD_RE.match(text, after) else end
-        gap = BLANK_RE.match(text, end)
-        if gap is None:
-            return None
-        at = gap.end()
     return None
 
 
