@@ -28,6 +28,7 @@ _WEIGHTS = _RULES["weights"]
 _PROVINCE_KIND = {u.name: u.kind for u in province_units()}
 _NATIONAL = phrase_regex(_RULES["national_signals"])
 _LOCAL = {kind: phrase_regex(words) for kind, words in _RULES["local_signals"].items()}
+_DISTRICT_LOCAL = phrase_regex(_RULES["district_local_signals"])
 _TEASER_LINE = regex.compile(
     r"^[ \t]*(?:" + "|".join(regex.escape(m) for m in _RULES["teaser_markers"]) + r")\b[^\n]{0,30}$", regex.M
 )
@@ -176,7 +177,8 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
             if _PROVINCE_KIND[province] == local_kinds[0]:
                 scores[province] *= _WEIGHTS["kind_fit"]
     national = sum(_position_weight(start, title_end) for start, _ in _national_spans(body))
-    return ProvinceEvidence(dict(scores), federation_named, bool(local_kinds), national)
+    local_voice = bool(local_kinds) or _DISTRICT_LOCAL.search(body) is not None
+    return ProvinceEvidence(dict(scores), federation_named, local_voice, national)
 
 
 _LIST_PROVINCES = 3  # a line naming this many provinces or more lists them

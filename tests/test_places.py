@@ -335,6 +335,11 @@ def _province_of(text: str) -> str | None:
      "LĐLĐ thành phố Đà Nẵng trích kinh phí hỗ trợ 500 suất quà.", "Quảng Nam"),
     ("Công đoàn phường Yên Bái trao kinh phí hỗ trợ đoàn viên\n\nLào Cai - Công đoàn phường Yên Bái vừa trao kinh phí.",
      "Yên Bái"),
+    # written from inside a district ("Liên đoàn Lao động quận", "Quận uỷ"): local, though the
+    # anniversary it celebrates names the union system as a whole again and again
+    ("Lễ kỷ niệm 85 năm ngày thành lập Công đoàn Việt Nam\n\nSáng 23/7, Liên đoàn Lao động quận đã tổ chức lễ kỷ "
+     "niệm 85 năm ngày thành lập Công đoàn Việt Nam, ôn lại truyền thống của Công đoàn Việt Nam. Lãnh đạo Quận uỷ, "
+     "Tổng Liên đoàn Lao động Việt Nam về dự.\nCông nhân viên chức lao động quận Hà Đông ra sức thi đua.", "Hà Nội"),
     # a person's name that holds a district's ("Tẩn Minh Long": Minh Long is in Quảng Ngãi) is no place
     ("Chiều nay (9/8), LĐLĐ tỉnh trao 29 suất quà cho đoàn viên tại xã Huổi Lèng (huyện Mường Chà).\n"
      "Chủ tịch LĐLĐ tỉnh Tẩn Minh Long chia sẻ, động viên đoàn viên.", "Điện Biên"),
