@@ -20,7 +20,6 @@ The phrases live in rules/furniture.yaml (compiled in pipeline.furniture).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -28,6 +27,7 @@ import regex
 
 from .furniture import FLAGS as _FLAGS, RULES
 from .normalize import MappedText, normalize_text
+from .phrase_matcher import unaccented
 
 
 @dataclass
@@ -350,17 +350,11 @@ def judge_repeats(lines: list[Line], dropped: set[int], headline: int | None) ->
         # the headline written without its diacritics opens an image's alt text or a slug,
         # often run together with a related headline ("tren 5000 cuoc kiem tra tai chinh
         # cong doan Phấn đấu ..."): no line of the article
-        bare = _unaccented(title)
+        bare = unaccented(title)
         if len(bare) >= 20:
             out.update(l.index for l in live if l.index > headline and l.text[:len(bare)].isascii()
-                       and _unaccented(l.text[:len(bare)]) == bare)
+                       and unaccented(l.text[:len(bare)]) == bare)
     return out
-
-
-def _unaccented(text: str) -> str:
-    """`text` lower-cased without diacritics ("Trên 5000 cuộc" -> "tren 5000 cuoc")."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def trim_spans(lines: list[Line], kept: list[int]) -> list[tuple[int, int]]:

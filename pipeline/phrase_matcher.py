@@ -10,6 +10,7 @@ alternative wins, with the same span.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from typing import Iterable, Iterator
 
@@ -25,6 +26,18 @@ _CURLY = str.maketrans("’‘", "''")
 def literal(word: str) -> str:
     """`word` as a regex matching it as written, its apostrophe straight or curly."""
     return regex.escape(word).replace("'", APOSTROPHE)
+
+
+def word_alternation(words) -> str:
+    """A regex alternation of words, longest first, spaces matching any whitespace."""
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def unaccented(text: str) -> str:
+    """`text` lower-cased without its diacritics ("Trên 5000 cuộc" -> "tren 5000 cuoc")."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def straight_apostrophes(text: str) -> str:

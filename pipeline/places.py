@@ -8,7 +8,6 @@ gazetteer.py's.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +19,7 @@ from .gazetteer import PROVINCE_NAMES, UNITS_BY_KEY, crosswalk, place_key, provi
 # re-exported: extract/orgs.py reads these as places.NAME
 from .gazetteer import Unit, gazetteer_units  # noqa: F401
 from .place_matcher import NEEDS_KIND_WORD, canonical_province  # noqa: F401
+from .phrase_matcher import unaccented
 from .place_matcher import SAME_PLACE_GAP, PlaceMatch, find_places, phrase_regex
 from .ruledata import load_yaml
 
@@ -90,9 +90,7 @@ def _is_federation(text: str, place: PlaceMatch) -> bool:
 
 
 def _slug(text: str) -> str:
-    from_nfd = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_only = "".join(c for c in from_nfd if not unicodedata.combining(c)).lower()
-    return regex.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    return regex.sub(r"[^a-z0-9]+", "-", unaccented(text)).strip("-")
 
 
 @lru_cache(maxsize=None)

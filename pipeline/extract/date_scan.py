@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .date_shapes import (calendar_date, cue_patterns, month_number, patterns, required_parts, vocab, word_alternation,
-                          year_range_words)
+from ..phrase_matcher import word_alternation
+from .date_shapes import calendar_date, cue_patterns, month_number, patterns, required_parts, vocab, year_range_words
 from .prefixed import finditer_from_core
 
 YMD = tuple  # (year | None, month | None, day | None)

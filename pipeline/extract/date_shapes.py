@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import regex
 
+from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
 from .directive_types import type_placeholders
 
@@ -35,12 +36,6 @@ def full_year(text: str) -> int:
     if len(text) == 2:
         year += 2000 if year < 70 else 1900
     return year
-
-
-def word_alternation(words) -> str:
-    """A regex alternation of words, longest first, spaces matching any whitespace."""
-    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def month_name_alternation() -> str:
@@ -120,14 +115,10 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
     return [(name, regex.compile(rf"(?i){pat}")) for name, pat in shapes]
 
 
+@lru_cache(maxsize=1)
 def dateline_shapes() -> tuple[regex.Pattern, regex.Pattern]:
     """The two shapes a publication stamp writes its date in: "27/08/2022" (a dateline may
     write a 2-digit year, "31-01-19") and "12 Tháng 10 2015"."""
-    return _dateline_shapes()
-
-
-@lru_cache(maxsize=1)
-def _dateline_shapes() -> tuple[regex.Pattern, regex.Pattern]:
     numeric = rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y>{YEAR}|\d{{2}}){_NE}"
     return regex.compile(rf"(?i){numeric}"), dict(patterns())["words_day_y"]
 

@@ -14,7 +14,7 @@ from .directive_names import HEADS, MAX_NAME_CHARS, issuer_phrases, name_after, 
 from .directive_symbols import symbol_codes
 from .directive_tokens import ABBREVIATIONS, Source, is_abbreviation, line_end, match_phrase, tokenize
 from .directive_types import Ref
-from .org_persons import PERSON_NAME_RE, SURNAMES
+from .org_persons import person_name_at
 
 DIRECT_HEADS = issuer_phrases("direct_heads")
 ISSUE_VERBS = issuer_phrases("issue_verbs")
@@ -125,8 +125,9 @@ def _issuer_named_later(src: Source, ref: Ref, region_end: int) -> str | None:
 def _signer_between(text: str, name_end: int, verb_start: int) -> bool:
     """Only a person's name between a body and the verb ("LĐLĐ Thành phố Lê Đình Hùng đã ký"):
     the body is the subject, through the one who signed for it."""
-    m = PERSON_NAME_RE.fullmatch(text[name_end:verb_start].strip())
-    return m is not None and m.group("surname") in SURNAMES
+    between = text[name_end:verb_start].strip()
+    m = person_name_at(between)
+    return m is not None and m.end() == len(between)
 
 
 def _clause_subject(src: Source, verb_pos: int, sent_start: int, adjacent_only: bool = False) -> str | None:

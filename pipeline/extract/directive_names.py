@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import regex
 
+from ..gazetteer import UNITS_BY_KEY, place_key
 from ..ruledata import load_yaml
 from .directive_symbols import NUMBER_AFTER_TYPE_RE
 from .directive_tokens import (ABBREVIATIONS, Phrases, Source, Tok, is_abbreviation, is_capitalised,
                                match_phrase, tokenize)
 from .directive_types import TYPE_WORD_RE, type_of
-from ..gazetteer import UNITS_BY_KEY, place_key
-from .org_persons import PERSON_NAME_RE, PERSON_TITLE_RE, SURNAMES
+from .org_persons import PERSON_TITLE_RE, person_name_at
 
 ISSUERS = load_yaml("issuers.yaml")
 
@@ -49,8 +49,8 @@ def _signer_name(text: str, name_start: int, pos: int) -> bool:
     """A person's name at `pos` after a body whose title went before it ("Phó Chủ tịch LĐLĐ
     Thành phố Lê Đình Hùng đã ký"): the person, not more of the body's name; a place's name
     that looks like a person's ("Hà Nội") is the body's."""
-    m = PERSON_NAME_RE.match(text, pos)
-    return m is not None and m.group("surname") in SURNAMES and place_key(m.group()) not in UNITS_BY_KEY \
+    m = person_name_at(text, pos)
+    return m is not None and place_key(m.group()) not in UNITS_BY_KEY \
         and PERSON_TITLE_RE.search(text, max(0, name_start - 60), name_start) is not None
 
 

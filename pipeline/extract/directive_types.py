@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import regex
 
+from ..phrase_matcher import word_alternation
 from ..ruledata import load_table
 from .skeleton import AccentBlindPhrases, base_letter, letter_class
 
@@ -45,13 +46,6 @@ def _load_types() -> tuple[DocType, ...]:
 TYPES = _load_types()
 
 
-def type_alternation(phrases=None) -> str:
-    """The type words as one regex alternation, longest first, any run of spaces between
-    words: the patterns of other rules files write it as {document_types} and the like."""
-    phrases = {t.phrase for t in TYPES} if phrases is None else set(phrases)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-
-
 def type_placeholders() -> dict[str, str]:
     """{document_types}: every type word, lower case (for case-insensitive patterns);
     {document_types_capitalised}: as a reference writes them, "Nghị quyết" or "NGHỊ QUYẾT";
@@ -59,11 +53,11 @@ def type_placeholders() -> dict[str, str]:
     {document_type_abbreviations}: the abbreviations of those ("NQ", "QĐ", "CT")."""
     capitalised = {f(t.phrase) for t in TYPES for f in (lambda p: p[:1].upper() + p[1:], str.upper)}
     return {
-        "{document_types}": type_alternation(),
-        "{document_types_capitalised}": type_alternation(capitalised),
-        "{document_types_lowercase_ref}": type_alternation(t.phrase for t in TYPES if t.lowercase_ref),
+        "{document_types}": word_alternation(t.phrase for t in TYPES),
+        "{document_types_capitalised}": word_alternation(capitalised),
+        "{document_types_lowercase_ref}": word_alternation(t.phrase for t in TYPES if t.lowercase_ref),
         # their official abbreviations ("NQ 28", "QĐ 217"): capitals, matched case-sensitively
-        "{document_type_abbreviations}": type_alternation(
+        "{document_type_abbreviations}": word_alternation(
             a for t in TYPES if t.lowercase_ref for a in t.state_abbr + t.party_abbr),
     }
 SPACES_RE = regex.compile(r"\s+")

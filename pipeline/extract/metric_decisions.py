@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import regex
 
+from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
 from .metric_candidates import Candidate
 from .metric_events import TARGET_BREAKER_RE, events_before, phrase_regex, stands_for
-from .date_shapes import word_alternation
 
 _CUES = load_yaml("metric_cues.yaml")
 _HEAD_SWAPS = tuple((regex.compile(r"^(?:" + "|".join(regex.escape(n) for n in sorted(r["nouns"], key=len, reverse=True))

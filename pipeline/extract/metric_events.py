@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..ruledata import load_yaml
-from .date_shapes import word_alternation
+from ..phrase_matcher import word_alternation
 from .numbers import Quantity
 
 _CUES = load_yaml("metric_cues.yaml")

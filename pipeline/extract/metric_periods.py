@@ -13,6 +13,7 @@ import regex
 
 from ..document import Document
 from ..records import DateMention
+from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
 from .date_years import reference_date
@@ -25,8 +26,7 @@ _TIME_WORDS = load_yaml("dates.yaml")  # the time vocabulary the dates read too
 _HALF_WORDS = {k.casefold(): v for k, v in _TIME_WORDS["half_words"].items()}  # "6 tháng đầu năm": first
 _QUARTERS = {str(k): int(v) for k, v in _TIME_WORDS["quarters"].items()}  # "quý III": 3
 _NUMBER_WORDS = {k.casefold(): int(v) for k, v in _TIME_WORDS["number_words"].items()}  # "hơn một năm qua"
-_NUMBER_WORD_ALTERNATION = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(
-    _NUMBER_WORDS, key=len, reverse=True))
+_NUMBER_WORD_ALTERNATION = word_alternation(_NUMBER_WORDS)
 
 
 def _filled(pattern: str) -> str:
@@ -47,8 +47,7 @@ _REVIEW_REACH = int(_TIME_WORDS["phase_review_reach"])
 _PART_OF_YEAR_RE = regex.compile(r"-(?:H[12]|Q[1-4])$")  # "2019-H1", "2023-Q1"
 _LEAD_CHARS = int(_PERIODS["lead_chars"])
 # a month opening its sentence as the time it reports on ("Trong tháng 5/2019, ...", "Tính đến tháng 8/2023, ...")
-_LEAD_RE_OF_MONTH = regex.compile(r"(?:^|[.!?\n]\s*)(?:" + "|".join(
-    regex.escape(w) for w in sorted(_PERIODS["lead_words"], key=len, reverse=True)) + r")\s+$", regex.I)
+_LEAD_RE_OF_MONTH = regex.compile(r"(?:^|[.!?\n]\s*)(?:" + word_alternation(_PERIODS["lead_words"]) + r")\s+$", regex.I)
 _MONTH_LABEL_RE = regex.compile(r"\d{4}-\d{2}")  # one month ("2025-08"), not a year up to it
 _DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["descriptive_heads"] + _PERIODS["merit_words"], key=len, reverse=True))

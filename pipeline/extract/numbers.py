@@ -39,10 +39,9 @@ def _word_pattern(word: str) -> str:
 _PERCENT_RE = regex.compile(r"\s*(?:" + "|".join(_word_pattern(w) for w in _RULES["percent_words"]) + ")", regex.I)
 _SHARE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:" + _alternation(_RULES["share_words"]) + r")[^\S\n]*$", regex.I)
 _SHARE_END_RE = regex.compile(r"[^\S\n]*(?:[,.;:)]|$)", regex.M)
-_MONEY_RE = regex.compile(
-    r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})(?!/[cC](?!\p{L}))"  # "5 đ/c": đồng chí
-    r"(?!\s+(?:" + _alternation(_RULES["not_money_after_dong"]) + r")(?!\p{L}))")
-_SCALED_MONEY_RE = regex.compile(r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})(?!/[cC](?!\p{L}))")
+_MONEY = r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})(?!/[cC](?!\p{L}))"  # "5 đ/c": đồng chí
+_MONEY_RE = regex.compile(_MONEY + r"(?!\s+(?:" + _alternation(_RULES["not_money_after_dong"]) + r")(?!\p{L}))")
+_SCALED_MONEY_RE = regex.compile(_MONEY)  # after "tỷ", "triệu": "đồng" is money whatever follows
 _HEDGE_RE = regex.compile(r"(?<!\p{L})(" + _alternation(_HEDGES) + r")\s*$", regex.I)
 _HEDGES_AFTER: dict[str, str] = {k.casefold(): v for k, v in _RULES["hedges_after"].items()}
 _HEDGE_AFTER_RE = regex.compile(r"[^\S\n]*(" + _alternation(_HEDGES_AFTER) + r")(?!\p{L})", regex.I)

@@ -17,7 +17,11 @@ PERSON_NAME_RE = regex.compile(
     regex.V1)
 
 
-def starts_person_name(text: str, pos: int) -> bool:
+def person_name_at(text: str, pos: int = 0) -> regex.Match | None:
     """A surname opening a run of 2-4 capitalised syllables that nothing capitalised follows."""
     m = PERSON_NAME_RE.match(text, pos)
-    return m is not None and m.group("surname") in SURNAMES
+    return m if m is not None and m.group("surname") in SURNAMES else None
+
+
+def starts_person_name(text: str, pos: int) -> bool:
+    return person_name_at(text, pos) is not None

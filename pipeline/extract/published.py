@@ -20,7 +20,8 @@ import regex
 
 from ..document import Document
 from ..ruledata import load_yaml
-from .date_shapes import calendar_date, dateline_shapes, full_year, month_number, word_alternation
+from ..phrase_matcher import word_alternation
+from .date_shapes import calendar_date, dateline_shapes, full_year, month_number
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import regex
 
 from ..document import Document
 from ..places import MERGER_DATE, written_after_merger
+from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
 
@@ -34,8 +35,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     anniversary = rules["anniversary_lead"] + "(?:" + "|".join(
         f"(?P<y{origin}>{'|'.join(f'(?:{name})' for name in names)})"
         for origin, names in rules["anniversaries"].items()) + ")"
-    campaigns = "|".join(regex.escape(c).replace(r"\ ", r"\s+")
-                         for c in sorted(rules["campaign_months"], key=len, reverse=True))
+    campaigns = word_alternation(rules["campaign_months"])
     return {
         "present": regex.compile(rules["present_year"], regex.I),
         "tet": regex.compile(rules["tet_year"]),
