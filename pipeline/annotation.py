@@ -12,7 +12,9 @@ reads what earlier ones wrote (span groups and `doc._` attributes) and writes it
 
     union_published   doc._.published       the article's date (dump header, dateline, record)
     union_dates       spans["dates"]        every date expression (doc._.header_dates: the
-                                            dump header's date, which has no body span)
+                                            dump header's date, which has no body span);
+                      spans["times"]        the time spans a figure can be of ("6 tháng đầu
+                                            năm 2024", "năm qua"), as written, unresolved
     union_province    doc._.province        the province the article reports on
     union_directives  spans["directives"]   document references, issuer named canonically
     union_orgs        spans["orgs"]         union bodies
@@ -45,6 +47,7 @@ from .extract.directives import extract_directives
 from .extract.metrics import extract_metrics
 from .extract.orgs import extract_orgs
 from .extract.published import extract_published
+from .extract.time_spans import find_time_spans
 from .issuers import canonical_issuer
 from .places import article_province, province_2025
 from .records import Mention, RawRecord
@@ -138,6 +141,7 @@ def dates_component(doc: Doc) -> Doc:
     found = extract_dates(doc._.article, doc._.published)
     doc._.header_dates = tuple(m for m in found if m.char_start is None)
     write_spans(doc, "dates", [m for m in found if m.char_start is not None], "DATE")
+    write_spans(doc, "times", list(find_time_spans(doc._.article.body)), "TIME")
     return doc
 
 
@@ -166,7 +170,7 @@ def orgs_component(doc: Doc) -> Doc:
 @Language.component("union_metrics")
 def metrics_component(doc: Doc) -> Doc:
     found = extract_metrics(doc._.article, mentions(doc, "dates"), mentions(doc, "orgs"), doc._.province,
-                            doc._.published)
+                            doc._.published, tuple(mentions(doc, "times")))
     write_spans(doc, "metrics", [replace(m, province_2025=province_2025(m.province)) for m in found], "METRIC")
     return doc
 

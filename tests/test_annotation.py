@@ -143,3 +143,23 @@ def test_text_in_gives_a_doc_over_the_cleaned_body():
     assert doc.text == doc._.article.body
     assert isinstance(doc._.article.raw, str)
     assert RawRecord  # the record type a caller passes to core.process_record
+
+
+def test_the_metrics_read_the_time_spans_the_time_component_wrote():
+    """The time component writes the unresolved time spans; the metrics resolve those, not
+    a scan of their own: with the group emptied, "Từ năm 2020 đến nay" is only the date
+    mention "năm 2020", and the figure keeps only the present year (2024, its dump header's)."""
+    text = " date 2024-12-15\nTừ năm 2020 đến nay, LĐLĐ tỉnh Cao Bằng đã kết nạp 3.000 đoàn viên mới."
+    upto_orgs = tuple(name for name in COMPONENTS if name not in ("union_metrics", "union_words"))
+    metrics_of = dict(nlp().pipeline)["union_metrics"]
+
+    def periods(empty_times: bool) -> list:
+        doc = annotate(build_document(RawRecord(doc_id="t", source="t", text=text)), upto_orgs)
+        assert [(s.text, s._.mention.kind, s._.mention.group("y1")) for s in doc.spans["times"]] == [
+            ("Từ năm 2020 đến nay", "since", "2020")]
+        if empty_times:
+            annotation.write_spans(doc, "times", [], "TIME")
+        return [(m.value, m.period) for m in mentions(metrics_of(doc), "metrics")]
+
+    assert periods(empty_times=False) == [(3000.0, "2020/2024")]
+    assert periods(empty_times=True) == [(3000.0, "2024")]

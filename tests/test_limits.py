@@ -162,8 +162,8 @@ def _scanning_patterns():
     """The patterns run over whole sentences or bodies (not anchored at one position)."""
     from pipeline.extract import date_shapes
     from pipeline.extract.metric_blocking import NON_METRIC_RES
-    from pipeline.extract.metric_periods import _PERIOD_RES
-    return ([("non-metric " + n, r) for n, r in NON_METRIC_RES] + [("period " + k, r) for k, r in _PERIOD_RES]
+    from pipeline.extract.time_spans import TIME_SPAN_RES
+    return ([("non-metric " + n, r) for n, r in NON_METRIC_RES] + [("period " + k, r) for k, r in TIME_SPAN_RES]
             + [("date " + n, r) for n, r in date_shapes.patterns()])
 
 

@@ -13,7 +13,8 @@ from ..records import DateMention
 from .metric_blocking import sentence_quantities
 from .metric_events import decisive_event, event_after, event_before, in_target_scope, is_stock, last_event_match
 from .metric_periods import (Period, article_periods, body_periods, lead_period, mark_descriptive, merge_periods, new_year_of,
-                             periods_from_dates, resolve_month_anaphors, resolve_reviews, tet_year_of)
+                             periods_from_dates, resolve_month_anaphors, resolve_reviews, tet_year_of, time_spans_of)
+from .time_spans import TimeSpan
 from .metric_subjects import PUNCT_RE, counted_subject, words_before
 from .metric_time import CLAUSE_BREAK_RE, TimeContext, campaign_years, choose_period, paragraph_start, time_context
 from .numbers import Quantity
@@ -46,12 +47,14 @@ class Candidate:
 
 
 def candidates(doc: Document, dates: list[DateMention] | None = None,
-               reference_year: int | None = None, published: dt.date | None = None) -> list[Candidate]:
+               reference_year: int | None = None, published: dt.date | None = None,
+               times: tuple[TimeSpan, ...] | None = None) -> list[Candidate]:
     """Every metric candidate of the article with its context, in body order (`published`:
-    the article's date, which tells the year "năm mới" names)."""
+    the article's date, which tells the year "năm mới" names; `times`: the time component's
+    time spans)."""
     title = title_span(doc)
     new_year = new_year_of(published, reference_year, tet_year_of(doc, dates or []))
-    periods = merge_periods(periods_from_dates(doc.body, dates or []), list(body_periods(doc, reference_year, new_year)))
+    periods = merge_periods(periods_from_dates(doc.body, dates or []), list(body_periods(doc, time_spans_of(doc, times), reference_year, new_year)))
     periods = mark_descriptive(doc.body, [p for p in resolve_month_anaphors(campaign_years(doc.body, periods))
                                           if p.kind != "unresolved"])
     review, _ = article_periods(doc, periods, title, reference_year)

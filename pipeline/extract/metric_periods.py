@@ -1,12 +1,11 @@
-"""The time expressions of an article as Periods in GOLD notation ("2024", "2024-H1",
-"2021/2022-06"): read from its text and from the date extractor's mentions, merged,
-"nhiệm kỳ qua" resolved; and the article's own time frame (its reference year, the
-year "năm mới" names, the range it reviews)."""
+"""The periods of an article in GOLD notation ("2024", "2024-H1", "2021/2022-06"): the time
+spans the time grammar found (time_spans.py) resolved against the article's year, merged
+with the date extractor's mentions, "nhiệm kỳ qua" resolved; and the article's own time
+frame (its reference year, the year "năm mới" names, the range it reviews)."""
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 import regex
@@ -18,27 +17,11 @@ from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
 from .date_years import reference_date
 from .told_year import WRITTEN_YEAR_RE, article_told_year, tet_year, year_floor
+from .time_spans import DIRECTIVE_CONTEXT_RE, HALF_WORDS, NUMBER_WORDS, QUARTER_WORDS, TimeSpan, find_time_spans
 
 _PERIODS = load_yaml("metric_periods.yaml")
-# "{quarter_words}" in a pattern stands for the words that name a quarter ("quý đầu năm 2024")
-_QUARTER_WORDS = {w.casefold(): n for w, n in _PERIODS["quarter_words"].items()}
 _TIME_WORDS = load_yaml("dates.yaml")  # the time vocabulary the dates read too
-_HALF_WORDS = {k.casefold(): v for k, v in _TIME_WORDS["half_words"].items()}  # "6 tháng đầu năm": first
 _QUARTERS = {str(k): int(v) for k, v in _TIME_WORDS["quarters"].items()}  # "quý III": 3
-_NUMBER_WORDS = {k.casefold(): int(v) for k, v in _TIME_WORDS["number_words"].items()}  # "hơn một năm qua"
-_NUMBER_WORD_ALTERNATION = word_alternation(_NUMBER_WORDS)
-
-
-def _filled(pattern: str) -> str:
-    """A pattern with the words it names filled in: {quarter_words}, {number_words}, {half_words}."""
-    return (pattern.replace("{quarter_words}", "|".join(_QUARTER_WORDS))
-            .replace("{number_words}", _NUMBER_WORD_ALTERNATION).replace("{half_words}", "|".join(_HALF_WORDS)))
-
-
-_PERIOD_RES = tuple((p["kind"], regex.compile(_filled(p["re"]), regex.I)) for p in _PERIODS["patterns"])
-# a cheap search that must succeed where the pattern can match; None: the pattern is always run
-PERIOD_NEEDS = tuple(regex.compile(_filled(p["needs"]), regex.I) if "needs" in p else None for p in _PERIODS["patterns"])
-_DIRECTIVE_CONTEXT_RE = cue_patterns()["directive_context"]  # a period dating a cited document
 _CONGRESS_RE = cue_patterns()["congress"]
 _SHARED_YEAR_REACH = 100  # characters between a year-less half or quarter and the next one naming its year
 _SENTENCE_BREAK_RE = regex.compile(r"[.!?;\n]")
@@ -78,67 +61,50 @@ class Period:
         return self.label.split("-")[0]
 
 
-class TakenSpans:
-    """Disjoint spans kept sorted by start: a new span overlaps one of them only if it
-    overlaps a neighbour by start (a scan of every span per match was quadratic on long bodies)."""
-
-    def __init__(self):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def take(self, start: int, end: int) -> bool:
-        """Add [start, end) unless it overlaps a span already taken; say whether it was added."""
-        i = bisect_right(self.starts, start)
-        if (i > 0 and self.ends[i - 1] > start) or (i < len(self.starts) and self.starts[i] < end):
-            return False
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
-        return True
-
-
-def find_periods(text: str, reference_year: int | None, new_year: int | None = None) -> list[Period]:
-    """Time expressions of `text` with GOLD period labels, non-overlapping, in order.
-
-    Expressions dating a document ("Nghị quyết số 02-NQ/TW ngày 12/6/2021") and
-    year ranges longer than a decade (anniversaries: "(1930-2025)") are left out.
-    """
+def resolve_time_spans(text: str, spans: tuple[TimeSpan, ...], reference_year: int | None,
+                       new_year: int | None = None) -> list[Period]:
+    """The time spans of `text` with GOLD period labels, in order. Year ranges longer than a decade
+    (anniversaries: "(1930-2025)") are left out; a year-less half or quarter with no article
+    year takes the year written for the next part of the year in its sentence."""
     found: list[Period] = []
-    yearless: list[tuple[str, regex.Match]] = []  # a half or quarter with no year to give it
-    taken = TakenSpans()
-    for (kind, rx), needs in zip(_PERIOD_RES, PERIOD_NEEDS):
-        if needs is not None and not needs.search(text):
-            continue
-        for m in rx.finditer(text):
-            if not taken.take(*m.span()):
-                continue
-            if _DIRECTIVE_CONTEXT_RE.search(text[max(0, m.start() - 80):m.start()]):
-                continue
-            period = _period(kind, m, reference_year, new_year)
-            if period and period.last_year - period.first_year <= _MAX_PERIOD_YEARS:
-                found.append(period)
-            elif period is None and kind in ("half", "quarter") and reference_year is None:
-                yearless.append((kind, m))
-    found.sort(key=lambda p: p.start)
-    for kind, m in yearless:
+    yearless: list[TimeSpan] = []  # a half or quarter with no year to give it
+    for span in spans:
+        period = _period(span, reference_year, new_year)
+        if period and period.last_year - period.first_year <= _MAX_PERIOD_YEARS:
+            found.append(period)
+        elif period is None and span.kind in ("half", "quarter") and reference_year is None:
+            yearless.append(span)
+    for span in yearless:
         # "quý III và ... quý IV năm 2025": the year written for the next part of the year in
         # its sentence is this one's too
-        nxt = next((p for p in found if p.start >= m.end()), None)
-        if (nxt is not None and nxt.kind in ("half", "quarter", "year") and nxt.start - m.end() <= _SHARED_YEAR_REACH
-                and not _SENTENCE_BREAK_RE.search(text, m.end(), nxt.start)):
-            period = _period(kind, m, nxt.first_year, new_year)
+        nxt = next((p for p in found if p.start >= span.end), None)
+        if (nxt is not None and nxt.kind in ("half", "quarter", "year") and nxt.start - span.end <= _SHARED_YEAR_REACH
+                and not _SENTENCE_BREAK_RE.search(text, span.end, nxt.start)):
+            period = _period(span, nxt.first_year, new_year)
             if period:
                 found.append(period)
     return sorted(found, key=lambda p: p.start)
 
 
-# the last article's find_periods: its arguments and result, replaced as one tuple
-def body_periods(doc: Document, reference_year: int | None, new_year: int | None) -> tuple[Period, ...]:
-    """find_periods of an article's body, computed once per article (the committee terms of
-    extract_metrics read them again after candidates())."""
-    key = ("body_periods", reference_year, new_year)
+def find_periods(text: str, reference_year: int | None, new_year: int | None = None) -> list[Period]:
+    """The periods of `text` (its time spans resolved): resolve_time_spans(find_time_spans(text))."""
+    return resolve_time_spans(text, find_time_spans(text), reference_year, new_year)
+
+
+def body_periods(doc: Document, times: tuple[TimeSpan, ...], reference_year: int | None,
+                 new_year: int | None) -> tuple[Period, ...]:
+    """The article's time spans (`times`: the time component's, find_time_spans of its body)
+    resolved, once per article and year (the committee terms of extract_metrics read them
+    again after candidates())."""
+    key = ("body_periods", times, reference_year, new_year)
     if key not in doc.memo:
-        doc.memo[key] = tuple(find_periods(doc.body, reference_year, new_year))
+        doc.memo[key] = tuple(resolve_time_spans(doc.body, times, reference_year, new_year))
     return doc.memo[key]
+
+
+def time_spans_of(doc: Document, times: tuple[TimeSpan, ...] | None) -> tuple[TimeSpan, ...]:
+    """`times` (the time component's span group), or, called outside the pipeline, the body's own."""
+    return find_time_spans(doc.body) if times is None else times
 
 
 def mark_descriptive(text: str, periods: list[Period]) -> list[Period]:
@@ -175,7 +141,7 @@ def periods_from_dates(text: str, dates: list[DateMention]) -> list[Period]:
             continue
         if not WRITTEN_YEAR_RE.search(d.text) and d.kind != "year":  # "Tết Nhâm Dần" is a year
             continue
-        if _DIRECTIVE_CONTEXT_RE.search(text[max(0, d.start - 80):d.start]):
+        if DIRECTIVE_CONTEXT_RE.search(text[max(0, d.start - 80):d.start]):
             continue
         a, b = d.period_start, d.period_end
         if b.year - a.year > _MAX_PERIOD_YEARS:
@@ -220,50 +186,50 @@ def merge_periods(preferred: list[Period], extra: list[Period]) -> list[Period]:
     return sorted(out, key=lambda p: p.start)
 
 
-def _period(kind: str, m: regex.Match, ref: int | None, new_year: int | None = None) -> Period | None:
-    g = m.groupdict()
+def _period(span: TimeSpan, ref: int | None, new_year: int | None = None) -> Period | None:
+    kind, g = span.kind, dict(span.groups)
     if kind == "review":
         n = g.get("n")
-        years = _TERM_YEARS if not n else (int(n) if n.isdigit() else _NUMBER_WORDS.get(n.casefold(), 1))
+        years = _TERM_YEARS if not n else (int(n) if n.isdigit() else NUMBER_WORDS.get(n.casefold(), 1))
         if ref is None:  # resolved against a term the article names, else dropped (_resolve_review)
-            return Period(m.start(), m.end(), "", 0, years, kind)
-        return Period(m.start(), m.end(), f"{ref - years}/{ref}", ref - years, ref, kind)
+            return Period(span.start, span.end, "", 0, years, kind)
+        return Period(span.start, span.end, f"{ref - years}/{ref}", ref - years, ref, kind)
     if kind == "this_month":  # the month named before it (resolve_month_anaphors)
-        return Period(m.start(), m.end(), "", 0, 0, kind)
+        return Period(span.start, span.end, "", 0, 0, kind)
     y1 = int(g["y1"]) if g.get("y1") else ref
     if kind == "since":
         if ref is None:
             # "từ năm 2009 đến nay" with no known present: the span cannot be told, and its
             # first year alone is not the period (kept to block the year inside it, then dropped)
-            return Period(m.start(), m.end(), "", 0, 0, "unresolved")
+            return Period(span.start, span.end, "", 0, 0, "unresolved")
         if ref < y1:
             return None
-        return Period(m.start(), m.end(), f"{y1}/{ref}" if ref > y1 else str(y1), y1, ref, "years")
+        return Period(span.start, span.end, f"{y1}/{ref}" if ref > y1 else str(y1), y1, ref, "years")
     if kind in ("years", "term"):
         y2 = int(g["y2"])
         if y2 < y1:
             return None
-        return Period(m.start(), m.end(), f"{y1}/{y2}" if y2 > y1 else str(y1), y1, y2, kind)
+        return Period(span.start, span.end, f"{y1}/{y2}" if y2 > y1 else str(y1), y1, y2, kind)
     if kind == "year_to_date":
         year = int(g["y2"]) if g.get("y2") else y1
         month = int(g["m2"])
         if year is None or not 1 <= month <= 12:
             return None
-        return Period(m.start(), m.end(), f"{year}-{month:02d}", year, year, "month")
+        return Period(span.start, span.end, f"{year}-{month:02d}", year, year, "month")
     if kind == "year_to_month":
         y2 = int(g["y2"])
         if y2 < y1:
             return None
         # within one year it is that year up to the month ("từ đầu năm 2023 đến hết tháng 8/2023")
         label = f"{y2}-{int(g['m2']):02d}" if y2 == y1 else f"{y1}/{y2}-{int(g['m2']):02d}"
-        return Period(m.start(), m.end(), label, y1, y2, kind)
+        return Period(span.start, span.end, label, y1, y2, kind)
     if y1 is None:
         return None
     if kind == "half":
-        label = f"{y1}-{'H1' if _HALF_WORDS[g['half'].casefold()] == 'first' else 'H2'}"
+        label = f"{y1}-{'H1' if HALF_WORDS[g['half'].casefold()] == 'first' else 'H2'}"
     elif kind == "quarter":
         q = g["quarter"]
-        label = f"{y1}-Q{_QUARTER_WORDS.get(q.casefold()) or _QUARTERS.get(q.upper(), q)}"
+        label = f"{y1}-Q{QUARTER_WORDS.get(q.casefold()) or _QUARTERS.get(q.upper(), q)}"
     elif kind == "month":
         month = int(g["m1"])
         if not 1 <= month <= 12:
@@ -279,7 +245,7 @@ def _period(kind: str, m: regex.Match, ref: int | None, new_year: int | None = N
         label = str(y1)
     else:  # year, day_year, this_year
         label = str(y1)
-    return Period(m.start(), m.end(), label, y1, y1, kind)
+    return Period(span.start, span.end, label, y1, y1, kind)
 
 
 def congress_terms(doc: Document, periods: list[Period]) -> set[Period]:
@@ -403,7 +369,8 @@ def tet_year_of(doc: Document, dates: list[DateMention]) -> int | None:
                           if d.kind == "year" and d.period_start is not None])
 
 
-def reference_year_of(doc: Document, dates: list[DateMention], published: dt.date | None) -> int | None:
+def reference_year_of(doc: Document, dates: list[DateMention], published: dt.date | None,
+                      times: tuple[TimeSpan, ...] | None = None) -> int | None:
     """The year the article reports on: publication (or a dump header's month), else the year the text calls the
     present ("từ đầu năm 2024 đến nay"), else the one year it gives a Tết ("Tết Bính Ngọ
     2026", or by its lunar name only: "Tết Nguyên đán Kỷ Hợi"), else the one year its anniversaries give ("kỷ niệm 90 năm Ngày thành lập Công
@@ -425,7 +392,7 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
         return told.year
     # (a document's issue date, "Quyết định số 217-QĐ/TW ngày 12.12.2013", is not the article's time)
     years = [d.date.year for d in dates if d.kind == "day" and d.date
-             and not _DIRECTIVE_CONTEXT_RE.search(doc.body[max(0, d.start - 80):d.start])]
+             and not DIRECTIVE_CONTEXT_RE.search(doc.body[max(0, d.start - 80):d.start])]
     if years:
         return max(set(years), key=years.count)
     # ... else the one year the months its lead reports on are written in ("Trong tháng 5/2019, toàn
@@ -434,11 +401,11 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     lead_end = _LEAD_CHARS + (doc.body.find("\n") + 1)
     months = {d.period_start.year for d in dates if d.kind == "month" and d.period_start and d.start < lead_end
               and WRITTEN_YEAR_RE.search(d.text) and _LEAD_RE_OF_MONTH.search(doc.body, max(0, d.start - 30), d.start)
-              and not _DIRECTIVE_CONTEXT_RE.search(doc.body[max(0, d.start - 80):d.start])}
+              and not DIRECTIVE_CONTEXT_RE.search(doc.body[max(0, d.start - 80):d.start])}
     if len(months) == 1:
         return months.pop()
     # a congress is held in the first year of the term it opens ("Đại hội ..., nhiệm kỳ 2023-2028")
-    opened = {p.first_year for p in congress_terms(doc, list(body_periods(doc, None, None)))}
+    opened = {p.first_year for p in congress_terms(doc, list(body_periods(doc, time_spans_of(doc, times), None, None)))}
     if len(opened) == 1:
         return max(opened.pop(), year_floor(doc) or 0)  # never before the 2025 reorganisation it speaks of
     return None

@@ -12,6 +12,7 @@ from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
 from .metric_events import phrase_regex, stands_for
 from .metric_periods import Period, body_periods
+from .time_spans import TimeSpan
 from .numbers import Quantity
 
 if TYPE_CHECKING:  # only for annotations: metric_candidates imports this module
@@ -187,13 +188,13 @@ def _is_open_term(p: Period, ref: int | None = None) -> bool:
 class LazyTerms:
     """The congress terms an article names ("nhiệm kỳ 2023-2028"), found on first use."""
 
-    def __init__(self, doc: Document, ref: int | None, new_year: int | None):
-        self.doc, self.ref, self.new_year, self._terms = doc, ref, new_year, None
+    def __init__(self, doc: Document, times: tuple[TimeSpan, ...], ref: int | None, new_year: int | None):
+        self.doc, self.times, self.ref, self.new_year, self._terms = doc, times, ref, new_year, None
 
     def get(self) -> list[Period]:
         if self._terms is None:
             # the periods candidates() found (the year "năm mới" names changes no term)
-            self._terms = [p for p in body_periods(self.doc, self.ref, self.new_year) if p.kind == "term"]
+            self._terms = [p for p in body_periods(self.doc, self.times, self.ref, self.new_year) if p.kind == "term"]
         return self._terms
 
 

@@ -21,22 +21,27 @@ from ..document import Document
 from ..records import DateMention, MetricMention, OrgMention
 from .metric_candidates import candidates
 from .metric_decisions import settle
-from .metric_periods import new_year_of, reference_year_of, tet_year_of
+from .metric_periods import new_year_of, reference_year_of, tet_year_of, time_spans_of
+from .time_spans import TimeSpan
 from .metric_rows import attach_fractions, attach_percentages, dedupe, org_for
 from .metric_time import LazyTerms, period_of
 
 
 def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMention],
-                    province: str | None, published: dt.date | None = None) -> list[MetricMention]:
+                    province: str | None, published: dt.date | None = None,
+                    times: tuple[TimeSpan, ...] | None = None) -> list[MetricMention]:
+    """The figures of an article (`times`: the time component's time spans; found here when
+    called outside the pipeline)."""
     from ..metric_model import CUES, load_model, metric_features
 
-    ref_year = reference_year_of(doc, dates, published)
-    cands = candidates(doc, dates, ref_year, published)
+    times = time_spans_of(doc, times)
+    ref_year = reference_year_of(doc, dates, published, times)
+    cands = candidates(doc, dates, ref_year, published, times)
     if not cands:
         return []
     model = load_model()
     # read only for committee sizes and targets
-    terms = LazyTerms(doc, ref_year, new_year_of(published, ref_year, tet_year_of(doc, dates)))
+    terms = LazyTerms(doc, times, ref_year, new_year_of(published, ref_year, tet_year_of(doc, dates)))
     rows = []
     features, cue_hits = [], None
     for c in cands:

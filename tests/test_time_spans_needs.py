@@ -1,5 +1,5 @@
-"""What find_periods does only for speed changes nothing: the `needs` of
-rules/metric_periods.yaml (on every real text: the real evaluation set, the dev corpus where
+"""What find_time_spans does only for speed changes nothing: the `needs` of the
+`time_spans` of rules/dates.yaml (on every real text: the real evaluation set, the dev corpus where
 ../shared is beside the clone, the training sentences, wherever a period pattern matches, its
 `needs` matches inside that match), and the sorted spans that replace a scan of every span
 taken (the plain overlap definition, as a property)."""
@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from pipeline.extract.metric_periods import _PERIOD_RES, PERIOD_NEEDS, TakenSpans, find_periods
+from pipeline.extract.metric_periods import find_periods
+from pipeline.extract.time_spans import TIME_SPAN_NEEDS, TIME_SPAN_RES, TakenSpans
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "corpus" / "dev"  # beside the clone, as CI places it
@@ -21,12 +22,12 @@ TEXTS += sorted({json.loads(line)["sentence"] for name in ("metrics_train.jsonl"
 
 
 def test_some_patterns_have_needs():
-    assert sum(n is not None for n in PERIOD_NEEDS) >= 5
+    assert sum(n is not None for n in TIME_SPAN_NEEDS) >= 5
 
 
-@pytest.mark.parametrize("index", [i for i, n in enumerate(PERIOD_NEEDS) if n is not None])
+@pytest.mark.parametrize("index", [i for i, n in enumerate(TIME_SPAN_NEEDS) if n is not None])
 def test_every_match_holds_what_its_pattern_needs(index):
-    (kind, rx), needs = _PERIOD_RES[index], PERIOD_NEEDS[index]
+    (kind, rx), needs = TIME_SPAN_RES[index], TIME_SPAN_NEEDS[index]
     matched = 0
     for text in TEXTS:
         for m in rx.finditer(text):

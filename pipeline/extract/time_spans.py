@@ -1,0 +1,88 @@
+"""The time spans of an article: every expression the time grammar's `time_spans` patterns
+(rules/dates.yaml) find in its body ("6 tháng đầu năm 2024", "quý III", "nhiệm kỳ
+2023-2028", "từ năm 2016 đến nay", "năm qua", "tháng 8/2025"), as written, before any is
+resolved against the article's year. The time component writes them as the `times` span
+group; the metric periods read them (metric_periods.resolve_time_spans)."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+from ..phrase_matcher import word_alternation
+from ..ruledata import load_yaml
+from .date_shapes import cue_patterns
+
+_TIME_WORDS = load_yaml("dates.yaml")
+# "{quarter_words}" in a pattern stands for the words that name a quarter ("quý đầu năm 2024")
+QUARTER_WORDS = {w.casefold(): n for w, n in _TIME_WORDS["quarter_words"].items()}
+HALF_WORDS = {k.casefold(): v for k, v in _TIME_WORDS["half_words"].items()}  # "6 tháng đầu năm": first
+NUMBER_WORDS = {k.casefold(): int(v) for k, v in _TIME_WORDS["number_words"].items()}  # "hơn một năm qua"
+_NUMBER_WORD_ALTERNATION = word_alternation(NUMBER_WORDS)
+
+
+def _filled(pattern: str) -> str:
+    """A pattern with the words it names filled in: {quarter_words}, {number_words}, {half_words}."""
+    return (pattern.replace("{quarter_words}", "|".join(QUARTER_WORDS))
+            .replace("{number_words}", _NUMBER_WORD_ALTERNATION).replace("{half_words}", "|".join(HALF_WORDS)))
+
+
+TIME_SPAN_RES = tuple((p["kind"], regex.compile(_filled(p["re"]), regex.I)) for p in _TIME_WORDS["time_spans"])
+# a cheap search that must succeed where the pattern can match; None: the pattern is always run
+TIME_SPAN_NEEDS = tuple(regex.compile(_filled(p["needs"]), regex.I) if "needs" in p else None
+                        for p in _TIME_WORDS["time_spans"])
+DIRECTIVE_CONTEXT_RE = cue_patterns()["directive_context"]  # a time dating a cited document
+_DIRECTIVE_CONTEXT_CHARS = 80
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """One time expression as the grammar read it: its span, its pattern's kind and the
+    numbers and words its named groups caught (y1, y2, m1, m2, half, quarter, n)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    groups: tuple[tuple[str, str], ...]  # the named groups that matched, in pattern order
+
+    def group(self, name: str) -> str | None:
+        return next((value for key, value in self.groups if key == name), None)
+
+
+class TakenSpans:
+    """Disjoint spans kept sorted by start: a new span overlaps one of them only if it
+    overlaps a neighbour by start (a scan of every span per match was quadratic on long bodies)."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def take(self, start: int, end: int) -> bool:
+        """Add [start, end) unless it overlaps a span already taken; say whether it was added."""
+        i = bisect_right(self.starts, start)
+        if (i > 0 and self.ends[i - 1] > start) or (i < len(self.starts) and self.starts[i] < end):
+            return False
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True
+
+
+def find_time_spans(text: str) -> tuple[TimeSpan, ...]:
+    """The time spans of `text`, non-overlapping (earlier patterns win), in text order.
+    Those dating a cited document ("Nghị quyết số 02-NQ/TW ngày 12/6/2021") still hold their
+    place against later patterns but are left out."""
+    found = []
+    taken = TakenSpans()
+    for (kind, rx), needs in zip(TIME_SPAN_RES, TIME_SPAN_NEEDS):
+        if needs is not None and not needs.search(text):
+            continue
+        for m in rx.finditer(text):
+            if not taken.take(*m.span()):
+                continue
+            if DIRECTIVE_CONTEXT_RE.search(text[max(0, m.start() - _DIRECTIVE_CONTEXT_CHARS):m.start()]):
+                continue
+            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            found.append(TimeSpan(m.start(), m.end(), m.group(), kind, groups))
+    return tuple(sorted(found, key=lambda s: s.start))
