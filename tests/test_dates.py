@@ -308,6 +308,12 @@ OPENING_YEARS = [
      "động tỉnh Gia Lai lần thứ V, giai đoạn 2015- 2020.", None, [("31/7", "2020-07-31")]),
     ("Ngày 27/5, LĐLĐ tỉnh tổ chức hội nghị tổng kết công tác phát triển đoàn viên giai đoạn 2021 – 2023; đề ra "
      "chỉ tiêu giai đoạn 2024 – 2028.", None, [("27/5", "2024-05-27")]),
+    # ... and a term whose results a congress evaluates closes with it (wave 24)
+    ("Đại hội Công đoàn Bưu điện Việt Nam lần thứ III\n\nĐại hội sẽ diễn ra trong ngày 14/4.\n\nĐại hội sẽ tập trung đánh giá "
+     "kết quả thực hiện Nghị quyết Đại hội Công đoàn nhiệm kỳ 2013 – 2018.", None, [("14/4", "2018-04-14")]),
+    ("Đại hội Công đoàn Bưu điện Việt Nam lần thứ III\n\nNgày 14/4, Công đoàn Tổng công ty họp.\n\nCông đoàn đánh giá cán bộ "
+     "theo Nghị quyết Đại hội nhiệm kỳ 2013 – 2018.", None,
+     [("14/4", "2013-04-14")]),
     ("Ngày 22/4, Công đoàn ngành Y tế tỉnh triển khai kế hoạch giai đoạn 2021-2025.", None, [("22/4", "2021-04-22")]),
     # a term's first meetings fall in its first year; a later one's year cannot be told
     ("Ngày 15.11, Liên đoàn Lao động tỉnh tổ chức Hội nghị Ban Chấp hành lần thứ 2, khoá XVII, nhiệm kỳ 2023 - 2028.",

@@ -266,6 +266,7 @@ def test_period_labels(text, label):
     "kỷ niệm 95 năm (1930-2025)",                 # an anniversary, not a period
     "kỷ niệm 96 năm ngày thành lập Đảng (3/2/1930 - 3/2/2026)",  # nor either of its days' years
     "(19/5/1890-2022)",
+    "Đường dây nóng hỗ trợ   1900 54 54 81",      # a service number's first group
 ])
 def test_no_period(text):
     assert find_periods(text, 2022) == []
@@ -888,6 +889,10 @@ def test_a_range_rises(text, values):
     # a phone or account number after its label has six digits or more; fewer count calls
     ("Điện thoại: 0206.3852.515, hotline 1900 1234.", ["0206.3852.515", "1900", "1900 1234"]),
     ("Trung tâm tư vấn qua điện thoại 1.117 cuộc.", []),
+    # the national service numbers 1800 and 1900 with their spaced groups, labelled or not (wave 24)
+    ("Đường dây nóng hỗ trợ   1900 54 54 81", ["1900", "1900 54 54 81"]),
+    ("Tổng đài 1800 1567 miễn phí.", ["1800 1567"]),
+    ("Năm 1900, có 1.900 người; 1900.000 đồng.", ["1900"]),  # the year only
     # ... but a capitalised word after another is the tail of a name ("Hải Phòng")
     ("Hải Phòng: 90 chuyến xe đưa công nhân về quê đón Tết.", []),
 ])
