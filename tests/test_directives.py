@@ -75,6 +75,12 @@ CASES = [
      [("Thông tư", "11", "2020/TT-BGDĐT", "11/2020-TT-BGDĐT", "Bộ Giáo dục và Đào tạo", D(2020, 5, 19))]),
     ("Thông tư số 01/2021/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội hướng dẫn thi hành.",
      [("Thông tư", "01", "2021/TT-BLĐTBXH", "01/2021-TT-BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", None)]),
+    # a sector's abbreviation inside an issuer's name is expanded there as in a union's (wave 24)
+    ("Căn cứ Kế hoạch số 1059/KH-CĐN ngày 12/7/2022 của Công đoàn GTVT Việt Nam về tổ chức Đại hội.",
+     [("Kế hoạch", "1059", "KH-CĐN", "1059-KH-CĐN", "Công đoàn Giao thông vận tải Việt Nam", D(2022, 7, 12))]),
+    ("Kế hoạch số 41/KH-CĐCS ngày 17/10/2022 của Ban Thường vụ Công đoàn Cục ĐTNĐ Việt Nam.",
+     [("Kế hoạch", "41", "KH-CĐCS", "41-KH-CĐCS", "Ban Thường vụ Công đoàn Cục Đường thủy nội địa Việt Nam",
+       D(2022, 10, 17))]),
     # a Party document written in the State style keeps the symbol as written ...
     ("Sơ kết thực hiện Nghị quyết 20/NQ-TW về xây dựng giai cấp công nhân.",
      [("Nghị quyết", "20", "NQ-TW", "20-NQ-TW", None, None)]),

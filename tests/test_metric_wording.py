@@ -175,3 +175,25 @@ def test_a_count_of_years_is_no_year():
 ])
 def test_the_month_a_lead_reports_on_dates_an_undated_report(text, expected):
     assert [(value, period) for value, _, _, period in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a sentence opening with "Trong đó," right after a union's size breaks the size down (wave 24)
+    ("Công đoàn cơ sở công ty được thành lập nâng tổng số đoàn viên của huyện Phú Hòa lên hơn 2.100 đoàn viên với 76 "
+     "tổ chức CĐCS. Trong đó, khu vực ngoài Nhà nước 387 đoàn viên và 18 tổ chức CĐCS.",
+     [(2100.0, "members_total", "context"), (76.0, "unions_total", "context"),
+      (387.0, "members_total", "context"), (18.0, "unions_total", "context")]),
+])
+def test_a_breakdown_of_a_size_is_part_of_it(text, expected):
+    assert [row[:3] for row in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,statuses", [
+    # not after a result (the part of new members is new members) ...
+    ("Năm 2024, LĐLĐ huyện kết nạp mới 2.100 đoàn viên. Trong đó, khu vực ngoài Nhà nước 387 đoàn viên.",
+     ["achieved", "achieved"]),
+    # ... nor where an event stands before the part
+    ("Huyện hiện có 2.100 đoàn viên. Trong đó, năm 2024 kết nạp mới 387 đoàn viên.", ["context", "achieved"]),
+])
+def test_a_breakdown_only_of_a_size(text, statuses):
+    assert [row[2] for row in _rows(text)] == statuses

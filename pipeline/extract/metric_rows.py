@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from ..document import Document
+from ..phrase_matcher import word_alternation
 from ..records import MetricMention, OrgMention
 from ..ruledata import load_yaml
 from .metric_candidates import Candidate
 from .metric_decisions import head_noun_total
 
 _CUES = load_yaml("metric_cues.yaml")
+# a sentence that opens by pointing back ("Trong đó, ...") breaks down the one before it
+_BREAKDOWN_OPENER_RE = regex.compile(r"^\W*(?:" + word_alternation(load_yaml("metric_periods.yaml")["continuation_openers"])
+                                     + r")\s*,", regex.I)
+_STOCK_TOTALS = frozenset(_CUES["stock_totals"])
+_ADJACENT_GAP = 2  # characters between two sentences next to each other (a space, a newline)
 
 
 def org_for(doc: Document, pos: int, orgs: list[OrgMention]) -> str | None:
@@ -40,6 +48,27 @@ def attach_percentages(rows: list[tuple[Candidate, MetricMention]]) -> list[tupl
                              status="achieved" if pm.status == "achieved" else m.status))
         if pm.percent_of_target is None and pm.status == "achieved":
             out[j] = (pc, replace(pm, percent_of_target=m.value))
+    return out
+
+
+def parts_of_totals(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[Candidate, MetricMention]]:
+    """"... nâng tổng số đoàn viên của huyện lên hơn 2.100 đoàn viên với 76 tổ chức CĐCS.
+    Trong đó, khu vực ngoài Nhà nước 387 đoàn viên và 18 tổ chức CĐCS": a sentence opening
+    with "Trong đó," right after one that gives a union's size (its members or units as a
+    stock) breaks that size down; its figures are parts of the size, status context, each
+    the total its noun counts. Not where an event stands before a figure ("Trong đó, năm 2024
+    kết nạp mới 387 đoàn viên")."""
+    out = list(rows)
+    for i, (c, m) in enumerate(out):
+        if (m.status == "context" or c.decisive or c.event_before or c.target_scope
+                or not _BREAKDOWN_OPENER_RE.match(c.sentence.text)):
+            continue
+        # the last figure before this sentence, in the sentence right before it
+        last = next(((pc, pm) for pc, pm in reversed(out[:i]) if pc.sentence.end <= c.sentence.start), None)
+        if (last is None or last[1].status != "context" or last[1].indicator not in _STOCK_TOTALS
+                or c.sentence.start - last[0].sentence.end > _ADJACENT_GAP):
+            continue
+        out[i] = (c, replace(m, status="context", indicator=head_noun_total(m.subject, m.indicator), extractor="rule"))
     return out
 
 

@@ -23,7 +23,7 @@ from .metric_candidates import candidates
 from .metric_decisions import settle
 from .metric_periods import new_year_of, reference_year_of, tet_year_of, time_spans_of
 from .time_spans import TimeSpan
-from .metric_rows import attach_fractions, attach_percentages, dedupe, org_for
+from .metric_rows import attach_fractions, attach_percentages, dedupe, org_for, parts_of_totals
 from .metric_time import LazyTerms, period_of
 
 
@@ -60,4 +60,5 @@ def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMenti
             org=org_for(doc, q.start, orgs), province=province)))
     rows = attach_percentages(rows)
     rows = attach_fractions(rows)
+    rows = parts_of_totals(rows)
     return dedupe(rows, doc)
