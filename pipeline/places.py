@@ -230,8 +230,11 @@ _DIRECTIONS = frozenset(_RULES["direction_words"])
 
 
 def _former_units(words: list[str], province: str | None) -> list:
+    # a former province too where none is told, or where it merged into the one told
+    # ("Công đoàn phường Bình Định (tỉnh Gia Lai)": old Bình Định)
     return [u for u in UNITS_BY_KEY.get(place_key(" ".join(words)), ())
-            if u.level == "district" or (province is None and u.level == "province")]
+            if u.level == "district" or (u.level == "province" and (province is None or (
+                u.province != province and crosswalk().get(u.province) == province)))]
 
 
 def _commune_province(text: str, province: str | None) -> str | None:
@@ -242,8 +245,8 @@ def _commune_province(text: str, province: str | None) -> str | None:
         return None  # not a unit that kept its name in a merger
     found = set()
     for m in _COMMUNE_NAME.finditer(text):
-        # a former district or town; with no province told, a former province too
-        # ("Công đoàn phường Vĩnh Phúc", a ward of Phú Thọ since 2025, lies in old Vĩnh Phúc);
+        # a former district or town, or a former province ("Công đoàn phường Vĩnh Phúc", a
+        # ward of Phú Thọ since 2025, lies in old Vĩnh Phúc);
         # the name as written first ("xã Hà Trung"), then without a direction word after it
         words = m.group("name").split()
         units = _former_units(words, province)
@@ -276,11 +279,18 @@ def written_after_merger(text: str) -> bool:
     return bool(_REORGANISATION_RE.search(text))
 
 
-def home_province(province: str | None, published) -> str | None:
+def home_province(province: str | None, published, body: str = "") -> str | None:
     """The province a bare "tỉnh" names in an article: the merged unit's after the merger
-    (published on or after MERGER_DATE), else the article's own."""
-    if published is not None and published >= MERGER_DATE:
-        return province_2025(province) or province
+    (published on or after MERGER_DATE, or, undated, reporting from a ward or commune that
+    places it in `province` inside the merged unit: "Công đoàn phường Bình Định (tỉnh Gia
+    Lai) ... Chủ tịch LĐLĐ tỉnh" is Gia Lai's), else the article's own."""
+    merged = province_2025(province)
+    if published is not None:
+        return (merged or province) if published >= MERGER_DATE else province
+    lead = body[: _WEIGHTS["lead_chars"]]
+    # (the lead names the merged unit: "phường Quy Nhơn, tỉnh Bình Định" is written before it)
+    if merged and merged != province and merged in lead and _commune_province(lead, merged) == province:
+        return merged
     return province
 
 

@@ -586,6 +586,31 @@ def test_a_bare_provincial_federation_after_the_2025_merger(published, expected)
     assert rows.article.province == "Bình Định"
 
 
+def test_an_undated_article_from_a_ward_of_a_merged_province():
+    """A ward named after a former unit of the merged province the lead names places the
+    article in that former unit (its province), but a bare "LĐLĐ tỉnh" is still the merged
+    province's federation (wave 24)."""
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    text = ("Công đoàn phường Bình Định đề ra 3 chỉ tiêu\n\n(GLO)- Sáng 30-10, Công đoàn phường Bình Định (tỉnh Gia "
+            "Lai) tổ chức Đại hội nhiệm kỳ 2025-2030. Dự có Chủ tịch LĐLĐ tỉnh Hà Duy Trung.")
+    rows = process_record(RawRecord(doc_id="t", source="t", text=text))
+    assert rows.article.province == "Bình Định"
+    assert [o.canonical for o in rows.orgs if o.text == "LĐLĐ tỉnh"] == ["Liên đoàn Lao động tỉnh Gia Lai"]
+
+
+@pytest.mark.parametrize("text, orgs", [
+    # a number after a ward's kind word that begins a time is no numbered ward
+    ("Công đoàn phường An Phú Đông triển khai chương trình công tác Công đoàn phường 6 tháng cuối năm 2025.",
+     ["Công đoàn phường An Phú Đông"]),
+    ("Công đoàn Phường 6 tặng quà cho đoàn viên.", ["Công đoàn Phường 6"]),
+])
+def test_a_ward_number_is_no_time(text, orgs):
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    assert [o.text for o in process_record(RawRecord(doc_id="t", source="t", text=text)).orgs] == orgs
+
+
 def test_a_province_the_merger_kept_is_its_own():
     from pipeline.places import home_province
     import datetime as dt

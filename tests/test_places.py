@@ -352,6 +352,11 @@ def _province_of(text: str) -> str | None:
     # ... the merged province's own federation keeps the kept name
     ("Ngày 30-12, tại Trung tâm Hội nghị tỉnh Gia Lai (phường Quy Nhơn), Liên đoàn Lao động tỉnh Gia Lai "
      "tổ chức Đại hội Công đoàn tỉnh Gia Lai lần thứ I, nhiệm kỳ 2025-2030.", "Gia Lai"),
+    # ... and a ward named after a former province merged into the one told (wave 24)
+    ("Công đoàn phường Bình Định đề ra 3 chỉ tiêu\n\n(GLO)- Sáng 30-10, Công đoàn phường Bình Định (tỉnh Gia Lai) "
+     "tổ chức Đại hội nhiệm kỳ 2025-2030. Dự có Chủ tịch LĐLĐ tỉnh Hà Duy Trung.", "Bình Định"),
+    ("Sáng 30-10, Công đoàn phường Quy Nhơn (tỉnh Gia Lai) tổ chức Đại hội nhiệm kỳ 2025-2030.", "Bình Định"),
+    ("Sáng 30-10, Công đoàn phường Pleiku (tỉnh Gia Lai) tổ chức Đại hội nhiệm kỳ 2025-2030.", "Gia Lai"),
     # with no province named at all, a ward named after a former town still tells it
     ("Ngày 30/10, Công đoàn phường Vĩnh Yên tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030.", "Vĩnh Phúc"),
     ("Sáng 26/10, Công đoàn phường Vĩnh Phúc tổ chức Đại hội lần thứ I, nhiệm kỳ 2025 – 2030.", "Vĩnh Phúc"),

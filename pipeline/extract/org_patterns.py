@@ -33,6 +33,8 @@ def alternation(phrases) -> str:
     return "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
+# a number that begins a time after a place kind ("phường 6 tháng cuối năm"): no numbered ward
+NUMBER_STARTS_TIME_RE = regex.compile(r"\d+\s+(?:" + alternation(RULES["numbered_place_not_before"]) + r")(?!\p{L})", regex.I)
 _DASH_RE = regex.compile(r"\s*[-–]\s*")
 _SPACES_RE = regex.compile(r"\s+")
 

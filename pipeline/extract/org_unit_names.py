@@ -8,7 +8,8 @@ from typing import Callable
 import regex
 
 from .org_candidate import parse_ldld
-from .org_patterns import CANON, HEAD_RE, RULES, SPACE_RE, _E, _I, alternation, clean_spaces, fold, is_capitalised
+from .org_patterns import (CANON, HEAD_RE, NUMBER_STARTS_TIME_RE, RULES, SPACE_RE, _E, _I, alternation, clean_spaces, fold,
+                           is_capitalised)
 from .org_persons import starts_person_name
 from .org_places import PROVINCE_KINDS, gazetteer
 
@@ -137,8 +138,9 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
             return None
         head = fold(hm.group())
         nxt = SPACE_RE.match(text, hm.end()).end()
-        if head in PLACE_UNIT_HEADS and not (nxt < len(text) and is_capitalised(text[nxt])):
-            return None  # "xã hội", "phường, xã"
+        if head in PLACE_UNIT_HEADS and (not (nxt < len(text) and is_capitalised(text[nxt]))
+                                         or NUMBER_STARTS_TIME_RE.match(text, nxt)):
+            return None  # "xã hội", "phường, xã", "phường 6 tháng cuối năm"
         if not is_capitalised(hm.group()) and head not in PLACE_UNIT_HEADS and not (
                 head in LOWER_HEAD_OK and nxt < len(text) and (is_capitalised(text[nxt]) or _place_named_at(text, nxt))):
             return None  # "công ty" as a common noun; "Công đoàn trường Tiểu học X", "Công đoàn cơ quan xã Tam Hưng"

@@ -66,7 +66,7 @@ def extract_orgs(doc: Document, province: str | None, published: dt.date | None 
     (`published`: after the 2025 merger a bare "LĐLĐ tỉnh" is the merged province's)."""
     norm = normalise(doc.body)
     found = unify_place_kinds(resolve(parse_candidates(norm.text, province, segmenter_words(doc, norm)), norm.text,
-                                      province, home_province(province, published)))
+                                      province, home_province(province, published, doc.body)))
     out = []
     for c in found:
         start, end = norm.body_span(c.start, c.end)
