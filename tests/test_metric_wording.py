@@ -197,3 +197,16 @@ def test_a_breakdown_of_a_size_is_part_of_it(text, expected):
 ])
 def test_a_breakdown_only_of_a_size(text, statuses):
     assert [row[2] for row in _rows(text)] == statuses
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a committee's seats are its organisation, whoever holds them (wave 25)
+    ("Ban Chấp hành Tổng Liên đoàn khóa XIII, nhiệm kỳ 2023-2028 có cơ cấu như sau. Công đoàn cấp trên trực tiếp "
+     "cơ sở là 21 ủy viên. Bên cạnh đó, cán bộ khoa học, chuyên gia là 4 ủy viên.",
+     [(21.0, "organisation", "context"), (4.0, "organisation", "context")]),
+    # ... not those the seats' holders stand for
+    ("Đại hội bầu 15 ủy viên Ban Chấp hành, đại diện cho 7.000 đoàn viên.",
+     [(15.0, "organisation", "context"), (7000.0, "members_total", "context")]),
+])
+def test_a_committee_seat_is_organisation(text, expected):
+    assert [row[:3] for row in _rows(text)] == expected
