@@ -210,3 +210,13 @@ def test_a_breakdown_only_of_a_size(text, statuses):
 ])
 def test_a_committee_seat_is_organisation(text, expected):
     assert [row[:3] for row in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,periods", [
+    # a goal's year in the headline frames its goal, not the results the body reports (wave 25)
+    ("Đến năm 2018, công đoàn cả nước phát triển vững mạnh\n\nSau 1 năm thực hiện, cả nước đã kết nạp mới 655.300 "
+     "đoàn viên.", [None]),
+    ("Năm 2018, công đoàn cả nước phát triển vững mạnh\n\nCả nước đã kết nạp mới 655.300 đoàn viên.", ["2018"]),
+])
+def test_a_goal_year_in_the_headline_dates_no_result(text, periods):
+    assert [row[3] for row in _rows(text)] == periods

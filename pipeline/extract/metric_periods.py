@@ -23,6 +23,8 @@ _PERIODS = load_yaml("metric_periods.yaml")
 _TIME_WORDS = load_yaml("dates.yaml")  # the time vocabulary the dates read too
 _QUARTERS = {str(k): int(v) for k, v in _TIME_WORDS["quarters"].items()}  # "quý III": 3
 _CONGRESS_RE = cue_patterns()["congress"]
+_GOAL_YEAR_RE = cue_patterns()["target"]  # "đến năm", "tầm nhìn đến năm" right before a year
+_GOAL_PREFIX_CHARS = 30
 _SHARED_YEAR_REACH = 100  # characters between a year-less half or quarter and the next one naming its year
 _SENTENCE_BREAK_RE = regex.compile(r"[.!?;\n]")
 _REVIEW_RE = cue_patterns()["phase_review"]  # "tổng kết", "sơ kết", ...
@@ -129,6 +131,14 @@ def _describes(text: str, p: Period) -> bool:
     before = text[max(0, at - 80):at]
     m = _DESCRIPTIVE_RE.search(before)
     return m is not None and not _REVIEW_RE.search(before, m.start())
+
+
+def _goal_year(text: str, p: Period) -> bool:
+    """A goal's year ("Đến năm 2018, cả nước có 10 triệu đoàn viên"): a target prefix right
+    before its first digit (the dates' mention of it starts at "năm")."""
+    digit = _DIGIT_RE.search(text, p.start, p.end)
+    at = digit.start() if digit else p.start
+    return bool(_GOAL_YEAR_RE.search(text, max(0, at - _GOAL_PREFIX_CHARS), at))
 
 
 def periods_from_dates(text: str, dates: list[DateMention]) -> list[Period]:
@@ -313,7 +323,8 @@ def article_periods(doc: Document, periods: list[Period], title: tuple[int, int]
     """The range the article reviews (the first congress term, else the first year range,
     in its body that ends in its year, e.g. "nhiệm kỳ 2018-2023" in a 2023 congress report)
     and a period in its title."""
-    in_title = [p for p in periods if title[0] <= p.start and p.end <= title[1]]
+    # (a goal's year, "Đến năm 2018, cả nước có 10 triệu đoàn viên", frames only its own goal)
+    in_title = [p for p in periods if title[0] <= p.start and p.end <= title[1] and not _goal_year(doc.body, p)]
     # (a span describing recipients, "con đoàn viên ... năm học 2021-2022", is theirs; a
     # committee's term, "UBKT ..., nhiệm kỳ 2008-2013", is still what its congress reviews)
     ending = [p for p in periods if ref and p.kind != "review" and not (p.descriptive and p.kind != "term")
