@@ -611,6 +611,21 @@ def test_a_ward_number_is_no_time(text, orgs):
     assert [o.text for o in process_record(RawRecord(doc_id="t", source="t", text=text)).orgs] == orgs
 
 
+@pytest.mark.parametrize("text, orgs", [
+    # a union's name opens with a word: a number after "công đoàn cơ sở" counts (waves 22 and 25)
+    ("Ủy ban kiểm tra kiểm tra, giám sát công đoàn cấp trên trực tiếp cơ sở và công đoàn cơ sở 40 cuộc.", []),
+    ("Hội nghị đã bầu ra Ban Chấp hành Công đoàn cơ sở 05 ủy viên.", []),
+    ("Năm học 2023 - 2024, CĐCS đã phối hợp với lãnh đạo nhà trường tổ chức hội nghị.", []),
+    # ... a numbered ward has its kind word first, and a name may end in a number
+    ("Công đoàn Phường 6 tặng quà. Công đoàn cơ sở Trường Tiểu học số 2 tặng quà.",
+     ["Công đoàn Phường 6", "Công đoàn cơ sở Trường Tiểu học số 2"]),
+])
+def test_a_number_opens_no_union_name(text, orgs):
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    assert [o.text for o in process_record(RawRecord(doc_id="t", source="t", text=text)).orgs] == orgs
+
+
 def test_a_province_the_merger_kept_is_its_own():
     from pipeline.places import home_province
     import datetime as dt

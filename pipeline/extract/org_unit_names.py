@@ -190,6 +190,8 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
         if tok is None:
             break
         word = tok.group()
+        if not tokens and word[0].isdigit():
+            break  # a name opens with a word ("công đoàn cơ sở 40 cuộc" counts); "Phường 6" has its head
         if is_capitalised(word):
             # right after a legal form or a business's head ("Tập đoàn", "TNHH") stands the
             # business's own name, though it opens with a surname ("Tập đoàn Mai Linh")
