@@ -42,6 +42,8 @@ DATELINES = [
     ("03/04/2023", "2023-04-03"),
     ("12/03/2024 | Tác giả: Nguyễn Văn A | Lượt xem: 123", "2024-03-12"),
     ("Thứ Năm, ngày 10/10/2019", "2019-10-10"),
+    # a content system's own stamp: ISO, with its clock time (wave 25)
+    ("2018-09-26 16:51:17 admin", "2018-09-26"),
 ]
 
 
@@ -76,6 +78,8 @@ def test_the_headline_stamped_with_its_date_and_time():
     "Nhiệt liệt chào mừng 95 năm Ngày Thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2024)!\n\n" + BODY,
     f"{TITLE}\n\nNgày 12/12, Liên đoàn Lao động tỉnh trao kinh phí.",
     f"{TITLE}\n\nHà Nội, ngày 12/6/2021\n\n{BODY}",
+    # an ISO date only with its clock time
+    f"{TITLE}\n\n2018-09-26 admin\n\n{BODY}",
     # two-digit years only next to a clock time; no date at all
     f"{TITLE}\n\n31-01-19\n\n{BODY}",
     f"{TITLE}\n\n{BODY}",
@@ -108,6 +112,11 @@ PAGE_CLOCKS = [
      "2024-06-20"),
     ("Thứ 7, 20/04/2024 03:55:14 GMT+7\nBình Phước, 30°C/27°C - 33°C\naA\n\nChính trị 10:55, 14/09/2018 GMT+7\n\n"
      + TITLE + "\n\nThứ 6, 14/09/2018 | 10:55:00 1,134 lượt xem\n" + BODY, "2018-09-14"),
+    # a site's menu line ending in today's weekday and date, above the article's dateline (wave 25)
+    ("Đặt mua báo in| Mới - Đọc báo in phiên bản số| Thứ Bảy, Ngày 02 tháng 03 năm 2024,\n" + TITLE
+     + "\nNhư Trung - 03/12/2023 09:25\n" + BODY, "2023-12-03"),
+    ("Thứ bảy, 24/01/2026 12:07     |   Tiêu dùng     |   Nhịp sống miền Tây     |   Phụ nữ Sức khoẻ\n|\n"
+     "Thứ năm, 25/12/2025 09:36\n\n" + TITLE + "\n\n" + BODY, "2025-12-25"),
     # a clock with the weather under it and no dateline of the article's own
     ("Thứ năm, 28/03/2024, 04:52\nThời tiết Cẩm Phả, Quảng Ninh: 22.1°c mây đen u ám\n\n" + TITLE + "\n\n" + BODY, None),
 ]

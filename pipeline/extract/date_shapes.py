@@ -116,11 +116,13 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
 
 
 @lru_cache(maxsize=1)
-def dateline_shapes() -> tuple[regex.Pattern, regex.Pattern]:
-    """The two shapes a publication stamp writes its date in: "27/08/2022" (a dateline may
-    write a 2-digit year, "31-01-19") and "12 Tháng 10 2015"."""
+def dateline_shapes() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """The shapes a publication stamp writes its date in: "27/08/2022" (a dateline may
+    write a 2-digit year, "31-01-19"), "12 Tháng 10 2015", and a content system's own
+    "2018-09-26 16:51:17" (ISO, only with its clock time: no text writes a date so)."""
     numeric = rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y>{YEAR}|\d{{2}}){_NE}"
-    return regex.compile(rf"(?i){numeric}"), dict(patterns())["words_day_y"]
+    iso = rf"(?<![\p{{L}}\d/.,:\-])(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?=[ T]\d{{1,2}}:\d{{2}})"
+    return regex.compile(rf"(?i){numeric}"), dict(patterns())["words_day_y"], regex.compile(iso)
 
 
 def _year_range_core(range_joiner: str) -> str:

@@ -21,6 +21,7 @@ import regex
 from ..document import Document
 from ..ruledata import load_yaml
 from ..phrase_matcher import word_alternation
+from .date_scan import scan
 from .date_shapes import calendar_date, dateline_shapes, full_year, month_number
 
 
@@ -136,7 +137,31 @@ def page_clock_spans(doc: Document) -> list[tuple[int, int]]:
         later_than_below = any(other[2] < hit[2] for _, other in shaped[k + 1:])
         if p["weather"].search(following) or later_than_below:
             clocks.append(lines[i])
-    return clocks
+    # a site's menu line that ends in today's weekday and date ("Đặt mua báo in| ... | Thứ
+    # Bảy, Ngày 02 tháng 03 năm 2024,"), later than the dateline below it
+    for i, (ls, le) in enumerate(lines):
+        if lines[i] in clocks or any(j == i for j, _ in shaped):
+            continue
+        today = _weekday_date(doc.body[ls:le])
+        if today and any(other[2] < today for j, other in shaped if j > i):
+            clocks.append(lines[i])
+    return sorted(clocks)
+
+
+_WEEKDAY_DATE_GAP = 4  # characters between a weekday and its date ("Thứ Bảy, Ngày 02 ...")
+_WEEKDAY_DATE_CHARS = 40  # the longest a date a weekday opens runs ("Ngày 02 tháng 03 năm 2024")
+
+
+def _weekday_date(line: str) -> dt.date | None:
+    """The full date a weekday opens in `line` ("Thứ Bảy, Ngày 02 tháng 03 năm 2024"), read
+    with the date grammar, else None."""
+    p = _patterns()
+    for weekday in p["weekday"].finditer(line):
+        for d in scan(line[weekday.end():weekday.end() + _WEEKDAY_DATE_CHARS]):
+            if d.start <= _WEEKDAY_DATE_GAP and d.kind == "day" and None not in d.first:
+                return calendar_date(*d.first)
+            break
+    return None
 
 
 def find_dateline(doc: Document) -> Dateline | None:
