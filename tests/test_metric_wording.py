@@ -220,3 +220,15 @@ def test_a_committee_seat_is_organisation(text, expected):
 ])
 def test_a_goal_year_in_the_headline_dates_no_result(text, periods):
     assert [row[3] for row in _rows(text)] == periods
+
+
+@pytest.mark.parametrize("text,periods", [
+    # "Đơn cử, ..." gives an example of the paragraph before: it carries that paragraph's span (wave 25)
+    ("LĐLĐ tỉnh Quảng Trị đánh giá chương trình phối hợp\n\nTrong giai đoạn 2015-2016, liên ngành đã phối hợp trong "
+     "công tác tuyên truyền pháp luật lao động.\n\nĐơn cử, liên ngành đã phối hợp tổ chức được 49 lớp tuyên truyền.", ["2015/2016"]),
+    # ... a paragraph of its own does not
+    ("LĐLĐ tỉnh Quảng Trị đánh giá chương trình phối hợp\n\nTrong giai đoạn 2015-2016, liên ngành đã phối hợp trong "
+     "công tác tuyên truyền pháp luật lao động.\n\nLiên ngành đã phối hợp tổ chức được 49 lớp tuyên truyền.", [None]),
+])
+def test_an_example_carries_its_paragraph_span(text, periods):
+    assert [row[3] for row in _rows(text)] == periods
