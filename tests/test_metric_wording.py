@@ -232,3 +232,17 @@ def test_a_goal_year_in_the_headline_dates_no_result(text, periods):
 ])
 def test_an_example_carries_its_paragraph_span(text, periods):
     assert [row[3] for row in _rows(text)] == periods
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a stock of the union's own units is their total, whatever else the sentence holds (wave 25)
+    ("Đến nay hệ thống tổ chức Công đoàn Hà Tĩnh đã phát triển đến tận xã, phường, thị trấn và các cơ quan, đơn vị, "
+     "doanh nghiệp, với hơn 1500 Công đoàn cơ sở và gần 71.000 đoàn viên.",
+     [(1500.0, "unions_total", "context"), (71000.0, "members_total", "context")]),
+    # ... not the parts of a transfer ("bàn giao 29 công đoàn cơ sở (... 23 CĐCS trường học)")
+    ("Hội nghị đã tiến hành bàn giao 29 công đoàn cơ sở trực thuộc LĐLĐ huyện (5 CĐCS cơ quan xã, thị trấn; "
+     "1 CĐCS hành chính sự nghiệp; 23 CĐCS trường học).",
+     [(29.0, "other", "achieved"), (5.0, "other", "achieved"), (1.0, "other", "achieved"), (23.0, "other", "achieved")]),
+])
+def test_a_stock_of_union_units_is_their_total(text, expected):
+    assert [row[:3] for row in _rows(text)] == expected

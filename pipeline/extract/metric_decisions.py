@@ -110,6 +110,14 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
             indicator, p_ind, ruled = whole, 1.0, True
         if status != "context" and not c.target_scope:
             status, p_st, ruled = "context", 1.0, True
+    # a stock of the union's own units ("phát triển đến tận xã, phường ..., với hơn 1500 Công đoàn
+    # cơ sở"): their total, whatever else the classifier read into the sentence (not members: "có
+    # 10.000 đoàn viên ... được nhận quà" counts those the gifts reach)
+    own = head_noun_total(subject, None) if c.stock and c.quantity.unit == "count" else None
+    if (own in _UNIT_TOTALS and not c.decisive and not c.target_scope and c.event_after is None
+            and indicator not in _FAMILY_OF[own]
+            and not _TRANSFER_VERB_RE.search(c.sentence.text, 0, c.quantity.num_start - c.sentence.start)):
+        indicator, p_ind, ruled = own, 1.0, True
     present_size = (c.stock and indicator in _PRESENT_STATE_INDICATORS
                     and _PRESENT_STATE_RE.search(c.sentence.text, 0, c.quantity.num_start - c.sentence.start))
     size = (indicator == "organisation" or (indicator == "other" and _CONTEXT_SUBJECT_RE.match(subject))
@@ -152,6 +160,10 @@ def _attendee(c: Candidate, subject: str) -> bool:
     return opener is not None
 
 
+_UNIT_TOTALS = frozenset(_CUES["unit_totals"])
+_TRANSFER_VERB_RE = phrase_regex(_CUES["transfer_verbs"])  # anywhere before: a transfer's breakdown
+# the codes a counted noun's figures take: its total and the codes its swaps lead to or from
+_FAMILY_OF = {total: frozenset(swap) | frozenset(swap.values()) | {total} for _, swap, total in _HEAD_SWAPS}
 _FIXED_NOUN_RE = phrase_regex(_HEAD_FIXED)
 _CLASSIFIERS = frozenset(w.casefold() for w in _CUES["classifier_nouns"])
 # "Tổng số NLĐ toàn ngành là 14.370 người": the noun after the opener, up to "là"/"có"/a comma
