@@ -127,7 +127,14 @@ def page_clock_spans(doc: Document) -> list[tuple[int, int]]:
     """Lines at the top of a page that show the time of the visit, not of the article
     ("Thứ 7, 20/04/2024 03:55:14 GMT+7" above the headline): a dateline-shaped line that a
     weather line follows, or one whose date is later than a dateline below it (a page is
-    seen after it is published). They are furniture: neither the published date nor a date."""
+    seen after it is published). They are furniture: neither the published date nor a date.
+    Found once per article (the published date, its dateline and the dates all ask)."""
+    if "page_clocks" not in doc.memo:
+        doc.memo["page_clocks"] = _page_clock_spans(doc)
+    return doc.memo["page_clocks"]
+
+
+def _page_clock_spans(doc: Document) -> list[tuple[int, int]]:
     p = _patterns()
     lines = doc.paragraphs[: p["top"]]
     shaped = [(i, hit) for i, (ls, le) in enumerate(lines) if (hit := _dateline_in_line(doc.body[ls:le]))]
