@@ -338,6 +338,11 @@ def test_a_bare_type_pointing_back_is_no_new_document(text):
     ("Hội nghị thông qua Chương trình hành động của Ban Chấp hành Liên đoàn Lao động tỉnh.",
      [("Chương trình", None, None, "Chương trình Ban Chấp hành Liên đoàn Lao động tỉnh",
        "Ban Chấp hành Liên đoàn Lao động tỉnh", None)]),
+    # the Tổng Liên đoàn's membership programme by its owner (wave 25)
+    ("Thực hiện Chương trình phát triển đoàn viên, giai đoạn 2013-2018 của Ban Chấp hành Tổng Liên đoàn Lao động "
+     "Việt Nam (khóa XI); Căn cứ Nghị quyết Hội nghị lần thứ 7.",
+     [("Chương trình", None, None, "Chương trình Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam khóa XI",
+       "Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam khóa XI", None)]),
     # a đề án by its quoted title
     ("Các cấp công đoàn triển khai thực hiện đề án \"Đổi mới tổ chức, nội dung và phương thức hoạt động\" trong tình hình mới.",
      [("Đề án", None, None, "Đề án “Đổi mới tổ chức, nội dung và phương thức hoạt động”", None, None)]),
@@ -348,6 +353,7 @@ def test_a_bare_type_pointing_back_is_no_new_document(text):
     ("Tuyên truyền nghị quyết, kế hoạch của UBND tỉnh và LĐLĐ tỉnh đến đoàn viên.", []),
     ("Chương trình Tết Sum vầy của Liên đoàn Lao động tỉnh thu hút đông đảo công nhân.", []),
     ("chương trình hành động của Ban Chấp hành Liên đoàn Lao động huyện được quán triệt.", []),
+    ("Chương trình phát triển đoàn viên năm 2024 được triển khai tới các công đoàn cơ sở.", []),
 ])
 def test_unnumbered_documents_named_by_owner_or_title(text, expected):
     assert rows(text) == expected
