@@ -409,6 +409,9 @@ def test_resolutions_named_by_owner(text, expected):
      "đưa vào Nghị quyết Đại hội X.", "Đại hội X Công đoàn tỉnh Ninh Thuận"),
     # no congress named with its body: the ordinal stays as written
     ("Các đại biểu thảo luận các chỉ tiêu đưa vào Nghị quyết Đại hội X.", "Đại hội X"),
+    # a unit qualified as the one before the merger: the name runs on over "(cũ)" (wave 24)
+    ("Đại hội có nhiệm vụ đánh giá kết quả thực hiện Nghị quyết Đại hội Công đoàn tỉnh Gia Lai (cũ) lần thứ XI.",
+     "Đại hội Công đoàn tỉnh Gia Lai lần thứ XI"),
     # the term written after the congress is not part of its name
     ("Ban chấp hành lãnh đạo thực hiện thành công Nghị quyết Đại hội Công đoàn lần thứ XXVIII – Nhiệm kỳ 2023-2028.",
      "Đại hội Công đoàn lần thứ XXVIII"),

@@ -29,6 +29,7 @@ MAX_NAME_CHARS = 300  # no issuing body's name is longer: names are never scanne
 JOINERS = frozenset(str(j) for j in ISSUERS["joiners"])
 STOP_WORDS = frozenset(str(w).casefold() for w in ISSUERS["stop_words"])
 ROMAN_RE = regex.compile(r"[IVXLC]+")
+MERGER_QUALIFIERS = frozenset(str(w).casefold() for w in load_yaml("places.yaml")["merger_qualifiers"])
 SECTOR_BEFORE = str(ISSUERS["sector_before"])
 SECTOR_REACH = int(ISSUERS["sector_reach"])
 NAMED_AFTER_TYPE_RE = regex.compile(r"[^\S\n]+(?:đại|hội|trung|ban|bch)[^\S\n]", regex.IGNORECASE)
@@ -118,6 +119,9 @@ def scan_name(src: Source, start: int, limit: int) -> tuple[list[str], int] | No
             content, nxt = inner
             if content and all(is_abbreviation(c.text) for c in content):
                 i = nxt  # an alias "(LĐLĐ)": the full name is already there
+                continue
+            if len(content) == 1 and content[0].text.casefold() in MERGER_QUALIFIERS and words:
+                i = nxt  # "tỉnh Gia Lai (cũ) lần thứ XI": the unit before the merger, the name runs on
                 continue
             if content and content[0].text.casefold() in ("khóa", "khoá") and all(
                 ROMAN_RE.fullmatch(c.text) or c.text == "," for c in content[1:]
