@@ -25,6 +25,9 @@ def _word_within_reach(words_key: str, reach_key: str) -> regex.Pattern:
 
 DRAFT_RE = _word_within_reach("draft_words", "draft_reach")  # "Dự thảo lần 2 văn kiện ..."
 PLAN_RE = _word_within_reach("plan_words", "plan_reach")  # "có chủ trương ban hành ..."
+# "Tiểu ban văn kiện Đại hội XVI": the type word names a committee
+COMMITTEE_BEFORE_TYPE_RE = regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(
+    regex.escape(w) for w in ISSUERS["committee_before_type"]) + r")\s+$")
 # "các/những [Chỉ thị,] Nghị quyết": documents in the plural, no one of them named
 PLURAL_BEFORE_TYPE_RE = regex.compile(r"(?i)(?<!\p{L})(?:các|những|mọi)\s+(?:\p{L}+(?:\s+\p{L}+)?\s*,\s*)?$")
 NOMINAL_BEFORE_TYPE_RE = regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in ISSUERS["act_nominalisers"])
@@ -129,6 +132,8 @@ def unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
     """An unnumbered document named specifically (see the `unnamed` column); not a draft."""
     text = src.text
     if DRAFT_RE.search(text, max(0, tm.start() - 60), tm.start()):
+        return None
+    if COMMITTEE_BEFORE_TYPE_RE.search(text, max(0, tm.start() - 20), tm.start()):
         return None
     limit = line_end(text, tm.end())
     exact = is_exact(tm.group(), t)
