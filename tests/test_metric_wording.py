@@ -246,3 +246,13 @@ def test_an_example_carries_its_paragraph_span(text, periods):
 ])
 def test_a_stock_of_union_units_is_their_total(text, expected):
     assert [row[:3] for row in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a figure with no noun of its own right after "Tổng số X" counts X (wave 26) ...
+    ("Tổng số đoàn viên 5.412.", [(5412.0, "members_total", "context")]),
+    # ... as a bare classifier after "là" does ("Tổng số đảng viên toàn ngành là 7.194 người")
+    ("Tổng số công đoàn cơ sở trong ngành là 37.", [(37.0, "unions_total", "context")]),
+])
+def test_a_figure_without_its_noun_counts_the_total_named_before_it(text, expected):
+    assert [row[:3] for row in _rows(text)] == expected

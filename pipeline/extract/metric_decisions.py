@@ -168,17 +168,17 @@ _FIXED_NOUN_RE = phrase_regex(_HEAD_FIXED)
 _CLASSIFIERS = frozenset(w.casefold() for w in _CUES["classifier_nouns"])
 # "Tổng số NLĐ toàn ngành là 14.370 người": the noun after the opener, up to "là"/"có"/a comma
 _COUNTED_AFTER_OPENER_RE = regex.compile(
-    r"(?<!\p{L})(?:" + word_alternation(_CUES["counted_noun_openers"]) + r")\s+(?P<noun>[^,;:.()]{1,60}?)\s+(?:"
-    + word_alternation(_CUES["counted_noun_verbs"]) + r")\s*$",
+    r"(?<!\p{L})(?:" + word_alternation(_CUES["counted_noun_openers"]) + r")\s+(?P<noun>[^,;:.()\d]{1,60}?)(?:\s+(?:"
+    + word_alternation(_CUES["counted_noun_verbs"]) + r"))?\s*:?\s*$",
     regex.I)
 
 
 def _counted_noun(c: Candidate) -> str:
-    """What a figure counts: its subject, unless that is a bare classifier ("người") and the
-    clause names the noun after "tổng số"/"số lượng" before it ("Tổng số đảng viên toàn
-    ngành là 7.194 người": Party members)."""
+    """What a figure counts: its subject, unless it has none or a bare classifier ("người") and
+    the clause names the noun after "tổng số"/"số lượng" before it ("Tổng số đảng viên toàn
+    ngành là 7.194 người": Party members; "Tổng số đoàn viên 5.412": members)."""
     subject = c.subject or ""
-    if subject.casefold() not in _CLASSIFIERS:
+    if subject and subject.casefold() not in _CLASSIFIERS:
         return subject
     named = _COUNTED_AFTER_OPENER_RE.search(c.clause_left)
     return named.group("noun") if named else subject
