@@ -256,3 +256,14 @@ def test_a_stock_of_union_units_is_their_total(text, expected):
 ])
 def test_a_figure_without_its_noun_counts_the_total_named_before_it(text, expected):
     assert [row[:3] for row in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,periods", [
+    # the base a change is measured from is no time the change covers (wave 26)
+    ("Trong năm 2016, số lượng đoàn viên tăng thực tế so với năm 2015 là 5.049 người.", ["2016"]),
+    ("Năm 2016, có 720 DN tổ chức hội nghị NLĐ, tăng 423 DN so với năm 2015.", ["2016", "2016"]),
+    # ... a base named without a change gives its own figure ("So với cùng kỳ năm 2017 là 314 vụ")
+    ("So với cùng kỳ năm 2017 là 314 vụ ngừng việc tập thể.", ["2017"]),
+])
+def test_a_comparison_base_dates_no_change(text, periods):
+    assert [row[3] for row in _rows(text)] == periods

@@ -38,7 +38,12 @@ _DESCRIPTIVE_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["descriptive_heads"] + _PERIODS["merit_words"], key=len, reverse=True))
     + r")(?!\p{L})(?:[^\S\n]+[^\s,.;:!?]+){0," + str(int(_PERIODS["descriptive_reach"])) + r"}?[^\S\n]*,?[^\S\n]*$",
     regex.I)  # within one line: a caption's last words never describe the next line's period
+_COMPARISON_RE = regex.compile(
+    r"(?<!\p{L})(?:" + word_alternation(_PERIODS["change_words"]) + r")(?!\p{L})(?:[^\S\n]+(?:\d+(?:[.,]\d+)*|[^\s,.;:!?]+)){0,"
+    + str(int(_PERIODS["comparison_reach"])) + r"}?[^\S\n]+(?:" + word_alternation(_PERIODS["comparison_heads"])
+    + r")(?!\p{L})(?:[^\S\n]+[^\s,.;:!?]+){0," + str(int(_PERIODS["descriptive_reach"])) + r"}?[^\S\n]*$", regex.I)
 _DIGIT_RE = regex.compile(r"\d")
+_COMPARISON_CHARS = 120  # the text before a period a change and its comparison are looked for in
 _TERM_YEARS = int(_PERIODS["term_years"])
 _MAX_PERIOD_YEARS = int(_PERIODS["max_period_years"])
 _NEW_YEAR_UNTIL_MONTH = int(_PERIODS["new_year_until_month"])
@@ -113,9 +118,14 @@ def mark_descriptive(text: str, periods: list[Period]) -> list[Period]:
     """Periods that describe a noun before them ("học sinh năm học 2021-2022", "BCH
     nhiệm kỳ 2023-2028") rather than open a time frame; not where a review word stands
     between them ("Hội nghị Ban Chấp hành sơ kết hoạt động quý III": the meeting reviews
-    the quarter)."""
+    the quarter). The base a change is measured from ("tăng ... so với năm 2015") is left out."""
     return [replace(p, descriptive=True) if p.kind not in _DEICTIC_KINDS and _describes(text, p) else p
-            for p in periods]
+            for p in periods if not _COMPARISON_RE.search(text, max(0, _first_digit(text, p) - _COMPARISON_CHARS), _first_digit(text, p))]
+
+
+def _first_digit(text: str, p: Period) -> int:
+    digit = _DIGIT_RE.search(text, p.start, p.end)
+    return digit.start() if digit else p.start
 
 
 # times said from the writer's now ("năm qua", "năm nay", "5 năm qua", "từ tháng 8 đến nay"):
