@@ -78,6 +78,8 @@ def test_the_headline_stamped_with_its_date_and_time():
     "Nhiệt liệt chào mừng 95 năm Ngày Thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2024)!\n\n" + BODY,
     f"{TITLE}\n\nNgày 12/12, Liên đoàn Lao động tỉnh trao kinh phí.",
     f"{TITLE}\n\nHà Nội, ngày 12/6/2021\n\n{BODY}",
+    # "Hôm nay, ngày ..." opening a sentence of the article is no clock, nor a dateline
+    f"{TITLE}\n\nHôm nay, ngày 14/3/2017, Liên đoàn Lao động tỉnh tổ chức hội nghị.",
     # an ISO date only with its clock time
     f"{TITLE}\n\n2018-09-26 admin\n\n{BODY}",
     # two-digit years only next to a clock time; no date at all
@@ -117,6 +119,8 @@ PAGE_CLOCKS = [
      + "\nNhư Trung - 03/12/2023 09:25\n" + BODY, "2023-12-03"),
     ("Thứ bảy, 24/01/2026 12:07     |   Tiêu dùng     |   Nhịp sống miền Tây     |   Phụ nữ Sức khoẻ\n|\n"
      "Thứ năm, 25/12/2025 09:36\n\n" + TITLE + "\n\n" + BODY, "2025-12-25"),
+    # a top line that is only "today" and a date (wave 26)
+    ("Hôm nay, ngày 26 tháng 3 năm 2017\nLIÊN ĐOÀN LAO ĐỘNG | TIN MỚI NHẤT\n\n" + TITLE + "\n\n" + BODY, None),
     # a clock with the weather under it and no dateline of the article's own
     ("Thứ năm, 28/03/2024, 04:52\nThời tiết Cẩm Phả, Quảng Ninh: 22.1°c mây đen u ám\n\n" + TITLE + "\n\n" + BODY, None),
 ]

@@ -50,6 +50,7 @@ def _patterns() -> dict:
         "word": regex.compile(r"\p{L}[\p{L}\p{M}.'’]*"),
         "dump_header": regex.compile(r"\A\s*date\s+(?P<v>\d{4}-\d{2}(?:-\d{2})?)(?!\d)"),
         "weather": regex.compile(word_alternation(rules["page_clock_followers"])),
+        "today": regex.compile(rf"(?i)^\W*(?:{word_alternation(rules['page_clock_today'])})(?!\p{{L}})\W*"),
         "top": rules["dateline_top_lines"],
         "bottom": rules["dateline_bottom_lines"],
         "max_chars": rules["dateline_max_chars"],
@@ -150,9 +151,19 @@ def _page_clock_spans(doc: Document) -> list[tuple[int, int]]:
         if lines[i] in clocks or any(j == i for j, _ in shaped):
             continue
         today = _weekday_date(doc.body[ls:le])
-        if today and any(other[2] < today for j, other in shaped if j > i):
+        if (today and any(other[2] < today for j, other in shaped if j > i)) or _today_line(doc.body[ls:le]):
             clocks.append(lines[i])
     return sorted(clocks)
+
+
+def _today_line(line: str) -> bool:
+    """A line that is only "today" and a full date ("Hôm nay, ngày 26 tháng 3 năm 2017")."""
+    m = _patterns()["today"].match(line)
+    if m is None:
+        return False
+    drafts = scan(line[m.end():m.end() + _WEEKDAY_DATE_CHARS])
+    return (len(drafts) == 1 and drafts[0].kind == "day" and None not in drafts[0].first
+            and not line[m.end() + drafts[0].end:].strip(" ,.;:"))
 
 
 _WEEKDAY_DATE_GAP = 4  # characters between a weekday and its date ("Thứ Bảy, Ngày 02 ...")
