@@ -120,12 +120,19 @@ def mark_descriptive(text: str, periods: list[Period]) -> list[Period]:
     between them ("Hội nghị Ban Chấp hành sơ kết hoạt động quý III": the meeting reviews
     the quarter). The base a change is measured from ("tăng ... so với năm 2015") is left out."""
     return [replace(p, descriptive=True) if p.kind not in _DEICTIC_KINDS and _describes(text, p) else p
-            for p in periods if not _COMPARISON_RE.search(text, max(0, _first_digit(text, p) - _COMPARISON_CHARS), _first_digit(text, p))]
+            for p in periods if not _compared_from(text, p)]
 
 
 def _first_digit(text: str, p: Period) -> int:
+    """Where a period's number starts: "sinh năm 1983" describes a person, "Đến năm 2018" is a
+    goal, though the dates' mention of the year starts at "năm"."""
     digit = _DIGIT_RE.search(text, p.start, p.end)
     return digit.start() if digit else p.start
+
+
+def _compared_from(text: str, p: Period) -> bool:
+    at = _first_digit(text, p)
+    return bool(_COMPARISON_RE.search(text, max(0, at - _COMPARISON_CHARS), at))
 
 
 # times said from the writer's now ("năm qua", "năm nay", "5 năm qua", "từ tháng 8 đến nay"):
@@ -134,10 +141,7 @@ _DEICTIC_KINDS = frozenset({"past_year", "this_year", "next_year", "new_year", "
 
 
 def _describes(text: str, p: Period) -> bool:
-    # up to the period's first digit: "sinh năm 1983" describes a person though the dates'
-    # mention of the year starts at "năm"
-    digit = _DIGIT_RE.search(text, p.start, p.end)
-    at = digit.start() if digit else p.start
+    at = _first_digit(text, p)
     before = text[max(0, at - 80):at]
     m = _DESCRIPTIVE_RE.search(before)
     return m is not None and not _REVIEW_RE.search(before, m.start())
@@ -145,9 +149,8 @@ def _describes(text: str, p: Period) -> bool:
 
 def _goal_year(text: str, p: Period) -> bool:
     """A goal's year ("Đến năm 2018, cả nước có 10 triệu đoàn viên"): a target prefix right
-    before its first digit (the dates' mention of it starts at "năm")."""
-    digit = _DIGIT_RE.search(text, p.start, p.end)
-    at = digit.start() if digit else p.start
+    before its first digit."""
+    at = _first_digit(text, p)
     return bool(_GOAL_YEAR_RE.search(text, max(0, at - _GOAL_PREFIX_CHARS), at))
 
 
