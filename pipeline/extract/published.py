@@ -159,11 +159,8 @@ def _page_clock_spans(doc: Document) -> list[tuple[int, int]]:
 def _today_line(line: str) -> bool:
     """A line that is only "today" and a full date ("Hôm nay, ngày 26 tháng 3 năm 2017")."""
     m = _patterns()["today"].match(line)
-    if m is None:
-        return False
-    drafts = scan(line[m.end():m.end() + _WEEKDAY_DATE_CHARS])
-    return (len(drafts) == 1 and drafts[0].kind == "day" and None not in drafts[0].first
-            and not line[m.end() + drafts[0].end:].strip(" ,.;:"))
+    day = _full_day_at(line, m.end()) if m else None
+    return day is not None and not line[day[1]:].strip(" ,.;:")
 
 
 _WEEKDAY_DATE_GAP = 4  # characters between a weekday and its date ("Thứ Bảy, Ngày 02 ...")
@@ -171,15 +168,23 @@ _WEEKDAY_DATE_CHARS = 40  # the longest a date a weekday opens runs ("Ngày 02 t
 
 
 def _weekday_date(line: str) -> dt.date | None:
-    """The full date a weekday opens in `line` ("Thứ Bảy, Ngày 02 tháng 03 năm 2024"), read
-    with the date grammar, else None."""
-    p = _patterns()
-    for weekday in p["weekday"].finditer(line):
-        for d in scan(line[weekday.end():weekday.end() + _WEEKDAY_DATE_CHARS]):
-            if d.start <= _WEEKDAY_DATE_GAP and d.kind == "day" and None not in d.first:
-                return calendar_date(*d.first)
-            break
+    """The full date a weekday opens in `line` ("Thứ Bảy, Ngày 02 tháng 03 năm 2024"), else None."""
+    for weekday in _patterns()["weekday"].finditer(line):
+        day = _full_day_at(line, weekday.end())
+        if day:
+            return day[0]
     return None
+
+
+def _full_day_at(line: str, pos: int) -> tuple[dt.date, int] | None:
+    """A day with its year that the date grammar reads right at `pos` (a few characters of
+    punctuation or space between), and where it ends; else None."""
+    drafts = scan(line[pos:pos + _WEEKDAY_DATE_CHARS])
+    d = drafts[0] if drafts else None
+    if d is None or d.start > _WEEKDAY_DATE_GAP or d.kind != "day" or None in d.first:
+        return None
+    value = calendar_date(*d.first)
+    return (value, pos + d.end) if value else None
 
 
 def find_dateline(doc: Document) -> Dateline | None:
