@@ -102,9 +102,11 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
         indicator, p_ind, ruled = "other", 1.0, True
     if wage_level and status != "context":
         status, p_st, ruled = "context", 1.0, True
+    # the total the counted noun names ("2.819 công đoàn cơ sở": unions_total)
+    total = head_noun_total(subject, None) if c.quantity.unit == "count" else None
     # the members or units delegates stand for ("200 đại biểu đại diện cho gần 5.000 đoàn viên
     # thuộc 60 công đoàn cơ sở"): the size of the body represented
-    whole = head_noun_total(subject, None) if c.quantity.unit == "count" and not c.decisive else None
+    whole = None if c.decisive else total
     if whole and stands_for(c):
         if indicator != whole:
             indicator, p_ind, ruled = whole, 1.0, True
@@ -113,7 +115,7 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     # a stock of the union's own units ("phát triển đến tận xã, phường ..., với hơn 1500 Công đoàn
     # cơ sở"): their total, whatever else the classifier read into the sentence (not members: "có
     # 10.000 đoàn viên ... được nhận quà" counts those the gifts reach)
-    own = head_noun_total(subject, None) if c.stock and c.quantity.unit == "count" else None
+    own = total if c.stock else None
     if (own in _UNIT_TOTALS and not c.decisive and not c.target_scope and c.event_after is None
             and indicator not in _FAMILY_OF[own]
             and not _TRANSFER_VERB_RE.search(c.sentence.text, 0, c.quantity.num_start - c.sentence.start)):

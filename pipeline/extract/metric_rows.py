@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
 from ..document import Document
-from ..phrase_matcher import word_alternation
 from ..records import MetricMention, OrgMention
 from ..ruledata import load_yaml
 from .metric_candidates import Candidate
 from .metric_decisions import head_noun_total
+from .metric_time import CONTINUATION_RE
 
 _CUES = load_yaml("metric_cues.yaml")
-# a sentence that opens by pointing back ("Trong đó, ...") breaks down the one before it
-_BREAKDOWN_OPENER_RE = regex.compile(r"^\W*(?:" + word_alternation(load_yaml("metric_periods.yaml")["continuation_openers"])
-                                     + r")\s*,", regex.I)
 _STOCK_TOTALS = frozenset(_CUES["stock_totals"])
 _ADJACENT_GAP = 2  # characters between two sentences next to each other (a space, a newline)
 
@@ -61,7 +56,7 @@ def parts_of_totals(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[C
     out = list(rows)
     for i, (c, m) in enumerate(out):
         if (m.status == "context" or c.decisive or c.event_before or c.target_scope
-                or not _BREAKDOWN_OPENER_RE.match(c.sentence.text)):
+                or not CONTINUATION_RE.match(c.sentence.text)):
             continue
         # the last figure before this sentence, in the sentence right before it
         last = next(((pc, pm) for pc, pm in reversed(out[:i]) if pc.sentence.end <= c.sentence.start), None)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..document import Document, Sentence
+from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
 from .metric_events import phrase_regex, stands_for
@@ -31,8 +32,8 @@ _NOW_RE = phrase_regex(_PERIODS["now_words"])
 _PAST_POINT_KINDS = ("year", "day_year", "month")  # one past time a "now" in the sentence moves on from
 _CAMPAIGN_GLOSS_RE = regex.compile(r"(?:" + phrase_regex(load_yaml("dates.yaml")["campaign_months"]).pattern + r")[^\S\n]*\([^\S\n]*$",
                                    regex.I)
-_CONTINUATION_RE = regex.compile(r"[^\S\n]*(?:" + "|".join(regex.escape(w) for w in _PERIODS["continuation_openers"])
-                                 + r")\s*,", regex.I)
+# a paragraph or sentence that opens by pointing back ("Trong đó, ...", "- Cụ thể, ...")
+CONTINUATION_RE = regex.compile(r"[^\w\n]*(?:" + word_alternation(_PERIODS["continuation_openers"]) + r")\s*,", regex.I)
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def paragraph_start(body: str, pos: int) -> int:
     opens by pointing back ("Trong đó, tiến hành 4.203 cuộc thanh tra ...", "Cụ thể, ...")
     continues the one before it."""
     start = body.rfind("\n", 0, pos) + 1
-    while start > 0 and _CONTINUATION_RE.match(body, start):
+    while start > 0 and CONTINUATION_RE.match(body, start):
         end = len(body[:start].rstrip())  # the previous paragraph's end, blank lines skipped
         if end == 0:
             break
