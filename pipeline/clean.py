@@ -15,17 +15,18 @@ first line is read off, then every line is judged:
   alt text keep one copy.
 When a line is neither clearly furniture nor in a furniture block it is kept:
 a body paragraph lost here is lost to every extractor.
-The phrases live in rules/furniture.yaml (compiled in pipeline.furniture).
+The line shapes are pipeline.line_shapes; the phrases live in rules/furniture.yaml
+(compiled in pipeline.furniture).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
-from .furniture import FLAGS as _FLAGS, RULES
+from .furniture import RULES
+from .line_shapes import (DATE_RE, SENTENCE_END_RE, TRUNCATED_RE, count_words, is_body_like, is_caption, is_dateline,
+                          is_heading_shaped, is_line_furniture, is_top_banner)
 from .normalize import MappedText, normalize_text
 from .phrase_matcher import unaccented
 
@@ -50,124 +51,6 @@ class Line:
         return not self.text
 
 
-# ---------------------------------------------------------------- shapes (not vocabulary)
-
-#: a calendar date, a time of day, sentence ends
-_DATE = regex.compile(
-    r"(?<!\d)\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:\d{4}|\d{2})(?!\d)"
-    r"|(?<!\d)\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*(?:năm\s+)?\d{4}(?!\d)"
-    r"|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)",
-    _FLAGS,
-)
-_TIME = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?!\d)", _FLAGS)
-_TRAILING_COUNTS = regex.compile(r"(?<=\d{1,2}:\d{2}(?::\d{2})?)(?:\s+\d+)+$")
-_SENTENCE_END = regex.compile(r"""[.!?…:;]["”’'»)\]]*$""")  # a sentence mark, maybe inside closing quotes
-_TRUNCATED = regex.compile(r"(?:\.{3,}|…)$")
-_TEASER_MAX = 160  # a teaser's headline or summary cut short fits one line of a related-news box
-_PUNCT_ONLY = regex.compile(r"[\W_]+")
-_DIGITS_ONLY = regex.compile(r"[\d\s.+()\-]+")
-_HANDLE = regex.compile(r"(?=[^a-z]*[a-z])[a-z0-9_.\-]{6,}")  # "congdoantravinh", "hoidapldld"
-# an image's file name left as its caption: a number and lower-case words without a tone mark
-# or a Vietnamese letter ("5515 baohiem xa hoi"); prose always carries some
-_IMAGE_SLUG = regex.compile(r"\d+(?:[ _-]+[a-z]+){2,6}")
-_HASH_TOKEN = regex.compile(r"(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{10,}")  # image ids
-_ASCII_WORDS = regex.compile(r"[A-Za-z0-9&'.,\-/ ]+")
-# an image cell beside a text cell, as a page's table of linked thumbnails reads once flattened
-_THUMBNAIL_ROW = regex.compile(r"\|?\s*!\[[^\]\n]*\]\([^)\n]*\)\s*\|\s*[^|\n]*\w[^|\n]*\|?\s*")
-_MENU_SEPARATOR = regex.compile(r"\s[|•·»]\s")
-_WORD = regex.compile(r"\S+")
-_SPLIT_ONLY_SPACES = re.compile("[\x1c-\x1f]")  # str.split() breaks words on these, regex's \s does not
-
-
-def _words(text: str) -> int:
-    """The number of \\S+ runs (str.split is the same count, and faster, without those four)."""
-    if _SPLIT_ONLY_SPACES.search(text):
-        return len(_WORD.findall(text))
-    return len(text.split())
-
-
-# ---------------------------------------------------------------- line shapes
-
-@lru_cache(maxsize=4096)  # the head, tail and footer passes judge the same lines again (cleared per article)
-def is_line_furniture(text: str) -> bool:
-    """Furniture wherever it stands: nothing of the article is lost by dropping it."""
-    if not text:
-        return False
-    if _PUNCT_ONLY.fullmatch(text) or (_DIGITS_ONLY.fullmatch(text) and not _DATE.search(text)):
-        return True
-    if RULES.drop_line.fullmatch(text) or RULES.counter.fullmatch(text):
-        return True
-    if _may_hold_spam(text) and len(RULES.spam_term.findall(text)) >= 2:
-        return True
-    if (_HANDLE.fullmatch(text) and not any(c.isupper() for c in text)) or _IMAGE_SLUG.fullmatch(text):
-        return True
-    first = text.split(maxsplit=1)[:1]  # a line of image ids: its first word rules out nearly every line
-    if (not first or _HASH_TOKEN.fullmatch(first[0].lower())) and all(
-            _HASH_TOKEN.fullmatch(t.lower()) for t in text.split()):
-        return True
-    return is_menu(text)
-
-
-def _may_hold_spam(text: str) -> bool:
-    """A spam term may match here (str's search on the casefolded line: much faster than the regex)."""
-    if any(c in text for c in RULES.spam_odd_case):
-        return True
-    folded = text.casefold()
-    return any(term in folded for term in RULES.spam_folded)
-
-
-def is_menu(text: str) -> bool:
-    """A row of short links: 'Trang chủ | Tin tức | Công đoàn | Liên hệ'."""
-    parts = _MENU_SEPARATOR.split(f" {text} ")
-    parts = [p.strip() for p in parts if p.strip()]
-    return len(parts) >= 3 and all(_words(p) <= 4 for p in parts) and not _DATE.search(text) and not _TIME.search(text)
-
-
-@lru_cache(maxsize=4096)
-def is_dateline(text: str) -> bool:
-    """A short line carrying the publication date: 'Thứ bảy - 27/08/2022 05:27'."""
-    if not text or _words(text) > 16 or not _DATE.search(text):
-        return False
-    if _TIME.search(text) or RULES.dateline_cue.search(text) or "|" in text:
-        return True
-    rest = _DATE.sub(" ", text)
-    return _words(regex.sub(r"[\W_]+", " ", rest)) <= 3
-
-
-def is_caption(text: str) -> bool:
-    return bool(RULES.caption.search(text))
-
-
-@lru_cache(maxsize=4096)
-def is_body_like(text: str) -> bool:
-    """A paragraph of running text: long enough, and a sentence (or long enough to be one)."""
-    n = _words(text)
-    # the unpunctuated case is a paragraph cut off by the scraper; headlines stay under 30 words
-    return n >= 10 and (bool(_SENTENCE_END.search(text)) or n >= 30) and not is_line_furniture(text)
-
-
-def is_heading_shaped(text: str) -> bool:
-    """Could be the article's headline: a few words, no sentence end, not a caption or dateline."""
-    n = _words(text)
-    if n < 2 or n > 40 or is_caption(text) or is_dateline(text) or is_line_furniture(text):
-        return False
-    if _TRUNCATED.search(text) or text.endswith((".", ";", ",")):
-        return False
-    return True
-
-
-def is_top_banner(text: str) -> bool:
-    """Site banners, slogans and breadcrumbs printed above the headline."""
-    if RULES.top_banner.fullmatch(text) or RULES.section_name.fullmatch(text):
-        return True
-    if _ASCII_WORDS.fullmatch(text) and _words(text) >= 2 and text.upper() == text and any(c.isalpha() for c in text):
-        return True  # an English rendering of the site name: "VIETNAM PUBLIC SECTOR UNION"
-    half = len(text) // 2
-    if len(text) > 20 and text[:half].strip() == text[half:].strip():
-        return True  # a marquee printing its slogan twice
-    return False
-
-
 # ---------------------------------------------------------------- header
 
 def strip_dump_header(text: MappedText) -> tuple[MappedText, dict]:
@@ -185,6 +68,12 @@ def _drop_prefix(text: MappedText, n: int) -> MappedText:
 
 
 # ---------------------------------------------------------------- line judging
+
+_TEASER_MAX = 160  # a teaser's headline or summary cut short fits one line of a related-news box
+_TRAILING_COUNTS = regex.compile(r"(?<=\d{1,2}:\d{2}(?::\d{2})?)(?:\s+\d+)+$")
+# an image cell beside a text cell, as a page's table of linked thumbnails reads once flattened
+_THUMBNAIL_ROW = regex.compile(r"\|?\s*!\[[^\]\n]*\]\([^)\n]*\)\s*\|\s*[^|\n]*\w[^|\n]*\|?\s*")
+
 
 def split_lines(text: str) -> list[Line]:
     lines, pos = [], 0
@@ -244,7 +133,7 @@ def judge_head(lines: list[Line], dropped: set[int]) -> tuple[set[int], int | No
             continue
         if l.index != headline and is_top_banner(l.text):
             out.add(l.index)
-        elif (anchored and headline is not None and l.index < headline and _words(l.text) <= 8
+        elif (anchored and headline is not None and l.index < headline and count_words(l.text) <= 8
               and not l.text.endswith(":") and not is_caption(l.text) and not is_dateline(l.text)):
             out.add(l.index)  # breadcrumbs and section names above a dated headline
     return out, headline
@@ -283,7 +172,7 @@ def judge_tail(lines: list[Line], dropped: set[int]) -> set[int]:
 def _teaser_run(live: list[Line], k: int) -> bool:
     """live[k] opens a run of at least two short lines, each cut short with an ellipsis."""
     run = live[k:k + 2]
-    return len(run) == 2 and all(len(l.text) <= _TEASER_MAX and _TRUNCATED.search(l.text) for l in run)
+    return len(run) == 2 and all(len(l.text) <= _TEASER_MAX and TRUNCATED_RE.search(l.text) for l in run)
 
 
 def _skip_teasers(live: list[Line], k: int, out: set[int]) -> int:
@@ -307,7 +196,7 @@ def _skip_teasers(live: list[Line], k: int, out: set[int]) -> int:
 def _resumes(text: str, nxt: str) -> bool:
     """Two distinct body paragraphs in a row, the first a finished sentence (teasers list headline, summary, headline...)."""
     return (text != nxt and is_body_like(text) and is_body_like(nxt)
-            and bool(_SENTENCE_END.search(text)) and not _TRUNCATED.search(text))
+            and bool(SENTENCE_END_RE.search(text)) and not TRUNCATED_RE.search(text))
 
 
 def judge_boxes(lines: list[Line], dropped: set[int]) -> set[int]:
@@ -341,8 +230,8 @@ def judge_repeats(lines: list[Line], dropped: set[int], headline: int | None) ->
     for prev, cur in zip(live, live[1:]):
         if cur.text == prev.text:
             out.add(cur.index)
-        elif _TRUNCATED.search(prev.text):
-            stem = _TRUNCATED.sub("", prev.text).rstrip()
+        elif TRUNCATED_RE.search(prev.text):
+            stem = TRUNCATED_RE.sub("", prev.text).rstrip()
             if len(stem) >= 20 and cur.text.startswith(stem):
                 out.add(prev.index)
     if title:
@@ -367,7 +256,7 @@ def trim_spans(lines: list[Line], kept: list[int]) -> list[tuple[int, int]]:
             # view and comment counts printed after the time: "Chủ nhật - 12/06/2022 02:33 603 0"
             for pattern in (RULES.dateline_counter, _TRAILING_COUNTS):
                 m = pattern.search(line.text, 1)
-                if m and _DATE.search(line.text, 0, m.start()):
+                if m and DATE_RE.search(line.text, 0, m.start()):
                     end = line.start + m.start()
                     break
         spans.append((line.start, end))

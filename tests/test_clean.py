@@ -281,7 +281,7 @@ def test_each_body_line_is_its_raw_span_normalised(path):
      "cao nhất từ trước tới nay theo báo cáo tổng kết.", False),
 ])
 def test_copyright_lines_and_paragraphs_that_mention_the_mark(line, furniture):
-    from pipeline.clean import is_line_furniture
+    from pipeline.line_shapes import is_line_furniture
     assert is_line_furniture(line) is furniture
 
 
@@ -289,7 +289,7 @@ def test_copyright_lines_and_paragraphs_that_mention_the_mark(line, furniture):
     ("Nhà cái uy tín, casino online", True), ("CASINO", True), ("CASİNO", True),  # İ: casefolds to i + dot
     ("Công đoàn cơ sở tổ chức hội thao", False), ("", False)])
 def test_spam_first_test_never_misses_a_term(line, may):
-    from pipeline.clean import RULES, _may_hold_spam
+    from pipeline.line_shapes import RULES, _may_hold_spam
     assert _may_hold_spam(line) == may
     assert may or not RULES.spam_term.findall(line)
 
@@ -297,7 +297,7 @@ def test_spam_first_test_never_misses_a_term(line, may):
 def test_spam_first_test_on_random_lines():
     import random
 
-    from pipeline.clean import RULES, _may_hold_spam
+    from pipeline.line_shapes import RULES, _may_hold_spam
     pieces = ["casino", "CASINO", "cASİno", "escorts", "nhà cái", "NHÀ CÁI", "cá cược", "nổ hũ", "slot gacor", "x", " ", "-", "đ"]
     rng = random.Random(4)
     for _ in range(5000):

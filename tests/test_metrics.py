@@ -11,7 +11,8 @@ from pipeline.extract.dates import extract_dates
 from pipeline.extract.metric_blocking import blocked_spans
 from pipeline.extract.metric_candidates import candidates
 from pipeline.extract.metric_decisions import settle
-from pipeline.extract.metric_periods import _interval_label, find_periods, reference_year_of
+from pipeline.extract.article_time import reference_year_of
+from pipeline.extract.metric_periods import _interval_label, find_periods
 from pipeline.extract.metric_time import choose_period, time_context
 from pipeline.extract.metrics import extract_metrics
 from pipeline.metric_model import Prediction

@@ -12,8 +12,9 @@ from ..document import Document, Sentence, Token
 from ..records import DateMention
 from .metric_blocking import sentence_quantities
 from .metric_events import decisive_event, event_after, event_before, in_target_scope, is_stock, last_event_match
-from .metric_periods import (Period, article_periods, body_periods, lead_period, mark_descriptive, merge_periods, new_year_of,
-                             periods_from_dates, resolve_month_anaphors, resolve_reviews, tet_year_of, time_spans_of)
+from .article_time import article_periods, lead_period, new_year_of, resolve_reviews, tet_year_of
+from .metric_periods import (Period, body_periods, mark_descriptive, merge_periods, periods_from_dates, resolve_month_anaphors,
+                             time_spans_of)
 from .time_spans import TimeSpan
 from .metric_subjects import PUNCT_RE, counted_subject, words_before
 from .metric_time import CLAUSE_BREAK_RE, TimeContext, campaign_years, choose_period, paragraph_start, time_context

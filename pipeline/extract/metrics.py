@@ -21,7 +21,8 @@ from ..document import Document
 from ..records import DateMention, MetricMention, OrgMention
 from .metric_candidates import candidates
 from .metric_decisions import settle
-from .metric_periods import new_year_of, reference_year_of, tet_year_of, time_spans_of
+from .article_time import new_year_of, reference_year_of, tet_year_of
+from .metric_periods import time_spans_of
 from .time_spans import TimeSpan
 from .metric_rows import attach_fractions, attach_percentages, dedupe, org_for, parts_of_totals
 from .metric_time import LazyTerms, period_of
