@@ -57,6 +57,26 @@ def vocab() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _word_slots() -> dict[str, str]:
+    v = vocab()
+    return {
+        "{quarter_words}": "|".join(w.casefold() for w in v["quarter_words"]),  # "quý đầu năm 2024"
+        "{half_words}": "|".join(w.casefold() for w in v["half_words"]),  # "6 tháng đầu năm"
+        "{number_words}": word_alternation(w.casefold() for w in v["number_words"]),  # "hơn một năm qua"
+        "{range_joiners}": word_alternation(v["range_joiners"]),  # "2023-2028", "2020 đến hết 2022"
+        "{now_words}": word_alternation(v["now_words"]),  # "từ năm 2016 đến nay"
+    }
+
+
+def filled(pattern: str) -> str:
+    """A pattern of rules/dates.yaml with the word lists it names filled in ({quarter_words},
+    {half_words}, {number_words}, {range_joiners}, {now_words}): each list written once."""
+    for slot, words in _word_slots().items():
+        pattern = pattern.replace(slot, words)
+    return pattern
+
+
+@lru_cache(maxsize=1)
 def patterns() -> list[tuple[str, regex.Pattern]]:
     """(name, compiled pattern) for every expression shape, most specific first."""
     v = vocab()

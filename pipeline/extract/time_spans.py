@@ -10,27 +10,18 @@ from dataclasses import dataclass
 
 import regex
 
-from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
-from .date_shapes import cue_patterns
+from .date_shapes import cue_patterns, filled
 
 _TIME_WORDS = load_yaml("dates.yaml")
-# "{quarter_words}" in a pattern stands for the words that name a quarter ("quý đầu năm 2024")
 QUARTER_WORDS = {w.casefold(): n for w, n in _TIME_WORDS["quarter_words"].items()}
 HALF_WORDS = {k.casefold(): v for k, v in _TIME_WORDS["half_words"].items()}  # "6 tháng đầu năm": first
 NUMBER_WORDS = {k.casefold(): int(v) for k, v in _TIME_WORDS["number_words"].items()}  # "hơn một năm qua"
-_NUMBER_WORD_ALTERNATION = word_alternation(NUMBER_WORDS)
 
 
-def _filled(pattern: str) -> str:
-    """A pattern with the words it names filled in: {quarter_words}, {number_words}, {half_words}."""
-    return (pattern.replace("{quarter_words}", "|".join(QUARTER_WORDS))
-            .replace("{number_words}", _NUMBER_WORD_ALTERNATION).replace("{half_words}", "|".join(HALF_WORDS)))
-
-
-TIME_SPAN_RES = tuple((p["kind"], regex.compile(_filled(p["re"]), regex.I)) for p in _TIME_WORDS["time_spans"])
+TIME_SPAN_RES = tuple((p["kind"], regex.compile(filled(p["re"]), regex.I)) for p in _TIME_WORDS["time_spans"])
 # a cheap search that must succeed where the pattern can match; None: the pattern is always run
-TIME_SPAN_NEEDS = tuple(regex.compile(_filled(p["needs"]), regex.I) if "needs" in p else None
+TIME_SPAN_NEEDS = tuple(regex.compile(filled(p["needs"]), regex.I) if "needs" in p else None
                         for p in _TIME_WORDS["time_spans"])
 DIRECTIVE_CONTEXT_RE = cue_patterns()["directive_context"]  # a time dating a cited document
 _DIRECTIVE_CONTEXT_CHARS = 80

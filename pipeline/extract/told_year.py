@@ -20,7 +20,7 @@ from ..document import Document
 from ..places import MERGER_DATE, written_after_merger
 from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
-from .date_shapes import cue_patterns
+from .date_shapes import cue_patterns, filled
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         for origin, names in rules["anniversaries"].items()) + ")"
     campaigns = word_alternation(rules["campaign_months"])
     return {
-        "present": regex.compile(rules["present_year"], regex.I),
+        "present": regex.compile(filled(rules["present_year"]), regex.I),
         "tet": regex.compile(rules["tet_year"]),
         "campaign": regex.compile(rf"(?<!\p{{L}})(?:{campaigns})(?:\s+năm)?\s+(?P<y1>(?:19|20)\d{{2}})(?!\d)", regex.I),
         "anniversary": regex.compile(anniversary, regex.I),
