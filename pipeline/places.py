@@ -239,8 +239,10 @@ def _former_units(words: list[str], province: str | None) -> list:
 
 def _commune_province(text: str, province: str | None) -> str | None:
     """The pre-2025 unit a post-2025 article reports from, where its commune or ward is
-    named after a former district of another unit merged into `province` (see places.yaml);
-    with no province told at all, the unit of any former district or town it is named after."""
+    named after a former district of another unit merged into `province` (see places.yaml),
+    or is a ward made in 2025 whose parts all lay in such a unit (GOLD.md: "phường Thuận
+    Giao (TPHCM)" is Bình Dương's); with no province told at all, the unit of any former
+    district or town it is named after."""
     if province is not None and crosswalk().get(province) != province:
         return None  # not a unit that kept its name in a merger
     found = set()
@@ -254,9 +256,10 @@ def _commune_province(text: str, province: str | None) -> str | None:
             words = words[:-1]
             units = _former_units(words, province)
         olds = {u.province for u in units}
-        if not olds and province is None:
+        if not olds:
             # a commune or ward made in 2025 under a name of its own ("Công đoàn phường Thanh
-            # Miếu"): the one former province its parts lay in
+            # Miếu", "Công đoàn phường Thuận Giao (TPHCM)"): the one former province its parts
+            # lay in
             name, kind = m.group("name").strip(), m.group("kind").lower()
             old = wards_2025().get((name, kind)) or wards_2025().get((" ".join(words), kind))
             olds = {old} if old else set()

@@ -364,6 +364,12 @@ def _province_of(text: str) -> str | None:
     ("Ngày 26/10, Công đoàn phường Thanh Miếu tổ chức Đại hội lần thứ I, nhiệm kỳ 2025 – 2030.", "Phú Thọ"),
     ("Ngày 26/10, Công đoàn xã Hội Thịnh tổ chức Đại hội lần thứ I. Dự có lãnh đạo Liên đoàn Lao động tỉnh.",
      "Vĩnh Phúc"),
+    # ... also where the merged province is told: the ward lay in the unit merged into it
+    # (GOLD.md: "phường Thuận Giao (TPHCM)" is Bình Dương), not where it lay in the told one
+    ("Sáng 22-10, Công đoàn phường Thuận Giao (TPHCM) tổ chức Hội nghị đại biểu Công đoàn phường lần thứ I.",
+     "Bình Dương"),
+    ("Sáng 22-10, Công đoàn phường Bàn Cờ (TPHCM) tổ chức Hội nghị đại biểu Công đoàn phường lần thứ I.",
+     "Hồ Chí Minh"),
     # a name several new communes share tells nothing
     ("Ngày 26/10, Công đoàn xã Mỹ Hương tổ chức Đại hội lần thứ I, nhiệm kỳ 2025 – 2030.", None),
     # a bare place name alone on its line is a byline, not the article's place
