@@ -608,6 +608,10 @@ PERIODS_IN_CONTEXT = [
     ("Toàn tháng, hơn 3.500 lượt đoàn viên được hỗ trợ.", "2025-09-18", [(3500, "2025")]),
     ("Trong tháng 8, công đoàn trao 260 suất quà.\nTrong tháng 9, hơn 3.500 lượt đoàn viên được hỗ trợ.",
      "2025-10-02", [(260, "2025-08"), (3500, "2025-09")]),
+    # the month a single event is dated by ("vào tháng 01/2016") gives its year (GOLD.md)
+    ("Thỏa ước được ký kết lần đầu tiên vào tháng 01/2016 với sự tham gia của 4 doanh nghiệp.", "2019-05-02",
+     [(4, "2016")]),
+    ("Trước đó, vào tháng 7.2018, công ty đã nợ 500 công nhân tiền lương.", "2018-09-02", [(500, "2018")]),
 ]
 
 
