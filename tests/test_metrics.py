@@ -612,6 +612,18 @@ PERIODS_IN_CONTEXT = [
     ("Thỏa ước được ký kết lần đầu tiên vào tháng 01/2016 với sự tham gia của 4 doanh nghiệp.", "2019-05-02",
      [(4, "2016")]),
     ("Trước đó, vào tháng 7.2018, công ty đã nợ 500 công nhân tiền lương.", "2018-09-02", [(500, "2018")]),
+    # undated, the one year the lead reports on is the article's: opening a sentence, or reviewed
+    ("Công đoàn ngành Y tế: nhiều hoạt động thiết thực\nNăm 2011, ngành Y tế có 49 công đoàn cơ sở đạt vững "
+     "mạnh.\nTrong năm, Công đoàn ngành đã vận động đoàn viên ủng hộ được gần 215 triệu đồng.", None,
+     [(49, "2011"), (215e6, "2011")]),
+    ("Nhiều công đoàn cơ sở đạt vững mạnh\nLĐLĐ tỉnh Bắc Kạn đã tiến hành đánh giá, xếp loại công đoàn cơ sở năm "
+     "2016.\nCó 700 công đoàn cơ sở đạt vững mạnh, 54 công đoàn cơ sở xếp loại khá.", None,
+     [(700, "2016"), (54, "2016")]),
+    # ... not the year of an event it dates, nor one that describes whom it honours
+    ("Khánh thành trụ sở Công đoàn các KCN\nTrụ sở được khởi công xây dựng vào tháng 10-2015.\nHiện nay, Công đoàn "
+     "các KCN có 7 khu công nghiệp với 98.000 lao động.", None, [(7, None), (98000, None)]),
+    ("Tuyên dương đảng viên trẻ\nÔng Trần Văn A tuyên dương Đảng viên trẻ tiêu biểu năm 2019\nThống kê trong 10 "
+     "năm qua có hơn 37.000 lượt công đoàn cơ sở hưởng ứng phong trào.", None, [(37000, None)]),
 ]
 
 
@@ -868,7 +880,8 @@ def test_non_metric_prefilters_pass_every_real_sentence_their_pattern_matches():
     ("Chương trình “Tết Sum vầy” 2024 đã trao 14.600 suất quà.", 2024),
     ("Đón Tết Giáp Thìn 2024, công đoàn trao quà.", 2024),
     ("Tết Sum vầy 2024 và Tết Sum vầy 2025 đều thành công.", None),  # two Tết years tell nothing
-    ("Năm 2024 công đoàn trao 500 suất quà.", None),                 # a year, but no Tết
+    # a year, but no Tết, nor one its lead reports on
+    ("Công đoàn trao 500 suất quà nhân dịp khánh thành trụ sở năm 2024.", None),
     ("Tết Nguyên đán năm nay, công đoàn trao quà cho 2024 công nhân.", None),  # a count, not a year after Tết's name
 ])
 def test_the_year_of_tet_dates_an_undated_article(text, expected):

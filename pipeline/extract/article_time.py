@@ -15,7 +15,8 @@ from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
 from .date_years import reference_date
-from .metric_periods import Period, body_periods, goal_year, time_spans_of
+from .metric_periods import Period, body_periods, goal_year, mark_descriptive, time_spans_of
+from .metric_time import SENTENCE_LEAD_RE
 from .told_year import WRITTEN_YEAR_RE, article_told_year, tet_year, year_floor
 from .time_spans import DIRECTIVE_CONTEXT_RE, TimeSpan
 
@@ -177,4 +178,20 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     opened = {p.first_year for p in congress_terms(doc, list(body_periods(doc, time_spans_of(doc, times), None, None)))}
     if len(opened) == 1:
         return max(opened.pop(), year_floor(doc) or 0)  # never before the 2025 reorganisation it speaks of
+    # ... else the one year its lead reports on: opening a sentence ("Năm 2011, ngành Y tế có 49/54
+    # CĐCS đạt vững mạnh") or reviewed ("LĐLĐ tỉnh đã tiến hành đánh giá, xếp loại công đoàn cơ
+    # sở năm 2016"); a year an event is dated by ("khởi công vào tháng 10-2015") tells nothing
+    # (nor one that describes whom it honours: "tuyên dương Đảng viên trẻ tiêu biểu năm 2019")
+    lead = {p.first_year for p in mark_descriptive(doc.body, list(body_periods(doc, time_spans_of(doc, times), None, None)))
+            if p.kind == "year" and p.start < lead_end and not p.descriptive and _reported_in_lead(doc, p)}
+    if len(lead) == 1:
+        return lead.pop()
     return None
+
+
+def _reported_in_lead(doc: Document, p: Period) -> bool:
+    sentence = doc.sentence_at(p.start)
+    if sentence is None or goal_year(doc.body, p):
+        return False
+    return bool(SENTENCE_LEAD_RE.match(doc.body[sentence.start:p.start])
+                or _REVIEW_RE.search(doc.body, sentence.start, p.start))

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # only for annotations: metric_candidates imports this module
 
 _PERIODS = load_yaml("metric_periods.yaml")
 CLAUSE_BREAK_RE = regex.compile(r"[;:]|\s[-–]\s|\n")
-_LEAD_RE = regex.compile(r"^[^\p{L}\d]*(?:(?:" + "|".join(
+SENTENCE_LEAD_RE = regex.compile(r"^[^\p{L}\d]*(?:(?:" + "|".join(
     regex.escape(w) for w in sorted(_PERIODS["lead_words"], key=len, reverse=True)) + r")\s+)?(?:năm\s+)?$", regex.I)
 _AWARD_RE = phrase_regex(_PERIODS["award_words"])
 _CONGRESS_RE = cue_patterns()["congress"]  # "Đại hội": delegates and attendance are at one congress
@@ -65,7 +65,7 @@ def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Se
     clause_from = clause_start if clause_start is not None else sentence.start
     in_sentence = [p for p in in_sentence if not p.descriptive or clause_from <= p.start < _clause_end(doc.body, q.end)]
     before = tuple(p for p in in_sentence if p.end <= q.num_start and not _in_earlier_item(doc.body, sentence, p, q))
-    lead = next((p for p in before if _LEAD_RE.match(doc.body[sentence.start:p.start])), None)
+    lead = next((p for p in before if SENTENCE_LEAD_RE.match(doc.body[sentence.start:p.start])), None)
     own = tuple(p for p in before if clause_start is not None and p.start >= clause_start)
     present = bool(_PRESENT_RE.search(sentence.text))
     now = bool(before) and before[-1].kind in _PAST_POINT_KINDS and bool(_NOW_RE.search(doc.body, before[-1].end, q.num_start))
