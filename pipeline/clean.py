@@ -70,7 +70,8 @@ def _drop_prefix(text: MappedText, n: int) -> MappedText:
 # ---------------------------------------------------------------- line judging
 
 _TEASER_MAX = 160  # a teaser's headline or summary cut short fits one line of a related-news box
-_TRAILING_COUNTS = regex.compile(r"(?<=\d{1,2}:\d{2}(?::\d{2})?)(?:\s+\d+)+$")
+# the counters a dateline ends with ("05:04 1.812 0": views, comments), thousands grouped or not
+_TRAILING_COUNTS = regex.compile(r"(?<=\d{1,2}:\d{2}(?::\d{2})?)(?:\s+\d{1,3}(?:[.,]\d{3})+|\s+\d+)+$")
 # an image cell beside a text cell, as a page's table of linked thumbnails reads once flattened
 _THUMBNAIL_ROW = regex.compile(r"\|?\s*!\[[^\]\n]*\]\([^)\n]*\)\s*\|\s*[^|\n]*\w[^|\n]*\|?\s*")
 

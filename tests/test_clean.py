@@ -92,6 +92,8 @@ FURNITURE = [
     ("view count right after the date", f"{HEAD}\n05:03 - Thứ Tư, 06/10/2021 Lượt xem: 5907 In bài viết\n{P1}",
      f"{HEAD}\n05:03 - Thứ Tư, 06/10/2021\n{P1}"),
     ("view count 'Đã xem' after a bare date", f"{HEAD}\n06/11/2023 1232 Đã xem\n{P1}", f"{HEAD}\n06/11/2023\n{P1}"),
+    ("view and comment counts after the clock, thousands grouped", f"{HEAD}\nThứ tư - 16/07/2014 05:04 1.812 0\n{P1}",
+     f"{HEAD}\nThứ tư - 16/07/2014 05:04\n{P1}"),
     ("view count, number first, after the dateline", f"{HEAD}\nThứ 6, 14/09/2018 | 10:55:00 1,134 lượt xem\n{P1}",
      f"{HEAD}\nThứ 6, 14/09/2018 | 10:55:00\n{P1}"),
     ("licence line with its number and date", f"{ARTICLE}\nSố giấy phép: 176/GP-TTĐT, cấp ngày: 11/09/2019. Website: www.pvn.vn",

@@ -201,6 +201,15 @@ NAMED = [
      "Bưu điện tỉnh Phú Yên.", "Phú Yên",
      [("Công đoàn Tổng công ty Bưu điện Việt Nam", "Công đoàn Tổng công ty Bưu điện Việt Nam", "cd_corporation", "national", None),
       ("Công đoàn Bưu điện tỉnh Phú Yên", "Công đoàn Bưu điện tỉnh Phú Yên", "cdcs", "grassroots", "Phú Yên")]),
+    # historical names are listed as the text names them (GOLD.md): "Tổng Công đoàn Việt Nam" until
+    # 1988, "Liên hiệp Công đoàn tỉnh" for a provincial federation, bare or named
+    ("Thực hiện Nghị quyết số 07 của Ban Chấp hành Tổng Công đoàn Việt Nam, Công đoàn Kiên Giang tiến hành Đại hội. "
+     "Thư ký Liên hiệp Công đoàn tỉnh là đồng chí Dương Tấn Phát.", "Kiên Giang",
+     [("Tổng Công đoàn Việt Nam", "Tổng Công đoàn Việt Nam", "tong_ldld", "national", None),
+      ("Công đoàn Kiên Giang", "Liên đoàn Lao động tỉnh Kiên Giang", "ldld_province", "province", "Kiên Giang"),
+      ("Liên hiệp Công đoàn tỉnh", "Liên hiệp Công đoàn tỉnh Kiên Giang", "ldld_province", "province", "Kiên Giang")]),
+    ("Đại hội đại biểu Liên hiệp Công đoàn tỉnh An Giang lần thứ I.", None,
+     [("Liên hiệp Công đoàn tỉnh An Giang", "Liên hiệp Công đoàn tỉnh An Giang", "ldld_province", "province", "An Giang")]),
     # đặc khu: an island district kept in the July 2025 reorganisation
     ("Hội nghị Đại biểu Công đoàn đặc khu Côn Đảo lần thứ I.", "Bà Rịa - Vũng Tàu",
      [("Công đoàn đặc khu Côn Đảo", "Công đoàn đặc khu Côn Đảo", "cdcs", "grassroots", "Bà Rịa - Vũng Tàu")]),

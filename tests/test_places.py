@@ -74,6 +74,17 @@ def test_aliases_name_known_provinces():
     assert aliases and all(r["province"] in names for r in aliases)
 
 
+@pytest.mark.parametrize("text, province", [
+    # the romanised spellings the province's own news writes ("Dak Lak", "DakLak")
+    ("Công đoàn ngành Y tế: 49 CĐCS đạt vững mạnh\nNăm 2011, ngành Y tế Dak Lak có 49/54 công đoàn cơ sở đạt "
+     "vững mạnh.", "Đắk Lắk"),
+    ("Công đoàn ngành Giáo dục DakLak trao quà Tết cho nhà giáo.", "Đắk Lắk"),
+    ("Ngành Y tế Dak Nong tổ chức hội nghị người lao động.", "Đắk Nông"),
+])
+def test_romanised_province_names(text, province):
+    assert _province_of(text) == province
+
+
 @pytest.mark.parametrize("written, modern", [
     ("Khánh Hoà", "Khánh Hòa"),
     ("Thuỷ Nguyên", "Thủy Nguyên"),

@@ -28,6 +28,7 @@ class Candidate:
     stem: str = ""              # for sector_place/zone_place/unit_ldld: the canonical before the place
     confidence: float = 0.95
     level: str | None = None    # where the type's usual level is wrong: a sector union of a district
+    head: str = ""              # a historical head as the text names it ("Liên hiệp Công đoàn"), kept in the name
 
 
 def ldld_from_place(ref: PlaceRef) -> tuple[str, str, str | None]:
@@ -40,17 +41,19 @@ def ldld_from_place(ref: PlaceRef) -> tuple[str, str, str | None]:
     return f"{CANON['ldld']} {kind} {ref.name}", f"ldld_{place.level}", place.province
 
 
-def parse_ldld(text: str, start: int, end: int, province: str | None, plural: bool, conf: float) -> Candidate | None:
-    """"Liên đoàn Lao động" + place: named, or bare ("LĐLĐ tỉnh") to be resolved."""
+def parse_ldld(text: str, start: int, end: int, province: str | None, plural: bool, conf: float,
+               head: str = "") -> Candidate | None:
+    """"Liên đoàn Lao động" (or its historical `head`) + place: named, or bare ("LĐLĐ tỉnh") to be resolved."""
     ref = parse_place(text, end, province)
     if ref is None:
         return None
     if not ref.bare:
         canonical, org_type, prov = ldld_from_place(ref)
-        return Candidate(start, ref.end, org_type, canonical, prov, confidence=conf)
+        return Candidate(start, ref.end, org_type, canonical, prov, confidence=conf, head=head)
     if plural or KIND_LIST_RE.match(text, ref.end):
         return None  # "các LĐLĐ huyện", "Liên đoàn lao động huyện, thị xã, thành phố"
-    return Candidate(start, ref.end, "ldld_district", None, need="ldld", kind=ref.kind, confidence=conf - 0.1)
+    return Candidate(start, ref.end, "ldld_district", None, need="ldld", kind=ref.kind, confidence=conf - 0.1,
+                     head=head)
 
 
 def plural_kind_list(text: str, start: int, end: int, province: str | None, conf: float) -> list[Candidate]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import regex
 
 from .org_candidate import Candidate, bare_and_named, ldld_from_place, parse_ldld, plural_kind_list
-from .org_patterns import CANON, HEAD_RE, RULES, SPACE_RE, _B, _I, words_before
+from .org_patterns import CANON, HEAD_RE, HISTORICAL_HEADS, RULES, SPACE_RE, _B, _I, fold, words_before
 from .org_persons import PERSON_TITLE_RE
-from .org_places import KIND_RE, NATIONAL_RE, parse_place
+from .org_places import KIND_RE, NATIONAL, NATIONAL_RE, parse_place
 from .org_unions import parse_cd
 from .org_unit_names import WordEnd, no_words
 
@@ -17,8 +17,9 @@ PLURAL_BEFORE_RE = regex.compile(r"(?r)" + _B + r"(?:" + "|".join(RULES["plural_
 COORD_RE = regex.compile(r"[ \t]*(?:,|và)[ \t]*", _I)
 
 
-# Every head holds "đoàn" once, after one or two words ("Công", "Liên", "Tổng Liên") and
-# blanks: a scan for the word finds where HEAD_RE, much slower to search with, may match.
+# Every head holds "đoàn" once, after one to three words ("Công", "Liên", "Tổng Liên", "Liên
+# hiệp Công") and blanks: a scan for the word finds where HEAD_RE, much slower to search with,
+# may match.
 HEAD_CUE_RE = regex.compile(r"đoàn", _I)
 
 
@@ -26,7 +27,7 @@ def next_head(text: str, pos: int) -> "regex.Match[str] | None":
     """HEAD_RE.search(text, pos): tried only where one or two words and blanks lead to a "đoàn"."""
     scan = pos
     while (cue := HEAD_CUE_RE.search(text, scan)) is not None:
-        for start in reversed(words_before(text, cue.start(), 2)):  # the leftmost start first
+        for start in reversed(words_before(text, cue.start(), 3)):  # the leftmost start first
             if start >= pos and (m := HEAD_RE.match(text, start)) is not None:
                 return m
         scan = cue.end()
@@ -45,12 +46,14 @@ def parse_candidates(text: str, province: str | None, word_end: WordEnd = no_wor
         before = text[max(line_start, m.start() - 60):m.start()]
         plural = bool(PLURAL_BEFORE_RE.search(before))
         listed: list[Candidate] = []
+        historical = HISTORICAL_HEADS.get(fold(m.group()), "")  # "Tổng Công đoàn", "Liên hiệp Công đoàn"
         if m.group("tong"):
             nat = NATIONAL_RE.match(text, SPACE_RE.match(text, m.end()).end())
             end = nat.end() if nat else m.end()
-            cand = Candidate(m.start(), end, "tong_ldld", CANON["tong_ldld"])
+            name = (f"{historical} {NATIONAL}" if nat else historical) if historical else CANON["tong_ldld"]
+            cand = Candidate(m.start(), end, "tong_ldld", name)
         elif m.group("ldld"):
-            cand = parse_ldld(text, m.start(), m.end(), province, plural, 0.95)
+            cand = parse_ldld(text, m.start(), m.end(), province, plural, 0.95, historical)
             if cand is not None and cand.canonical and not plural:
                 listed = coordinated_ldld(text, cand, province)
             elif cand is None and not plural:

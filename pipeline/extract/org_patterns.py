@@ -50,9 +50,19 @@ SPACE_RE = regex.compile(r"[ \t]*")
 
 
 CANON = RULES["canonical"]
+# a historical head, folded -> its spelling ("Liên hiệp Công đoàn"); HISTORICAL_TYPES: -> the head it became
+HISTORICAL_HEADS = {fold(h): h for h in RULES["historical_heads"]}
+_HISTORICAL_TYPES = RULES["historical_heads"]
+
+
+def _historical(org_type: str) -> str:
+    return "".join("|" + r"[ \t]+".join(map(regex.escape, h.split())) for h, t in _HISTORICAL_TYPES.items()
+                   if t == org_type)
+
+
 HEAD_RE = regex.compile(
-    _B + r"(?:(?P<tong>Tổng[ \t]+Liên[ \t]+đoàn(?:[ \t]+Lao[ \t]+động)?)"
-    r"|(?P<ldld>Liên[ \t]+đoàn[ \t]+Lao[ \t]+động)|(?P<cd>Công[ \t]+đoàn))" + _E, _I)
+    _B + r"(?:(?P<tong>Tổng[ \t]+Liên[ \t]+đoàn(?:[ \t]+Lao[ \t]+động)?" + _historical("tong_ldld") + ")"
+    r"|(?P<ldld>Liên[ \t]+đoàn[ \t]+Lao[ \t]+động" + _historical("ldld") + r")|(?P<cd>Công[ \t]+đoàn))" + _E, _I)
 
 
 def is_capitalised(word: str) -> bool:

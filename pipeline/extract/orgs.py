@@ -25,7 +25,7 @@ from ..records import OrgMention
 from .org_candidate import Candidate
 from .org_normalise import NormText, normalise
 from .org_parse import parse_candidates
-from .org_patterns import RULES
+from .org_patterns import CANON, RULES
 from .org_places import NATIONAL
 from .org_resolve import resolve, unify_place_kinds
 from .org_unit_names import WordEnd
@@ -37,6 +37,14 @@ def level_of(c: Candidate) -> str:
     if c.org_type != "cdcs" and c.canonical.endswith(" " + NATIONAL):
         return "national"
     return c.level or ORG_LEVEL[c.org_type]
+
+
+def historical_name(c: Candidate) -> str:
+    """The canonical name under the historical head the text uses ("Liên hiệp Công đoàn tỉnh
+    Kiên Giang"), as GOLD.md lists such bodies."""
+    if c.head and c.canonical.startswith(CANON["ldld"]):
+        return c.head + c.canonical[len(CANON["ldld"]):]
+    return c.canonical
 
 
 def segmenter_words(doc: Document, norm: NormText) -> WordEnd:
@@ -71,7 +79,7 @@ def extract_orgs(doc: Document, province: str | None, published: dt.date | None 
     for c in found:
         start, end = norm.body_span(c.start, c.end)
         level = level_of(c)
-        canonical = modern_tones(c.canonical)
+        canonical = modern_tones(historical_name(c))
         out.append(OrgMention(
             **doc.provenance(start, end, "rule", round(min(max(c.confidence, 0.3), 1.0), 2)),
             canonical=canonical,
