@@ -447,6 +447,14 @@ STATUSES = [
     # what will be done ("Theo kế hoạch") governs the items listed after ";" too
     ("Theo kế hoạch, LĐLĐ thành phố sẽ tổ chức trao 1.000 phần quà đến đoàn viên khó khăn; 80 phần quà đến "
      "nữ công nhân.", [(1000, "target"), (80, "target")]),
+    # goals written as sentences: each that opens with its figure right after a goal is one more
+    ("Nhiệm kỳ tới, LĐLĐ thành phố phấn đấu 100% số công đoàn cơ sở thực hiện tốt việc học tập. 95% số CNLĐ đăng ký "
+     "đạt gia đình văn hóa. 70% số CĐCS đạt danh hiệu vững mạnh.", [(100, "target"), (95, "target"), (70, "target")]),
+    # ... not one that reports a result, nor any after it, nor one past a paragraph break
+    ("Nhiệm kỳ tới, LĐLĐ thành phố phấn đấu 100% số CĐCS đạt vững mạnh. Nhiệm kỳ qua, 95% số CNLĐ đạt gia đình văn "
+     "hóa. 70% số CĐCS đạt danh hiệu vững mạnh.", [(100, "target"), (95, "achieved"), (70, "achieved")]),
+    ("Nhiệm kỳ tới, LĐLĐ thành phố phấn đấu 100% số CĐCS đạt vững mạnh.\n\n70% số CĐCS đạt danh hiệu vững mạnh.",
+     [(100, "target"), (70, "achieved")]),
     # the goal of a meeting's solutions ("giải pháp để ...") is a target
     ("Ban chỉ đạo họp bàn giải pháp để trong năm 2024 toàn tỉnh phát triển 14.600 đoàn viên mới.",
      [(14600, "target")]),

@@ -11,7 +11,8 @@ from itertools import islice
 from ..document import Document, Sentence, Token
 from ..records import DateMention
 from .metric_blocking import sentence_quantities
-from .metric_events import decisive_event, event_after, event_before, in_target_scope, is_stock, last_event_match
+from .metric_events import (continues_goals, decisive_event, ends_among_goals, event_after, event_before, in_target_scope,
+                           is_stock, last_event_match, TARGET_BREAKER_RE)
 from .article_time import article_periods, lead_period, new_year_of, resolve_reviews, tet_year_of
 from .metric_periods import (Period, body_periods, mark_descriptive, merge_periods, periods_from_dates, resolve_month_anaphors,
                              time_spans_of)
@@ -69,15 +70,20 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
     quantities = [sentence_quantities(sentence, date_spans) for sentence in doc.sentences]
     # the verbs of every sentence that holds a candidate, tagged together (one decoding pass)
     verbs = iter(pos_words([s for s, qs in zip(doc.sentences, quantities) if qs]))
+    goals_before, prev_end = False, 0  # the sentence before ends inside a list of goals
     for sentence, qs in zip(doc.sentences, quantities):
         in_title = title[0] <= sentence.start and sentence.end <= title[1]
         tags = next(verbs) if qs else ()
+        gap = doc.body[prev_end:sentence.start]
+        continued = bool(qs) and continues_goals(goals_before, gap, sentence.text[:qs[0].num_start - sentence.start])
+        goals_before = ends_among_goals(sentence.text, continued)
+        prev_end = sentence.end
         # the periods of this sentence's paragraph up to its end: all a figure's time can come
         # from (scanning every period per figure is quadratic on long one-line dumps)
         para_start = paragraph_start(doc.body, sentence.start)
         nearby = periods[bisect_left(starts, para_start):bisect_right(starts, sentence.end)]
-        cands = [_candidate(doc, sentence, q, nearby, review, title_period, in_title, reference_year, tags, report)
-                 for q in qs]
+        cands = [_candidate(doc, sentence, q, nearby, review, title_period, in_title, reference_year, tags, report,
+                            continued) for q in qs]
         # the low end of a range counts what the high end counts ("từ 10-20 CĐCS")
         for i in range(len(cands) - 1):
             if cands[i].quantity.link == "range_low" and cands[i + 1].quantity.link == "range_high":
@@ -102,7 +108,7 @@ def title_span(doc: Document) -> tuple[int, int]:
 def _candidate(doc: Document, sentence: Sentence, q: Quantity, periods: list[Period],
                review: Period | None, title_period: Period | None, in_title: bool,
                reference_year: int | None, tags: tuple[Token, ...] = (),
-               report: Period | None = None) -> Candidate:
+               report: Period | None = None, continued_goals: bool = False) -> Candidate:
     text, off = sentence.text, sentence.start
     # a figure's context is read within _CONTEXT_CHARS of it: enough for any clause of prose,
     # and linear on a table or list flattened into one huge "sentence"
@@ -139,7 +145,8 @@ def _candidate(doc: Document, sentence: Sentence, q: Quantity, periods: list[Per
                      choose_period(time, None), in_title, reference_year, time,
                      verbs_before, verb_after, ev_before, ev_after,
                      decisive_event(q, subject, clause_left, clause_right, ev_after, last_event),
-                     in_target_scope(before), is_stock(left, verbs_before, sentence_verbs))
+                     in_target_scope(before) or (continued_goals and not TARGET_BREAKER_RE.search(before)),
+                     is_stock(left, verbs_before, sentence_verbs))
 
 
 def pos_words(sentences: list[Sentence]) -> list[tuple[Token, ...]]:

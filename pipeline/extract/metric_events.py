@@ -152,6 +152,25 @@ def in_target_scope(sentence_before: str) -> bool:
     return not TARGET_BREAKER_RE.search(_CLOSED_ASIDE_RE.sub(" ", sentence_before[since:]))
 
 
+# what may stand before a figure that opens its sentence: a list mark, a hedge ("Trên 85% ...")
+_FIGURE_FIRST_RE = regex.compile(r"^[\s\-–—+•*]*(?:(?:" + "|".join(
+    regex.escape(w) for w in sorted(_HEDGE_WORDS, key=len, reverse=True)) + r")\s+)?$", regex.I)
+
+
+def continues_goals(goals_before: bool, gap: str, sentence_before: str) -> bool:
+    """A sentence that opens with its figure right after a goal, in the same paragraph, is one
+    more goal of the list ("Nhiệm kỳ tới, LĐLĐ thành phố phấn đấu 100% số CĐCS ... . 95% số
+    CNLĐ đăng ký đạt gia đình văn hóa. 70% số CĐCS đạt danh hiệu vững mạnh."). `goals_before`:
+    the sentence before ends among goals; `gap`: the text between the two sentences."""
+    return goals_before and "\n\n" not in gap and bool(_FIGURE_FIRST_RE.match(sentence_before))
+
+
+def ends_among_goals(sentence: str, continued: bool) -> bool:
+    """The end of `sentence` is still inside a list of goals: opened in it, or continued into
+    it (continues_goals), with no result word after."""
+    return in_target_scope(sentence) or (continued and not TARGET_BREAKER_RE.search(sentence))
+
+
 def is_stock(left: tuple[str, ...], verbs_before: tuple[str, ...], sentence_verbs: tuple[str, ...] = ()) -> bool:
     """A size, not a result: the number's governing word is "có/gồm/với/quản lý"
     ("LĐLĐ huyện có 78 CĐCS với 2.915 đoàn viên"); a clause without a verb of its own
