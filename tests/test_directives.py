@@ -204,6 +204,16 @@ CASES = [
     ("Luật Công đoàn năm 2012 và Bộ luật Lao động 2019 quy định rõ quyền của người lao động.",
      [("Luật", None, None, "Luật Công đoàn năm 2012", None, None),
       ("Luật", None, None, "Bộ luật Lao động 2019", None, None)]),
+    # the name (or the issuing meeting) between the type word and its number
+    ("Phó Chủ tịch đã truyền đạt những nội dung mới của Luật Công đoàn số 50/2025/QH15 (Luật Công đoàn 2024).",
+     [("Luật", "50", "2025/QH15", "50/2025-QH15", None, None),
+      ("Luật", None, None, "Luật Công đoàn 2024", None, None)]),
+    ("Căn cứ Nghị quyết Hội nghị lần thứ VI Ban Chấp hành Tổng LĐLĐ Việt Nam (khóa XII) số 09/NQ-BCH ngày 6-7-2020, "
+     "Ban Chấp hành thống nhất bổ sung đối tượng.",
+     [("Nghị quyết", "09", "NQ-BCH", "09-NQ-BCH", None, dt.date(2020, 7, 6))]),
+    # ... not where the symbol's code names another type: that number is its own document's
+    ("Thực hiện Quyết định thành lập Ban chỉ đạo số 12/KH-LĐLĐ ngày 5/3/2024.",
+     [("Kế hoạch", "12", "KH-LĐLĐ", "12-KH-LĐLĐ", None, dt.date(2024, 3, 5))]),
 ]
 
 

@@ -103,6 +103,33 @@ def _symbol_names_other_kind(symbol: str, style: str, t: DocType) -> bool:
     return other is not None and not other.emit
 
 
+# a document named (or its issuing body told) between its type word and its number: "Luật Công
+# đoàn số 50/2025/QH15", "Nghị quyết Hội nghị lần thứ VI Ban Chấp hành Tổng LĐLĐ Việt Nam (khóa
+# XII) số 09/NQ-BCH"; words and a short aside only, within one clause
+NAME_WORDS = int(SYMBOLS["name_before_number_words"])
+NUMBER_AFTER_NAME_RE = regex.compile(
+    rf"(?P<name>(?:[^\S\n]+(?:[\p{{L}}\p{{N}}&]+(?:[-–][\p{{L}}\p{{N}}]+)*|\([^()\n]{{1,30}}\))){{1,{NAME_WORDS}}}?)"
+    rf"[^\S\n]+(?i:số)[^\S\n]*:?[^\S\n]*(?P<num>{NUMBER})(?=[^\S\n]*[/\-–])")
+
+
+def numbered_after_name(text: str, tm: regex.Match, t: DocType, type_words) -> Ref | None:
+    """The reference a type word opens whose number and symbol follow its name ("Luật Công đoàn
+    số 50/2025/QH15"); none where another type word stands between (`type_words`: a finditer
+    of them) or the symbol's code names another type."""
+    m = NUMBER_AFTER_NAME_RE.match(text, tm.end())
+    if m is None or any(True for _ in type_words(m.group("name"))):
+        return None
+    sym = _symbol_after(text, m.end("num"))
+    if sym is None:
+        return None
+    symbol, style = _party_form(sym[0], sym[1])
+    code = regex.split(r"[/\-]", symbol)[0].casefold()
+    own = {a.casefold() for a in t.state_abbr + t.party_abbr}
+    if code in ALL_ABBR and code not in own:
+        return None
+    return Ref(tm.start(), sym[2], t, m.group("num"), symbol, style, 0.9)
+
+
 def numbered_after_type(text: str, tm: regex.Match, t: DocType, days: dict | None = None) -> list[Ref]:
     """References made of the type word at tm and the number(s)/symbol after it (`days`: the
     dates stage's day mentions by start, for a bare number's date of issue)."""

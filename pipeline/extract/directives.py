@@ -29,7 +29,7 @@ from ..document import Document
 from ..records import DateMention, DirectiveMention
 from .directive_coreference import fill_symbols, share_list_tails, unify_party_forms, without_owned_coreferents
 from .directive_issuers import with_sentence_context, with_tail
-from .directive_symbols import bare_refs, numbered_after_type
+from .directive_symbols import bare_refs, numbered_after_name, numbered_after_type
 from .directive_tokens import Source
 from .directive_types import TYPE_WORDS, Ref, type_of
 from .directive_unnumbered import listed_congresses, unnamed_after_type
@@ -55,6 +55,9 @@ def _collect_refs(src: Source) -> list[Ref]:
         if t is None or any(s <= tm.start() < e for s, e in taken):
             continue
         found = numbered_after_type(text, tm, t, src.days)
+        if not found:
+            named = numbered_after_name(text, tm, t, TYPE_WORDS.finditer)
+            found = [named] if named else []
         if not found:
             unnamed = unnamed_after_type(src, tm, t)
             found = [unnamed] + listed_congresses(src, unnamed) if unnamed else []
