@@ -92,6 +92,9 @@ FURNITURE = [
     ("view count right after the date", f"{HEAD}\n05:03 - Thứ Tư, 06/10/2021 Lượt xem: 5907 In bài viết\n{P1}",
      f"{HEAD}\n05:03 - Thứ Tư, 06/10/2021\n{P1}"),
     ("view count 'Đã xem' after a bare date", f"{HEAD}\n06/11/2023 1232 Đã xem\n{P1}", f"{HEAD}\n06/11/2023\n{P1}"),
+    ("a server's warning printed into the page", f"{ARTICLE}\nDeprecated: Function WP_Query được gọi với một tham số "
+     f"đã bị loại bỏ kể từ phiên bản 3.1.0! in C:\\xampp\\htdocs\\wp-includes\\functions.php on line 5737\n{P3}",
+     f"{ARTICLE}\n{P3}"),
     ("view and comment counts after the clock, thousands grouped", f"{HEAD}\nThứ tư - 16/07/2014 05:04 1.812 0\n{P1}",
      f"{HEAD}\nThứ tư - 16/07/2014 05:04\n{P1}"),
     ("view count, number first, after the dateline", f"{HEAD}\nThứ 6, 14/09/2018 | 10:55:00 1,134 lượt xem\n{P1}",

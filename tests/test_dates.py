@@ -242,6 +242,12 @@ YEARLESS = [
         day("2026-01-30", "30-1"), day("2026-01-31", "31-1"),
     ]),
     ("Công ty chia 31-1 và 1-2 phần quà cho hai tổ sản xuất.", D("2026-02-07"), []),
+    # an anniversary's origin day is no time near the events told: its present end is
+    ("Ngày 8/7, LĐLĐ tỉnh tổ chức khánh thành nhà Mái ấm Công đoàn.\nĐây là hoạt động chào mừng kỷ niệm 95 năm "
+     "Ngày thành lập Công đoàn Việt Nam (28/7/1929 – 28/7/2024).", None, [
+        day("2024-07-08", "8/7"), day("1929-07-28", "28/7/1929"),
+        ("range", None, D("1929-07-28"), D("2024-07-28"), "28/7/1929 – 28/7/2024"), day("2024-07-28", "28/7/2024"),
+    ]),
     # no year can be told: kept as a day without a date
     ("Ngày 3-3, Liên đoàn Lao động tỉnh tổ chức Hội nghị Ban chấp hành lần thứ 20, nhiệm kỳ 2018-2023.", None, [
         ("day", None, None, None, "3-3"),

@@ -163,10 +163,14 @@ class _YearContext:
                               if d.kind == "year" and d.first[0]])
 
     def _nearby_dated_day(self, month: int, day: int, pos: int) -> int | None:
-        """The year of an explicitly dated event within two months of day/month."""
+        """The year of an explicitly dated event within two months of day/month; not the origin
+        of an anniversary ("Ngày 8/7, ... kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam
+        (28/7/1929 – 28/7/2024)": 2024)."""
+        origins = {(r.start, r.first) for r in self.drafts if r.kind == "range" and r.first[0] and r.last[0]
+                   and r.last[0] - r.first[0] > _ANNIVERSARY_YEARS}
         best = None
         for d in self.drafts:
-            if d.kind != "day" or d.first[0] is None or d.directive:
+            if d.kind != "day" or d.first[0] is None or d.directive or (d.start, d.first) in origins:
                 continue
             anchor = dt.date(*d.first)
             for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -177,6 +181,7 @@ class _YearContext:
         return best[1] if best else None
 
 
+_ANNIVERSARY_YEARS = int(vocab()["anniversary_span_years"])
 _SENTENCE_END = regex.compile(r"[.!?…](?:\s|$)")
 # a bare year in a headline ("Tháng Công nhân 2024: ...", "Tết Sum vầy 2024"), where
 # headlines drop "năm": standing alone, at the end or before punctuation or a Capitalised word
