@@ -21,7 +21,7 @@ from pathlib import Path
 from pipeline.core import build_document
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.metric_candidates import candidates
-from pipeline.extract.metric_periods import reference_year_of
+from pipeline.extract.article_time import reference_year_of
 from pipeline.extract.numbers import NUMBER_RE
 from pipeline.extract.published import extract_published
 from pipeline.records import RawRecord
