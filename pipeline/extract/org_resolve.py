@@ -108,20 +108,30 @@ def resolve(cands: list[Candidate], text: str, province: str | None,
             else:
                 if districts is None:
                     districts = district_mentions(text, province)
-                # a sector union named without a kind word stays as written ("Công đoàn ngành y tế"):
-                # a place resolves only a bare kind word (GOLD.md), as in "Công đoàn ngành Giáo dục tỉnh"
-                if c.kind:
-                    place = resolve_place(c.kind, c.start, named, province, districts, home, provinces)
-                else:
-                    place = None if c.need == "sector_place" else home
+                # a sector or zone union named without a kind word stays as written ("Công đoàn ngành
+                # y tế", "Công đoàn các Khu công nghiệp"): a place resolves only a bare kind word
+                # (GOLD.md), as in "Công đoàn ngành Giáo dục tỉnh", "Công đoàn các KCN tỉnh"
+                place = resolve_place(c.kind, c.start, named, province, districts, home, provinces) if c.kind else None
                 if place is not None:
-                    # the kind word stays where the text writes one; a zone's place always has it
-                    written = f"{place.kind} {place.name}" if c.kind or c.need == "zone_place" else place.name
+                    written = f"{place.kind} {place.name}"  # the kind word the text writes
                     done = replace(c, canonical=f"{c.stem} {written}", province=place.province, confidence=conf)
-                elif c.need == "sector_place" and not c.kind:  # named as written, of the article's province
+                elif not c.kind:  # named as written, of the article's province
                     done = replace(c, canonical=c.stem, province=home.province if home else None, confidence=conf)
         if done is not None:
             out.append(done)
+    return _as_named_elsewhere(out)
+
+
+def _as_named_elsewhere(cands: list[Candidate]) -> list[Candidate]:
+    """A sector or zone union left as written ("Công đoàn các KCN") is the one body of that
+    name the article gives with its place ("Công đoàn các KCN tỉnh", resolved): it takes that name."""
+    out = []
+    for c in cands:
+        if c.need in ("sector_place", "zone_place") and c.canonical == c.stem:
+            full = {n.canonical for n in cands if n.org_type == c.org_type and n.canonical.startswith(c.stem + " ")}
+            if len(full) == 1:
+                c = replace(c, canonical=full.pop())
+        out.append(c)
     return out
 
 
