@@ -201,6 +201,10 @@ NAMED = [
      "Bưu điện tỉnh Phú Yên.", "Phú Yên",
      [("Công đoàn Tổng công ty Bưu điện Việt Nam", "Công đoàn Tổng công ty Bưu điện Việt Nam", "cd_corporation", "national", None),
       ("Công đoàn Bưu điện tỉnh Phú Yên", "Công đoàn Bưu điện tỉnh Phú Yên", "cdcs", "grassroots", "Phú Yên")]),
+    # "LĐLĐ" typed with one plain D ("LĐLD", "LDLĐ") is the same abbreviation
+    ("Toàn bộ kinh phí do Tổng LĐLD Việt Nam và LDLĐ tỉnh Hà Tĩnh hỗ trợ.", "Hà Tĩnh",
+     [("Tổng LĐLD Việt Nam", "Tổng Liên đoàn Lao động Việt Nam", "tong_ldld", "national", None),
+      ("LDLĐ tỉnh Hà Tĩnh", "Liên đoàn Lao động tỉnh Hà Tĩnh", "ldld_province", "province", "Hà Tĩnh")]),
     # historical names are listed as the text names them (GOLD.md): "Tổng Công đoàn Việt Nam" until
     # 1988, "Liên hiệp Công đoàn tỉnh" for a provincial federation, bare or named
     ("Thực hiện Nghị quyết số 07 của Ban Chấp hành Tổng Công đoàn Việt Nam, Công đoàn Kiên Giang tiến hành Đại hội. "
