@@ -130,6 +130,8 @@ def choose_period(t: TimeContext | None, status: str | None) -> str | None:
         return _recurring_span(t)
     if t.paragraph:  # the present state ("hiện có ...") is of the carried period's year, not its half
         carried = t.paragraph.year_label if t.present else _carried_label(t.paragraph)
+        if status == "context" and t.paragraph.first_year < t.paragraph.last_year and t.paragraph.kind != "term":
+            carried = str(t.paragraph.last_year)  # a size stated over a span is the size at its end
         return _label(t.paragraph, status, carried, ref, carried=True)
     if t.title:  # a month in the headline is an event's, rarely the span of every figure
         return _label(t.title, status, t.title.year_label if t.present else _carried_label(t.title), ref, carried=True)
