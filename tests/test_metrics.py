@@ -616,6 +616,9 @@ PERIODS_IN_CONTEXT = [
     ("Toàn tháng, hơn 3.500 lượt đoàn viên được hỗ trợ.", "2025-09-18", [(3500, "2025")]),
     ("Trong tháng 8, công đoàn trao 260 suất quà.\nTrong tháng 9, hơn 3.500 lượt đoàn viên được hỗ trợ.",
      "2025-10-02", [(260, "2025-08"), (3500, "2025-09")]),
+    # "thực hiện có kết quả" (carried out with results) holds no "hiện có" (now has): the year stands
+    ("Tin công đoàn\nTrong năm 2021, các cấp công đoàn tổ chức thực hiện có kết quả các chương trình; LĐLĐ huyện đã "
+     "trao 172 suất quà.", "2022-01-12", [(172, "2021")]),
     # a size stated in a paragraph over a span is the size at its end
     ("Tin công đoàn\nGiai đoạn 2018-2023, LĐLĐ tỉnh đã kết nạp 5.000 đoàn viên mới. Toàn tỉnh có 34.302 đoàn viên.",
      "2023-07-01", [(5000, "2018/2023"), (34302, "2023")]),

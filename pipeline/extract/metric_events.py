@@ -12,9 +12,22 @@ from .numbers import Quantity
 _CUES = load_yaml("metric_cues.yaml")
 
 
+# syllable -> the syllables it makes one word with when written after them ("thực hiện")
+_BOUND = {k.casefold(): [w.casefold() for w in ws] for k, ws in _CUES["bound_syllables"].items()}
+
+
+def _phrase(phrase: str) -> str:
+    """A phrase as a pattern; one opening with a bound syllable is not read where the syllable
+    before it makes one word with it ("hiện có" is not in "thực hiện có hiệu quả")."""
+    first = phrase.split(maxsplit=1)[0].casefold() if phrase.strip() else ""
+    if first in _BOUND:
+        return r"(?<!(?<!\p{L})(?:" + "|".join(map(regex.escape, _BOUND[first])) + r")\s+)" + regex.escape(phrase)
+    return regex.escape(phrase)
+
+
 def phrase_regex(words) -> regex.Pattern:
     """Whole-word alternation of phrases, longest first (case-insensitive)."""
-    alt = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    alt = "|".join(_phrase(w) for w in sorted(set(words), key=len, reverse=True))
     return regex.compile(r"(?<!\p{L})(?:" + alt + r")(?!\p{L})", regex.I)
 
 
