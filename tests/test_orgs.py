@@ -290,6 +290,11 @@ BARE = [
     ("Công đoàn ngành Giáo dục tỉnh tổ chức hội nghị. Công đoàn ngành Giáo dục đã trao 50 suất quà.", "Tiền Giang",
      [("Công đoàn ngành Giáo dục tỉnh", "Công đoàn ngành Giáo dục tỉnh Tiền Giang", "cd_sector", "province", "Tiền Giang"),
       ("Công đoàn ngành Giáo dục", "Công đoàn ngành Giáo dục tỉnh Tiền Giang", "cd_sector", "province", "Tiền Giang")]),
+    # a committee's term after a bare kind word is no place ("huyện Khóa V")
+    ("Các đ/c Ủy viên BCH, UBKT Liên đoàn lao động huyện Khóa V dự hội nghị. LĐLĐ huyện Bảo Thắng tổ chức hội nghị.",
+     "Lào Cai",
+     [("Liên đoàn lao động huyện", "Liên đoàn Lao động huyện Bảo Thắng", "ldld_district", "district", "Lào Cai"),
+      ("LĐLĐ huyện Bảo Thắng", "Liên đoàn Lao động huyện Bảo Thắng", "ldld_district", "district", "Lào Cai")]),
     # without the article's province a bare "LĐLĐ tỉnh" cannot be resolved
     ("Liên đoàn Lao động tỉnh tổ chức hội nghị tổng kết.", None, []),
     # "thành phố" in a province (not a centrally-run city) with no city named: unresolved

@@ -48,6 +48,7 @@ KINDS = RULES["place_kinds"]
 KIND_RE = regex.compile(_B + "(?:" + alternation(KINDS) + ")" + _E, _I)
 FUZZY_PROVINCE_KIND_RE = regex.compile(_B + r"(?:tỉnh){e<=1}" + _E, regex.V1)
 CAP_RUN_RE = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[ \t]+|[ \t]*-[ \t]*)[\p{Lu}\p{N}][\p{L}\p{M}\p{N}]*){0,3}", regex.V1)
+NAME_NEVER_RE = regex.compile(r"(?:" + "|".join(map(regex.escape, RULES["name_never"])) + r")(?![\p{L}\p{N}])")
 NATIONAL = RULES["national_suffix"]
 NATIONAL_RE = regex.compile(_B + phrase_pattern(NATIONAL) + _E, _I)
 PROVINCE_KINDS = frozenset(RULES["province_kinds"])
@@ -135,6 +136,8 @@ def parse_place(text: str, pos: int, province: str | None, bare_names: str = "an
         run = CAP_RUN_RE.match(text, at)
         if run and starts_person_name(text, run.start()):
             run = None  # "Chủ tịch LĐLĐ huyện Dương Chí Biên": a person follows a bare kind word
+        if run and NAME_NEVER_RE.match(run.group()):
+            run = None  # "LĐLĐ huyện Khóa V": the committee's term, no place
         if run and not NATIONAL_RE.fullmatch(run.group()):
             canon = places.canonical_province(run.group())
             if canon and kind in PROVINCE_KINDS:
