@@ -204,6 +204,14 @@ CASES = [
     ("Luật Công đoàn năm 2012 và Bộ luật Lao động 2019 quy định rõ quyền của người lao động.",
      [("Luật", None, None, "Luật Công đoàn năm 2012", None, None),
       ("Luật", None, None, "Bộ luật Lao động 2019", None, None)]),
+    # a union committee's plenum names its resolution; the committee issues it, whatever its term
+    ("Thực hiện Nghị quyết Hội nghị lần thứ bẩy Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam về việc lấy năm 2016 "
+     "là Năm Phát triển đoàn viên.",
+     [("Nghị quyết", None, None, "Nghị quyết Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam",
+       "Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam", None)]),
+    ("Nghị quyết Hội nghị lần thứ ba Ban chấp hành Tổng LĐLĐVN khóa XI về công tác nữ công.",
+     [("Nghị quyết", None, None, "Nghị quyết Ban chấp hành Tổng Liên đoàn Lao động Việt Nam",
+       "Ban chấp hành Tổng Liên đoàn Lao động Việt Nam", None)]),
     # the name (or the issuing meeting) between the type word and its number
     ("Phó Chủ tịch đã truyền đạt những nội dung mới của Luật Công đoàn số 50/2025/QH15 (Luật Công đoàn 2024).",
      [("Luật", "50", "2025/QH15", "50/2025-QH15", None, None),

@@ -110,6 +110,26 @@ def _named_plenum(src: Source, pos: int, limit: int) -> tuple[int, str] | None:
     return end, issuer
 
 
+# "Hội nghị lần thứ 7, Ban Chấp hành Tổng Liên đoàn": a plenum of a union's Executive Committee
+_UNION_PLENUM_RE = regex.compile(
+    r"(?i)\s+hội\s+nghị\s+(?:lần\s+thứ\s+)?(?:\d{1,2}|[IVXL]+|\p{Ll}+)\s*,?\s+(?=(?:" + "|".join(
+        r"\s+".join(map(regex.escape, h.split())) for h in ISSUERS["plenum_bodies"]) + r")(?!\p{L}))")
+
+
+def _union_plenum(src: Source, pos: int, limit: int) -> tuple[int, str] | None:
+    """ "Nghị quyết Hội nghị lần thứ bẩy Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam": where it
+    ends, and its issuer: the committee named, without its term (its plenums are its own
+    documents whatever term they fall in)."""
+    m = _UNION_PLENUM_RE.match(src.text, pos, limit)
+    got = scan_name(src, m.end(), limit) if m else None
+    if got is None:
+        return None
+    words, end = got
+    if "khóa" in (w.casefold().replace("khoá", "khóa") for w in words):
+        words = words[:[w.casefold().replace("khoá", "khóa") for w in words].index("khóa")]
+    return end, name_text(words)
+
+
 _LIST_JOINER_RE = regex.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b)\s*(?=(?i:đại\s+hội)\b)")
 
 
@@ -142,7 +162,7 @@ def unnamed_after_type(src: Source, tm: regex.Match, t: DocType) -> Ref | None:
         if got:
             return Ref(tm.start(), got[1], t, None, None, None, 0.75, issuer=got[0], own_tail=True)
     if "plenum" in t.unnamed:
-        plenum = _named_plenum(src, tm.end(), limit)
+        plenum = _named_plenum(src, tm.end(), limit) or _union_plenum(src, tm.end(), limit)
         if plenum:
             return Ref(tm.start(), plenum[0], t, None, None, None, 0.75, issuer=plenum[1], own_tail=True)
     if "owner" in t.unnamed:
