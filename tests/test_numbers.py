@@ -88,6 +88,15 @@ QUANTITIES = [
                         (4e6, "vnd", None, "range_high", "4 triệu đồng")]),
     ("từ 18.000 lên 60.000 đồng", [(18000, "vnd", None, "range_low", "18.000"),
                                    (60000, "vnd", None, "range_high", "60.000 đồng")]),
+    # a bare number rising to a scaled one is the range's low end, "từ" or not
+    ("thu nhập bình quân đạt 7,4 đến 7,7 triệu đồng/tháng", [(7.4e6, "vnd", None, "range_low", "7,4"),
+                                                          (7.7e6, "vnd", None, "range_high", "7,7 triệu đồng")]),
+    # a larger scale word right after another multiplies it: a thousand billion
+    ("doanh thu đạt từ 95 nghìn tỉ đến 96 nghìn tỉ đồng", [(95e12, "vnd", None, "range_low", "95 nghìn tỉ"),
+                                                         (96e12, "vnd", None, "range_high", "96 nghìn tỉ đồng")]),
+    ("lợi nhuận đạt 2,5 nghìn tỉ đồng", [(2.5e12, "vnd", None, None, "2,5 nghìn tỉ đồng")]),
+    # ... a smaller one after a scaled number adds to it, as before
+    ("1 tỷ 200 triệu đồng", [(1.2e9, "vnd", None, None, "1 tỷ 200 triệu đồng")]),
 ]
 
 

@@ -130,6 +130,10 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         s = _SCALE_RE.match(text, end)
         if s:
             scale, mult, end = s.group(1), _SCALES[s.group(1).casefold()], s.end()
+            # "95 nghìn tỉ": a larger scale word right after multiplies (a thousand billion)
+            s2 = _SCALE_RE.match(text, end)
+            if s2 and _SCALES[s2.group(1).casefold()] > mult:
+                scale, mult, end = f"{scale} {s2.group(1)}", mult * _SCALES[s2.group(1).casefold()], s2.end()
             if _COMMA_THOUSANDS_RE.fullmatch(m.group()):
                 # before a scale word the comma is the Vietnamese decimal comma: "2,607 tỷ đồng"
                 # is 2.607 billion (grouped English-style it would be 2,607 billion)
@@ -165,6 +169,14 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     return [_money_by_cue(text, q, offset) for q in quantities]
 
 
+def _scale_of(scale: str | None) -> float:
+    """The multiplier of a scale written after the digits: "triệu", "nghìn tỉ" (their product)."""
+    mult = 1.0
+    for word in (scale or "").split():
+        mult *= _SCALES[word.casefold()]
+    return mult
+
+
 def _unit_after(text: str, pos: int, scaled: bool = False) -> tuple[str, int]:
     m = _PERCENT_RE.match(text, pos)
     if m:
@@ -194,9 +206,12 @@ def _link_pairs(text: str, qs: list[Quantity], offset: int) -> list[Quantity]:
         elif _RANGE_GAP_RE.fullmatch(gap) and a.link is None:
             low = a
             if a.scale is None and a.unit == "count" and (b.scale or b.unit != "count"):
-                mult = _SCALES[b.scale.casefold()] if b.scale else 1.0
-                low = _replace(a, value=a.value * mult, unit=b.unit, scale=b.scale)
-            if _FROM_RE.search(text[:a.num_start - offset]) or gap.strip() in ("-", "–", "—", "~"):
+                low = _replace(a, value=a.value * _scale_of(b.scale), unit=b.unit, scale=b.scale)
+            elif a.unit == "count" and b.unit != "count":  # "từ 95 nghìn tỉ đến 96 nghìn tỉ đồng"
+                low = _replace(a, unit=b.unit)
+            # "đạt 7,4 đến 7,7 triệu đồng": a bare number rising to a scaled one is its low end
+            rising = a.scale is None and low is not a and a.value < b.value / _scale_of(b.scale)
+            if _FROM_RE.search(text[:a.num_start - offset]) or gap.strip() in ("-", "–", "—", "~") or rising:
                 out[i] = _replace(low, link="range_low")
                 out[i + 1] = _replace(b, link="range_high", qualifier=None)
     return out
@@ -210,7 +225,7 @@ def _money_by_cue(text: str, q: Quantity, offset: int) -> Quantity:
     """
     if q.unit != "count" or q.link in ("fraction_num", "fraction_den"):
         return q
-    mult = _SCALES[q.scale.casefold()] if q.scale else 1.0
+    mult = _scale_of(q.scale)
     if mult >= 1e6:
         reach = 40
     elif mult >= 1e3 or q.value >= 10000:
