@@ -11,8 +11,8 @@ from itertools import islice
 from ..document import Document, Sentence, Token
 from ..records import DateMention
 from .metric_blocking import sentence_quantities
-from .metric_events import (continues_goals, decisive_event, ends_among_goals, event_after, event_before, in_target_scope,
-                           is_stock, last_event_match, TARGET_BREAKER_RE)
+from .metric_events import (TARGET_BREAKER_RE, continues_goals, decisive_event, event_after, event_before,
+                           in_target_scope, is_stock, last_event_match)
 from .article_time import article_periods, lead_period, new_year_of, resolve_reviews, tet_year_of
 from .metric_periods import (Period, body_periods, mark_descriptive, merge_periods, periods_from_dates, resolve_month_anaphors,
                              time_spans_of)
@@ -70,14 +70,13 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
     quantities = [sentence_quantities(sentence, date_spans) for sentence in doc.sentences]
     # the verbs of every sentence that holds a candidate, tagged together (one decoding pass)
     verbs = iter(pos_words([s for s, qs in zip(doc.sentences, quantities) if qs]))
-    goals_before, prev_end = False, 0  # the sentence before ends inside a list of goals
+    previous, continued = None, False  # the sentence before, and whether it continued a list of goals
     for sentence, qs in zip(doc.sentences, quantities):
         in_title = title[0] <= sentence.start and sentence.end <= title[1]
         tags = next(verbs) if qs else ()
-        gap = doc.body[prev_end:sentence.start]
-        continued = bool(qs) and continues_goals(goals_before, gap, sentence.text[:qs[0].num_start - sentence.start])
-        goals_before = ends_among_goals(sentence.text, continued)
-        prev_end = sentence.end
+        continued = bool(qs) and previous is not None and continues_goals(
+            previous.text, continued, doc.body[previous.end:sentence.start], sentence.text[:qs[0].num_start - sentence.start])
+        previous = sentence
         # the periods of this sentence's paragraph up to its end: all a figure's time can come
         # from (scanning every period per figure is quadratic on long one-line dumps)
         para_start = paragraph_start(doc.body, sentence.start)

@@ -170,18 +170,16 @@ _FIGURE_FIRST_RE = regex.compile(r"^[\s\-–—+•*]*(?:(?:" + "|".join(
     regex.escape(w) for w in sorted(_HEDGE_WORDS, key=len, reverse=True)) + r")\s+)?$", regex.I)
 
 
-def continues_goals(goals_before: bool, gap: str, sentence_before: str) -> bool:
+def continues_goals(previous: str, previous_continued: bool, gap: str, sentence_before: str) -> bool:
     """A sentence that opens with its figure right after a goal, in the same paragraph, is one
     more goal of the list ("Nhiệm kỳ tới, LĐLĐ thành phố phấn đấu 100% số CĐCS ... . 95% số
-    CNLĐ đăng ký đạt gia đình văn hóa. 70% số CĐCS đạt danh hiệu vững mạnh."). `goals_before`:
-    the sentence before ends among goals; `gap`: the text between the two sentences."""
-    return goals_before and "\n\n" not in gap and bool(_FIGURE_FIRST_RE.match(sentence_before))
-
-
-def ends_among_goals(sentence: str, continued: bool) -> bool:
-    """The end of `sentence` is still inside a list of goals: opened in it, or continued into
-    it (continues_goals), with no result word after."""
-    return in_target_scope(sentence) or (continued and not TARGET_BREAKER_RE.search(sentence))
+    CNLĐ đăng ký đạt gia đình văn hóa. 70% số CĐCS đạt danh hiệu vững mạnh."). `previous`: the
+    sentence before (itself such a goal where `previous_continued`); `gap`: the text between."""
+    if "\n\n" in gap or not _FIGURE_FIRST_RE.match(sentence_before):
+        return False
+    # the end of the sentence before is still inside a list of goals: opened in it, or continued
+    # into it, with no result word after
+    return in_target_scope(previous) or (previous_continued and not TARGET_BREAKER_RE.search(previous))
 
 
 def is_stock(left: tuple[str, ...], verbs_before: tuple[str, ...], sentence_verbs: tuple[str, ...] = ()) -> bool:
