@@ -21,7 +21,7 @@ from .gazetteer import Unit, gazetteer_units  # noqa: F401
 from .place_matcher import NEEDS_KIND_WORD, canonical_province  # noqa: F401
 from .phrase_matcher import unaccented
 from .place_matcher import SAME_PLACE_GAP, PlaceMatch, find_places, phrase_regex
-from .ruledata import load_yaml
+from .ruledata import load_table, load_yaml
 
 _RULES = load_yaml("places.yaml")
 _WEIGHTS = _RULES["weights"]
@@ -34,9 +34,11 @@ _TEASER_LINE = regex.compile(
 )
 # a union body's name ending right where a place begins: "Liên đoàn Lao động (LĐLĐ) tỉnh ",
 # "Công đoàn khu công nghiệp ", "Chủ tịch LĐLĐ "
-_UNION_HEAD = (
-    r"(?<![\p{L}])(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in _RULES["federation_heads"]) + r")"
-)
+# (the heads as written, and the abbreviations that stand for them: "LĐLĐ", "LĐLD", "CĐ")
+_HEADS = list(_RULES["federation_heads"])
+_HEADS += [r["abbr"] for r in load_table("abbreviations.csv")
+           if r["expansion"].casefold() in {h.casefold() for h in _HEADS}]
+_UNION_HEAD = r"(?<![\p{L}])(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in _HEADS) + r")"
 _FEDERATION_BEFORE = regex.compile(
     _UNION_HEAD
     + r"(?:\s*\([^()\n]{1,12}\))?"
