@@ -125,9 +125,8 @@ def _union_plenum(src: Source, pos: int, limit: int) -> tuple[int, str] | None:
     if got is None:
         return None
     words, end = got
-    if "khóa" in (w.casefold().replace("khoá", "khóa") for w in words):
-        words = words[:[w.casefold().replace("khoá", "khóa") for w in words].index("khóa")]
-    return end, name_text(words)
+    folded = [w.casefold().replace("khoá", "khóa") for w in words]
+    return end, name_text(words[:folded.index("khóa")] if "khóa" in folded else words)
 
 
 _LIST_JOINER_RE = regex.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b)\s*(?=(?i:đại\s+hội)\b)")

@@ -119,26 +119,14 @@ def resolve(cands: list[Candidate], text: str, province: str | None,
                     done = replace(c, canonical=c.stem, province=home.province if home else None, confidence=conf)
         if done is not None:
             out.append(done)
-    return _as_named_elsewhere(out)
-
-
-def _as_named_elsewhere(cands: list[Candidate]) -> list[Candidate]:
-    """A sector or zone union left as written ("Công đoàn các KCN") is the one body of that
-    name the article gives with its place ("Công đoàn các KCN tỉnh", resolved): it takes that name."""
-    out = []
-    for c in cands:
-        if c.need in ("sector_place", "zone_place") and c.canonical == c.stem:
-            full = {n.canonical for n in cands if n.org_type == c.org_type and n.canonical.startswith(c.stem + " ")}
-            if len(full) == 1:
-                c = replace(c, canonical=full.pop())
-        out.append(c)
     return out
 
 
 def unify_place_kinds(cands: list[Candidate]) -> list[Candidate]:
     """A body named once with its place's kind word and once without ("CĐGD tỉnh Tiền Giang
-    ... CĐGD Tiền Giang", "Công đoàn Giáo dục huyện Ea H'leo ... Công đoàn Giáo dục Ea H'leo")
-    is one body: the bare form takes the full name the article gives."""
+    ... CĐGD Tiền Giang", "Công đoàn Giáo dục huyện Ea H'leo ... Công đoàn Giáo dục Ea H'leo"),
+    or once without its place at all, is one body: the bare form takes the full name the
+    article gives."""
     full: dict[str, str] = {}
     for c in cands:
         for kind in PROVINCE_KINDS | DISTRICT_ONLY_KINDS:
@@ -160,4 +148,12 @@ def unify_place_kinds(cands: list[Candidate]) -> list[Candidate]:
                         named.setdefault(o.canonical.casefold(), o.canonical)
                 if len(named) == 1:
                     full[c.canonical] = next(iter(named.values()))
+    # ... and so is a sector or zone union left as written, without place or kind word ("Công
+    # đoàn các KCN" beside "Công đoàn các KCN tỉnh", resolved): the one body of that name
+    for c in cands:
+        if c.need in ("sector_place", "zone_place") and c.canonical == c.stem and c.canonical not in full:
+            named_full = {o.canonical for o in cands if o.org_type == c.org_type and o.canonical
+                          and o.canonical.startswith(c.stem + " ")}
+            if len(named_full) == 1:
+                full[c.canonical] = named_full.pop()
     return [replace(c, canonical=full[c.canonical]) if c.canonical in full else c for c in cands]
