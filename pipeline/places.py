@@ -19,7 +19,7 @@ from .gazetteer import PROVINCE_NAMES, UNITS_BY_KEY, crosswalk, place_key, provi
 # re-exported: extract/orgs.py reads these as places.NAME
 from .gazetteer import Unit, gazetteer_units  # noqa: F401
 from .place_matcher import NEEDS_KIND_WORD, canonical_province  # noqa: F401
-from .phrase_matcher import unaccented
+from .phrase_matcher import unaccented, word_alternation
 from .place_matcher import SAME_PLACE_GAP, PlaceMatch, find_places, phrase_regex
 from .ruledata import load_table, load_yaml
 
@@ -38,7 +38,7 @@ _TEASER_LINE = regex.compile(
 _HEADS = list(_RULES["federation_heads"])
 _HEADS += [r["abbr"] for r in load_table("abbreviations.csv")
            if r["expansion"].casefold() in {h.casefold() for h in _HEADS}]
-_UNION_HEAD = r"(?<![\p{L}])(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in _HEADS) + r")"
+_UNION_HEAD = r"(?<![\p{L}])(?:" + word_alternation(_HEADS) + r")"
 _FEDERATION_BEFORE = regex.compile(
     _UNION_HEAD
     + r"(?:\s*\([^()\n]{1,12}\))?"

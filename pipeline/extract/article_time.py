@@ -175,14 +175,15 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     if len(months) == 1:
         return months.pop()
     # a congress is held in the first year of the term it opens ("Đại hội ..., nhiệm kỳ 2023-2028")
-    opened = {p.first_year for p in congress_terms(doc, list(body_periods(doc, time_spans_of(doc, times), None, None)))}
+    spans = list(body_periods(doc, time_spans_of(doc, times), None, None))  # as written, no year resolved
+    opened = {p.first_year for p in congress_terms(doc, spans)}
     if len(opened) == 1:
         return max(opened.pop(), year_floor(doc) or 0)  # never before the 2025 reorganisation it speaks of
     # ... else the one year its lead reports on: opening a sentence ("Năm 2011, ngành Y tế có 49/54
     # CĐCS đạt vững mạnh") or reviewed ("LĐLĐ tỉnh đã tiến hành đánh giá, xếp loại công đoàn cơ
     # sở năm 2016"); a year an event is dated by ("khởi công vào tháng 10-2015") tells nothing
     # (nor one that describes whom it honours: "tuyên dương Đảng viên trẻ tiêu biểu năm 2019")
-    lead = {p.first_year for p in mark_descriptive(doc.body, list(body_periods(doc, time_spans_of(doc, times), None, None)))
+    lead = {p.first_year for p in mark_descriptive(doc.body, spans)
             if p.kind == "year" and p.start < lead_end and not p.descriptive and _reported_in_lead(doc, p)}
     if len(lead) == 1:
         return lead.pop()

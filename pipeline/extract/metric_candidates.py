@@ -11,8 +11,8 @@ from itertools import islice
 from ..document import Document, Sentence, Token
 from ..records import DateMention
 from .metric_blocking import sentence_quantities
-from .metric_events import (TARGET_BREAKER_RE, continues_goals, decisive_event, event_after, event_before,
-                           in_target_scope, is_stock, last_event_match)
+from .metric_events import (continues_goals, decisive_event, event_after, event_before, in_target_scope, is_stock,
+                           last_event_match)
 from .article_time import article_periods, lead_period, new_year_of, resolve_reviews, tet_year_of
 from .metric_periods import (Period, body_periods, mark_descriptive, merge_periods, periods_from_dates, resolve_month_anaphors,
                              time_spans_of)
@@ -144,8 +144,7 @@ def _candidate(doc: Document, sentence: Sentence, q: Quantity, periods: list[Per
                      choose_period(time, None), in_title, reference_year, time,
                      verbs_before, verb_after, ev_before, ev_after,
                      decisive_event(q, subject, clause_left, clause_right, ev_after, last_event),
-                     in_target_scope(before) or (continued_goals and not TARGET_BREAKER_RE.search(before)),
-                     is_stock(left, verbs_before, sentence_verbs))
+                     in_target_scope(before, continued_goals), is_stock(left, verbs_before, sentence_verbs))
 
 
 def pos_words(sentences: list[Sentence]) -> list[tuple[Token, ...]]:

@@ -146,14 +146,15 @@ def decisive_event(q: Quantity, subject: str | None, clause_left: str, clause_ri
 _LIST_COLON_RE = regex.compile(r"[^\d:;.]{0,40}:")  # the opener announces a list: "chỉ tiêu phấn đấu:"
 
 
-def in_target_scope(sentence_before: str) -> bool:
+def in_target_scope(sentence_before: str, carried: bool = False) -> bool:
     """A goal opened earlier in the sentence still governs the number: "phấn đấu",
     "các chỉ tiêu:", "yêu cầu ... bảo đảm", "đề ra" (not "vượt chỉ tiêu đề ra"), with
-    no result word ("đã", "kết quả", "đến nay") between it and the number."""
+    no result word ("đã", "kết quả", "đến nay") between it and the number. `carried`: the list
+    of goals runs on from the sentence before (continues_goals), opened there."""
     openers = [m for m in _TARGET_OPENER_RE.finditer(sentence_before)
                if not _TARGET_NOT_AFTER_RE.search(sentence_before[max(0, m.start() - 60):m.start()])]
     if not openers:
-        return False
+        return carried and not TARGET_BREAKER_RE.search(_CLOSED_ASIDE_RE.sub(" ", sentence_before))
     # an aside in brackets does not end the list: "có 400.000 đoàn viên (hiện có trên 280.000);
     # 100% doanh nghiệp ..." still counts goals after the present figure it quotes; in a list
     # of goals the opener announces with a colon ("các chỉ tiêu phấn đấu: ...; ...") a result
@@ -177,9 +178,7 @@ def continues_goals(previous: str, previous_continued: bool, gap: str, sentence_
     sentence before (itself such a goal where `previous_continued`); `gap`: the text between."""
     if "\n\n" in gap or not _FIGURE_FIRST_RE.match(sentence_before):
         return False
-    # the end of the sentence before is still inside a list of goals: opened in it, or continued
-    # into it, with no result word after
-    return in_target_scope(previous) or (previous_continued and not TARGET_BREAKER_RE.search(previous))
+    return in_target_scope(previous, previous_continued)  # the end of the sentence before is among goals
 
 
 def is_stock(left: tuple[str, ...], verbs_before: tuple[str, ...], sentence_verbs: tuple[str, ...] = ()) -> bool:
