@@ -254,6 +254,15 @@ PERIODS = [
     ("tính từ đầu năm 2023 đến hết tháng 8/2023", "2023-08"),
     ("từ đầu năm đến cuối tháng 5", "2022-05"),
     ("từ 1/1/2021 - 31/12/2022", "2021/2022"),
+    # read by the dates' own shapes: a day written with dashes or dots gives its year as one
+    # with slashes; the first or last n months of a year; a term joined by "/"
+    ("ngày 15-11-2016", "2016"),
+    ("ngày 12.6.2021", "2021"),
+    ("9 tháng đầu năm", "2022-09"),
+    ("3 tháng cuối năm 2021", "2021-Q4"),
+    ("sáu tháng cuối năm", "2022-H2"),
+    ("nửa đầu năm 2019", "2019-H1"),
+    ("nhiệm kỳ 2023/2028", "2023/2028"),
 ]
 
 

@@ -11,14 +11,33 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
+from pipeline.extract.date_shapes import shapes
 from pipeline.extract.metric_periods import find_periods
 from pipeline.extract.time_spans import TIME_SPAN_NEEDS, TIME_SPAN_RES, TakenSpans
+from pipeline.ruledata import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "corpus" / "dev"  # beside the clone, as CI places it
 TEXTS = [p.read_text(encoding="utf-8") for folder in (ROOT / "eval" / "real", DEV) for p in sorted(folder.glob("*.txt"))]
 TEXTS += sorted({json.loads(line)["sentence"] for name in ("metrics_train.jsonl", "metrics_train_real.jsonl")
                  for line in open(ROOT / "corpus" / name, encoding="utf-8")})
+
+
+TIME_SPANS = load_yaml("dates.yaml")["time_spans"]
+
+
+def test_days_months_and_year_ranges_are_read_by_the_date_shapes():
+    """One time grammar: a time span of a day, a month, a part of a year or a year range is
+    the very pattern the dates read it with, not a second one written beside it."""
+    by_shape = {entry["shape"]: rx for entry, (_, rx) in zip(TIME_SPANS, TIME_SPAN_RES) if "shape" in entry}
+    assert set(by_shape) >= {"full_num", "day_span", "month_words", "part_year", "quarter", "year_range"}
+    assert all(rx is shapes()[name] for name, rx in by_shape.items())
+
+
+def test_no_time_span_pattern_spells_a_year_itself():
+    """A year is written once ({year}, {bare_year}: date_shapes), never as digits in a pattern."""
+    for entry in TIME_SPANS:
+        assert "19|20" not in entry.get("re", "") and "\\d{4}" not in entry.get("re", ""), entry
 
 
 def test_some_patterns_have_needs():

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..phrase_matcher import word_alternation
-from .date_shapes import calendar_date, cue_patterns, month_number, patterns, required_parts, vocab, year_range_words
+from .date_shapes import (calendar_date, cue_patterns, month_number, patterns, quarter_number, required_parts, vocab,
+                          year_range_words)
 from .prefixed import finditer_from_core
 
 YMD = tuple  # (year | None, month | None, day | None)
@@ -199,7 +200,7 @@ def _read(name: str, m, text: str) -> list[Draft]:
         mo, y = _int(m, "m"), _int(m, "y")
         return [Draft("month", s, e, (y, mo, None), (y, mo, None))] if _valid(y, mo, None) else []
     if name == "quarter":
-        q = vocab()["quarters"][m.group("q").upper()]
+        q = quarter_number(m.group("q"))
         y = _int(m, "y")
         return [Draft("period", s, e, (y, 3 * q - 2, None), (y, 3 * q, None))]
     if name == "part_year":

@@ -18,7 +18,8 @@ from .directive_types import type_placeholders
 _NS = r"(?<![\p{L}\d/.,:\-])(?<!(?i:thứ)\s+)"
 _NE = r"(?!\d|[/.\-:]\d)"  # and ends here
 _D = r"\d{1,2}"
-YEAR = r"(?:1[89]|20)\d\d"
+YEAR = r"(?:1[89]|20)\d\d"  # a year inside a date shape ("19/5/1890")
+BARE_YEAR = r"(?:19|20)\d\d"  # a number alone read as a year: 1900-2099 ("1850 đoàn viên" is a count)
 _SEP = r"[/.\-]"
 
 
@@ -50,6 +51,16 @@ def month_number(text: str) -> int:
     return load_yaml("dates.yaml")["month_names"][" ".join(text.split())]
 
 
+def quarter_number(text: str) -> int:
+    """A quarter written as a numeral or a word ("III", "3", "đầu": the first) -> 1-4."""
+    return _quarters()[text.casefold()]
+
+
+@lru_cache(maxsize=1)
+def _quarters() -> dict[str, int]:
+    return {str(k).casefold(): int(v) for k, v in vocab()["quarters"].items()}
+
+
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     """rules/dates.yaml: the words of date expressions."""
@@ -60,17 +71,20 @@ def vocab() -> dict:
 def _word_slots() -> dict[str, str]:
     v = vocab()
     return {
-        "{quarter_words}": "|".join(w.casefold() for w in v["quarter_words"]),  # "quý đầu năm 2024"
         "{half_words}": "|".join(w.casefold() for w in v["half_words"]),  # "6 tháng đầu năm"
         "{number_words}": word_alternation(w.casefold() for w in v["number_words"]),  # "hơn một năm qua"
         "{range_joiners}": word_alternation(v["range_joiners"]),  # "2023-2028", "2020 đến hết 2022"
         "{now_words}": word_alternation(v["now_words"]),  # "từ năm 2016 đến nay"
+        "{year_range}": _year_range_core(word_alternation(v["range_joiners"])),  # "2023 - 2028": y1, y2
+        "{year}": YEAR,  # a year as every shape reads it
+        "{bare_year}": BARE_YEAR,
     }
 
 
 def filled(pattern: str) -> str:
-    """A pattern of rules/dates.yaml with the word lists it names filled in ({quarter_words},
-    {half_words}, {number_words}, {range_joiners}, {now_words}): each list written once."""
+    """A pattern of the rules with the word lists and year shapes it names filled in
+    ({half_words}, {number_words}, {range_joiners}, {now_words}, {year_range},
+    {year}, {bare_year}): each written once."""
     for slot, words in _word_slots().items():
         pattern = pattern.replace(slot, words)
     return pattern
@@ -136,13 +150,19 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
 
 
 @lru_cache(maxsize=1)
+def shapes() -> dict[str, regex.Pattern]:
+    """patterns() by name."""
+    return dict(patterns())
+
+
+@lru_cache(maxsize=1)
 def dateline_shapes() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """The shapes a publication stamp writes its date in: "27/08/2022" (a dateline may
     write a 2-digit year, "31-01-19"), "12 Tháng 10 2015", and a content system's own
     "2018-09-26 16:51:17" (ISO, only with its clock time: no text writes a date so)."""
     numeric = rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y>{YEAR}|\d{{2}}){_NE}"
     iso = rf"(?<![\p{{L}}\d/.,:\-])(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?=[ T]\d{{1,2}}:\d{{2}})"
-    return regex.compile(rf"(?i){numeric}"), dict(patterns())["words_day_y"], regex.compile(iso)
+    return regex.compile(rf"(?i){numeric}"), shapes()["words_day_y"], regex.compile(iso)
 
 
 def _year_range_core(range_joiner: str) -> str:

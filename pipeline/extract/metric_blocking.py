@@ -9,6 +9,7 @@ import regex
 
 from ..document import Sentence
 from ..ruledata import load_yaml
+from .date_shapes import filled
 from .directive_types import type_placeholders
 from .numbers import Quantity, find_quantities
 
@@ -17,6 +18,7 @@ _TYPE_WORDS = type_placeholders()  # {document_types...}: the words of rules/dir
 
 
 def _compile(pattern: str) -> regex.Pattern:
+    pattern = filled(pattern)  # a year as the time grammar reads one: {bare_year}
     for placeholder, words in _TYPE_WORDS.items():
         pattern = pattern.replace(placeholder, words)
     # \p{Lu} means "upper case" only without IGNORECASE
@@ -27,7 +29,7 @@ NON_METRIC_RES = tuple((name, _compile(p)) for name, p in _CUES["non_metric_patt
 # a cheap search that must succeed where the pattern can match (its flags: _compile's
 # choice for the pattern); None: the pattern is always run
 _NON_METRIC_PREFILTERS = tuple(
-    regex.compile(_CUES["non_metric_prefilters"][name], _compile(_CUES["non_metric_patterns"][name]).flags)
+    regex.compile(filled(_CUES["non_metric_prefilters"][name]), _compile(_CUES["non_metric_patterns"][name]).flags)
     if name in _CUES["non_metric_prefilters"] else None for name, _ in NON_METRIC_RES)
 
 

@@ -14,13 +14,12 @@ from ..document import Document
 from ..records import DateMention
 from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
-from .date_shapes import cue_patterns
+from .date_shapes import cue_patterns, quarter_number
 from .told_year import WRITTEN_YEAR_RE
-from .time_spans import DIRECTIVE_CONTEXT_RE, HALF_WORDS, NUMBER_WORDS, QUARTER_WORDS, TimeSpan, find_time_spans
+from .time_spans import DIRECTIVE_CONTEXT_RE, HALF_WORDS, NUMBER_WORDS, TimeSpan, find_time_spans
 
 _PERIODS = load_yaml("metric_periods.yaml")
 _TIME_WORDS = load_yaml("dates.yaml")  # the time vocabulary the dates read too
-_QUARTERS = {str(k): int(v) for k, v in _TIME_WORDS["quarters"].items()}  # "quý III": 3
 _GOAL_YEAR_RE = cue_patterns()["target"]  # "đến năm", "tầm nhìn đến năm" right before a year
 _GOAL_PREFIX_CHARS = 30
 _SHARED_YEAR_REACH = 100  # characters between a year-less half or quarter and the next one naming its year
@@ -205,7 +204,7 @@ def _period(span: TimeSpan, ref: int | None, new_year: int | None = None) -> Per
     kind, g = span.kind, dict(span.groups)
     if kind == "review":
         n = g.get("n")
-        years = _TERM_YEARS if not n else (int(n) if n.isdigit() else NUMBER_WORDS.get(n.casefold(), 1))
+        years = _TERM_YEARS if not n else _count(n)
         if ref is None:  # resolved against a term the article names, else dropped (_resolve_review)
             return Period(span.start, span.end, "", 0, years, kind)
         return Period(span.start, span.end, f"{ref - years}/{ref}", ref - years, ref, kind)
@@ -240,11 +239,17 @@ def _period(span: TimeSpan, ref: int | None, new_year: int | None = None) -> Per
         return Period(span.start, span.end, label, y1, y2, kind)
     if y1 is None:
         return None
-    if kind == "half":
-        label = f"{y1}-{'H1' if HALF_WORDS[g['half'].casefold()] == 'first' else 'H2'}"
+    if kind == "half":  # the first or last n months (six: "nửa đầu năm")
+        n = _count(g.get("n") or "6")
+        if not 1 <= n <= 11:
+            return None
+        first = HALF_WORDS[g["half"].casefold()] == "first"
+        a = dt.date(y1, 1 if first else 13 - n, 1)
+        b = dt.date(y1, n, calendar.monthrange(y1, n)[1]) if first else dt.date(y1, 12, 31)
+        label = _interval_label("period", a, b)  # "2024-H1", "2024-09", "2024-Q4"
     elif kind == "quarter":
         q = g["quarter"]
-        label = f"{y1}-Q{QUARTER_WORDS.get(q.casefold()) or _QUARTERS.get(q.upper(), q)}"
+        label = f"{y1}-Q{quarter_number(q)}"
     elif kind == "month":
         month = int(g["m1"])
         if not 1 <= month <= 12:
@@ -261,6 +266,11 @@ def _period(span: TimeSpan, ref: int | None, new_year: int | None = None) -> Per
     else:  # year, day_year, this_year
         label = str(y1)
     return Period(span.start, span.end, label, y1, y1, kind)
+
+
+def _count(text: str) -> int:
+    """A count written in digits or words ("5", "năm", "hơn một": 1 where the word is unknown)."""
+    return int(text) if text.isdigit() else NUMBER_WORDS.get(text.casefold(), 1)
 
 
 def resolve_month_anaphors(periods: list[Period]) -> list[Period]:

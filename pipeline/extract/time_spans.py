@@ -11,18 +11,33 @@ from dataclasses import dataclass
 import regex
 
 from ..ruledata import load_yaml
-from .date_shapes import cue_patterns, filled
+from .date_shapes import cue_patterns, filled, required_parts, shapes
 
 _TIME_WORDS = load_yaml("dates.yaml")
-QUARTER_WORDS = {w.casefold(): n for w, n in _TIME_WORDS["quarter_words"].items()}
 HALF_WORDS = {k.casefold(): v for k, v in _TIME_WORDS["half_words"].items()}  # "6 tháng đầu năm": first
 NUMBER_WORDS = {k.casefold(): int(v) for k, v in _TIME_WORDS["number_words"].items()}  # "hơn một năm qua"
 
 
-TIME_SPAN_RES = tuple((p["kind"], regex.compile(filled(p["re"]), regex.I)) for p in _TIME_WORDS["time_spans"])
+
+
+def _compiled(entry: dict) -> regex.Pattern:
+    """A time-span entry's pattern: its own `re` (a period phrase: "từ năm 2016 đến nay", "5 năm
+    qua"), or the date shape it names (`shape`: "full_num", "year_range", ...): a day, a month or
+    a year range is read by the one grammar the dates read it with."""
+    return shapes()[entry["shape"]] if "shape" in entry else regex.compile(filled(entry["re"]), regex.I)
+
+
+def _needs(entry: dict) -> regex.Pattern | None:
+    if "needs" in entry:
+        return regex.compile(filled(entry["needs"]), regex.I)
+    return required_parts().get(entry.get("shape"))  # the part every match of that shape holds
+
+
+TIME_SPAN_RES = tuple((p["kind"], _compiled(p)) for p in _TIME_WORDS["time_spans"])
+# the date shape's group names as the periods read them ("y" -> "y1"); a pattern of its own names them so
+TIME_SPAN_GROUPS = tuple(p.get("groups") for p in _TIME_WORDS["time_spans"])
 # a cheap search that must succeed where the pattern can match; None: the pattern is always run
-TIME_SPAN_NEEDS = tuple(regex.compile(filled(p["needs"]), regex.I) if "needs" in p else None
-                        for p in _TIME_WORDS["time_spans"])
+TIME_SPAN_NEEDS = tuple(_needs(p) for p in _TIME_WORDS["time_spans"])
 DIRECTIVE_CONTEXT_RE = cue_patterns()["directive_context"]  # a time dating a cited document
 _DIRECTIVE_CONTEXT_CHARS = 80
 
@@ -66,7 +81,7 @@ def find_time_spans(text: str) -> tuple[TimeSpan, ...]:
     place against later patterns but are left out."""
     found = []
     taken = TakenSpans()
-    for (kind, rx), needs in zip(TIME_SPAN_RES, TIME_SPAN_NEEDS):
+    for (kind, rx), needs, names in zip(TIME_SPAN_RES, TIME_SPAN_NEEDS, TIME_SPAN_GROUPS):
         if needs is not None and not needs.search(text):
             continue
         for m in rx.finditer(text):
@@ -74,6 +89,7 @@ def find_time_spans(text: str) -> tuple[TimeSpan, ...]:
                 continue
             if DIRECTIVE_CONTEXT_RE.search(text[max(0, m.start() - _DIRECTIVE_CONTEXT_CHARS):m.start()]):
                 continue
-            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            groups = tuple((k if names is None else names[k], v) for k, v in m.groupdict().items()
+                           if v is not None and (names is None or k in names))
             found.append(TimeSpan(m.start(), m.end(), m.group(), kind, groups))
     return tuple(sorted(found, key=lambda s: s.start))
