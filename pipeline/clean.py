@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .furniture import RULES
-from .line_shapes import (DATE_RE, SENTENCE_END_RE, TRUNCATED_RE, count_words, is_body_like, is_caption, is_dateline,
+from .line_shapes import (DATE_RE, SENTENCE_END_RE, STAMPED_RE, TRUNCATED_RE, count_words, is_body_like, is_caption, is_dateline,
                           is_heading_shaped, is_line_furniture, is_top_banner)
 from .normalize import MappedText, normalize_text
 from .phrase_matcher import unaccented
@@ -171,9 +171,11 @@ def judge_tail(lines: list[Line], dropped: set[int]) -> set[int]:
 
 
 def _teaser_run(live: list[Line], k: int) -> bool:
-    """live[k] opens a run of at least two short lines, each cut short with an ellipsis."""
+    """live[k] opens a run of at least two short lines, each cut short with an ellipsis or
+    stamped with its date as a list of related articles prints them."""
     run = live[k:k + 2]
-    return len(run) == 2 and all(len(l.text) <= _TEASER_MAX and TRUNCATED_RE.search(l.text) for l in run)
+    return len(run) == 2 and all(len(l.text) <= _TEASER_MAX and (TRUNCATED_RE.search(l.text) or STAMPED_RE.search(l.text))
+                                 for l in run)
 
 
 def _skip_teasers(live: list[Line], k: int, out: set[int]) -> int:

@@ -13,7 +13,9 @@ from .furniture import FLAGS as _FLAGS, RULES
 
 # ---------------------------------------------------------------- shapes (not vocabulary)
 
-#: a calendar date, a time of day, sentence ends
+#: a calendar date, a time of day, sentence ends. A line's date is looked for even glued to
+#: the words before it ("Việt NamViệt Nam11/09/2023" is a banner's stamp), which the date
+#: shapes of the text (date_shapes.dateline_shapes) rightly refuse: there it is a code.
 DATE_RE = regex.compile(
     r"(?<!\d)\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:\d{4}|\d{2})(?!\d)"
     r"|(?<!\d)\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*(?:năm\s+)?\d{4}(?!\d)"
@@ -23,6 +25,9 @@ DATE_RE = regex.compile(
 _TIME = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?!\d)", _FLAGS)
 SENTENCE_END_RE = regex.compile(r"""[.!?…:;]["”’'»)\]]*$""")  # a sentence mark, maybe inside closing quotes
 TRUNCATED_RE = regex.compile(r"(?:\.{3,}|…)$")
+# a related article's headline with its stamp: "- Trao giấy chứng nhận ... (16/01/2026, 16:51)"
+# (the last one of a list may be cut inside it: "(14/01/202")
+STAMPED_RE = regex.compile(r"\(\d{1,2}/\d{1,2}/\d{0,4}(?:,?[ \t]*\d{1,2}(?::\d{0,2})?)?\)?$")
 _PUNCT_ONLY = regex.compile(r"[\W_]+")
 _DIGITS_ONLY = regex.compile(r"[\d\s.+()\-]+")
 _HANDLE = regex.compile(r"(?=[^a-z]*[a-z])[a-z0-9_.\-]{6,}")  # "congdoantravinh", "hoidapldld"

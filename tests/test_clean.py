@@ -114,6 +114,12 @@ FURNITURE = [
      f"• Chào Mừng Năm Mới 2019 - Happy New Year! Triển khai thực hiện thành công Nghị quyết Đại hội Công đoàn "
      f"Việt Nam lần thứ XII, nhiệm kỳ 2018-2023.\n\n{HEAD}\n\n{P1}",
      f"{HEAD}\n\n{P1}"),
+    ("a portal's standing call to emulation above the headline",
+     f"TOÀN ĐẢNG, TOÀN DÂN, TOÀN QUÂN RA SỨC THI ĐUA THỰC HIỆN THẮNG LỢI NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2022!\n\n"
+     f"{HEAD}\n\n{P1}", f"{HEAD}\n\n{P1}"),
+    ("related headlines stamped with their dates, the last cut short",
+     f"{ARTICLE}\nKim Bảo\n- Trao giấy chứng nhận ISO/HACCP cho 8 doanh nghiệp tỉnh Đắk Lắk (16/01/2026, 16:51)\n"
+     "- Hội Đông y tỉnh tập trung kiện toàn bộ máy và số hóa công tác quản lý. (14/01/202", f"{ARTICLE}\nKim Bảo"),
     ("a row of attachments with their sizes", f"{P1}\nCD2.jpg (234 KB) CD1.jpg (192 KB)\n{P2}", f"{P1}\n{P2}"),
     ("a market data box and its paragraph",
      f"Chỉ số kinh tế:\nNgày 19/12/2025, tỷ giá trung tâm của VND với USD là 25.148 đồng/USD. CPI tăng 0,45%.\n{ARTICLE}",
@@ -166,6 +172,12 @@ KEPT = [
     ("a greeting inside the article",
      f"{HEAD}\n\n{P1}\nChào mừng Đại hội, công nhân đã thi đua lập thành tích! Hơn 300 sáng kiến được đăng ký.\n{P2}",
      f"{HEAD}\n\n{P1}\nChào mừng Đại hội, công nhân đã thi đua lập thành tích! Hơn 300 sáng kiến được đăng ký.\n{P2}"),
+    ("a call to emulation inside the article",
+     f"{HEAD}\n\n{P1}\nCông nhân toàn tỉnh ra sức thi đua lập thành tích chào mừng Đại hội!\n{P2}",
+     f"{HEAD}\n\n{P1}\nCông nhân toàn tỉnh ra sức thi đua lập thành tích chào mừng Đại hội!\n{P2}"),
+    ("one paragraph closing with a dated reference",
+     f"{P1}\nHội nghị triển khai Kế hoạch của Liên đoàn Lao động tỉnh (12/5/2023)\n{P2}",
+     f"{P1}\nHội nghị triển khai Kế hoạch của Liên đoàn Lao động tỉnh (12/5/2023)\n{P2}"),
     ("numbered subheading", f"{P1}\nI. TÌNH HÌNH TRIỂN KHAI NGHỊ QUYẾT\n{P2}", f"{P1}\nI. TÌNH HÌNH TRIỂN KHAI NGHỊ QUYẾT\n{P2}"),
 ]
 

@@ -429,6 +429,34 @@ def test_unit_names_seen_in_waves_5_and_6(text, province, expected):
     assert orgs(text, province) == expected
 
 
+# Wave 31: a school's own name after its level, though it is a person's and a person is named
+# nearby; an abbreviated court or procuracy; an agency named by a list of fields with commas.
+UNIT_NAMES_W31 = [
+    ("Chị Võ Thị Nương là đoàn viên Công đoàn cơ sở Trường Tiểu học Nguyễn Bá Ngọc, một mình nuôi 2 con.", "Kon Tum",
+     [("Công đoàn cơ sở Trường Tiểu học Nguyễn Bá Ngọc", "Công đoàn cơ sở Trường Tiểu học Nguyễn Bá Ngọc", "cdcs",
+       "grassroots", "Kon Tum")]),
+    ("Anh là đoàn viên Công đoàn cơ sở Trường THCS Lê Lợi.", None,
+     [("Công đoàn cơ sở Trường THCS Lê Lợi", "Công đoàn cơ sở Trường THCS Lê Lợi", "cdcs", "grassroots", None)]),
+    ("Chủ tịch CĐCS Nguyễn Thị Bằng phát biểu.", None, []),  # no level before it: the chair
+    ("Ngày 10/3/2023, Công đoàn cơ sở VKSND huyện Yên Sơn đã tổ chức thành công Đại hội.", "Tuyên Quang",
+     [("Công đoàn cơ sở VKSND huyện Yên Sơn", "Công đoàn cơ sở Viện kiểm sát nhân dân huyện Yên Sơn", "cdcs",
+       "grassroots", "Tuyên Quang")]),
+    ("Sáng 24/7, Công đoàn Sở Văn hóa, Thể thao và Du lịch tổ chức Đại hội lần thứ III.", "Bắc Ninh",
+     [("Công đoàn Sở Văn hóa, Thể thao và Du lịch", "Công đoàn Sở Văn hóa, Thể thao và Du lịch", "cdcs", "grassroots",
+       "Bắc Ninh")]),
+    # a list of bodies, each with its head, or a field followed by a place: not one name
+    ("Công đoàn Sở Y tế, Sở Tài chính và Sở Xây dựng cùng dự.", None,
+     [("Công đoàn Sở Y tế", "Công đoàn Sở Y tế", "cdcs", "grassroots", None)]),
+    ("Công đoàn Sở Nội vụ, Công an tỉnh và Bảo hiểm xã hội tỉnh phối hợp.", None,
+     [("Công đoàn Sở Nội vụ", "Công đoàn Sở Nội vụ", "cdcs", "grassroots", None)]),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", UNIT_NAMES_W31, ids=[t[:40] for t, _, _ in UNIT_NAMES_W31])
+def test_unit_names_seen_in_wave_31(text, province, expected):
+    assert orgs(text, province) == expected
+
+
 # Several federations under one head: one plural kind word before names, or a bare kind word
 # and a named place; kind words alone name a category.
 SHARED_HEAD = [

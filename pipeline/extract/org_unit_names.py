@@ -21,6 +21,12 @@ NAME_STOP_RE = regex.compile(r"(?:" + alternation(RULES["name_stop"]) + ")" + _E
 NAME_NEVER = frozenset(RULES["name_never"])
 TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&]*", regex.V1)
 SEP_RE = regex.compile(r"[ \t]*[-–&][ \t]*|[ \t]+", regex.V1)
+FIELD_LIST_HEADS = frozenset(fold(h) for h in RULES["field_list_heads"])
+_FIELD = r"\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Ll}[\p{Ll}\p{M}]*)?"  # "Thể thao", "Du lịch": a field
+# ", Thể thao và Du lịch": the rest of a list of fields, each not the head of another body
+FIELD_LIST_RE = regex.compile(
+    r",[ \t]+(?!" + alternation(RULES["unit_heads"]) + _E + ")" + _FIELD
+    + r"(?:,[ \t]+" + _FIELD + r")*[ \t]+và[ \t]+" + _FIELD + r"(?![\p{L}\p{M}])", regex.V1)
 
 
 WordEnd = Callable[[int], "int | None"]  # normalised position -> end of the segmenter's word there
@@ -39,7 +45,8 @@ GENERIC_NAME_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(fold(w)
     set(RULES["unit_heads"]) | set(RULES["legal_forms"]), key=len, reverse=True)) + r")(?!\p{L})")
 LOWER_HEAD_OK = frozenset(fold(h) for h in RULES["lowercase_unit_heads"])
 LEGAL_FORMS = frozenset(fold(f) for f in RULES["legal_forms"])
-BUSINESS_OPENERS = LEGAL_FORMS | LINE_HEADS  # after one of these comes the business's own name
+# after one of these comes the business's or school's own name
+BUSINESS_OPENERS = LEGAL_FORMS | LINE_HEADS | frozenset(fold(w) for w in RULES["school_levels"])
 LINE_MAX_WORDS = int(RULES["line_max_words"])
 RUN_STOP_RE = regex.compile(r"(?:" + alternation(RULES["name_run_stop"]) + ")" + _E, regex.V1)
 LOWER_WORD_RE = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*(?![\p{L}\p{M}\p{N}])", regex.V1)
@@ -170,7 +177,12 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
         if tokens:
             sep = SEP_RE.match(text, end)
             if sep is None or not sep.group():
-                break
+                fields = FIELD_LIST_RE.match(text, end) if tokens[0][2] in FIELD_LIST_HEADS else None
+                if fields is None:
+                    break
+                tokens.append((fields.end(), True, fold(fields.group())))  # "Sở Văn hóa, Thể thao và Du lịch"
+                end = fields.end()
+                continue
             p = sep.end()
         else:
             sep, p = None, end
