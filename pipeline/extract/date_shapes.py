@@ -75,6 +75,7 @@ def _word_slots() -> dict[str, str]:
         "{number_words}": word_alternation(w.casefold() for w in v["number_words"]),  # "hơn một năm qua"
         "{range_joiners}": word_alternation(v["range_joiners"]),  # "2023-2028", "2020 đến hết 2022"
         "{now_words}": word_alternation(v["now_words"]),  # "từ năm 2016 đến nay"
+        "{day_cues}": word_alternation(v["day_cues_immediate"]),  # "sáng 28.7", "mùng 2/9"
         "{year_range}": _year_range_core(word_alternation(v["range_joiners"])),  # "2023 - 2028": y1, y2
         "{year}": YEAR,  # a year as every shape reads it
         "{bare_year}": BARE_YEAR,
@@ -83,7 +84,7 @@ def _word_slots() -> dict[str, str]:
 
 def filled(pattern: str) -> str:
     """A pattern of the rules with the word lists and year shapes it names filled in
-    ({half_words}, {number_words}, {range_joiners}, {now_words}, {year_range},
+    ({half_words}, {number_words}, {range_joiners}, {now_words}, {day_cues}, {year_range},
     {year}, {bare_year}): each written once."""
     for slot, words in _word_slots().items():
         pattern = pattern.replace(slot, words)
