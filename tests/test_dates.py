@@ -248,6 +248,16 @@ YEARLESS = [
         day("2024-07-08", "8/7"), day("1929-07-28", "28/7/1929"),
         ("range", None, D("1929-07-28"), D("2024-07-28"), "28/7/1929 – 28/7/2024"), day("2024-07-28", "28/7/2024"),
     ]),
+    # a law's year dates the law, not the events of its sentence; the year a review states does
+    ("Ngày 12-3, TAND tỉnh trả lại đơn khởi kiện của LĐLĐ tỉnh theo Luật BHXH năm 2014. Đầu tháng 1-2017, TAND "
+     "tỉnh yêu cầu bổ sung.", None, [
+        day("2017-03-12", "12-3"), ("year", None, D("2014-01-01"), D("2014-12-31"), "năm 2014"),
+        ("month", None, D("2017-01-01"), D("2017-01-31"), "tháng 1-2017"),
+    ]),
+    ("Ngày 12-3, LĐLĐ tỉnh tổ chức hội nghị tổng kết năm 2014. Đầu tháng 1-2017, TAND tỉnh yêu cầu bổ sung.", None, [
+        day("2014-03-12", "12-3"), ("year", None, D("2014-01-01"), D("2014-12-31"), "năm 2014"),
+        ("month", None, D("2017-01-01"), D("2017-01-31"), "tháng 1-2017"),
+    ]),
     # no year can be told: kept as a day without a date
     ("Ngày 3-3, Liên đoàn Lao động tỉnh tổ chức Hội nghị Ban chấp hành lần thứ 20, nhiệm kỳ 2018-2023.", None, [
         ("day", None, None, None, "3-3"),

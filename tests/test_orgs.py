@@ -429,9 +429,9 @@ def test_unit_names_seen_in_waves_5_and_6(text, province, expected):
     assert orgs(text, province) == expected
 
 
-# Wave 31: a school's own name after its level, though it is a person's and a person is named
+# Waves 31-32: a school's own name after its level, though it is a person's and a person is named
 # nearby; an abbreviated court or procuracy; an agency named by a list of fields with commas.
-UNIT_NAMES_W31 = [
+UNIT_NAMES_W31_32 = [
     ("Chị Võ Thị Nương là đoàn viên Công đoàn cơ sở Trường Tiểu học Nguyễn Bá Ngọc, một mình nuôi 2 con.", "Kon Tum",
      [("Công đoàn cơ sở Trường Tiểu học Nguyễn Bá Ngọc", "Công đoàn cơ sở Trường Tiểu học Nguyễn Bá Ngọc", "cdcs",
        "grassroots", "Kon Tum")]),
@@ -444,6 +444,18 @@ UNIT_NAMES_W31 = [
     ("Sáng 24/7, Công đoàn Sở Văn hóa, Thể thao và Du lịch tổ chức Đại hội lần thứ III.", "Bắc Ninh",
      [("Công đoàn Sở Văn hóa, Thể thao và Du lịch", "Công đoàn Sở Văn hóa, Thể thao và Du lịch", "cdcs", "grassroots",
        "Bắc Ninh")]),
+    # a name ends before a verb and its count, or before an amount; "số 1" and "May 10" are names
+    ("Hiện tại, CĐ Cty Dinsen cử 1 cán bộ CĐ túc trực để hỗ trợ gia đình.", None,
+     [("CĐ Cty Dinsen", "Công đoàn Công ty Dinsen", "cdcs", "grassroots", None)]),
+    ("Công đoàn Cao su Việt Nam hỗ trợ Công đoàn Công ty CPCS Điện Biên 10 triệu đồng.", None,
+     [("Công đoàn Cao su Việt Nam", "Công đoàn Cao su Việt Nam", "cd_corporation", "national", None),
+      ("Công đoàn Công ty CPCS Điện Biên", "Công đoàn Công ty CPCS Điện Biên", "cdcs", "grassroots", "Điện Biên")]),
+    ("Công đoàn Công ty Cổ phần Xây dựng số 1 tổ chức hội nghị.", None,
+     [("Công đoàn Công ty Cổ phần Xây dựng số 1", "Công đoàn Công ty Cổ phần Xây dựng số 1", "cdcs", "grassroots", None)]),
+    ("Công đoàn Công ty May 10 tổ chức hội nghị.", None,
+     [("Công đoàn Công ty May 10", "Công đoàn Công ty May 10", "cdcs", "grassroots", None)]),
+    ("Công đoàn TCT Hàng hải Việt Nam được trao Giải thưởng.", None,
+     [("Công đoàn TCT Hàng hải Việt Nam", "Công đoàn Tổng công ty Hàng hải Việt Nam", "cd_corporation", "national", None)]),
     # a list of bodies, each with its head, or a field followed by a place: not one name
     ("Công đoàn Sở Y tế, Sở Tài chính và Sở Xây dựng cùng dự.", None,
      [("Công đoàn Sở Y tế", "Công đoàn Sở Y tế", "cdcs", "grassroots", None)]),
@@ -452,8 +464,8 @@ UNIT_NAMES_W31 = [
 ]
 
 
-@pytest.mark.parametrize("text,province,expected", UNIT_NAMES_W31, ids=[t[:40] for t, _, _ in UNIT_NAMES_W31])
-def test_unit_names_seen_in_wave_31(text, province, expected):
+@pytest.mark.parametrize("text,province,expected", UNIT_NAMES_W31_32, ids=[t[:40] for t, _, _ in UNIT_NAMES_W31_32])
+def test_unit_names_seen_in_waves_31_and_32(text, province, expected):
     assert orgs(text, province) == expected
 
 

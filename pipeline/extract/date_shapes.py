@@ -233,5 +233,6 @@ def cue_patterns() -> dict:
         # "Nghị quyết 6a/NQ-TLĐ ngày", "số 12 ngày" (rules/dates.yaml document_reference)
         "directive": regex.compile(rf"(?:{reference}|(?i:số)\s+\d+)\s*,?\s*(?i:ngày)?\s*$"),
         # ... or a little before a period of its sentence (the metrics' periods)
+        "law_year": regex.compile(v["law_name_before_year"]),  # "Luật BHXH năm 2014"
         "directive_context": regex.compile(rf"{reference}[^.;]{{0,{int(v['document_date_reach'])}}}$"),
     }

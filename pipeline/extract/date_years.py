@@ -58,9 +58,11 @@ def _stated_years(drafts: list[Draft], text: str, offset: int = 0) -> list[int]:
         y1, y2 = d.first[0], d.last[0]
         if y1 is None or d.directive or d.in_range:
             continue
-        # "phấn đấu đến năm 2025": a goal, not the time of the events told
+        # "phấn đấu đến năm 2025": a goal, not the time of the events told; "Luật BHXH năm 2014":
+        # the year of a law
         until = d.end - 4 if d.kind == "year" else d.start
-        if c["target"].search(text[max(0, until - offset - 30):until - offset]):
+        before = text[max(0, until - offset - 60):until - offset]
+        if c["target"].search(before[-30:]) or c["law_year"].search(before):
             continue
         if d.kind == "range":
             years.append(y2)  # "(1930-2025)", "(28.7.1929 – 28.7.2019)": the latest is now

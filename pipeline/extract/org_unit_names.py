@@ -7,6 +7,9 @@ from typing import Callable
 
 import regex
 
+from ..phrase_matcher import word_alternation
+from ..ruledata import load_yaml
+
 from .org_candidate import parse_ldld
 from .org_patterns import (CANON, HEAD_RE, NUMBER_STARTS_TIME_RE, RULES, SPACE_RE, _E, _I, alternation, clean_spaces, fold,
                            is_capitalised)
@@ -21,7 +24,13 @@ NAME_STOP_RE = regex.compile(r"(?:" + alternation(RULES["name_stop"]) + ")" + _E
 NAME_NEVER = frozenset(RULES["name_never"])
 TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&]*", regex.V1)
 SEP_RE = regex.compile(r"[ \t]*[-–&][ \t]*|[ \t]+", regex.V1)
+_NUMBERS = load_yaml("metric_numbers.yaml")
+# a number a scale, a currency or a percent sign follows is an amount, not the end of a name
+# ("Công ty CPCS Điện Biên 10 triệu đồng"; "Công ty Sông Đà 12" keeps its number)
+AMOUNT_AFTER_RE = regex.compile(r"[ \t]*(?:" + word_alternation(
+    list(_NUMBERS["scale_words"]) + _NUMBERS["money_words"] + _NUMBERS["percent_words"]) + r")(?![\p{L}\p{M}])", regex.V1)
 FIELD_LIST_HEADS = frozenset(fold(h) for h in RULES["field_list_heads"])
+NAME_NUMBER_WORDS = frozenset(fold(w) for w in RULES["name_number_words"])
 _FIELD = r"\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Ll}[\p{Ll}\p{M}]*)?"  # "Thể thao", "Du lịch": a field
 # ", Thể thao và Du lịch": the rest of a list of fields, each not the head of another body
 FIELD_LIST_RE = regex.compile(
@@ -85,6 +94,13 @@ def business_line_end(text: str, pos: int, person_nearby: bool) -> int | None:
                 return None
             return end
     return None
+
+
+def _count_follows(text: str, end: int, word: str) -> bool:
+    """A lowercase `word` (ending at `end`) that a number follows at once, and that is not one
+    of the words that lead a name's number ("số"): the name has ended before it."""
+    nxt = TOKEN_RE.match(text, SPACE_RE.match(text, end).end())
+    return nxt is not None and nxt.group()[0].isdigit() and fold(word) not in NAME_NUMBER_WORDS
 
 
 def _province_name_at(text: str, pos: int) -> bool:
@@ -204,6 +220,8 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
         word = tok.group()
         if not tokens and word[0].isdigit():
             break  # a name opens with a word ("công đoàn cơ sở 40 cuộc" counts); "Phường 6" has its head
+        if word[0].isdigit() and AMOUNT_AFTER_RE.match(text, tok.end()):
+            break
         if is_capitalised(word):
             # right after a legal form or a business's head ("Tập đoàn", "TNHH") stands the
             # business's own name, though it opens with a surname ("Tập đoàn Mai Linh")
@@ -217,6 +235,8 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
             line_open = business and (after_opener or fold(word) in LEGAL_FORMS)
             after_opener = business and fold(word) in LEGAL_FORMS
             continue
+        if _count_follows(text, tok.end(), word):
+            break  # a count follows a verb ("CĐ Cty Dinsen cử 1 cán bộ"); "Xây dựng số 1" is a name
         compound = word_end(word_start) if sep is not None and not sep.group().strip() else None
         if compound is not None and compound > p and not place_name and not NAME_STOP_RE.match(text, p):
             # the rest of a word begun by a capitalised syllable: "Đa khoa", "Tỉnh ủy"
