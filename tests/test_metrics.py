@@ -263,6 +263,7 @@ PERIODS = [
     ("sáu tháng cuối năm", "2022-H2"),
     ("nửa đầu năm 2019", "2019-H1"),
     ("nhiệm kỳ 2023/2028", "2023/2028"),
+    ("từ năm 2021 đến ngày 20/7/2023", "2021/2023-07"),  # the years up to a day: up to its month
 ]
 
 
@@ -860,6 +861,18 @@ def test_rates_per_one_unit(text, values):
 ])
 def test_governing_dialogue_and_donation_events(text, indicator):
     assert [row[2] for row in _metric_rows(text)] == [indicator]
+
+
+@pytest.mark.parametrize("text,indicators", [
+    # the holders of an emulation title are counted as emulation, whatever noun leads
+    ("Từ năm 2016 - 2018, toàn tỉnh có gần 3.650 lượt tập thể lao động tiên tiến.", ["emulation"]),
+    ("Năm 2018, công đoàn trao giải thưởng cho 10 lao động xuất sắc.", ["emulation"]),
+    ("Năm 2023, Công đoàn ngành có 3 chiến sĩ thi đua cơ sở.", ["emulation"]),
+    # a workforce without a title stays what it was
+    ("Năm 2023, công ty có 1.500 lao động.", ["other"]),
+])
+def test_holders_of_an_emulation_title(text, indicators):
+    assert [row[2] for row in _metric_rows(text)] == indicators
 
 
 @pytest.mark.parametrize("name,text,matches", [

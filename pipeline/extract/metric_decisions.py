@@ -167,6 +167,7 @@ _TRANSFER_VERB_RE = phrase_regex(_CUES["transfer_verbs"])  # anywhere before: a 
 # the codes a counted noun's figures take: its total and the codes its swaps lead to or from
 _FAMILY_OF = {total: frozenset(swap) | frozenset(swap.values()) | {total} for _, swap, total in _HEAD_SWAPS}
 _FIXED_NOUN_RE = phrase_regex(_HEAD_FIXED)
+_EMULATION_TITLE_RE = phrase_regex(_CUES["emulation_titles"])
 _CLASSIFIERS = frozenset(w.casefold() for w in _CUES["classifier_nouns"])
 # "Tổng số NLĐ toàn ngành là 14.370 người": the noun after the opener, up to "là"/"có"/a comma
 _COUNTED_AFTER_OPENER_RE = regex.compile(
@@ -208,6 +209,8 @@ def head_noun_indicator(subject: str | None, indicator: str) -> str:
     head = subject.removeprefix("các ").casefold()
     if head in _HEAD_FIXED:
         return _HEAD_FIXED[head]
+    if _EMULATION_TITLE_RE.search(head):
+        return "emulation"
     for rx, swap, _ in _HEAD_SWAPS:
         if rx.match(head):
             return swap.get(indicator, indicator)
