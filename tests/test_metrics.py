@@ -272,6 +272,14 @@ def test_period_labels(text, label):
     assert [p.label for p in find_periods(text, 2022)] == [label]
 
 
+def test_a_span_after_a_document_is_the_events_time():
+    """A document is issued at one time: "từ năm 2021 đến ngày 20/7/2023" after a reference is
+    the time of the figures; a day right after one is the document's own."""
+    text = "Theo Kế hoạch số 135/KH-TLĐ của Tổng LĐLĐ Việt Nam, từ năm 2021 đến ngày 20/7/2023, toàn tỉnh phát triển mới 20.631 đoàn viên."
+    assert [p.label for p in find_periods(text, 2023)] == ["2021/2023-07"]
+    assert [p.label for p in find_periods("Theo Kế hoạch số 135/KH-TLĐ ngày 20/7/2023, toàn tỉnh phát triển mới 20.631 đoàn viên.", 2023)] == []
+
+
 @pytest.mark.parametrize("text", [
     "Nghị quyết số 02-NQ/TW ngày 12/6/2021",      # dates the document
     "kỷ niệm 95 năm (1930-2025)",                 # an anniversary, not a period

@@ -40,6 +40,9 @@ TIME_SPAN_GROUPS = tuple(p.get("groups") for p in _TIME_WORDS["time_spans"])
 TIME_SPAN_NEEDS = tuple(_needs(p) for p in _TIME_WORDS["time_spans"])
 DIRECTIVE_CONTEXT_RE = cue_patterns()["directive_context"]  # a time dating a cited document
 _DIRECTIVE_CONTEXT_CHARS = 80
+# a document is issued at one time (a day, a month, a year): a span from one time to another
+# ("Kế hoạch số 135/KH-TLĐ ..., từ năm 2021 đến ngày 20/7/2023") is the events' time, not its date
+_POINT_KINDS = frozenset({"day_year", "month", "year"})
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def find_time_spans(text: str) -> tuple[TimeSpan, ...]:
         for m in rx.finditer(text):
             if not taken.take(*m.span()):
                 continue
-            if DIRECTIVE_CONTEXT_RE.search(text[max(0, m.start() - _DIRECTIVE_CONTEXT_CHARS):m.start()]):
+            if kind in _POINT_KINDS and DIRECTIVE_CONTEXT_RE.search(text[max(0, m.start() - _DIRECTIVE_CONTEXT_CHARS):m.start()]):
                 continue
             groups = tuple((k if names is None else names[k], v) for k, v in m.groupdict().items()
                            if v is not None and (names is None or k in names))
