@@ -242,6 +242,7 @@ PERIODS = [
     ("6 tháng cuối năm 2021", "2021-H2"),
     ("quý III/2024", "2024-Q3"),
     ("quí I/2025", "2025-Q1"),  # the older spelling
+    ("trong quý I.2024", "2024-Q1"),  # its year after a dot, as months are written ("tháng 5.2022")
     ("quý đầu năm 2024", "2024-Q1"),  # quarters named by words
     ("Quý cuối năm 2021", "2021-Q4"),
     ("tháng 8/2025", "2025-08"),

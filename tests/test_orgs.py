@@ -429,9 +429,9 @@ def test_unit_names_seen_in_waves_5_and_6(text, province, expected):
     assert orgs(text, province) == expected
 
 
-# Waves 31-32: a school's own name after its level, though it is a person's and a person is named
+# Waves 31-34: a school's own name after its level, though it is a person's and a person is named
 # nearby; an abbreviated court or procuracy; an agency named by a list of fields with commas.
-UNIT_NAMES_W31_32 = [
+UNIT_NAMES_W31_34 = [
     ("Chị Võ Thị Nương là đoàn viên Công đoàn cơ sở Trường Tiểu học Nguyễn Bá Ngọc, một mình nuôi 2 con.", "Kon Tum",
      [("Công đoàn cơ sở Trường Tiểu học Nguyễn Bá Ngọc", "Công đoàn cơ sở Trường Tiểu học Nguyễn Bá Ngọc", "cdcs",
        "grassroots", "Kon Tum")]),
@@ -456,6 +456,13 @@ UNIT_NAMES_W31_32 = [
      [("Công đoàn Công ty May 10", "Công đoàn Công ty May 10", "cdcs", "grassroots", None)]),
     ("Công đoàn TCT Hàng hải Việt Nam được trao Giải thưởng.", None,
      [("Công đoàn TCT Hàng hải Việt Nam", "Công đoàn Tổng công ty Hàng hải Việt Nam", "cd_corporation", "national", None)]),
+    # a union of two sectors joined by a dash is one union; two unions joined by one are two
+    ("Đại hội Công đoàn ngành Xây dựng - Giao thông tỉnh Thái Nguyên lần thứ V thành công.", None,
+     [("Công đoàn ngành Xây dựng - Giao thông tỉnh Thái Nguyên", "Công đoàn ngành Xây dựng - Giao thông tỉnh Thái Nguyên",
+       "cd_sector", "province", "Thái Nguyên")]),
+    ("Công đoàn ngành Y tế - Công đoàn ngành Giáo dục cùng tham gia.", None,
+     [("Công đoàn ngành Y tế", "Công đoàn ngành Y tế", "cd_sector", "province", None),
+      ("Công đoàn ngành Giáo dục", "Công đoàn ngành Giáo dục", "cd_sector", "province", None)]),
     # a list of bodies, each with its head, or a field followed by a place: not one name
     ("Công đoàn Sở Y tế, Sở Tài chính và Sở Xây dựng cùng dự.", None,
      [("Công đoàn Sở Y tế", "Công đoàn Sở Y tế", "cdcs", "grassroots", None)]),
@@ -464,8 +471,8 @@ UNIT_NAMES_W31_32 = [
 ]
 
 
-@pytest.mark.parametrize("text,province,expected", UNIT_NAMES_W31_32, ids=[t[:40] for t, _, _ in UNIT_NAMES_W31_32])
-def test_unit_names_seen_in_waves_31_and_32(text, province, expected):
+@pytest.mark.parametrize("text,province,expected", UNIT_NAMES_W31_34, ids=[t[:40] for t, _, _ in UNIT_NAMES_W31_34])
+def test_unit_names_seen_in_waves_31_to_34(text, province, expected):
     assert orgs(text, province) == expected
 
 

@@ -130,8 +130,8 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
         ("day_month", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D}){_NE}"),
         # 6 tháng đầu năm 2022
         ("part_year", rf"(?<![\p{{L}}\d])(?P<n>\d{{1,2}}|{number_word})\s+tháng\s+(?P<half>{half})\s+năm(?:\s+(?P<y>{YEAR}))?(?!\d)"),
-        # quý I/2023, quý 2 năm 2022, "quí I/2025" (the older spelling)
-        ("quarter", rf"(?<!\p{{L}})qu[ýí]\s+(?P<q>{quarter})(?![\p{{L}}\d])(?:\s*(?:[/\-]\s*|năm\s+)(?P<y>{YEAR}))?(?!\d)"),
+        # quý I/2023, quý I.2024, quý 2 năm 2022, "quí I/2025" (the older spelling)
+        ("quarter", rf"(?<!\p{{L}})qu[ýí]\s+(?P<q>{quarter})(?![\p{{L}}\d])(?:\s*(?:[/.\-]\s*|năm\s+)(?P<y>{YEAR}))?(?!\d)"),
         # tháng 6 năm 2022, tháng 8/2015, tháng 11.2016, tháng 4
         ("month_words", rf"(?<!\d\s)(?<!(?:{month_not_after})\s+)(?<!\p{{L}})tháng\s+(?P<m>{_D})"
                         rf"(?:\s*(?:năm\s+|{_SEP}\s*)(?P<y>{YEAR})|(?!\s*(?:{month_not_before})(?!\p{{L}}))){_NE}"),

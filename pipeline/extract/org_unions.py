@@ -67,12 +67,24 @@ def unit_province(text: str, start: int, end: int, province: str | None) -> str 
     return found
 
 
+_SECTOR_DASH_RE = regex.compile(r"[ \t]*[-–](?=[ \t])")  # the next sector opens with its space
+
+
+def _sector_of(m: regex.Match) -> str:
+    key = fold(m.group())
+    return SECTORS.get(key) or CORPORATE_SECTORS.get(key) or clean_spaces(m.group())
+
+
 def sector_name(text: str, pos: int, word_end: WordEnd) -> tuple[str, int] | None:
     """The sector after "Công đoàn ngành": from the lexicons, else its name up to a place ("Dệt may Nam Định")."""
     sm = SECTOR_RE.match(text, pos)
     if sm:
-        key = fold(sm.group())
-        return SECTORS.get(key) or CORPORATE_SECTORS.get(key) or clean_spaces(sm.group()), sm.end()
+        name, end = _sector_of(sm), sm.end()
+        dash = _SECTOR_DASH_RE.match(text, end)
+        other = SECTOR_RE.match(text, dash.end()) if dash else None
+        if other:  # two sectors one union serves: "Công đoàn ngành Xây dựng - Giao thông"
+            name, end = f"{name} - {_sector_of(other)}", other.end()
+        return name, end
     unit = parse_unit_name(text, pos, False, False, None, word_end)
     if unit is None or unit.need:
         return None
