@@ -162,6 +162,15 @@ def test_not_metrics(text):
     assert metrics(text) == []
 
 
+@pytest.mark.parametrize("text, values", [
+    # a house's grade ("nhà cấp 4") is a class, not a count
+    ("Năm 2019, ngôi nhà được hỗ trợ xây dựng theo quy mô nhà cấp 4, mái lợp tôn, tổng chi phí 80 triệu đồng.", [80e6]),
+    ("Năm 2023, LĐLĐ tỉnh cấp 4 suất học bổng cho con đoàn viên.", [4.0]),  # "cấp" granting a count
+])
+def test_a_house_grade_is_no_count(text, values):
+    assert [m.value for m in metrics(text)] == values
+
+
 @pytest.mark.parametrize("text, value", [
     ("Đã có 3 cấp ủy giới thiệu 12 đoàn viên ưu tú.", 3.0),
 ])
