@@ -69,7 +69,7 @@ def vocab() -> dict:
 
 @lru_cache(maxsize=1)
 def _word_slots() -> dict[str, str]:
-    v = vocab()
+    v, numbers = vocab(), load_yaml("metric_numbers.yaml")
     return {
         "{half_words}": "|".join(w.casefold() for w in v["half_words"]),  # "6 tháng đầu năm"
         "{number_words}": word_alternation(w.casefold() for w in v["number_words"]),  # "hơn một năm qua"
@@ -77,6 +77,10 @@ def _word_slots() -> dict[str, str]:
         "{now_words}": word_alternation(v["now_words"]),  # "từ năm 2016 đến nay"
         "{day_cues}": word_alternation(v["day_cues_immediate"]),  # "sáng 28.7", "mùng 2/9"
         "{year_range}": _year_range_core(word_alternation(v["range_joiners"])),  # "2023 - 2028": y1, y2
+        # a number after a hedge ("hơn 2000 tấm") or before a scale, currency or percent sign
+        # ("2000 đồng") is an amount, not a year (rules/metric_numbers.yaml)
+        "{hedges}": word_alternation(numbers["hedges"]),
+        "{amount_words}": word_alternation(list(numbers["scale_words"]) + numbers["money_words"] + numbers["percent_words"]),
         "{year}": YEAR,  # a year as every shape reads it
         "{bare_year}": BARE_YEAR,
     }
