@@ -661,6 +661,13 @@ PERIODS_IN_CONTEXT = [
     ("Nhiều công đoàn cơ sở đạt vững mạnh\nLĐLĐ tỉnh Bắc Kạn đã tiến hành đánh giá, xếp loại công đoàn cơ sở năm "
      "2016.\nCó 700 công đoàn cơ sở đạt vững mạnh, 54 công đoàn cơ sở xếp loại khá.", None,
      [(700, "2016"), (54, "2016")]),
+    # ... or a half-year the lead reports on, wherever it stands in its sentence
+    ("LĐLĐ quận kết nạp thêm 246 đoàn viên\nVới phương châm “Đổi mới - Dân chủ”, 6 tháng đầu năm 2024, các cấp Công "
+     "đoàn quận đã thực hiện có hiệu quả nhiều nhiệm vụ.\nHiện nay, LĐLĐ quận đang quản lý trực tiếp 387 Công đoàn "
+     "cơ sở.", None, [(246, "2024-H1"), (387, "2024")]),
+    # ... not the half-year a change is measured from
+    ("LĐLĐ quận họp Ban Chấp hành\nSố đoàn viên tăng mạnh so với 6 tháng đầu năm 2023.\n"
+     "Hiện nay, LĐLĐ quận đang quản lý trực tiếp 387 Công đoàn cơ sở.", None, [(387, None)]),
     # ... not the year of an event it dates, nor one that describes whom it honours
     ("Khánh thành trụ sở Công đoàn các KCN\nTrụ sở được khởi công xây dựng vào tháng 10-2015.\nHiện nay, Công đoàn "
      "các KCN có 7 khu công nghiệp với 98.000 lao động.", None, [(7, None), (98000, None)]),

@@ -183,8 +183,12 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     # CĐCS đạt vững mạnh") or reviewed ("LĐLĐ tỉnh đã tiến hành đánh giá, xếp loại công đoàn cơ
     # sở năm 2016"); a year an event is dated by ("khởi công vào tháng 10-2015") tells nothing
     # (nor one that describes whom it honours: "tuyên dương Đảng viên trẻ tiêu biểu năm 2019")
+    # (or a half or quarter the lead reports on, wherever it stands: "..., 6 tháng đầu năm 2024,
+    # các cấp Công đoàn quận ... đã ...": a half-year's report)
     lead = {p.first_year for p in mark_descriptive(doc.body, spans)
-            if p.kind == "year" and p.start < lead_end and not p.descriptive and _reported_in_lead(doc, p)}
+            if p.start < lead_end and not p.descriptive and p.first_year
+            and ((p.kind == "year" and _reported_in_lead(doc, p))
+                 or (p.kind in ("half", "quarter") and not goal_year(doc.body, p)))}
     if len(lead) == 1:
         return lead.pop()
     return None
