@@ -668,6 +668,11 @@ PERIODS_IN_CONTEXT = [
     # ... not the half-year a change is measured from
     ("LĐLĐ quận họp Ban Chấp hành\nSố đoàn viên tăng mạnh so với 6 tháng đầu năm 2023.\n"
      "Hiện nay, LĐLĐ quận đang quản lý trực tiếp 387 Công đoàn cơ sở.", None, [(387, None)]),
+    # the year a body was founded is that event's: no later sentence's figure is of it
+    ("Tin công đoàn\nCông đoàn Công ty thành lập năm 1996, hiện có 22 Công đoàn bộ phận. Toàn công ty có trên 36 "
+     "ngàn lao động tham gia tổ chức Công đoàn.", None, [(22, None), (36000, None)]),
+    ("Tin công đoàn\nNăm 1996, Công đoàn Công ty có 22 Công đoàn bộ phận. Toàn công ty có trên 36 ngàn lao động "
+     "tham gia tổ chức Công đoàn.", None, [(22, "1996"), (36000, "1996")]),
     # ... not the year of an event it dates, nor one that describes whom it honours
     ("Khánh thành trụ sở Công đoàn các KCN\nTrụ sở được khởi công xây dựng vào tháng 10-2015.\nHiện nay, Công đoàn "
      "các KCN có 7 khu công nghiệp với 98.000 lao động.", None, [(7, None), (98000, None)]),

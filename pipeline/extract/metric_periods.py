@@ -37,6 +37,8 @@ _COMPARISON_RE = regex.compile(
 _DIGIT_RE = regex.compile(r"\d")
 _COMPARISON_CHARS = 120  # the text before a period a change and its comparison are looked for in
 _TERM_YEARS = int(_PERIODS["term_years"])
+_FOUNDING_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_PERIODS["founding_words"])
+                             + r")\s+(?:từ\s+|vào\s+)?(?:năm\s+)?$", regex.I)
 _MAX_PERIOD_YEARS = int(_PERIODS["max_period_years"])
 
 
@@ -136,6 +138,12 @@ def _describes(text: str, p: Period) -> bool:
     before = text[max(0, at - 80):at]
     m = _DESCRIPTIVE_RE.search(before)
     return m is not None and not _REVIEW_RE.search(before, m.start())
+
+
+def founding_year(text: str, p: Period) -> bool:
+    """The year a body was founded ("thành lập năm 1996", "ra đời từ năm 1946"): that event's."""
+    at = _first_digit(text, p)
+    return bool(_FOUNDING_RE.search(text, max(0, at - _GOAL_PREFIX_CHARS), at))
 
 
 def goal_year(text: str, p: Period) -> bool:

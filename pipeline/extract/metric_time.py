@@ -12,7 +12,7 @@ from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
 from .metric_events import phrase_regex, stands_for
-from .metric_periods import Period, body_periods
+from .metric_periods import Period, body_periods, founding_year
 from .time_spans import TimeSpan
 from .numbers import Quantity
 
@@ -60,7 +60,8 @@ def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Se
                  clause_start: int | None = None, report: Period | None = None) -> TimeContext:
     in_sentence = [p for p in periods if sentence.start <= p.start and p.end <= sentence.end]
     para_start = paragraph_start(doc.body, sentence.start)
-    earlier = [p for p in periods if para_start <= p.start and p.end <= sentence.start and not p.descriptive]
+    earlier = [p for p in periods if para_start <= p.start and p.end <= sentence.start and not p.descriptive
+               and not founding_year(doc.body, p)]
     # a descriptive period holds only in its own clause
     clause_from = clause_start if clause_start is not None else sentence.start
     in_sentence = [p for p in in_sentence if not p.descriptive or clause_from <= p.start < _clause_end(doc.body, q.end)]
