@@ -382,6 +382,9 @@ def test_unnumbered_documents_named_by_owner_or_title(text, expected):
     "Thực hiện chỉ đạo của Tiểu ban văn kiện Đại hội XVI Đảng bộ tỉnh nhiệm kỳ 2020-2025, Ban Chấp hành đã họp.",
     # a draft is no issued document; a body's generic "own" plans name no one document
     "Công đoàn Dầu khí Việt Nam hoàn thành Dự thảo lần 2 văn kiện Đại hội VII Công đoàn Dầu khí Việt Nam.",
+    # ... nor one commented on before the congress that adopts it
+    "Đại hội cũng tham gia góp ý sửa đổi Điều lệ; đồng thời góp ý các văn kiện Đại hội Công đoàn Việt Nam lần thứ XIV.",
+    "Đại diện Đoàn Chủ tịch đã báo cáo, tổng hợp ý kiến tham gia văn kiện Đại hội XIV Công đoàn Việt Nam.",
     "Thực hiện có hiệu quả chương trình, Nghị quyết, Kế hoạch công tác của Công đoàn cấp mình và cấp trên.",
     # a plan or a proposal to issue one is no issued document (GOLD.md)
     "Ban Thường vụ Tỉnh ủy có chủ trương ban hành Nghị quyết về phát triển đoàn viên.",
@@ -391,6 +394,12 @@ def test_unnumbered_documents_named_by_owner_or_title(text, expected):
 ])
 def test_drafts_and_generic_plans_are_no_documents(text):
     assert rows(text) == []
+
+
+def test_a_document_adopted_after_comments_is_one():
+    """Comments far before the type word leave an adopted document standing."""
+    got = rows("Đại hội đã thảo luận, góp ý và biểu quyết thông qua Nghị quyết Đại hội Công đoàn tỉnh lần thứ XI.")
+    assert [r[0] for r in got] == ["Nghị quyết"]
 
 
 @pytest.mark.parametrize("text,expected", [
