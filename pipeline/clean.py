@@ -213,6 +213,8 @@ def judge_boxes(lines: list[Line], dropped: set[int]) -> set[int]:
     for k, line in enumerate(live):
         if RULES.data_box_heading.fullmatch(line.text):
             out.update(l.index for l in live[k:k + 2])
+        elif RULES.data_box_quote.fullmatch(line.text):
+            out.add(line.index)
         if thumbnail[k] and ((k > 0 and thumbnail[k - 1]) or (k + 1 < len(live) and thumbnail[k + 1])):
             out.add(line.index)
     return out

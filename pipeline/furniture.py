@@ -43,6 +43,7 @@ class _Rules:
     footer_start: "regex.Pattern[str]"
     dateline_counter: "regex.Pattern[str]"
     data_box_heading: "regex.Pattern[str]"
+    data_box_quote: "regex.Pattern[str]"
 
 
 def _odd_case(phrases: Iterable[str]) -> str:
@@ -91,6 +92,9 @@ def _compile_rules() -> _Rules:
             rf"\b(?:{_phrases(data['dateline_words'])}|{_phrases(data['weekdays'])})\b", FLAGS),
         footer_start=regex.compile(rf"[\W_]*(?:{_phrases(data['footer_starts'])})\b\s*[:.]?", FLAGS),
         data_box_heading=regex.compile(rf"[\W_]*(?:{_phrases(data['data_box_headings'])})\s*:", FLAGS),
+        # one quote of such a box on a line of its own: "Giá vàng 9999 tr.đ/lượng", "Tỷ giá ĐVT:đồng"
+        data_box_quote=regex.compile(rf"[\W_]*(?:{_phrases(data['data_box_headings'])})(?:\s+\S{{1,20}}){{1,{int(data['data_box_quote_words'])}}}",
+                                     FLAGS),
     )
 
 

@@ -120,6 +120,7 @@ FURNITURE = [
     ("related headlines stamped with their dates, the last cut short",
      f"{ARTICLE}\nKim Bảo\n- Trao giấy chứng nhận ISO/HACCP cho 8 doanh nghiệp tỉnh Đắk Lắk (16/01/2026, 16:51)\n"
      "- Hội Đông y tỉnh tập trung kiện toàn bộ máy và số hóa công tác quản lý. (14/01/202", f"{ARTICLE}\nKim Bảo"),
+    ("a market box's quotes, each on a line of its own", f"{ARTICLE}\nGiá vàng 9999 tr.đ/lượng\nTỷ giá ĐVT:đồng", ARTICLE),
     ("a comment box's character counters", f"{ARTICLE}\nBạn còn 500/500 ký tự\nTối đa: 1500 ký tự", ARTICLE),
     ("a row of attachments with their sizes", f"{P1}\nCD2.jpg (234 KB) CD1.jpg (192 KB)\n{P2}", f"{P1}\n{P2}"),
     ("a market data box and its paragraph",
@@ -179,6 +180,9 @@ KEPT = [
     ("one paragraph closing with a dated reference",
      f"{P1}\nHội nghị triển khai Kế hoạch của Liên đoàn Lao động tỉnh (12/5/2023)\n{P2}",
      f"{P1}\nHội nghị triển khai Kế hoạch của Liên đoàn Lao động tỉnh (12/5/2023)\n{P2}"),
+    ("gold prices told inside the article",
+     f"{P1}\nGiá vàng tăng mạnh khiến nhiều công nhân lo lắng về chi phí cưới hỏi cuối năm.\n{P2}",
+     f"{P1}\nGiá vàng tăng mạnh khiến nhiều công nhân lo lắng về chi phí cưới hỏi cuối năm.\n{P2}"),
     ("a length limit inside the article",
      f"{P1}\nMỗi bài dự thi tối đa 1.500 ký tự, gửi về Ban Tổ chức trước ngày 30/4/2024.\n{P2}",
      f"{P1}\nMỗi bài dự thi tối đa 1.500 ký tự, gửi về Ban Tổ chức trước ngày 30/4/2024.\n{P2}"),
