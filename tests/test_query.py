@@ -41,7 +41,8 @@ def test_table_format_is_aligned_with_a_row_count(capsys, bundled_out):
     code, out, _ = query(capsys, bundled_out, "SELECT status, count(*) AS n FROM articles GROUP BY ALL")
     assert code == 0
     n = pq.ParquetFile(bundled_out / "articles.parquet").metadata.num_rows  # every bundled article is ok
-    assert out == f"status    n\n------  ---\nok      {n}\n(1 row)\n"
+    w = len(str(n))  # a number column is as wide as its widest value, right-aligned
+    assert out == f"status  {'n':>{w}}\n------  {'-' * w}\nok      {n}\n(1 row)\n"
 
 
 def test_markdown_format_right_aligns_numbers_and_escapes_bars(capsys, bundled_out):

@@ -88,8 +88,8 @@ def _word_slots() -> dict[str, str]:
 
 def filled(pattern: str) -> str:
     """A pattern of the rules with the word lists and year shapes it names filled in
-    ({half_words}, {number_words}, {range_joiners}, {now_words}, {day_cues}, {year_range},
-    {year}, {bare_year}): each written once."""
+    ({half_words}, {number_words}, {range_joiners}, {now_words}, {day_cues}, {hedges},
+    {amount_words}, {year_range}, {year}, {bare_year}): each written once."""
     for slot, words in _word_slots().items():
         pattern = pattern.replace(slot, words)
     return pattern
