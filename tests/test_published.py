@@ -119,6 +119,10 @@ PAGE_CLOCKS = [
      + "\nNhư Trung - 03/12/2023 09:25\n" + BODY, "2023-12-03"),
     ("Thứ bảy, 24/01/2026 12:07     |   Tiêu dùng     |   Nhịp sống miền Tây     |   Phụ nữ Sức khoẻ\n|\n"
      "Thứ năm, 25/12/2025 09:36\n\n" + TITLE + "\n\n" + BODY, "2025-12-25"),
+    # a stored copy's clock stopped at an earlier day, the headline between it and the
+    # article's byline (wave 41)
+    ("Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27\n\n" + TITLE + "\n\nNgọc Thu - 16:02, 31/05/2022\n\n" + BODY,
+     "2022-05-31"),
     # a top line that is only "today" and a date (wave 26)
     ("Hôm nay, ngày 26 tháng 3 năm 2017\nLIÊN ĐOÀN LAO ĐỘNG | TIN MỚI NHẤT\n\n" + TITLE + "\n\n" + BODY, None),
     # a clock with the weather under it and no dateline of the article's own
@@ -133,6 +137,12 @@ def test_page_clock_is_not_the_published_date(text, expected):
     clock = text.split("\n")[0]
     dates = extract_dates(doc, extract_published(doc))
     assert not [d for d in dates if d.text in clock and doc.body.find(clock) <= d.start < doc.body.find(clock) + len(clock)]
+
+
+def test_posted_and_updated_stamps_on_lines_next_to_each_other_keep_the_first():
+    # another day on the very next line is the same article's update, not a clock
+    text = "Thứ Hai, 03/04/2023 08:00:12\nCập nhật: Thứ Tư, 05/04/2023 09:00\n\n" + TITLE + "\n\n" + BODY
+    assert published(text) == dt.date(2023, 4, 3)
 
 
 def test_an_earlier_dateline_below_a_later_one_is_kept():

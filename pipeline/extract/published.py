@@ -128,7 +128,11 @@ def page_clock_spans(doc: Document) -> list[tuple[int, int]]:
     """Lines at the top of a page that show the time of the visit, not of the article
     ("Thứ 7, 20/04/2024 03:55:14 GMT+7" above the headline): a dateline-shaped line that a
     weather line follows, or one whose date is later than a dateline below it (a page is
-    seen after it is published). They are furniture: neither the published date nor a date.
+    seen after it is published), or another day than a dateline a line or more below it (a
+    stored copy's clock may have stopped at any day: "Thứ Sáu, ngày 23 tháng 08 năm 2019,
+    09:25:27" over the headline over "Ngọc Thu - 16:02, 31/05/2022"; an article's own posted
+    and updated stamps stand on lines next to each other). They are furniture: neither the
+    published date nor a date.
     Found once per article (the published date, its dateline and the dates all ask)."""
     if "page_clocks" not in doc.memo:
         doc.memo["page_clocks"] = _page_clock_spans(doc)
@@ -143,7 +147,8 @@ def _page_clock_spans(doc: Document) -> list[tuple[int, int]]:
     for k, (i, hit) in enumerate(shaped):
         following = doc.body[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else ""
         later_than_below = any(other[2] < hit[2] for _, other in shaped[k + 1:])
-        if p["weather"].search(following) or later_than_below:
+        apart_and_other_day = any(j > i + 1 and other[2] != hit[2] for j, other in shaped[k + 1:])
+        if p["weather"].search(following) or later_than_below or apart_and_other_day:
             clocks.append(lines[i])
     # a site's menu line that ends in today's weekday and date ("Đặt mua báo in| ... | Thứ
     # Bảy, Ngày 02 tháng 03 năm 2024,"), later than the dateline below it
