@@ -385,6 +385,16 @@ def test_years_of_the_sexagenary_cycle(text, year):
     assert [(r[2].year, r[3].year) for r in years] == [(year, year)]
 
 
+@pytest.mark.parametrize("text", [
+    # a lunar date's year names the lunar year, whose last month falls in the next solar year
+    "Sáng 13-2 (26 tháng Chạp năm Ất Tỵ), công đoàn trao quà cho công nhân.",
+    "Chợ Tết diễn ra ngày 31/1 (tức 13 tháng Giêng năm Bính Ngọ).",
+    "Ngày 10 tháng 12 âm lịch năm Quý Mão, công đoàn tổ chức họp mặt.",
+])
+def test_the_year_of_a_lunar_date_is_no_year(text):
+    assert [r for r in rows(text) if r[0] == "year"] == []
+
+
 def test_lower_case_cycle_words_are_no_year():
     assert [r for r in rows("Bữa cơm có canh chua và giáp mặt công nhân năm nay.") if r[0] == "year"] == []
 

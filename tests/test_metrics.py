@@ -809,6 +809,10 @@ def _metric_rows(text: str) -> list[tuple]:
     # a year named in the sexagenary cycle; a school year by its two years; the first half
     ("Chi hỗ trợ chăm lo Tết Nguyên đán Nhâm Dần cho 1.580 đoàn viên.",
      [(1580.0, "đoàn viên", "welfare", "achieved", "2022")]),
+    # a lunar date glossing the day gives no year: the dateline's (wave 33's "26 tháng Chạp
+    # năm Ất Tỵ" on 13-2-2026)
+    ("13/02/2026 09:15\nSáng 13-2 (26 tháng Chạp năm Ất Tỵ), LĐLĐ tỉnh đã trao 1.915 suất quà cho đoàn viên.",
+     [(1915.0, "suất quà", "welfare", "achieved", "2026")]),
     ("Có 33 công đoàn được công nhận vững mạnh năm học 2018-2019.",
      [(33.0, "công đoàn", "emulation", "achieved", "2018/2019")]),
     ("Nửa đầu năm 2019, quỹ đã giải ngân cho 988 đoàn viên vay vốn.",

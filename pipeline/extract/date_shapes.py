@@ -76,6 +76,7 @@ def _word_slots() -> dict[str, str]:
         "{range_joiners}": word_alternation(v["range_joiners"]),  # "2023-2028", "2020 đến hết 2022"
         "{now_words}": word_alternation(v["now_words"]),  # "từ năm 2016 đến nay"
         "{day_cues}": word_alternation(v["day_cues_immediate"]),  # "sáng 28.7", "mùng 2/9"
+        "{lunar_months}": word_alternation(v["lunar_months"]),  # "23 tháng Chạp"
         "{year_range}": _year_range_core(word_alternation(v["range_joiners"])),  # "2023 - 2028": y1, y2
         # a number after a hedge ("hơn 2000 tấm") or before a scale, currency or percent sign
         # ("2000 đồng") is an amount, not a year (rules/metric_numbers.yaml)
@@ -88,8 +89,8 @@ def _word_slots() -> dict[str, str]:
 
 def filled(pattern: str) -> str:
     """A pattern of the rules with the word lists and year shapes it names filled in
-    ({half_words}, {number_words}, {range_joiners}, {now_words}, {day_cues}, {hedges},
-    {amount_words}, {year_range}, {year}, {bare_year}): each written once."""
+    ({half_words}, {number_words}, {range_joiners}, {now_words}, {day_cues}, {lunar_months},
+    {hedges}, {amount_words}, {year_range}, {year}, {bare_year}): each written once."""
     for slot, words in _word_slots().items():
         pattern = pattern.replace(slot, words)
     return pattern
@@ -148,7 +149,8 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
         # năm 2022, Xuân 2026
         ("year", rf"(?<!\p{{L}})(?:{year_cue})\s+(?P<y>{YEAR})(?!\d|[/.,\-]\d)"),
         # Tết Nhâm Dần, Xuân Giáp Thìn: a year of the sexagenary cycle
-        ("lunar_year", rf"(?<!\p{{L}})(?:{word_alternation(v['lunar_cues'])})\s+"
+        # (not a lunar date's year: "26 tháng Chạp năm Ất Tỵ", rules/dates.yaml lunar_months)
+        ("lunar_year", rf"(?<!\p{{L}})(?<!(?:{word_alternation(v['lunar_months'])})\s+)(?:{word_alternation(v['lunar_cues'])})\s+"
                        rf"(?-i:(?P<stem>{'|'.join(v['lunar_stems'])})\s+(?P<branch>{'|'.join(b for bs in v['lunar_branches'] for b in bs)}))(?!\p{{L}})"),
     ]
     return [(name, regex.compile(rf"(?i){pat}")) for name, pat in shapes]
