@@ -117,6 +117,9 @@ FURNITURE = [
     ("a portal's standing call to emulation above the headline",
      f"TOÀN ĐẢNG, TOÀN DÂN, TOÀN QUÂN RA SỨC THI ĐUA THỰC HIỆN THẮNG LỢI NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2022!\n\n"
      f"{HEAD}\n\n{P1}", f"{HEAD}\n\n{P1}"),
+    ("a site's contact line above the headline (wave 40)",
+     f"HOTLINE: 0903.343.439 - HOTLINE Phát hành: 0819.123.127 - ĐẶT MUA BÁO\nLao động\n\n{HEAD}\n\n{P1}",
+     f"{HEAD}\n\n{P1}"),
     ("related headlines stamped with their dates, the last cut short",
      f"{ARTICLE}\nKim Bảo\n- Trao giấy chứng nhận ISO/HACCP cho 8 doanh nghiệp tỉnh Đắk Lắk (16/01/2026, 16:51)\n"
      "- Hội Đông y tỉnh tập trung kiện toàn bộ máy và số hóa công tác quản lý. (14/01/202", f"{ARTICLE}\nKim Bảo"),
@@ -145,6 +148,8 @@ KEPT = [
     ("date-only line", f"12-06-2022\n{HEAD}\n{P1}", f"12-06-2022\n{HEAD}\n{P1}"),
     ("byline with dateline", f"{HEAD}\n\nThanh Tùng LDO | 31/12/2020 08:24\n\n{P1}",
      f"{HEAD}\n\nThanh Tùng LDO | 31/12/2020 08:24\n\n{P1}"),
+    ("a hotline the body tells of", f"{HEAD}\n\n{P1}\nĐường dây nóng 1900.1234 đã tiếp nhận 120 cuộc gọi của công nhân.",
+     f"{HEAD}\n\n{P1}\nĐường dây nóng 1900.1234 đã tiếp nhận 120 cuộc gọi của công nhân."),
     ("kicker above the headline", f"Công đoàn khu công nghiệp Biên Hòa:\n\n{ARTICLE}",
      f"Công đoàn khu công nghiệp Biên Hòa:\n\n{ARTICLE}"),
     ("caption above the headline", f"Lãnh đạo LĐLĐ tỉnh trao quà cho đoàn viên. Ảnh: TT\n\n{ARTICLE}",
