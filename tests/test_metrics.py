@@ -96,6 +96,21 @@ SENTENCES = [
     ("Trong năm 2018, mỗi công đoàn cấp trên phải thành lập từ 10-20 Công đoàn cơ sở.", [
         (10, "count", "Công đoàn cơ sở", "unions_new", "target", "2018", None),
         (20, "count", "Công đoàn cơ sở", "unions_new", "target", "2018", None)]),
+    # a ceiling is the limit a plan sets, never a result (wave 40); the words before a range
+    # govern its high end too
+    ("Năm 2025, LĐLĐ tỉnh chăm lo Tết cho đoàn viên khó khăn, mức hỗ trợ tối đa 1 triệu đồng/suất.", [
+        (1e6, "vnd", "đồng", "welfare", "target", "2025", None)]),
+    ("Năm 2026, mỗi đoàn viên có hoàn cảnh khó khăn được hỗ trợ Tết tối đa 1–2 triệu đồng/người.", [
+        (1e6, "vnd", "đồng", "welfare", "target", "2026", None),
+        (2e6, "vnd", "đồng", "welfare", "target", "2026", None)]),
+    # ... a floor or a range given is what was given
+    ("Năm 2024, LĐLĐ tỉnh đã trao 300 suất quà, mỗi suất trị giá tối thiểu 500.000 đồng.", [
+        (300, "count", "suất quà", "welfare", "achieved", "2024", None),
+        (500000, "vnd", "đồng", "welfare", "achieved", "2024", "ít nhất")]),
+    ("Năm 2024, công đoàn đã trao quà trị giá từ 300.000 - 500.000 đồng/suất cho 200 đoàn viên.", [
+        (300000, "vnd", "đồng", "welfare", "achieved", "2024", None),
+        (500000, "vnd", "đồng", "welfare", "achieved", "2024", None),
+        (200, "count", "đoàn viên", "welfare", "achieved", "2024", None)]),
 ]
 
 

@@ -83,10 +83,12 @@ def candidates(doc: Document, dates: list[DateMention] | None = None,
         nearby = periods[bisect_left(starts, para_start):bisect_right(starts, sentence.end)]
         cands = [_candidate(doc, sentence, q, nearby, review, title_period, in_title, reference_year, tags, report,
                             continued) for q in qs]
-        # the low end of a range counts what the high end counts ("từ 10-20 CĐCS")
+        # the low end of a range counts what the high end counts ("từ 10-20 CĐCS"), and the
+        # words before the range govern its high end too ("hỗ trợ tối đa 1–2 triệu đồng")
         for i in range(len(cands) - 1):
             if cands[i].quantity.link == "range_low" and cands[i + 1].quantity.link == "range_high":
                 cands[i] = replace(cands[i], subject=cands[i + 1].subject, right=cands[i + 1].right)
+                cands[i + 1] = replace(cands[i + 1], clause_left=cands[i].clause_left)
         out.extend(cands)
     return out
 

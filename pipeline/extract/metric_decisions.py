@@ -49,6 +49,7 @@ _FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + _FUTURE_WORDS + r")(?!\p{L})(?:\s+
                            + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
 _FUTURE_AFTER_RE = regex.compile(r"^[^,;.:()\n]{0," + str(int(_CUES["future_after_chars"])) + r"}?(?<!\p{L})(?:"
                                  + _FUTURE_WORDS + r")(?!\p{L})", regex.I)
+_CEILING_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["ceiling_words"]) + r")(?:\s+là)?\s*$", regex.I)
 _EMPLOYS_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["employment_verbs"]) + r")\s+(?:(?:"
                             + word_alternation(load_yaml("metric_numbers.yaml")["hedges"]) + r")\s+)?$", regex.I)
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
@@ -127,7 +128,7 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     if size and status != "context" and not c.target_scope:
         status, p_st, ruled = "context", 1.0, True
     elif status == "achieved" and ((_FUTURE_RE.search(c.clause_left) and not TARGET_BREAKER_RE.search(c.clause_left))
-                                   or _FUTURE_AFTER_RE.match(c.clause_right)):
+                                   or _FUTURE_AFTER_RE.match(c.clause_right) or _CEILING_RE.search(c.clause_left)):
         status, p_st, ruled = "target", 1.0, True
     if c.target_scope and status != "target":
         status, p_st, ruled = "target", 1.0, True
