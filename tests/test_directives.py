@@ -75,6 +75,14 @@ CASES = [
      [("Thông tư", "11", "2020/TT-BGDĐT", "11/2020-TT-BGDĐT", "Bộ Giáo dục và Đào tạo", D(2020, 5, 19))]),
     ("Thông tư số 01/2021/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội hướng dẫn thi hành.",
      [("Thông tư", "01", "2021/TT-BLĐTBXH", "01/2021-TT-BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", None)]),
+    # a joint document's code names its issuers after a further slash (wave 41)
+    ("Thực hiện Thông tư liên tịch số 119/2004/TTLT/BTC-TLĐLĐVN ngày 8/12/2004 của Bộ Tài chính - Tổng Liên đoàn "
+     "Lao động Việt Nam về việc hướng dẫn trích nộp kinh phí công đoàn.",
+     [("Thông tư", "119", "2004/TTLT/BTC-TLĐLĐVN", "119/2004-TTLT/BTC-TLĐLĐVN",
+       "Bộ Tài chính - Tổng Liên đoàn Lao động Việt Nam", D(2004, 12, 8))]),
+    # ... no other code goes on after a slash
+    ("Theo Công văn số 75/CĐVC/TG của Công đoàn Viên chức.",
+     [("Công văn", "75", "CĐVC", "75-CĐVC", "Công đoàn Viên chức", None)]),
     # a sector's abbreviation inside an issuer's name is expanded there as in a union's (wave 24)
     ("Căn cứ Kế hoạch số 1059/KH-CĐN ngày 12/7/2022 của Công đoàn GTVT Việt Nam về tổ chức Đại hội.",
      [("Kế hoạch", "1059", "KH-CĐN", "1059-KH-CĐN", "Công đoàn Giao thông vận tải Việt Nam", D(2022, 7, 12))]),

@@ -29,7 +29,9 @@ MORE_CODES = rf"(?:(?:[-–](?:{CODE})|[^\S\n]*[-–][^\S\n]*(?:{CODE_CAPS})))*"
 # (a letter glued to the number is part of it: "Nghị quyết 10b ngày 12/1/2017")
 NUMBER = r"\d{1,5}(?:[a-z](?=[^\S\n]*[/\-–]|(?![\p{L}\d])))?(?:/(?:19|20)\d{2}(?=[^\S\n]*/))?"
 PARTY_SYMBOL = rf"[^\S\n]*[-–][^\S\n]*(?P<pabbr>{CODE})[^\S\n]*/[^\S\n]*(?P<prest>{CODE}{MORE_CODES})"
-STATE_SYMBOL = rf"[^\S\n]*/[^\S\n]*(?P<sfirst>{CODE}{MORE_CODES})"
+# a joint ("liên tịch") document's code names its issuers after a further slash:
+# "119/2004/TTLT/BTC-TLĐLĐVN"
+STATE_SYMBOL = rf"[^\S\n]*/[^\S\n]*(?P<sfirst>{CODE}(?:(?<=LT)/{CODE})?{MORE_CODES})"
 SYMBOL_RE = regex.compile(rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL})")
 
 # "Chương trình hành động số 17-CTr/TU", "Kế hoạch liên tịch số 01/KHLT-..."
