@@ -207,12 +207,15 @@ def _candidates(units: tuple[Unit, ...], kind: str | None) -> tuple[Unit, ...]:
 
 
 def _narrow_by_kind(cands: tuple[Unit, ...], hit: _Hit) -> tuple[Unit, ...]:
-    """'huyện Hòa Bình' is the huyện (Bạc Liêu), not the city of Hòa Bình; keep all if none fits."""
+    """'huyện Hòa Bình' is the huyện (Bạc Liêu), not the city of Hòa Bình; keep all if none fits,
+    except for a numbered unit, which no other kind word names."""
     word = hit.kind_word if hit.kind in ("district", "city") else None
     if not word:
         return cands
     unit_kind = _unit_kind_of(" ".join(word.split()))
     fitting = tuple(u for u in cands if u.kind == unit_kind)
+    if not fitting and all(u.name.isdigit() for u in cands):
+        return ()  # a numbered unit is only its kind's: "Thành phố 4 an" is no "Quận 4"
     if not fitting and unit_kind == "thành phố":  # a town since made a city, never a rural huyện
         fitting = tuple(u for u in cands if u.kind != "huyện")
     return fitting or cands
@@ -260,7 +263,9 @@ def _raw_matches(text: str) -> list[tuple[_Hit, tuple[Unit, ...]]]:
             continue
         if m.kind is None and not _bare_allowed(text, m, units, key):
             continue
-        out.append((m, _narrow_by_kind(_candidates(units, m.kind), m)))
+        cands = _narrow_by_kind(_candidates(units, m.kind), m)
+        if cands:
+            out.append((m, cands))
     return out
 
 

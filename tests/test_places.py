@@ -161,6 +161,12 @@ FIND_CASES = [
     ("huyện Thống Nhất", [("huyện Thống Nhất", "Thống Nhất", "district", "Đồng Nai")]),
     ("đường Hà Nội, phường Quy Nhơn, cầu Long Biên", []),
     ("ông Vinh và TP Vinh", [("TP Vinh", "Vinh", "district", "Nghệ An")]),
+    # a numbered unit is only its own kind's: "Thành phố 4 an" is a campaign, no Quận 4 (wave 41)
+    ("chương trình \"Thành phố 4 an\" trên địa bàn thành phố Đà Nẵng",
+     [("thành phố Đà Nẵng", "Đà Nẵng", "province", "Đà Nẵng")]),
+    ("tại Quận 4 và Q.3, TP HCM",
+     [("Quận 4", "Quận 4", "district", "Hồ Chí Minh"), ("Q.3", "Quận 3", "district", "Hồ Chí Minh"),
+      ("TP HCM", "Hồ Chí Minh", "province", "Hồ Chí Minh")]),
     ("Liên đoàn Lao động huyện Đắk Glong và huyện Đăk Mil.",
      [("huyện Đắk Glong", "Đăk Glong", "district", "Đắk Nông"), ("huyện Đăk Mil", "Đắk Mil", "district", "Đắk Nông")]),
 ]
