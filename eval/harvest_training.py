@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Labelled metric candidates from the real evaluation set's `tune` split, for training.
+"""Labelled metric candidates from the real evaluation set's `tune` and `train` splits, for training.
 
 usage: python eval/harvest_training.py [--out corpus/metrics_train_real.jsonl]
 
@@ -73,7 +73,7 @@ def main() -> int:
     with open(args.out, "w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} candidates ({sum(r['is_metric'] for r in rows)} metrics) from the tune split -> {args.out}")
+    print(f"{len(rows)} candidates ({sum(r['is_metric'] for r in rows)} metrics) from the tune and train splits -> {args.out}")
     return 0
 
 

@@ -329,9 +329,11 @@ def _linear(clf, columns: np.ndarray) -> LinearModel:
 
 def fit_models(features: list[dict], is_metric: list[bool], indicators: list[str | None],
                statuses: list[str | None], threshold: float = 0.5, C: float = 4.0,
-               info: dict | None = None, metric_known: list[bool] | None = None) -> MetricModel:
-    """Fit the three classifiers; indicator and status on the metric rows only, is-a-metric
-    on the rows whose metric label is known (`metric_known`, default all).
+               info: dict | None = None, metric_known: list[bool] | None = None,
+               weights: list[float] | None = None) -> MetricModel:
+    """Fit the three classifiers; indicator and status on the metric rows only, each row
+    counted `weights[i]` times (default once), is-a-metric on the rows whose metric label
+    is known (`metric_known`, default all).
 
     Features whose weights are all ~0 are dropped from the saved vocabulary.
     """
@@ -342,8 +344,9 @@ def fit_models(features: list[dict], is_metric: list[bool], indicators: list[str
     pos = np.array([i for i, y in enumerate(is_metric) if y])
     known = np.array([i for i, k in enumerate(metric_known or [True] * len(is_metric)) if k])
     clf_m = _logreg(C).fit(X[known], np.array(["yes" if is_metric[i] else "no" for i in known]))
-    clf_i = _logreg(C).fit(X[pos], np.array([indicators[i] for i in pos]))
-    clf_s = _logreg(C).fit(X[pos], np.array([statuses[i] for i in pos]))
+    w = np.array([(weights[i] if weights else 1.0) for i in pos])
+    clf_i = _logreg(C).fit(X[pos], np.array([indicators[i] for i in pos]), sample_weight=w)
+    clf_s = _logreg(C).fit(X[pos], np.array([statuses[i] for i in pos]), sample_weight=w)
     weight = np.abs(np.vstack([clf_m.coef_, clf_i.coef_, clf_s.coef_])).max(axis=0)
     keep = np.flatnonzero(weight >= 5e-4)
     names = vec.get_feature_names_out()

@@ -20,14 +20,15 @@ REAL = REPO / "eval" / "real"
 DEV_META = REPO.parent / "shared" / "corpus" / "dev" / "meta.jsonl"
 
 # kind -> {measure: floor}; measured on 2026-12-07 (see README "Accuracy on real news"; without the
-# records' urls the CLI reads from meta.jsonl one test article loses its province; "all"
-# holds waves 3 to 39 since, 961 harder articles: its indicator and status accuracy fell with them)
+# records' urls the CLI reads from meta.jsonl one test article loses its province). Since the
+# classifiers learn the indicator and status of the train and tune splits' metrics, "all"
+# measures their fit for those two (.965, .978), not how they generalise: the test split does.
 FLOORS = {
     "all": {"directives": {"f1": 0.90}, "dates": {"f1": 0.97}, "orgs": {"f1": 0.93},
-            "metrics": {"f1": 0.965, "precision": 0.96, "indicator_acc": 0.86, "status_acc": 0.90, "period_acc": 0.825},
+            "metrics": {"f1": 0.965, "precision": 0.96, "indicator_acc": 0.95, "status_acc": 0.96, "period_acc": 0.83},
             "articles": {"province_acc": 0.94, "published_acc": 0.99}},
     "test": {"directives": {"f1": 0.91}, "dates": {"f1": 0.97}, "orgs": {"f1": 0.92},
-             "metrics": {"f1": 0.955, "precision": 0.97, "indicator_acc": 0.80, "status_acc": 0.90, "period_acc": 0.80},
+             "metrics": {"f1": 0.955, "precision": 0.97, "indicator_acc": 0.81, "status_acc": 0.90, "period_acc": 0.80},
              "articles": {"province_acc": 0.92, "published_acc": 0.99}},
 }
 
