@@ -9,6 +9,7 @@ import regex
 
 from .. import places
 from ..phrase_matcher import PhraseMatcher
+from ..ruledata import load_yaml
 from .org_patterns import (RULES, SPACE_RE, _B, _E, _I, alternation, clean_spaces, fold, phrase_pattern,
                            words_before)
 from .org_persons import starts_person_name
@@ -44,7 +45,8 @@ def gazetteer() -> Gazetteer:
                      frozenset(fold(n) for n in places.NEEDS_KIND_WORD))
 
 
-KINDS = RULES["place_kinds"]
+# the kinds of unit a place name may follow ("tỉnh", "thị xã", ...): the gazetteer's own list
+KINDS = {kind: kind for kind in load_yaml("places.yaml")["unit_kinds"]}
 KIND_RE = regex.compile(_B + "(?:" + alternation(KINDS) + ")" + _E, _I)
 FUZZY_PROVINCE_KIND_RE = regex.compile(_B + r"(?:tỉnh){e<=1}" + _E, regex.V1)
 CAP_RUN_RE = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[ \t]+|[ \t]*-[ \t]*)[\p{Lu}\p{N}][\p{L}\p{M}\p{N}]*){0,3}", regex.V1)
