@@ -49,6 +49,11 @@ _FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + _FUTURE_WORDS + r")(?!\p{L})(?:\s+
                            + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
 _FUTURE_AFTER_RE = regex.compile(r"^[^,;.:()\n]{0," + str(int(_CUES["future_after_chars"])) + r"}?(?<!\p{L})(?:"
                                  + _FUTURE_WORDS + r")(?!\p{L})", regex.I)
+_PAST_WORDS = word_alternation(_CUES["past_words"])
+_PAST_RE = regex.compile(r"(?<!\p{L})(?:" + _PAST_WORDS + r")(?!\p{L})(?:\s+\S+){0,"
+                         + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
+_PAST_AFTER_RE = regex.compile(r"^[^,;.:()\n]{0," + str(int(_CUES["future_after_chars"])) + r"}?(?<!\p{L})(?:"
+                               + _PAST_WORDS + r")(?!\p{L})", regex.I)
 _CEILING_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["ceiling_words"]) + r")(?:\s+là)?\s*$", regex.I)
 _EMPLOYS_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["employment_verbs"]) + r")\s+(?:(?:"
                             + word_alternation(load_yaml("metric_numbers.yaml")["hedges"]) + r")\s+)?$", regex.I)
@@ -105,6 +110,12 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
         status, p_st, ruled = "context", 1.0, True
     # the total the counted noun names ("2.819 công đoàn cơ sở": unions_total)
     total = head_noun_total(subject, None) if c.quantity.unit == "count" else None
+    # ... stated as such: "Tổng số công đoàn cơ sở trong ngành là 37" is their total, a size
+    if total and _noun_before(c) and not (c.decisive or c.event_before or c.target_scope):
+        if indicator != total:
+            indicator, p_ind, ruled = total, 1.0, True
+        if status != "context":
+            status, p_st, ruled = "context", 1.0, True
     # the members or units delegates stand for ("200 đại biểu đại diện cho gần 5.000 đoàn viên
     # thuộc 60 công đoàn cơ sở"): the size of the body represented
     whole = None if c.decisive else total
@@ -116,7 +127,13 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     # a stock of the union's own units ("phát triển đến tận xã, phường ..., với hơn 1500 Công đoàn
     # cơ sở"): their total, whatever else the classifier read into the sentence (not members: "có
     # 10.000 đoàn viên ... được nhận quà" counts those the gifts reach)
-    own = total if c.stock else None
+    # union units counted by what they did ("24 Công đoàn cơ sở đã tổ chức khen thưởng",
+    # "2.610 công đoàn cơ sở đang thực hiện thỏa ước"): that act's code, a result
+    acting = (total in _UNIT_TOTALS and c.event_after and not c.event_before and not c.target_scope
+              and c.decisive in (None, c.event_after))
+    if acting and indicator != c.event_after:
+        indicator, p_ind, ruled = c.event_after, 1.0, True
+    own = total if c.stock and not acting else None
     if (own in _UNIT_TOTALS and not c.decisive and not c.target_scope and c.event_after is None
             and indicator not in _FAMILY_OF[own]
             and not _TRANSFER_VERB_RE.search(c.sentence.text, 0, c.quantity.num_start - c.sentence.start)):
@@ -125,6 +142,8 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
                     and _PRESENT_STATE_RE.search(c.sentence.text, 0, c.quantity.num_start - c.sentence.start))
     size = (indicator == "organisation" or (indicator == "other" and _CONTEXT_SUBJECT_RE.match(subject))
             or present_size)
+    if acting and status == "context":
+        status, p_st, ruled = "achieved", 1.0, True
     if size and status != "context" and not c.target_scope:
         status, p_st, ruled = "context", 1.0, True
     elif status == "achieved" and ((_FUTURE_RE.search(c.clause_left) and not TARGET_BREAKER_RE.search(c.clause_left))
@@ -132,6 +151,9 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
         status, p_st, ruled = "target", 1.0, True
     if c.target_scope and status != "target":
         status, p_st, ruled = "target", 1.0, True
+    elif status == "target" and ((_PAST_RE.search(c.clause_left) and not _FUTURE_RE.search(c.clause_left))
+                                 or (_PAST_AFTER_RE.match(c.clause_right) and not _FUTURE_AFTER_RE.match(c.clause_right))):
+        status, p_st, ruled = "achieved", 1.0, True
     if not ruled:
         return indicator, status, "ml", pred.confidence
     return indicator, status, "rule", min(pred.p_metric, p_ind, p_st)
@@ -181,11 +203,16 @@ def _counted_noun(c: Candidate) -> str:
     """What a figure counts: its subject, unless it has none or a bare classifier ("người") and
     the clause names the noun after "tổng số"/"số lượng" before it ("Tổng số đảng viên toàn
     ngành là 7.194 người": Party members; "Tổng số đoàn viên 5.412": members)."""
-    subject = c.subject or ""
-    if subject and subject.casefold() not in _CLASSIFIERS:
-        return subject
+    return _noun_before(c) or c.subject or ""
+
+
+def _noun_before(c: Candidate) -> str | None:
+    """The noun a figure with no noun of its own (or a bare classifier) counts, named after
+    "tổng số"/"số lượng" before it in its clause; else None."""
+    if c.subject and c.subject.casefold() not in _CLASSIFIERS:
+        return None
     named = _COUNTED_AFTER_OPENER_RE.search(c.clause_left)
-    return named.group("noun") if named else subject
+    return named.group("noun") if named else None
 
 
 def _elided_subject(c: Candidate) -> str | None:

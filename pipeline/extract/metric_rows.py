@@ -51,19 +51,51 @@ def parts_of_totals(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[C
     Trong đó, khu vực ngoài Nhà nước 387 đoàn viên và 18 tổ chức CĐCS": a sentence opening
     with "Trong đó," right after one that gives a union's size (its members or units as a
     stock) breaks that size down; its figures are parts of the size, status context, each
-    the total its noun counts. Not where an event stands before a figure ("Trong đó, năm 2024
-    kết nạp mới 387 đoàn viên")."""
+    the total its noun counts. After a result counted by the same noun, its figures are parts
+    of the result: its code, achieved. Not where an event stands before a figure ("Trong đó,
+    năm 2024 kết nạp mới 387 đoàn viên")."""
     out = list(rows)
     for i, (c, m) in enumerate(out):
-        if (m.status == "context" or c.decisive or c.event_before or c.target_scope
-                or not CONTINUATION_RE.match(c.sentence.text)):
+        if c.decisive or c.event_before or c.target_scope or not CONTINUATION_RE.match(c.sentence.text):
             continue
         # the last figure before this sentence, in the sentence right before it
         last = next(((pc, pm) for pc, pm in reversed(out[:i]) if pc.sentence.end <= c.sentence.start), None)
-        if (last is None or last[1].status != "context" or last[1].indicator not in _STOCK_TOTALS
-                or c.sentence.start - last[0].sentence.end > _ADJACENT_GAP):
+        if last is None or c.sentence.start - last[0].sentence.end > _ADJACENT_GAP:
             continue
-        out[i] = (c, replace(m, status="context", indicator=head_noun_total(m.subject, m.indicator), extractor="rule"))
+        total = head_noun_total(m.subject, None)
+        if last[1].status == "context" and last[1].indicator in _STOCK_TOTALS and m.status != "context":
+            out[i] = (c, replace(m, status="context", indicator=head_noun_total(m.subject, m.indicator), extractor="rule"))
+        elif (last[1].status == "achieved" and total is not None and total == head_noun_total(last[1].subject, None)
+              and (m.status, m.indicator) != ("achieved", last[1].indicator)):
+            # a part of a result counted by the same noun is part of that result ("kết nạp mới
+            # 2.100 đoàn viên. Trong đó, khu vực ngoài Nhà nước 387 đoàn viên": new members)
+            out[i] = (c, replace(m, status="achieved", indicator=last[1].indicator, extractor="rule"))
+    return out
+
+
+def parts_in_brackets(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[Candidate, MetricMention]]:
+    """"bàn giao 29 công đoàn cơ sở trực thuộc LĐLĐ huyện (5 CĐCS cơ quan xã; 1 CĐCS hành chính
+    sự nghiệp; 23 CĐCS trường học)": figures in brackets that open right after a figure, counted
+    by the same noun and with no event of their own, are its parts: its code and status."""
+    out = list(rows)
+    for i, (c, m) in enumerate(out):
+        if c.decisive or c.event_before or c.target_scope:
+            continue
+        before = c.sentence.text[:c.quantity.num_start - c.sentence.start]
+        opened = before.rfind("(")
+        if opened < 0 or ")" in before[opened:]:
+            continue
+        at = c.sentence.start + opened
+        whole = next(((wc, wm) for wc, wm in reversed(out[:i])
+                      if wc.sentence is c.sentence and wc.quantity.end <= at), None)
+        if (whole is None or whole[0].quantity.link or any(wc.sentence is c.sentence and whole[0].quantity.end <= wc.quantity.num_start < at
+                                                           for wc, _ in out[:i])):
+            continue
+        total = head_noun_total(m.subject, None)
+        if total is None or total != head_noun_total(whole[1].subject, None):
+            continue
+        if (m.indicator, m.status) != (whole[1].indicator, whole[1].status):
+            out[i] = (c, replace(m, indicator=whole[1].indicator, status=whole[1].status, extractor="rule"))
     return out
 
 
