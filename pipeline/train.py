@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 # The labelled sentences written for training, and the metrics of the real evaluation
-# set's tune split (eval/harvest_training.py; never its test split), which teach the
+# set's tune and train splits (eval/harvest_training.py; never its test split), which teach the
 # indicator and status classifiers only.
 _CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 DEFAULT_DATA = (_CORPUS / "metrics_train.jsonl", _CORPUS / "metrics_train_real.jsonl")

@@ -124,15 +124,15 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
             indicator, p_ind, ruled = whole, 1.0, True
         if status != "context" and not c.target_scope:
             status, p_st, ruled = "context", 1.0, True
-    # a stock of the union's own units ("phát triển đến tận xã, phường ..., với hơn 1500 Công đoàn
-    # cơ sở"): their total, whatever else the classifier read into the sentence (not members: "có
-    # 10.000 đoàn viên ... được nhận quà" counts those the gifts reach)
     # union units counted by what they did ("24 Công đoàn cơ sở đã tổ chức khen thưởng",
     # "2.610 công đoàn cơ sở đang thực hiện thỏa ước"): that act's code, a result
     acting = (total in _UNIT_TOTALS and c.event_after and not c.event_before and not c.target_scope
               and c.decisive in (None, c.event_after))
     if acting and indicator != c.event_after:
         indicator, p_ind, ruled = c.event_after, 1.0, True
+    # a stock of the union's own units ("phát triển đến tận xã, phường ..., với hơn 1500 Công đoàn
+    # cơ sở"): their total, whatever else the classifier read into the sentence (not members: "có
+    # 10.000 đoàn viên ... được nhận quà" counts those the gifts reach)
     own = total if c.stock and not acting else None
     if (own in _UNIT_TOTALS and not c.decisive and not c.target_scope and c.event_after is None
             and indicator not in _FAMILY_OF[own]

@@ -86,10 +86,11 @@ def parts_in_brackets(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple
         if opened < 0 or ")" in before[opened:]:
             continue
         at = c.sentence.start + opened
+        # the last figure before the bracket, with no other figure between them
         whole = next(((wc, wm) for wc, wm in reversed(out[:i])
                       if wc.sentence is c.sentence and wc.quantity.end <= at), None)
-        if (whole is None or whole[0].quantity.link or any(wc.sentence is c.sentence and whole[0].quantity.end <= wc.quantity.num_start < at
-                                                           for wc, _ in out[:i])):
+        if whole is None or whole[0].quantity.link or any(
+                wc.sentence is c.sentence and whole[0].quantity.end <= wc.quantity.num_start < at for wc, _ in out[:i]):
             continue
         total = head_noun_total(m.subject, None)
         if total is None or total != head_noun_total(whole[1].subject, None):
