@@ -43,17 +43,24 @@ _REPRESENTED_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["repre
 _ARREARS_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["arrears_words"]) + r")(?!\p{L})(?:\s+\S+){0,"
                             + str(int(_CUES["arrears_reach"])) + r"}?\s*$", regex.I)
 _RECOVERY_RE = phrase_regex(_CUES["recovery_words"])
-_FUTURE_WORDS = word_alternation(_CUES["future_words"])
-# a future word shortly before the figure in its clause, or shortly after it in its own phrase
-_FUTURE_RE = regex.compile(r"(?<!\p{L})(?:" + _FUTURE_WORDS + r")(?!\p{L})(?:\s+\S+){0,"
-                           + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
-_FUTURE_AFTER_RE = regex.compile(r"^[^,;.:()\n]{0," + str(int(_CUES["future_after_chars"])) + r"}?(?<!\p{L})(?:"
-                                 + _FUTURE_WORDS + r")(?!\p{L})", regex.I)
-_PAST_WORDS = word_alternation(_CUES["past_words"])
-_PAST_RE = regex.compile(r"(?<!\p{L})(?:" + _PAST_WORDS + r")(?!\p{L})(?:\s+\S+){0,"
+
+
+def _shortly_before(words: list[str]) -> regex.Pattern:
+    """One of `words` shortly before the figure in its clause (searched in clause_left)."""
+    return regex.compile(r"(?<!\p{L})(?:" + word_alternation(words) + r")(?!\p{L})(?:\s+\S+){0,"
                          + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
-_PAST_AFTER_RE = regex.compile(r"^[^,;.:()\n]{0," + str(int(_CUES["future_after_chars"])) + r"}?(?<!\p{L})(?:"
-                               + _PAST_WORDS + r")(?!\p{L})", regex.I)
+
+
+def _right_after(words: list[str]) -> regex.Pattern:
+    """One of `words` shortly after the figure, in its own phrase (matched on clause_right)."""
+    return regex.compile(r"^[^,;.:()\n]{0," + str(int(_CUES["future_after_chars"])) + r"}?(?<!\p{L})(?:"
+                         + word_alternation(words) + r")(?!\p{L})", regex.I)
+
+
+# a future word shortly before the figure in its clause, or shortly after it in its own phrase;
+# a past marker the same way
+_FUTURE_RE, _FUTURE_AFTER_RE = _shortly_before(_CUES["future_words"]), _right_after(_CUES["future_words"])
+_PAST_RE, _PAST_AFTER_RE = _shortly_before(_CUES["past_words"]), _right_after(_CUES["past_words"])
 _CEILING_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["ceiling_words"]) + r")(?:\s+là)?\s*$", regex.I)
 _EMPLOYS_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["employment_verbs"]) + r")\s+(?:(?:"
                             + word_alternation(load_yaml("metric_numbers.yaml")["hedges"]) + r")\s+)?$", regex.I)
@@ -74,7 +81,8 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     ruled = False
     if c.decisive and c.decisive != indicator:
         indicator, p_ind, ruled = c.decisive, 1.0, True
-    subject = _counted_noun(c)
+    named_before = _noun_before(c)
+    subject = named_before or c.subject or ""  # what the figure counts
     by_noun = head_noun_indicator(subject or _elided_subject(c), indicator)
     if by_noun != indicator:
         indicator, p_ind, ruled = by_noun, 1.0, True
@@ -111,7 +119,7 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     # the total the counted noun names ("2.819 công đoàn cơ sở": unions_total)
     total = head_noun_total(subject, None) if c.quantity.unit == "count" else None
     # ... stated as such: "Tổng số công đoàn cơ sở trong ngành là 37" is their total, a size
-    if total and _noun_before(c) and not (c.decisive or c.event_before or c.target_scope):
+    if total and named_before and not (c.decisive or c.event_before or c.target_scope):
         if indicator != total:
             indicator, p_ind, ruled = total, 1.0, True
         if status != "context":
@@ -199,16 +207,10 @@ _COUNTED_AFTER_OPENER_RE = regex.compile(
     regex.I)
 
 
-def _counted_noun(c: Candidate) -> str:
-    """What a figure counts: its subject, unless it has none or a bare classifier ("người") and
-    the clause names the noun after "tổng số"/"số lượng" before it ("Tổng số đảng viên toàn
-    ngành là 7.194 người": Party members; "Tổng số đoàn viên 5.412": members)."""
-    return _noun_before(c) or c.subject or ""
-
-
 def _noun_before(c: Candidate) -> str | None:
-    """The noun a figure with no noun of its own (or a bare classifier) counts, named after
-    "tổng số"/"số lượng" before it in its clause; else None."""
+    """The noun a figure with no noun of its own (or a bare classifier, "người") counts, named
+    after "tổng số"/"số lượng" before it in its clause ("Tổng số đảng viên toàn ngành là 7.194
+    người": Party members; "Tổng số đoàn viên 5.412": members); else None."""
     if c.subject and c.subject.casefold() not in _CLASSIFIERS:
         return None
     named = _COUNTED_AFTER_OPENER_RE.search(c.clause_left)

@@ -64,7 +64,7 @@ def parts_of_totals(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[C
             continue
         total = head_noun_total(m.subject, None)
         if last[1].status == "context" and last[1].indicator in _STOCK_TOTALS and m.status != "context":
-            out[i] = (c, replace(m, status="context", indicator=head_noun_total(m.subject, m.indicator), extractor="rule"))
+            out[i] = (c, replace(m, status="context", indicator=total or m.indicator, extractor="rule"))
         elif (last[1].status == "achieved" and total is not None and total == head_noun_total(last[1].subject, None)
               and (m.status, m.indicator) != ("achieved", last[1].indicator)):
             # a part of a result counted by the same noun is part of that result ("kết nạp mới
@@ -86,11 +86,12 @@ def parts_in_brackets(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple
         if opened < 0 or ")" in before[opened:]:
             continue
         at = c.sentence.start + opened
-        # the last figure before the bracket, with no other figure between them
-        whole = next(((wc, wm) for wc, wm in reversed(out[:i])
-                      if wc.sentence is c.sentence and wc.quantity.end <= at), None)
-        if whole is None or whole[0].quantity.link or any(
-                wc.sentence is c.sentence and whole[0].quantity.end <= wc.quantity.num_start < at for wc, _ in out[:i]):
+        # the last figure of the sentence before the bracket
+        j = i - 1
+        while j >= 0 and out[j][0].sentence is c.sentence and out[j][0].quantity.end > at:
+            j -= 1
+        whole = out[j] if j >= 0 and out[j][0].sentence is c.sentence else None
+        if whole is None or whole[0].quantity.link:
             continue
         total = head_noun_total(m.subject, None)
         if total is None or total != head_noun_total(whole[1].subject, None):

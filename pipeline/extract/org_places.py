@@ -46,7 +46,7 @@ def gazetteer() -> Gazetteer:
 
 
 # the kinds of unit a place name may follow ("tỉnh", "thị xã", ...): the gazetteer's own list
-KINDS = {kind: kind for kind in load_yaml("places.yaml")["unit_kinds"]}
+KINDS = tuple(load_yaml("places.yaml")["unit_kinds"])
 KIND_RE = regex.compile(_B + "(?:" + alternation(KINDS) + ")" + _E, _I)
 FUZZY_PROVINCE_KIND_RE = regex.compile(_B + r"(?:tỉnh){e<=1}" + _E, regex.V1)
 CAP_RUN_RE = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[ \t]+|[ \t]*-[ \t]*)[\p{Lu}\p{N}][\p{L}\p{M}\p{N}]*){0,3}", regex.V1)
@@ -102,7 +102,7 @@ def parse_place(text: str, pos: int, province: str | None, bare_names: str = "an
     at = start
     km = KIND_RE.match(text, at)
     if km:
-        kind = KINDS[fold(km.group())] if fold(km.group()) in KINDS else fold(km.group())
+        kind = fold(km.group())
         at = SPACE_RE.match(text, km.end()).end()
     nm = gz.name_re.match(text, at)
     if nm and not (nm.group()[0].isupper() or (km and nm.group()[0].isdigit())):
