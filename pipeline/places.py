@@ -146,15 +146,14 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
     scores: dict[str, float] = defaultdict(float)
     federation_named = False
     places = _article_places(body)
-    spread = _provinces_per_line(body, places)
-    for p in places:
+    shares = _list_shares(body, places)
+    for p, share in zip(places, shares):
         if _alone_on_its_line(body, p):
             continue  # a byline ("Thái Bình", "Hà Nam" are people's names too), not a place told
         is_federation = _is_federation(body, p)
-        # a line listing many provinces ("Bằng khen ... gồm: LĐLĐ tỉnh Thanh Hóa; LĐLĐ TP HCM;
+        # a list of many provinces ("Bằng khen ... gồm: LĐLĐ tỉnh Thanh Hóa; LĐLĐ TP HCM;
         # LĐLĐ tỉnh Bắc Giang; ...") shares its weight among them and names no federation of
         # the article's own: it tells of no one province
-        share = spread.get(body.rfind("\n", 0, p.start) + 1, 1)
         listed = share >= _LIST_PROVINCES
         federation_named |= is_federation and not listed
         base = _WEIGHTS["federation"] if is_federation else _WEIGHTS["mention"]
@@ -181,15 +180,34 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
     return ProvinceEvidence(dict(scores), federation_named, local_voice, national)
 
 
-_LIST_PROVINCES = 3  # a line naming this many provinces or more lists them
+_LIST_PROVINCES = 3  # a list naming this many provinces or more
+# what may stand between two items of one list: separators and a union head or kind word
+# ("Thanh Hóa; LĐLĐ TP HCM", "Hậu Giang và Kiên Giang"), never a sentence's end or a clause
+_LIST_GAP = regex.compile(r"(?:(?![.!?]\s)[^\n]){0,%d}" % _RULES["list_gap_chars"])
 
 
-def _provinces_per_line(text: str, places: list[PlaceMatch]) -> dict[int, int]:
-    """Line start -> how many distinct provinces the line's place mentions belong to."""
-    lines: dict[int, set] = defaultdict(set)
-    for p in places:
-        lines[text.rfind("\n", 0, p.start) + 1].add(p.province)
-    return {start: len(provinces) for start, provinces in lines.items()}
+def _list_shares(text: str, places: list[PlaceMatch]) -> list[int]:
+    """Per place, how many distinct provinces the list it stands in names (1 outside a list).
+
+    A list is a run of place mentions on one line, each close to the next: in "LĐLĐ tỉnh Cà
+    Mau, Công đoàn viên chức tỉnh tổ chức giao lưu ... các tỉnh gồm Cà Mau, Bạc Liêu, Sóc
+    Trăng, Hậu Giang và Kiên Giang" the federation before the clause is no item of the list."""
+    shares = [1] * len(places)
+    run: list[int] = []
+
+    def close() -> None:
+        n = len({places[i].province for i in run})
+        for i in run:
+            shares[i] = n
+
+    for i, p in enumerate(places):
+        if run and not _LIST_GAP.fullmatch(text, places[run[-1]].end, p.start):
+            close()
+            run = []
+        run.append(i)
+    if run:
+        close()
+    return shares
 
 
 def _alone_on_its_line(text: str, place: PlaceMatch) -> bool:

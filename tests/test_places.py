@@ -277,6 +277,20 @@ ARTICLES = [
      "nghị sơ kết." + " Chương trình đã lan tỏa sâu rộng trong đoàn viên, người lao động cả nước." * 9 + "\n13 tập thể được "
      "tặng Bằng khen gồm: Liên đoàn Lao động Thanh Hóa; Liên đoàn Lao động Bắc Giang; Liên đoàn Lao động Hậu Giang; "
      "Liên đoàn Lao động Đồng Nai.", None, None),
+    # a sector union of a province is a body of that province: "Viên chức" is no place's end (wave 43)
+    ("Hội nghị tổng kết\n\nHội nghị cũng tổng kết 10 năm thực hiện nghị quyết 6b/NQ-BCH và chỉ thị số 03/CT-TLĐ "
+     "của Tổng Liên đoàn Lao động Việt Nam. Tổng Liên đoàn Lao động Việt Nam khen thưởng 5 tập thể.\n\n"
+     "Công đoàn Viên chức tỉnh Thái Nguyên cũng chỉ đạo các công đoàn cơ sở hoàn thành nhiệm vụ.", None, "Thái Nguyên"),
+    # a federation ahead of a list of provinces on its line is no item of the list
+    ("Giao lưu Công đoàn viên chức\n\nSáng ngày 24/7, Liên đoàn Lao động tỉnh Cà Mau, Công đoàn viên chức tỉnh tổ "
+     "chức buổi giao lưu Công đoàn viên chức các tỉnh Nam Sông Hậu gồm Cà Mau, Bạc Liêu, Sóc Trăng, Hậu Giang và "
+     "Kiên Giang.\nHọp mặt lần sau sẽ do Công đoàn viên chức tỉnh Kiên Giang đăng cai tổ chức.", None, "Cà Mau"),
+    # a list runs on past a non-place item ("...; Công đoàn Than - Khoáng sản Việt Nam; LĐLĐ TP Hà Nội; ...")
+    ("Tổng Liên đoàn Lao động Việt Nam khen thưởng\n\nSáng 14-7, Tổng Liên đoàn Lao động Việt Nam tổ chức hội "
+     "nghị sơ kết." + " Chương trình đã lan tỏa sâu rộng trong đoàn viên, người lao động cả nước." * 9 + "\n13 tập "
+     "thể được tặng Bằng khen gồm: LĐLĐ tỉnh Thanh Hóa; LĐLĐ TP HCM; LĐLĐ tỉnh Bắc Giang; LĐLĐ tỉnh Hậu Giang; LĐLĐ "
+     "tỉnh Đồng Nai; LĐLĐ tỉnh Lâm Đồng; LĐLĐ tỉnh Hải Dương; LĐLĐ tỉnh Lào Cai; Công đoàn Than - khoáng sản Việt "
+     "Nam; LĐLĐ TP Hà Nội; LĐLĐ tỉnh Nghệ An; Công đoàn Dầu khí Việt Nam.", None, None),
     # a given name after a surname is a person's, not a district ("ông Chu Nguyên Bình")
     ("Đại hội Công đoàn Ngân hàng Việt Nam\n\nĐại hội Công đoàn Ngân hàng Việt Nam được tổ chức. Chủ tịch Công đoàn "
      "ông Chu Nguyên Bình phát biểu. Công đoàn Việt Nam chăm lo cho đoàn viên.", None, None),
