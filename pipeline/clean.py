@@ -74,6 +74,9 @@ _TEASER_MAX = 160  # a teaser's headline or summary cut short fits one line of a
 _TRAILING_COUNTS = regex.compile(r"(?<=\d{1,2}:\d{2}(?::\d{2})?)(?:\s+\d{1,3}(?:[.,]\d{3})+|\s+\d+)+$")
 # an image cell beside a text cell, as a page's table of linked thumbnails reads once flattened
 _THUMBNAIL_ROW = regex.compile(r"\|?\s*!\[[^\]\n]*\]\([^)\n]*\)\s*\|\s*[^|\n]*\w[^|\n]*\|?\s*")
+# an image alone on its line, its alt text the linked article's headline ("![[Infographic]
+# Những công trình ...](/file/....jpg?width=400)"), the link cut off where a stored copy ends
+_IMAGE_LINE = regex.compile(r"\s*!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^)\n]*\)?\s*")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -205,11 +208,11 @@ def _resumes(text: str, nxt: str) -> bool:
 def judge_boxes(lines: list[Line], dropped: set[int]) -> set[int]:
     """A site's data box ("Chỉ số kinh tế:" and its paragraph of market figures), and a run of
     two or more thumbnail rows ("![]() | headline |": related articles flattened to text, a
-    thumbnail cell beside each headline), wherever they stand. A single thumbnail row may be
-    a photo with its caption: kept."""
+    thumbnail cell beside each headline, or images alone on their lines with the headlines as
+    alt text), wherever they stand. A single thumbnail row may be a photo with its caption: kept."""
     out: set[int] = set()
     live = [l for l in lines if not l.blank and l.index not in dropped]
-    thumbnail = [bool(_THUMBNAIL_ROW.fullmatch(l.text)) for l in live]
+    thumbnail = [bool(_THUMBNAIL_ROW.fullmatch(l.text) or _IMAGE_LINE.fullmatch(l.text)) for l in live]
     for k, line in enumerate(live):
         if RULES.data_box_heading.fullmatch(line.text):
             out.update(l.index for l in live[k:k + 2])

@@ -132,6 +132,11 @@ FURNITURE = [
     ("related articles as thumbnail rows",
      f"{HEAD}\n![]() | Đảm bảo điện phục vụ Đại hội Đảng |\n![]() | Gần 5000 CBCNV Tập đoàn EVN tham gia Tuần lễ hồng |\n{P1}",
      f"{HEAD}\n{P1}"),
+    ("related articles as images alone on their lines, the last cut off (wave 43)",
+     f"{ARTICLE}\n\n![[Infographic] Những công trình nào được miễn giấy phép xây dựng từ ngày 1-7-2026?]"
+     "(/file/e78/122025/bia-3xay-dung-3_20251212172734.jpg?width=400&height=-&type=resize)\n"
+     "![[Video_Chạm 95] Phường Bình Lộc](/file/e78/122025/cham_95_phuong.mp4.00_00_55_18.still001.jpg?width=400)\n"
+     "![[Chùm ảnh] Mưu sinh trên những đồi hom tràm](/file/e78/1", ARTICLE),
 ]
 
 # (raw text -> expected body): what must be kept
@@ -173,6 +178,9 @@ KEPT = [
     ("a photo as one thumbnail row with its caption",
      f"{P1}\n![]() | Lãnh đạo LĐLĐ tỉnh trao quà cho đoàn viên |\n{P2}",
      f"{P1}\n![]() | Lãnh đạo LĐLĐ tỉnh trao quà cho đoàn viên |\n{P2}"),
+    ("a photo alone on its line, its caption as alt text",
+     f"{P1}\n![Lãnh đạo LĐLĐ tỉnh trao quà cho đoàn viên](/upload/images/2021/anh1.png)\n{P2}",
+     f"{P1}\n![Lãnh đạo LĐLĐ tỉnh trao quà cho đoàn viên](/upload/images/2021/anh1.png)\n{P2}"),
     ("economy words inside the article",
      f"{P1}\nChỉ số kinh tế của tỉnh tăng, đời sống người lao động được cải thiện.\n{P2}",
      f"{P1}\nChỉ số kinh tế của tỉnh tăng, đời sống người lao động được cải thiện.\n{P2}"),

@@ -65,6 +65,10 @@ QUANTITIES = [
     ("(nữ 11.073, chiếm 77,05).", [(11073, "count", None, None, "11.073"), (77.05, "percent", None, None, "77,05")]),
     ("chiếm 2 ghế; chiếm 150.", [(2, "count", None, None, "2"), (150, "count", None, None, "150")]),
     ("1 triệu sáng kiến", [(1e6, "count", None, None, "1 triệu")]),
+    # millions of what money is called are money (wave 43); of other nouns, counts
+    ("DN phải trả hơn 314 triệu kinh phí công đoàn", [(314e6, "vnd", "hơn", None, "314 triệu")]),
+    ("cấp 2 tỷ ngân sách cho công trình", [(2e9, "vnd", None, None, "2 tỷ")]),
+    ("2 triệu đoàn viên công đoàn", [(2e6, "count", None, None, "2 triệu")]),
     ("3 đồng chí được khen", [(3, "count", None, None, "3")]),
     ("ít nhất 300 đoàn viên", [(300, "count", "ít nhất", None, "300")]),
     ("tối thiểu 01 lớp", [(1, "count", "ít nhất", None, "01")]),

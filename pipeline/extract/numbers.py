@@ -47,6 +47,8 @@ _HEDGES_AFTER: dict[str, str] = {k.casefold(): v for k, v in _RULES["hedges_afte
 _HEDGE_AFTER_RE = regex.compile(r"[^\S\n]*(" + _alternation(_HEDGES_AFTER) + r")(?!\p{L})", regex.I)
 _MONEY_CUE_RE = regex.compile(r"(?<!\p{L})(?:" + _alternation(_RULES["money_cues"]) + r")(?!\p{L})", regex.I)
 # a word right after a quantity that is not a function word: the quantity counts it
+# "hơn 314 triệu kinh phí công đoàn": millions of what money is called are money
+_MONEY_NOUN_AFTER_RE = regex.compile(r" ?(?:" + _alternation(_RULES["money_nouns_after"]) + r")(?!\p{L})", regex.I)
 _NOUN_AFTER_RE = regex.compile(
     r" ?(?!(?:" + _alternation(_RULES["function_words_after"]) + r")(?!\p{L}))\p{L}", regex.I)
 _RANGE_GAP_RE = regex.compile(r"\s*(?:" + _alternation(_RULES["range_joiners"]) + r")\s*", regex.I)
@@ -220,7 +222,8 @@ def _link_pairs(text: str, qs: list[Quantity], offset: int) -> list[Quantity]:
 def _money_by_cue(text: str, q: Quantity, offset: int) -> Quantity:
     """A bare amount after a money word is VND: "trị giá hơn 360 triệu", "mỗi suất 300 ngàn".
 
-    Millions and billions need a money word within 40 characters before; thousands
+    Millions and billions need a money word within 40 characters before, or a name of money
+    right after ("314 triệu kinh phí công đoàn"); thousands
     and plain numbers from 10.000 need it right before (within 15 characters).
     """
     if q.unit != "count" or q.link in ("fraction_num", "fraction_den"):
@@ -232,6 +235,8 @@ def _money_by_cue(text: str, q: Quantity, offset: int) -> Quantity:
         reach = 15
     else:
         return q
+    if mult >= 1e6 and _MONEY_NOUN_AFTER_RE.match(text, q.end - offset):
+        return _replace(q, unit="vnd")
     if _NOUN_AFTER_RE.match(text, q.end - offset):
         return q  # a noun follows: "1 triệu sáng kiến" is a count
     if _MONEY_CUE_RE.search(text[max(0, q.num_start - offset - reach):q.num_start - offset]):
