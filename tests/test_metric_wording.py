@@ -250,3 +250,44 @@ def test_a_stock_of_union_units_is_their_total(text, expected):
 ])
 def test_a_figure_without_its_noun_counts_the_total_named_before_it(text, expected):
     assert [row[:3] for row in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # (the status is the classifiers')
+    # a fall in the members counted changes their total: no recruitment (wave 16's tune article b02)
+    ("Tiêu biểu như: Công đoàn ngành Giao thông vận tải giảm 1.446 đoàn viên, Công đoàn ngành Xây dựng giảm 816 đoàn viên.",
+     [(1446.0, "members_total"), (816.0, "members_total")]),
+    ("Toàn tỉnh phát triển mới 20.631 đoàn viên, giảm 12.898 đoàn viên.",
+     [(20631.0, "members_new"), (12898.0, "members_total")]),
+    # ... and in the units counted, their total
+    ("Năm qua, số công đoàn cơ sở giảm 12 CĐCS do doanh nghiệp giải thể.", [(12.0, "unions_total")]),
+    # a fall in anything else is no stock's change
+    ("Số vụ tai nạn lao động giảm 12 vụ so với năm trước.", [(12.0, "other")]),
+])
+def test_a_fall_in_members_or_units_is_a_change_of_their_total(text, expected):
+    assert [row[:2] for row in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # standing in the Party's ranks is admission to it, however written (test split c06, l10)
+    ("Qua đó, đã có 5.551 đoàn viên đủ điều kiện được kết nạp vào hàng ngũ của Đảng.",
+     [(5551.0, "party_admission", "achieved")]),
+    ("Trong năm đã có 140 đoàn viên ưu tú được đứng trong hàng ngũ của Đảng.", [(140.0, "party_admission", "achieved")]),
+    # those referred to it are referred
+    ("Các cấp công đoàn đã giới thiệu 130 đoàn viên ưu tú cho Đảng xem xét kết nạp.",
+     [(130.0, "party_referral", "achieved")]),
+])
+def test_the_partys_ranks_are_admission(text, expected):
+    assert [row[:3] for row in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # units and members handed over: the transfer is done (test split e12) ...
+    ("Đồng thời chuyển giao 57 công đoàn cơ sở và 3.499 đoàn viên trực thuộc Công đoàn ngành Giáo dục tỉnh quản lý "
+     "về LĐLĐ huyện.", [(57.0, "other", "achieved"), (3499.0, "other", "achieved")]),
+    # ... but members something is handed to are its recipients, no transfer (wave 39)
+    ("Liên đoàn Lao động huyện Ia Pa tổ chức bàn giao nhà “Mái ấm công đoàn” cho 2 đoàn viên Kpă H’ Chrom và Kpă H’ Nuah.",
+     [(2.0, "welfare", "achieved")]),
+])
+def test_a_transfer_is_done_and_has_no_recipients(text, expected):
+    assert [row[:3] for row in _rows(text)] == expected

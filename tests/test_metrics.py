@@ -695,6 +695,13 @@ PERIODS_IN_CONTEXT = [
      "các KCN có 7 khu công nghiệp với 98.000 lao động.", None, [(7, None), (98000, None)]),
     ("Tuyên dương đảng viên trẻ\nÔng Trần Văn A tuyên dương Đảng viên trẻ tiêu biểu năm 2019\nThống kê trong 10 "
      "năm qua có hơn 37.000 lượt công đoàn cơ sở hưởng ứng phong trào.", None, [(37000, None)]),
+    # undated, "5 năm qua" is the range of its length the article names after it (test split h08) ...
+    ("Hội nghị điển hình tiên tiến\nTrong 5 năm qua, phong trào thi đua tiếp tục được duy trì. Có 99 lượt tập thể đạt "
+     "danh hiệu Tập thể lao động xuất sắc.\nDịp này, có 06 tập thể được khen thưởng trong phong trào thi đua, giai "
+     "đoạn 2016 – 2020.", None, [(99, "2016/2020"), (6, "2020")]),  # (an award for a phase: its end)
+    # ... but a congress term after "nhiệm kỳ qua" is the new one, no review (train n12)
+    ("Đại hội Công đoàn cơ sở\nTrong nhiệm kỳ qua, tổng kinh phí chăm lo cho CNVC-LĐ là hơn 17,4 tỉ đồng.\nTrong nhiệm "
+     "kỳ 2017-2022, CĐ cơ sở sẽ phấn đấu đạt 90% CĐ cơ sở vững mạnh.", None, [(17.4e9, None), (90, "2017/2022")]),
 ]
 
 
@@ -998,6 +1005,16 @@ def test_a_range_rises(text, values):
     ("Đường dây nóng hỗ trợ   1900 54 54 81", ["1900", "1900 54 54 81"]),
     ("Tổng đài 1800 1567 miễn phí.", ["1800 1567"]),
     ("Năm 1900, có 1.900 người; 1900.000 đồng.", ["1900"]),  # the year only
+    ("gọi ngay tổng đài 1900.6192 để được tư vấn", ["1900.6192"]),  # dotted groups (wave 43)
+    # the disease however written (wave 43) ...
+    ("do ảnh hưởng bởi dịch COVID – 19.", ["COVID – 19"]),
+    ("điều trị cho 3 bệnh nhân nhiễm covid 19.", ["covid 19"]),
+    ("Chương trình phòng, chống Covid-19 cho 19 công nhân.", ["Covid-19", "d-19"]),  # and as glued
+    # ... and a numbered slogan in quotes, but not an amount in quotes nor a count after one
+    ("hỗ trợ công nhân thực hiện “3 tại chỗ” số tiền 3,5 tỷ đồng", ["3"]),
+    ("đảm bảo theo tiêu chí “3 cứng”, có tổng kinh phí", ["3"]),
+    ("Chương trình “1 triệu sáng kiến” đã có 696.948 sáng kiến", []),
+    ("Chương trình “Tết sum vầy” trao 3 suất quà", []),
     # ... but a capitalised word after another is the tail of a name ("Hải Phòng")
     ("Hải Phòng: 90 chuyến xe đưa công nhân về quê đón Tết.", []),
 ])

@@ -437,6 +437,15 @@ UNIT_NAMES_W31_34 = [
        "grassroots", "Kon Tum")]),
     ("Anh là đoàn viên Công đoàn cơ sở Trường THCS Lê Lợi.", None,
      [("Công đoàn cơ sở Trường THCS Lê Lợi", "Công đoàn cơ sở Trường THCS Lê Lợi", "cdcs", "grassroots", None)]),
+    # an agency's name goes on through what it manages, up to its place (test split i06)
+    ("Công đoàn Cục Quản lý thị trường tỉnh Nghệ An đã vận động đoàn viên ủng hộ.", "Nghệ An",
+     [("Công đoàn Cục Quản lý thị trường tỉnh Nghệ An", "Công đoàn Cục Quản lý thị trường tỉnh Nghệ An", "cdcs",
+       "grassroots", "Nghệ An")]),
+    # a private school's name goes on after "tư thục" (wave 43)
+    ("Phó Chủ tịch LĐLĐ tỉnh thăm CĐCS Trường Mẫu giáo tư thục Thiên Tâm (thuộc LĐLĐ huyện Lâm Hà).", None,
+     [("CĐCS Trường Mẫu giáo tư thục Thiên Tâm", "Công đoàn cơ sở Trường Mẫu giáo tư thục Thiên Tâm", "cdcs",
+       "grassroots", None),
+      ("LĐLĐ huyện Lâm Hà", "Liên đoàn Lao động huyện Lâm Hà", "ldld_district", "district", "Lâm Đồng")]),
     ("Chủ tịch CĐCS Nguyễn Thị Bằng phát biểu.", None, []),  # no level before it: the chair
     ("Ngày 10/3/2023, Công đoàn cơ sở VKSND huyện Yên Sơn đã tổ chức thành công Đại hội.", "Tuyên Quang",
      [("Công đoàn cơ sở VKSND huyện Yên Sơn", "Công đoàn cơ sở Viện kiểm sát nhân dân huyện Yên Sơn", "cdcs",

@@ -29,6 +29,9 @@ _LEAD_CHARS = int(_PERIODS["lead_chars"])
 # a month opening its sentence as the time it reports on ("Trong tháng 5/2019, ...", "Tính đến tháng 8/2023, ...")
 _LEAD_RE_OF_MONTH = regex.compile(r"(?:^|[.!?\n]\s*)(?:" + word_alternation(_PERIODS["lead_words"]) + r")\s+$", regex.I)
 _NEW_YEAR_UNTIL_MONTH = int(_PERIODS["new_year_until_month"])
+# the words that make a year range a congress term ("nhiệm kỳ", "khóa": rules/dates.yaml period_cues)
+_TERM_WORD_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(
+    [w for w, style in load_yaml("dates.yaml")["period_cues"].items() if style == "term"]) + r")(?!\p{L})", regex.I)
 
 
 def congress_terms(doc: Document, periods: list[Period]) -> set[Period]:
@@ -49,8 +52,8 @@ def resolve_reviews(periods: list[Period], review: Period | None, doc: Document)
     else the span counted back from the article's year. Without the article's year, the
     latest term named before it ("Hội nghị ... nhiệm kỳ 2018-2023. ... nhiệm kỳ qua"), or
     the term before it where a congress opens that term ("Đại hội ..., nhiệm kỳ 2023-2028
-    ... tổng kết nhiệm kỳ qua": 2018/2023); else it cannot be told and is dropped. A
-    resolved span is a closed range of years."""
+    ... tổng kết nhiệm kỳ qua": 2018/2023), else the first range of that length named after
+    it; else it cannot be told and is dropped. A resolved span is a closed range of years."""
     opened = congress_terms(doc, periods)
     out = []
     for p in periods:
@@ -74,6 +77,17 @@ def resolve_reviews(periods: list[Period], review: Period | None, doc: Document)
                                last_year=term.last_year, kind="years"))
             # the term is reviewed as past: the period of results, not only of goals
             out = [replace(t, kind="reviewed_term") if t is term else t for t in out]
+        else:
+            # else the year range of that length the article names after it ("Trong 5 năm qua,
+            # ... khen thưởng ..., giai đoạn 2016 – 2020"), counted whole or as a difference; a
+            # congress term after it is the new one ("nhiệm kỳ qua ... Trong nhiệm kỳ 2017-2022,
+            # CĐ sở sẽ ..."), no review
+            later = next((t for t in periods if t.start >= p.end and t.kind == "years"
+                          and not t.descriptive and abs((t.last_year - t.first_year) - span) <= 1
+                          and not _TERM_WORD_RE.search(doc.body, t.start, t.end)), None)
+            if later:
+                out.append(replace(p, label=later.year_label, first_year=later.first_year,
+                                   last_year=later.last_year, kind="years"))
     return out
 
 

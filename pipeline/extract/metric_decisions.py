@@ -15,7 +15,8 @@ _HEAD_SWAPS = tuple((regex.compile(r"^(?:" + "|".join(regex.escape(n) for n in s
                                      + r")(?!\p{L})", regex.I), dict(r["swap"]), r["total"]) for r in _CUES["head_noun_swaps"])
 _HEAD_FIXED = {k.casefold(): v for k, v in _CUES["head_noun_fixed"].items()}
 _TRANSFER_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["transfer_verbs"], key=len, reverse=True))
-                             + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["transfer_reach"])) + r"}?\s*$", regex.I)
+                             + r")(?!\p{L})(?:\s+(?!(?:" + word_alternation(_CUES["recipient_words"]) + r")(?!\p{L}))\S+){0,"
+                             + str(int(_CUES["transfer_reach"])) + r"}?\s*$", regex.I)
 _TRANSFER_NOUN_RE = regex.compile(r"^(?:các\s+)?(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["transfer_nouns"], key=len, reverse=True))
                                   + r")(?!\p{L})", regex.I)
 _WORKFORCE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["workforce_nouns"], key=len, reverse=True))
@@ -64,6 +65,8 @@ _PAST_RE, _PAST_AFTER_RE = _shortly_before(_CUES["past_words"]), _right_after(_C
 _CEILING_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["ceiling_words"]) + r")(?:\s+là)?\s*$", regex.I)
 _EMPLOYS_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["employment_verbs"]) + r")\s+(?:(?:"
                             + word_alternation(load_yaml("metric_numbers.yaml")["hedges"]) + r")\s+)?$", regex.I)
+_DECREASE_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["decrease_words"]) + r")\s+(?:(?:"
+                              + word_alternation(load_yaml("metric_numbers.yaml")["hedges"]) + r")\s+)?$", regex.I)
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
                                     + r")(?!\p{L})", regex.I)
 _WAGE_LEVEL_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["wage_levels"], key=len, reverse=True))
@@ -114,6 +117,9 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     wage_level = c.quantity.unit == "vnd" and _WAGE_LEVEL_RE.search(c.clause_left)
     if (transfer or workforce_size or wage_level) and indicator != "other":
         indicator, p_ind, ruled = "other", 1.0, True
+    # a transfer told is done ("chuyển giao 57 công đoàn cơ sở và 3.499 đoàn viên ... về LĐLĐ huyện")
+    if transfer and status == "context" and not c.target_scope:
+        status, p_st, ruled = "achieved", 1.0, True
     if wage_level and status != "context":
         status, p_st, ruled = "context", 1.0, True
     # the total the counted noun names ("2.819 công đoàn cơ sở": unions_total)
@@ -124,6 +130,9 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
             indicator, p_ind, ruled = total, 1.0, True
         if status != "context":
             status, p_st, ruled = "context", 1.0, True
+    # a fall in the members or units counted: a change of their total ("giảm 816 đoàn viên")
+    if total in STOCK_TOTALS and indicator != total and not c.decisive and _DECREASE_RE.search(c.clause_left):
+        indicator, p_ind, ruled = total, 1.0, True
     # the members or units delegates stand for ("200 đại biểu đại diện cho gần 5.000 đoàn viên
     # thuộc 60 công đoàn cơ sở"): the size of the body represented
     whole = None if c.decisive else total
@@ -194,6 +203,7 @@ def _attendee(c: Candidate, subject: str) -> bool:
 
 
 _UNIT_TOTALS = frozenset(_CUES["unit_totals"])
+STOCK_TOTALS = frozenset(_CUES["stock_totals"])  # the codes of a stock: members and units in total
 _TRANSFER_VERB_RE = phrase_regex(_CUES["transfer_verbs"])  # anywhere before: a transfer's breakdown
 # the codes a counted noun's figures take: its total and the codes its swaps lead to or from
 _FAMILY_OF = {total: frozenset(swap) | frozenset(swap.values()) | {total} for _, swap, total in _HEAD_SWAPS}

@@ -8,11 +8,10 @@ from ..document import Document
 from ..records import MetricMention, OrgMention
 from ..ruledata import load_yaml
 from .metric_candidates import Candidate
-from .metric_decisions import head_noun_total
+from .metric_decisions import STOCK_TOTALS, head_noun_total
 from .metric_time import CONTINUATION_RE
 
 _CUES = load_yaml("metric_cues.yaml")
-_STOCK_TOTALS = frozenset(_CUES["stock_totals"])
 _ADJACENT_GAP = 2  # characters between two sentences next to each other (a space, a newline)
 
 
@@ -63,7 +62,7 @@ def parts_of_totals(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[C
         if last is None or c.sentence.start - last[0].sentence.end > _ADJACENT_GAP:
             continue
         total = head_noun_total(m.subject, None)
-        if last[1].status == "context" and last[1].indicator in _STOCK_TOTALS and m.status != "context":
+        if last[1].status == "context" and last[1].indicator in STOCK_TOTALS and m.status != "context":
             out[i] = (c, replace(m, status="context", indicator=total or m.indicator, extractor="rule"))
         elif (last[1].status == "achieved" and total is not None and total == head_noun_total(last[1].subject, None)
               and (m.status, m.indicator) != ("achieved", last[1].indicator)):
