@@ -735,3 +735,22 @@ def test_a_bare_city_federation_in_a_renamed_province(published, expected):
     rows = process_record(RawRecord(doc_id="t", source="t", text=text, published=published))
     assert {o.canonical for o in rows.orgs} == expected
     assert all(o.province == "Thừa Thiên Huế" for o in rows.orgs)
+
+
+LONG = "Hội nghị tổng kết phong trào thi đua yêu nước năm 2023 đã diễn ra trang trọng với nhiều đại biểu tham dự. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stored copy cut off mid-sentence: the name it cuts is not a name (wave 30, wave 32)
+    (LONG + "Các phong trào thi đua yêu nước do Công đoàn ngành Y t", []),
+    (LONG + "Chị là đoàn viên Công đoàn Tổng công ty Bưu điện Vi", []),
+    # ... the names before the cut stay
+    (LONG + "Công đoàn ngành Y tế Nghệ An chỉ đạo các phong trào thi đua yêu nước do Công đoàn ngành Y t",
+     ["Công đoàn ngành Y tế Nghệ An"]),
+    # a finished sentence, or a short last line (a byline, a source), is no cut
+    (LONG + "Các phong trào thi đua do Công đoàn ngành Y tế Nghệ An phát động.", ["Công đoàn ngành Y tế Nghệ An"]),
+    (LONG + "\nNguồn: Công đoàn ngành Y tế Nghệ An", ["Công đoàn ngành Y tế Nghệ An"]),
+])
+def test_a_name_cut_off_with_the_text_is_dropped(text, expected):
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    assert [o.canonical for o in extract_orgs(doc, "Nghệ An")] == expected

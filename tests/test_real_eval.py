@@ -24,7 +24,7 @@ DEV_META = REPO.parent / "shared" / "corpus" / "dev" / "meta.jsonl"
 # classifiers learn the indicator and status of the train and tune splits' metrics, "all"
 # measures their fit for those two (.963, .977), not how they generalise: the test split does.
 FLOORS = {
-    "all": {"directives": {"f1": 0.90}, "dates": {"f1": 0.97}, "orgs": {"f1": 0.93},
+    "all": {"directives": {"f1": 0.89}, "dates": {"f1": 0.97}, "orgs": {"f1": 0.93},
             "metrics": {"f1": 0.965, "precision": 0.96, "indicator_acc": 0.95, "status_acc": 0.96, "period_acc": 0.83},
             "articles": {"province_acc": 0.94, "published_acc": 0.99}},
     "test": {"directives": {"f1": 0.91}, "dates": {"f1": 0.97}, "orgs": {"f1": 0.92},

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import regex
+
 from ..document import Document
 from ..normalize import modern_tones
 from ..places import home_province
@@ -69,6 +71,23 @@ def segmenter_words(doc: Document, norm: NormText) -> WordEnd:
     return word_end
 
 
+# a paragraph of its own length at least, ending in a letter: the text was cut off mid-sentence
+_CUT_LINE_CHARS = 80
+_CUT_END_RE = regex.compile(r"\p{L}+$")
+
+
+def cut_off_at(body: str) -> int:
+    """Where the last word of a text cut off mid-sentence begins (a stored copy's excerpt
+    ends "... Công đoàn Tổng công ty Bưu điện Vi"), else past the text's end: a body
+    ending in a long line without closing punctuation."""
+    text = body.rstrip()
+    line = text[text.rfind("\n") + 1:]
+    last = _CUT_END_RE.search(line)
+    if len(line) < _CUT_LINE_CHARS or last is None:
+        return len(body) + 1
+    return len(text) - len(last.group())
+
+
 def extract_orgs(doc: Document, province: str | None, published: dt.date | None = None) -> list[OrgMention]:
     """One row per mention of a trade-union body in the body, with its canonical name
     (`published`: after the 2025 merger a bare "LĐLĐ tỉnh" is the merged province's)."""
@@ -76,8 +95,11 @@ def extract_orgs(doc: Document, province: str | None, published: dt.date | None 
     found = unify_place_kinds(resolve(parse_candidates(norm.text, province, segmenter_words(doc, norm)), norm.text,
                                       province, home_province(province, published, doc.body)))
     out = []
+    cut = cut_off_at(doc.body)
     for c in found:
         start, end = norm.body_span(c.start, c.end)
+        if end >= cut:
+            continue  # a name the stored copy cuts off ("... do Công đoàn ngành Y t"): not its name
         level = level_of(c)
         canonical = modern_tones(historical_name(c))
         out.append(OrgMention(
