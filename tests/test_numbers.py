@@ -69,6 +69,13 @@ QUANTITIES = [
     ("DN phải trả hơn 314 triệu kinh phí công đoàn", [(314e6, "vnd", "hơn", None, "314 triệu")]),
     ("cấp 2 tỷ ngân sách cho công trình", [(2e9, "vnd", None, None, "2 tỷ")]),
     ("2 triệu đoàn viên công đoàn", [(2e6, "count", None, None, "2 triệu")]),
+    # bare millions ending the items of one list are money (wave 44); a lone one may count people
+    ("gồm: Bệnh viện Nhiệt đới TP HCM 200 triệu; Bộ Tư lệnh Thủ đô 500 triệu.",
+     [(2e8, "vnd", None, None, "200 triệu"), (5e8, "vnd", None, None, "500 triệu")]),
+    ("thưởng trung bình 6,25 triệu đồng, cao nhất 22 triệu, thấp nhất 1 triệu.",
+     [(6.25e6, "vnd", None, None, "6,25 triệu đồng"), (22e6, "vnd", None, None, "22 triệu"), (1e6, "vnd", None, None, "1 triệu")]),
+    ("Số đoàn viên cả nước lên hơn 11 triệu.", [(11e6, "count", "hơn", None, "11 triệu")]),
+    ("cả nước có 10 triệu đoàn viên, 1 triệu sáng kiến.", [(1e7, "count", None, None, "10 triệu"), (1e6, "count", None, None, "1 triệu")]),
     ("3 đồng chí được khen", [(3, "count", None, None, "3")]),
     ("ít nhất 300 đoàn viên", [(300, "count", "ít nhất", None, "300")]),
     ("tối thiểu 01 lớp", [(1, "count", "ít nhất", None, "01")]),

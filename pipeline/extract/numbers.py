@@ -168,7 +168,26 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                                    total, unit, qualifier, scale))
         i += 1
     quantities = _link_pairs(text, quantities, offset)
-    return [_money_by_cue(text, q, offset) for q in quantities]
+    quantities = [_money_by_cue(text, q, offset) for q in quantities]
+    return _money_lists(text, quantities, offset)
+
+
+# a bare amount of millions or more that ends a list item ("Bộ Tư lệnh Thủ đô 200 triệu;")
+_ITEM_END_RE = regex.compile(r"\s*(?:[;,.]|$)")
+
+
+def _money_lists(text: str, quantities: list[Quantity], offset: int) -> list[Quantity]:
+    """Bare millions that end the items of one list are sums of money ("gồm: Bệnh viện Nhiệt
+    đới TP HCM 200 triệu; Bộ Tư lệnh Thủ đô 200 triệu; ..."): two or more in a sentence, each
+    with nothing counted after it; a lone one may count people ("lên hơn 11 triệu.")."""
+    items = [i for i, q in enumerate(quantities) if q.unit == "count" and _scale_of(q.scale) >= 1e6
+             and q.link is None and _ITEM_END_RE.match(text, q.end - offset)]
+    if len(items) < 2:
+        return quantities
+    out = list(quantities)
+    for i in items:
+        out[i] = _replace(out[i], unit="vnd")
+    return out
 
 
 def _scale_of(scale: str | None) -> float:
