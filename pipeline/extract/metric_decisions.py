@@ -63,10 +63,16 @@ def _right_after(words: list[str]) -> regex.Pattern:
 _FUTURE_RE, _FUTURE_AFTER_RE = _shortly_before(_CUES["future_words"]), _right_after(_CUES["future_words"])
 _PAST_RE, _PAST_AFTER_RE = _shortly_before(_CUES["past_words"]), _right_after(_CUES["past_words"])
 _CEILING_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["ceiling_words"]) + r")(?:\s+là)?\s*$", regex.I)
-_EMPLOYS_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["employment_verbs"]) + r")\s+(?:(?:"
-                            + word_alternation(load_yaml("metric_numbers.yaml")["hedges"]) + r")\s+)?$", regex.I)
-_DECREASE_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["decrease_words"]) + r")\s+(?:(?:"
-                              + word_alternation(load_yaml("metric_numbers.yaml")["hedges"]) + r")\s+)?$", regex.I)
+_HEDGES = word_alternation(load_yaml("metric_numbers.yaml")["hedges"])
+
+
+def _verb_right_before(words: list[str]) -> regex.Pattern:
+    """One of `words` right before the figure, a hedge between ("sử dụng hơn 500 lao động")."""
+    return regex.compile(r"(?<!\p{L})(?:" + word_alternation(words) + r")\s+(?:(?:" + _HEDGES + r")\s+)?$", regex.I)
+
+
+_EMPLOYS_RE = _verb_right_before(_CUES["employment_verbs"])
+_DECREASE_RE = _verb_right_before(_CUES["decrease_words"])
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
                                     + r")(?!\p{L})", regex.I)
 _WAGE_LEVEL_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["wage_levels"], key=len, reverse=True))
