@@ -1161,3 +1161,15 @@ def test_an_undated_report_takes_the_quarter_its_lead_reviews():
             "Công đoàn cho gần 48.000 công nhân.")
     periods = {value: period for value, _, _, _, period in _metric_rows(text)}
     assert periods[48000.0] == "2025-Q3"
+
+
+def test_the_month_a_business_began_to_operate_dates_no_later_figure():
+    """"Công ty hoạt động từ tháng 2/2020, ..." is the start of its operation, like a founding
+    year: the figures after it are of the article's year (wave 44)."""
+    text = ("Thành lập CĐCS Công ty Liên Vĩnh\n\nThực hiện kế hoạch phát triển đoàn viên năm 2021, trưa ngày "
+            "25/3/2021, Ban Thường vụ LĐLĐ huyện tổ chức đại hội thành lập Công đoàn cơ sở.\n\nCông ty hoạt động "
+            "từ tháng 2/2020, chuyên in gia công giày xuất khẩu. Thời gian qua, Ban vận động tổ chức tuyên truyền, "
+            "đến nay đã có 70 công nhân lao động có đơn xin gia nhập công đoàn.")
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    found = extract_metrics(doc, extract_dates(doc, None), [], None)
+    assert [(m.value, m.period) for m in found] == [(70, "2021")]

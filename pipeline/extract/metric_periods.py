@@ -38,7 +38,7 @@ _DIGIT_RE = regex.compile(r"\d")
 _COMPARISON_CHARS = 120  # the text before a period a change and its comparison are looked for in
 _TERM_YEARS = int(_PERIODS["term_years"])
 _FOUNDING_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_PERIODS["founding_words"])
-                             + r")\s+(?:từ\s+|vào\s+)?(?:năm\s+)?$", regex.I)
+                             + r")\s+(?:từ\s+|vào\s+)?(?:năm\s+|tháng\s+)?$", regex.I)
 _MAX_PERIOD_YEARS = int(_PERIODS["max_period_years"])
 
 
@@ -141,7 +141,8 @@ def _describes(text: str, p: Period) -> bool:
 
 
 def founding_year(text: str, p: Period) -> bool:
-    """The year a body was founded ("thành lập năm 1996", "ra đời từ năm 1946"): that event's."""
+    """The year a body was founded ("thành lập năm 1996", "ra đời từ năm 1946", "hoạt động từ
+    tháng 2/2020"): that event's."""
     at = _first_digit(text, p)
     return bool(_FOUNDING_RE.search(text, max(0, at - _GOAL_PREFIX_CHARS), at))
 
