@@ -14,9 +14,18 @@ _CUES = load_yaml("metric_cues.yaml")
 _HEAD_SWAPS = tuple((regex.compile(r"^(?:" + "|".join(regex.escape(n) for n in sorted(r["nouns"], key=len, reverse=True))
                                      + r")(?!\p{L})", regex.I), dict(r["swap"]), r["total"]) for r in _CUES["head_noun_swaps"])
 _HEAD_FIXED = {k.casefold(): v for k, v in _CUES["head_noun_fixed"].items()}
-_TRANSFER_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["transfer_verbs"], key=len, reverse=True))
-                             + r")(?!\p{L})(?:\s+(?!(?:" + word_alternation(_CUES["recipient_words"]) + r")(?!\p{L}))\S+){0,"
-                             + str(int(_CUES["transfer_reach"])) + r"}?\s*$", regex.I)
+
+
+def _within_reach(words: list[str], reach: int, not_through: list[str] | None = None) -> regex.Pattern:
+    """One of `words`, then at most `reach` words (none of `not_through`), then the figure:
+    searched at the end of the words before it (clause_left)."""
+    skip = r"(?!(?:" + word_alternation(not_through) + r")(?!\p{L}))" if not_through else ""
+    return regex.compile(r"(?<!\p{L})(?:" + word_alternation(words) + r")(?!\p{L})(?:\s+" + skip + r"\S+){0,"
+                         + str(int(reach)) + r"}?\s*$", regex.I)
+
+
+# (what follows a recipient word is whom something is handed to, not what is transferred)
+_TRANSFER_RE = _within_reach(_CUES["transfer_verbs"], _CUES["transfer_reach"], _CUES["recipient_words"])
 _TRANSFER_NOUN_RE = regex.compile(r"^(?:các\s+)?(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["transfer_nouns"], key=len, reverse=True))
                                   + r")(?!\p{L})", regex.I)
 _WORKFORCE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["workforce_nouns"], key=len, reverse=True))
@@ -39,17 +48,9 @@ _ATTENDEE_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(
     set(_CUES["attendee_nouns"]) | set(_CUES["workforce_nouns"]) | set(_CUES["donor_nouns"]), key=len, reverse=True))
     + r")(?!\p{L})", regex.I)
 _COMPETITOR_RE = regex.compile(r"^(?:" + word_alternation(_CUES["competitor_nouns"]) + r")(?!\p{L})", regex.I)
-_REPRESENTED_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["representation_words"]) + r")(?!\p{L})(?:\s+\S+){0,"
-                                + str(int(_CUES["representation_reach"])) + r"}?\s*$", regex.I)
-_ARREARS_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["arrears_words"]) + r")(?!\p{L})(?:\s+\S+){0,"
-                            + str(int(_CUES["arrears_reach"])) + r"}?\s*$", regex.I)
+_REPRESENTED_RE = _within_reach(_CUES["representation_words"], _CUES["representation_reach"])
+_ARREARS_RE = _within_reach(_CUES["arrears_words"], _CUES["arrears_reach"])
 _RECOVERY_RE = phrase_regex(_CUES["recovery_words"])
-
-
-def _shortly_before(words: list[str]) -> regex.Pattern:
-    """One of `words` shortly before the figure in its clause (searched in clause_left)."""
-    return regex.compile(r"(?<!\p{L})(?:" + word_alternation(words) + r")(?!\p{L})(?:\s+\S+){0,"
-                         + str(int(_CUES["future_reach"])) + r"}?\s*$", regex.I)
 
 
 def _right_after(words: list[str]) -> regex.Pattern:
@@ -60,8 +61,9 @@ def _right_after(words: list[str]) -> regex.Pattern:
 
 # a future word shortly before the figure in its clause, or shortly after it in its own phrase;
 # a past marker the same way
-_FUTURE_RE, _FUTURE_AFTER_RE = _shortly_before(_CUES["future_words"]), _right_after(_CUES["future_words"])
-_PAST_RE, _PAST_AFTER_RE = _shortly_before(_CUES["past_words"]), _right_after(_CUES["past_words"])
+_FUTURE_RE = _within_reach(_CUES["future_words"], _CUES["future_reach"])
+_FUTURE_AFTER_RE = _right_after(_CUES["future_words"])
+_PAST_RE, _PAST_AFTER_RE = _within_reach(_CUES["past_words"], _CUES["future_reach"]), _right_after(_CUES["past_words"])
 _CEILING_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["ceiling_words"]) + r")(?:\s+là)?\s*$", regex.I)
 _HEDGES = word_alternation(load_yaml("metric_numbers.yaml")["hedges"])
 
@@ -75,8 +77,7 @@ _EMPLOYS_RE = _verb_right_before(_CUES["employment_verbs"])
 _DECREASE_RE = _verb_right_before(_CUES["decrease_words"])
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
                                     + r")(?!\p{L})", regex.I)
-_WAGE_LEVEL_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["wage_levels"], key=len, reverse=True))
-                               + r")(?!\p{L})(?:\s+\S+){0," + str(int(_CUES["wage_reach"])) + r"}?\s*$", regex.I)
+_WAGE_LEVEL_RE = _within_reach(_CUES["wage_levels"], _CUES["wage_reach"])
 
 
 def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
