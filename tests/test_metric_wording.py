@@ -215,6 +215,21 @@ def test_a_breakdown_only_of_a_size(text, statuses):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a share ("chiếm", "đạt tỷ lệ") is the share of the figure before it: its code and status
+    # (waves 36 and 42), whatever the words after the share
+    ("Hiện toàn tỉnh có 85.039 đoàn viên, chiếm tỷ lệ 88,9% số lao động được ký hợp đồng.",
+     [(85039.0, "members_total", "context"), (88.9, "members_total", "context")]),
+    ("Đại hội có 250 đại biểu chính thức, trong đó đại biểu nữ chiếm 52%, đại biểu là đảng viên chiếm 80%.",
+     [(250.0, "participants", "context"), (52.0, "participants", "context"), (80.0, "participants", "context")]),
+    # a share of a result is a result
+    ("Năm 2024, LĐLĐ tỉnh kết nạp 3.500 đoàn viên mới, chiếm tỷ lệ 12% số công nhân lao động.",
+     [(3500.0, "members_new", "achieved"), (12.0, "members_new", "achieved")]),
+])
+def test_a_share_is_of_the_figure_before_it(text, expected):
+    assert [row[:3] for row in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # a committee's seats are its organisation, whoever holds them (wave 25)
     ("Ban Chấp hành Tổng Liên đoàn khóa XIII, nhiệm kỳ 2023-2028 có cơ cấu như sau. Công đoàn cấp trên trực tiếp "
      "cơ sở là 21 ủy viên. Bên cạnh đó, cán bộ khoa học, chuyên gia là 4 ủy viên.",

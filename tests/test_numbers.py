@@ -132,3 +132,22 @@ def test_a_scaled_decimal_is_exact(text, value):
     from pipeline.extract.numbers import find_quantities
     [q] = find_quantities(text)
     assert q.value == value
+
+
+@pytest.mark.parametrize("text, share", [
+    # a share word, at most one hedge, then the number (waves 36 and 42)
+    ("lao động nữ là 176.386 người, chiếm 62,46%", True),
+    ("Tổng số có 85.039 CĐ viên, chiếm tỷ lệ 88,9% tổng số CNVCLĐ", True),
+    ("nâng tổng số đoàn viên lên trên 600.000 người, đạt tỷ lệ trên 90%", True),
+    ("đoàn viên nữ chiếm trên 50%", True),
+    # not a share: a result over its target, a bare "đạt", a share word far before the number
+    ("kết nạp 2.100 đoàn viên, đạt 105% chỉ tiêu", False),
+    ("có 95% công đoàn cơ sở đạt vững mạnh", False),
+    ("chiếm tỷ lệ cao trong tổng số, có 30% lao động nữ", False),
+])
+def test_a_share_is_introduced_by_its_word(text, share):
+    from pipeline.extract.numbers import is_share
+    pos = text.rfind("%")
+    while pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] == ","):
+        pos -= 1
+    assert is_share(text, pos) is share

@@ -10,6 +10,7 @@ from ..ruledata import load_yaml
 from .metric_candidates import Candidate
 from .metric_decisions import STOCK_TOTALS, head_noun_total
 from .metric_time import CONTINUATION_RE
+from .numbers import is_share
 
 _CUES = load_yaml("metric_cues.yaml")
 _ADJACENT_GAP = 2  # characters between two sentences next to each other (a space, a newline)
@@ -42,6 +43,29 @@ def attach_percentages(rows: list[tuple[Candidate, MetricMention]]) -> list[tupl
                              status="achieved" if pm.status == "achieved" else m.status))
         if pm.percent_of_target is None and pm.status == "achieved":
             out[j] = (pc, replace(pm, percent_of_target=m.value))
+    return out
+
+
+def shares_of_figures(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[Candidate, MetricMention]]:
+    """"lao động nữ là 176.386 người, chiếm 62,46%", "nâng tổng số đoàn viên lên trên 600.000
+    người, đạt tỷ lệ trên 90%": a percentage introduced as a share ("chiếm", "đạt tỷ lệ") is the
+    share of the figure before it in its sentence, whatever that figure is (a stock, a result,
+    a delegation): its indicator, status and period. A share of a target ("đạt 110,7% chỉ
+    tiêu") is attach_percentages' case."""
+    out = list(rows)
+    for i, (c, m) in enumerate(out):
+        if m.unit != "percent" or m.subject == _CUES["percent_target_subject"] or c.decisive:
+            continue
+        if not is_share(c.sentence.text, c.quantity.num_start - c.sentence.start):
+            continue
+        j = i - 1
+        while j >= 0 and (out[j][1].unit == "percent" or out[j][0].quantity.link == "fraction_den"):
+            j -= 1
+        if j < 0 or out[j][0].sentence is not c.sentence:
+            continue
+        pm = out[j][1]
+        if (m.indicator, m.status, m.period) != (pm.indicator, pm.status, pm.period):
+            out[i] = (c, replace(m, indicator=pm.indicator, status=pm.status, period=pm.period, extractor="rule"))
     return out
 
 
