@@ -754,3 +754,28 @@ LONG = "Hội nghị tổng kết phong trào thi đua yêu nước năm 2023 đ
 def test_a_name_cut_off_with_the_text_is_dropped(text, expected):
     doc = build_document(RawRecord(doc_id="t", source="t", text=text))
     assert [o.canonical for o in extract_orgs(doc, "Nghệ An")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a business's union named by its Latin brand (waves 16, 18, 22, 35, 41): as written, with its place
+    ("Nhiệm kỳ 2023–2025, Công đoàn PV GAS đã hoàn thành toàn bộ 16/16 chỉ tiêu.", ["Công đoàn PV GAS"]),
+    ("Chủ tịch Công đoàn EVNHANOI Phùng Lê Dũng phát biểu.", ["Công đoàn EVNHANOI"]),
+    ("Trong nửa đầu năm 2025, Công đoàn PC Quảng Ngãi đã phối hợp với các đơn vị.", ["Công đoàn PC Quảng Ngãi"]),
+    ("Công đoàn PVFCCo, Công đoàn PVComBank và Công đoàn PV Power nhận cờ thi đua.",
+     ["Công đoàn PVFCCo", "Công đoàn PVComBank", "Công đoàn PV Power"]),
+    # a Latin word too long for a Vietnamese syllable is a brand
+    ("Đồng chí Hoàng Phúc Long, Chủ tịch Công đoàn Vietsovpetro chủ trì hội nghị.", ["Công đoàn Vietsovpetro"]),
+    # known abbreviations are expanded, not kept as brands (abbreviations.csv)
+    ("Ban chấp hành Công đoàn CAND đã tổ chức hội nghị.", ["Công đoàn Công an nhân dân"]),
+    ("Công đoàn TANDTC tổ chức hội nghị.", ["Công đoàn Tòa án nhân dân tối cao"]),
+    # negatives: a short all-capitals token alone may be an abbreviation nobody expands ("các Công
+    # đoàn CSTV": the member grassroots unions); a Roman numeral is a term; a token glued to a
+    # symbol's dash is an abbreviation's first half; "TCty" before no name is an abbreviation
+    ("Một số hình ảnh tại Đại hội các Công đoàn CSTV trực thuộc.", []),
+    ("Đại hội Công đoàn XIII diễn ra.", []),
+    ("Ban VSTBPN, CĐ GD-ĐT huyện cùng hơn 300 đoàn viên dự.", []),
+    ("LĐLĐ tỉnh, CĐ TCty trực thuộc và Tổng LĐLĐVN.", ["Tổng Liên đoàn Lao động Việt Nam"]),
+])
+def test_a_union_named_by_its_brand(text, expected):
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    assert [o.canonical for o in extract_orgs(doc, None)] == expected

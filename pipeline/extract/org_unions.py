@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from .org_abbreviations import ABBREVIATIONS
 from .org_candidate import Candidate, ldld_from_place
 from .org_patterns import (CANON, RULES, SPACE_RE, _E, _I, alternation, clean_spaces, fold, is_capitalised,
                            phrase_pattern)
@@ -28,6 +29,16 @@ ZONE_RE = regex.compile(r"[ \t]+(?P<cac>các[ \t]+)?(?P<zone>" + alternation(ZON
                         + r"(?:[ \t]+và[ \t]+(?P<cac2>các[ \t]+)?(?P<zone2>" + alternation(ZONES.values()) + ")" + _E + ")?", _I)
 AND_ZONE_RE = regex.compile(r"[ \t]+và[ \t]+(?P<cac2>các[ \t]+)?(?P<zone2>" + alternation(ZONES.values()) + ")" + _E, _I)
 CORP_HEAD_RE = regex.compile(r"[ \t]+(?P<head>" + alternation(RULES["corporation_heads"]) + ")" + _E, _I)
+# a brand token: Latin letters and digits with two capitals or more, not a Roman numeral ("XIII")
+_BRAND_CAPS = r"(?=[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z])(?![IVXLC]+(?![\p{L}\p{N}]))[A-Z][A-Za-z0-9]*"
+_BRAND_LONG = r"[A-Z][a-z]{%d,}" % (int(RULES["brand_min_letters"]) - 1)
+BRAND_RE = regex.compile(
+    r"[ \t]+(?P<name>" + _BRAND_CAPS + "|" + _BRAND_LONG + r")(?:[ \t]+(?P<second>[A-Z]{2,}|"
+    + alternation(RULES["brand_second_words"]) + r"))?(?![\p{L}\p{N}\p{M}]|[-/&][\p{L}\p{N}])", regex.V1)
+# abbreviations, known or not, are capitals too: a short all-capitals token alone ("CSTV", "CQCQ") is
+# taken for a brand only with a second word or a place after it
+_SHORT_CAPS = int(RULES["brand_short_caps"])
+_ABBREVIATED = frozenset(a.abbr for a in ABBREVIATIONS)
 NATIONAL_NAME_RE = regex.compile(
     r"[ \t]+(?P<name>\p{Lu}[\p{L}\p{M}]*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)[\p{L}\p{M}]+){0,3}?)[ \t]+"
     + phrase_pattern(NATIONAL) + _E, regex.V1)
@@ -226,4 +237,20 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
     if nn:
         return Candidate(start, nn.end(), "cd_corporation", f"{CANON['cd']} {clean_spaces(nn.group('name'))} {NATIONAL}",
                          confidence=conf - 0.15)
-    return None
+    return _brand(text, start, end, province, conf)
+
+
+def _brand(text: str, start: int, end: int, province: str | None, conf: float) -> Candidate | None:
+    """"Công đoàn PV GAS", "Công đoàn PC Quảng Ngãi": a business's union named by its brand, with
+    the place the text writes after it."""
+    bm = BRAND_RE.match(text, end)
+    if bm is None or bm.group("name") in _ABBREVIATED:
+        return None
+    name = clean_spaces(bm.group("name") + (" " + bm.group("second") if bm.group("second") else ""))
+    ref = parse_place(text, bm.end(), province)
+    if ref is not None and not ref.bare:
+        return Candidate(start, ref.end, "cd_corporation", f"{CANON['cd']} {name} {written_place(text, ref)}",
+                         ref.place.province if ref.place else None, confidence=conf - 0.15)
+    if bm.group("second") is None and bm.group("name").isupper() and len(bm.group("name")) <= _SHORT_CAPS:
+        return None
+    return Candidate(start, bm.end(), "cd_corporation", f"{CANON['cd']} {name}", confidence=conf - 0.15)
