@@ -501,3 +501,37 @@ def test_the_signer_of_a_numbered_document_is_its_issuer():
             "932/QĐ-TLĐ về việc Thành lập Công đoàn Dầu khí Việt Nam.")
     [d] = process_record(RawRecord(doc_id="t", source="t", text=text)).directives
     assert (d.number, d.issuer, d.issued) == ("932", "Tổng Liên đoàn Lao động Việt Nam", dt.date(1991, 12, 16))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a congress of a bare union head is the congress of the body the article names with that head
+    # and a name (waves 35 and 38)
+    ("Đại hội đã đánh giá kết quả thực hiện Nghị quyết Đại hội Công đoàn ngành khóa IX, nhiệm kỳ 2012 - 2017. "
+     "Trong nhiệm kỳ 2017 – 2022, Công đoàn ngành Xây dựng Hà Nam phấn đấu thành lập thêm 3 công đoàn cơ sở.",
+     [("Nghị quyết", "Đại hội Công đoàn ngành Xây dựng Hà Nam khóa IX")]),
+    ("Công đoàn cơ sở Cảng Hàng không Vinh đã hoàn thành nhiệm vụ mà Nghị quyết Đại hội Công đoàn khóa I "
+     "(nhiệm kỳ 2012 – 2017) đã đề ra.",
+     [("Nghị quyết", "Đại hội Công đoàn cơ sở Cảng Hàng không Vinh khóa I")]),
+    # ... never the national union, which the bare head does not name
+    ("Theo Điều lệ Công đoàn Việt Nam, Ban chấp hành Công đoàn Công ty CP Chế tạo Bơm Hải Dương tổ chức "
+     "Đại hội. Đại hội quyết tâm thực hiện Nghị quyết Đại hội Công đoàn lần thứ XXVIII.",
+     [("Nghị quyết", "Đại hội Công đoàn Công ty CP Chế tạo Bơm Hải Dương lần thứ XXVIII")]),
+    # ... and where the article names no such body, the congress stays as written
+    ("Đại hội đã đánh giá kết quả thực hiện Nghị quyết Đại hội Công đoàn ngành khóa IX, nhiệm kỳ 2012 - 2017.",
+     [("Nghị quyết", "Đại hội Công đoàn ngành khóa IX")]),
+])
+def test_a_congress_of_a_bare_union_head_is_the_articles_body(text, expected):
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    found = process_record(RawRecord(doc_id="t", source="t", text=text)).directives
+    assert [(d.type, d.issuer) for d in found] == expected
+
+
+def test_a_joint_stock_company_is_no_government():
+    """"Công ty CP": CP is cổ phần after "Công ty", Chính phủ elsewhere (abbreviations.csv not_after)."""
+    from pipeline.core import process_record
+    from pipeline.records import RawRecord
+    text = ("Thực hiện Kế hoạch số 12/KH-CĐ ngày 3/3/2023 của Ban chấp hành Công đoàn Công ty CP Chế tạo Bơm "
+            "Hải Dương và Nghị định số 12/2022/NĐ-CP ngày 17/1/2022 của CP.")
+    found = process_record(RawRecord(doc_id="t", source="t", text=text)).directives
+    assert [d.issuer for d in found] == ["Ban chấp hành Công đoàn Công ty CP Chế tạo Bơm Hải Dương", "Chính phủ"]

@@ -8,7 +8,7 @@ import regex
 from ..gazetteer import UNITS_BY_KEY, place_key
 from ..ruledata import load_yaml
 from .directive_symbols import NUMBER_AFTER_TYPE_RE
-from .directive_tokens import (ABBREVIATIONS, Phrases, Source, Tok, is_abbreviation, is_capitalised,
+from .directive_tokens import (ABBREVIATIONS, expands_after, Phrases, Source, Tok, is_abbreviation, is_capitalised,
                                match_phrase, tokenize)
 from .directive_types import TYPE_WORD_RE, type_of
 from .org_persons import PERSON_TITLE_RE, person_name_at
@@ -153,7 +153,7 @@ def scan_name(src: Source, start: int, limit: int) -> tuple[list[str], int] | No
                     end, i = toks[i + k - 1].end, i + k
             continue
         if t in ABBREVIATIONS:
-            if ROMAN_RE.fullmatch(t):
+            if ROMAN_RE.fullmatch(t) or not expands_after(t, words):
                 words.append(t)
             else:
                 words.extend(ABBREVIATIONS[t].split())

@@ -60,6 +60,8 @@ def _named_congress(src: Source, pos: int, limit: int) -> tuple[str, int] | None
         body = _congress_body(src)  # "Nghị quyết Đại hội lần thứ V": of the body whose congress the article reports
         if body:  # "Đại hội Công đoàn X lần thứ V", "Đại hội XII Công đoàn Việt Nam"
             name = name_text(words[:2] + ([body] + rest if rest[0].casefold() == "lần" else rest + [body]))
+    if rest and name == name_text(words):
+        name = _bare_head_resolved(src, words) or name
     of = regex.match(r"\s+của\s+", text[end:limit])
     if of:
         owner = name_after(src, end + of.end(), limit)
@@ -69,6 +71,30 @@ def _named_congress(src: Source, pos: int, limit: int) -> tuple[str, int] | None
 
 
 _ORDINAL_WORDS = frozenset(str(w).casefold() for w in ISSUERS["congress_ordinal_words"])
+_BARE_HEADS = {tuple(h.casefold().split()) for h in ISSUERS["bare_union_heads"]}
+
+
+def _bare_head_resolved(src: Source, words: list[str]) -> str | None:
+    """ "Đại hội Công đoàn ngành khóa IX": a congress of a bare union head is the congress of the
+    first body the article names with that head and a name ("Công đoàn ngành Xây dựng Hà Nam")."""
+    body = words[2:]
+    cut = next((i for i, w in enumerate(body) if ROMAN_RE.fullmatch(w) or w.isdigit()
+                or w.casefold() in _ORDINAL_WORDS or w.casefold() == "nhiệm"), len(body))
+    head = tuple(w.casefold() for w in body[:cut])
+    if head not in _BARE_HEADS:
+        return None
+    # "Đại hội Công đoàn khóa I" of "Công đoàn cơ sở Cảng Hàng không Vinh"
+    pattern = r"(?<!\p{L})" + r"\s+".join(map(regex.escape, body[:cut])) + r"(?:\s+cơ\s+sở)?\s+(?=\p{Lu})"
+    for m in regex.finditer(pattern, src.text, regex.IGNORECASE):
+        got = scan_name(src, m.start(), line_end(src.text, m.start()))
+        if got is None or not any(w[:1].isupper() for w in got[0][cut:]):
+            continue
+        named = got[0]
+        stop = next((i for i, w in enumerate(named) if i >= cut and (ROMAN_RE.fullmatch(w) or w.isdigit()
+                     or w.casefold() in _ORDINAL_WORDS or w.casefold() == "nhiệm")), len(named))
+        if stop > cut and [w.casefold() for w in named[cut:stop]] != ["việt", "nam"]:  # not the national union
+            return name_text(words[:2] + named[:stop] + body[cut:])
+    return None
 _CONGRESS_OF_RE = regex.compile(r"(?<!\p{L})Đại\s+hội\s+(?:đại\s+biểu\s+)?(?=(?:Công\s+đoàn|Liên\s+đoàn)\s)")
 
 
