@@ -37,6 +37,7 @@ FURNITURE = [
     ("page label", f"Chi tiết bài viết Chi tiết bài viết\n\n{ARTICLE}", ARTICLE),
     ("menu row", f"Trang chủ | Tin tức | Công đoàn | Liên hệ\n{ARTICLE}", ARTICLE),
     ("media player", f"{HEAD}\n\n0:00 / 0:00\n0:00\n{P1}\n\n{P2}", f"{HEAD}\n\n{P1}\n\n{P2}"),
+    ("pager", f"{HEAD}\n\n{P1}\n\n{P2}\n\n[1]234  \n", f"{HEAD}\n\n{P1}\n\n{P2}"),
     ("audio player's file", f"{ARTICLE}\nAudio: 1701_tuyen_duong_90_cong_nhan_mixdown_mp3\n{P3}", f"{ARTICLE}\n{P3}"),
     # the headline without its diacritics (an image's alt text, a slug), run into a related headline
     ("headline as unaccented alt text",

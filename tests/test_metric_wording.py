@@ -230,6 +230,33 @@ def test_a_share_is_of_the_figure_before_it(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # the parts of a result counted by the same words are part of it (waves 37 and 42): "em học
+    # sinh tiểu học" of "em học sinh", "phòng" of "phòng vắt trữ sữa mẹ"; "Trong đó có" opens them too
+    ("Công đoàn ngành Y tế tổ chức lễ trao học bổng cho 44 em học sinh là con của công đoàn viên. "
+     "Trong đó, có 34 em học sinh tiểu học; 4 em học sinh THCS.",
+     [(44.0, "welfare", "achieved"), (34.0, "welfare", "achieved"), (4.0, "welfare", "achieved")]),
+    ("Từ sự quan tâm của Công đoàn, đã có 20 doanh nghiệp lắp đặt được 34 phòng vắt trữ sữa mẹ.\n\n"
+     "Trong đó có Tổng Công ty May Việt Tiến lắp đặt 6 phòng, Công ty Dệt kim Đông Xuân lắp đặt 2 phòng.",
+     [(20.0, "welfare", "achieved"), (34.0, "welfare", "achieved"), (6.0, "welfare", "achieved"),
+      (2.0, "welfare", "achieved")]),
+])
+def test_the_parts_of_a_result_are_results(text, expected):
+    assert [row[:3] for row in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,part", [
+    # negatives: a part with an event of its own after it keeps its own code ("do ... đóng góp") ...
+    ("Công trình được thực hiện với tổng số tiền là 85 triệu đồng. Trong đó, 65 triệu đồng do công nhân "
+     "viên chức lao động đóng góp.", (65000000.0, "donations")),
+    # ... and a part counted by other words is no part of the result
+    ("Năm 2024, LĐLĐ tỉnh trao 500 suất quà Tết. Trong đó có 120 doanh nghiệp tham gia chương trình.",
+     (120.0, "other")),
+])
+def test_a_part_of_a_result_only_by_its_words(text, part):
+    assert part in [row[:2] for row in _rows(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
     # a committee's seats are its organisation, whoever holds them (wave 25)
     ("Ban Chấp hành Tổng Liên đoàn khóa XIII, nhiệm kỳ 2023-2028 có cơ cấu như sau. Công đoàn cấp trên trực tiếp "
      "cơ sở là 21 ủy viên. Bên cạnh đó, cán bộ khoa học, chuyên gia là 4 ủy viên.",

@@ -135,6 +135,8 @@ NOT_METRICS = [
     "Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam 3/2 (1930-2025).",
     "Trải qua 27 năm hình thành và phát triển, Công đoàn Viên chức tỉnh ngày càng lớn mạnh.",
     "Trong hơn 02 năm qua, đại dịch Covid-19 đã ảnh hưởng lớn đến đời sống công nhân.",
+    # a model code and the numbers a slash joins to it (wave 46)
+    "Tại lò chợ chống bằng giá thủy lực dạng khung ZH1600/16/24 đã xảy ra sự cố.",
     "Anh Nguyễn Văn Hùng, 35 tuổi, công nhân Công ty Giày Ngọc Tề, có hoàn cảnh khó khăn.",
     "Điện thoại: 02063 852384 - Fax: 02063 954538.",
     "Liên hệ đường dây nóng 0206.3852.515 để được tư vấn.",

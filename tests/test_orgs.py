@@ -768,6 +768,8 @@ def test_a_name_cut_off_with_the_text_is_dropped(text, expected):
     # known abbreviations are expanded, not kept as brands (abbreviations.csv)
     ("Ban chấp hành Công đoàn CAND đã tổ chức hội nghị.", ["Công đoàn Công an nhân dân"]),
     ("Công đoàn TANDTC tổ chức hội nghị.", ["Công đoàn Tòa án nhân dân tối cao"]),
+    ("Ban Chấp hành Công đoàn Tổng công ty TVTK GTVT đã tổ chức hội nghị.",
+     ["Công đoàn Tổng công ty Tư vấn thiết kế Giao thông vận tải"]),
     # negatives: a short all-capitals token alone may be an abbreviation nobody expands ("các Công
     # đoàn CSTV": the member grassroots unions); a Roman numeral is a term; a token glued to a
     # symbol's dash is an abbreviation's first half; "TCty" before no name is an abbreviation

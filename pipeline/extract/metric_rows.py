@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from ..document import Document
 from ..records import MetricMention, OrgMention
 from ..ruledata import load_yaml
@@ -14,6 +16,8 @@ from .numbers import is_share
 
 _CUES = load_yaml("metric_cues.yaml")
 _ADJACENT_GAP = 2  # characters between two sentences next to each other (a space, a newline)
+# "Trong đó có Tổng Công ty ... lắp đặt 1 phòng": "Trong đó có" opens a breakdown as "Trong đó," does
+_BREAKDOWN_RE = regex.compile(CONTINUATION_RE.pattern + r"|[^\w\n]*trong\s+đó\s+có(?!\p{L})", regex.I)
 
 
 def org_for(doc: Document, pos: int, orgs: list[OrgMention]) -> str | None:
@@ -69,26 +73,43 @@ def shares_of_figures(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple
     return out
 
 
+def _same_noun(part: str | None, whole: str | None) -> bool:
+    """The part counts what the whole counts: the same total ("387 đoàn viên" of "2.100 đoàn
+    viên"), or the words of the shorter subject opening the other ("34 em học sinh tiểu học" of
+    "44 em học sinh", "1 phòng" of "34 phòng vắt trữ sữa mẹ")."""
+    if not part or not whole:
+        return False
+    total = head_noun_total(part, None)
+    if total is not None:
+        return total == head_noun_total(whole, None)
+    a, b = (s.casefold().removeprefix("các ").split() for s in (part, whole))
+    short, long_ = sorted((a, b), key=len)
+    return bool(short) and long_[:len(short)] == short
+
+
 def parts_of_totals(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[Candidate, MetricMention]]:
     """"... nâng tổng số đoàn viên của huyện lên hơn 2.100 đoàn viên với 76 tổ chức CĐCS.
     Trong đó, khu vực ngoài Nhà nước 387 đoàn viên và 18 tổ chức CĐCS": a sentence opening
     with "Trong đó," right after one that gives a union's size (its members or units as a
     stock) breaks that size down; its figures are parts of the size, status context, each
-    the total its noun counts. After a result counted by the same noun, its figures are parts
-    of the result: its code, achieved. Not where an event stands before a figure ("Trong đó,
-    năm 2024 kết nạp mới 387 đoàn viên")."""
+    the total its noun counts. After a result counted by the same noun (_same_noun), its figures
+    are parts of the result: its code, achieved; "Trong đó có" opens such parts too ("... lắp đặt
+    được 34 phòng vắt trữ sữa mẹ. Trong đó có Tổng Công ty May Việt Tiến lắp đặt 6 phòng"). Not
+    where an event of its own stands before a figure ("Trong đó, năm 2024 kết nạp mới 387 đoàn
+    viên"), nor, for parts of a result, after it ("Trong đó, 65 triệu đồng do ... đóng góp")."""
     out = list(rows)
     for i, (c, m) in enumerate(out):
-        if c.decisive or c.event_before or c.target_scope or not CONTINUATION_RE.match(c.sentence.text):
+        if c.decisive or c.event_before or c.target_scope or not _BREAKDOWN_RE.match(c.sentence.text):
             continue
+        of_size = CONTINUATION_RE.match(c.sentence.text)  # "Trong đó có" breaks down results only
         # the last figure before this sentence, in the sentence right before it
         last = next(((pc, pm) for pc, pm in reversed(out[:i]) if pc.sentence.end <= c.sentence.start), None)
         if last is None or c.sentence.start - last[0].sentence.end > _ADJACENT_GAP:
             continue
         total = head_noun_total(m.subject, None)
-        if last[1].status == "context" and last[1].indicator in STOCK_TOTALS and m.status != "context":
+        if of_size and last[1].status == "context" and last[1].indicator in STOCK_TOTALS and m.status != "context":
             out[i] = (c, replace(m, status="context", indicator=total or m.indicator, extractor="rule"))
-        elif (last[1].status == "achieved" and total is not None and total == head_noun_total(last[1].subject, None)
+        elif (last[1].status == "achieved" and not c.event_after and _same_noun(m.subject, last[1].subject)
               and (m.status, m.indicator) != ("achieved", last[1].indicator)):
             # a part of a result counted by the same noun is part of that result ("kết nạp mới
             # 2.100 đoàn viên. Trong đó, khu vực ngoài Nhà nước 387 đoàn viên": new members)
