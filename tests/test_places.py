@@ -347,6 +347,8 @@ def test_crosswalk_frame():
     # districts merged away before 2025 still name their province in older news
     ("LĐLĐ tỉnh phối hợp với LĐLĐ huyện Long Điền bàn giao nhà cho đoàn viên ở huyện Đất Đỏ.", "Bà Rịa - Vũng Tàu"),
     ("Công đoàn cơ sở xã Thống Nhất, huyện Hoành Bồ tổ chức hội nghị.", "Quảng Ninh"),
+    # ... and so do those merged in 2024 (wave 47)
+    ("Ban chấp hành Liên đoàn Lao động huyện Đông Sơn đã tiến hành họp mở rộng.", "Thanh Hóa"),
 ])
 def test_former_districts_point_to_their_province(text, province):
     from pipeline.place_matcher import find_places
