@@ -781,3 +781,23 @@ def test_a_name_cut_off_with_the_text_is_dropped(text, expected):
 def test_a_union_named_by_its_brand(text, expected):
     doc = build_document(RawRecord(doc_id="t", source="t", text=text))
     assert [o.canonical for o in extract_orgs(doc, None)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an industrial-zone union named by its area, dashed names included (waves 1 and 27)
+    ("Tại trụ sở Công đoàn Khu công nghiệp khu vực Phú Thọ, Liên đoàn Lao động tỉnh tổ chức chương trình.",
+     [("Công đoàn Khu công nghiệp khu vực Phú Thọ", "Phú Thọ")]),
+    ("Tối 28/1, Công đoàn khu công nghiệp khu vực Đồng Xoài – Đồng Phú tổ chức chương trình Tết sum vầy.",
+     [("Công đoàn Khu công nghiệp khu vực Đồng Xoài - Đồng Phú", "Bình Phước")]),
+    # two zone kinds joined by a dash, as by "và" (wave 23)
+    ("Công đoàn Khu kinh tế - Khu công nghiệp tỉnh Ninh Thuận phối hợp tổ chức.",
+     [("Công đoàn Khu kinh tế - Khu công nghiệp tỉnh Ninh Thuận", "Ninh Thuận")]),
+    ("Công đoàn Khu kinh tế Nghi Sơn và các khu công nghiệp tỉnh Thanh Hóa tổ chức hội nghị.",
+     [("Công đoàn Khu kinh tế Nghi Sơn và các Khu công nghiệp tỉnh Thanh Hóa", "Thanh Hóa")]),
+    # a lowercase "khu vực" that names no area is no part of the name
+    ("Công đoàn các Khu công nghiệp tỉnh Bắc Ninh hỗ trợ khu vực nhà trọ.",
+     [("Công đoàn các Khu công nghiệp tỉnh Bắc Ninh", "Bắc Ninh")]),
+])
+def test_an_industrial_zone_union_by_its_area(text, expected):
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    assert [(o.canonical, o.province) for o in extract_orgs(doc, None)] == expected

@@ -24,9 +24,12 @@ LEXICON_NATIONAL_RE = regex.compile(
     r"[ \t]+(?P<name>" + alternation(list(SECTORS.values()) + list(CORPORATE_SECTORS.values())) + r")[ \t]+"
     + phrase_pattern(NATIONAL) + _E, _I)
 ZONES = {fold(z): z for z in RULES["zone_kinds"]}
-# one zone kind, or two joined ("Khu kinh tế và các Khu công nghiệp tỉnh Thái Bình")
+# one zone kind, or two joined by "và" or a dash ("Khu kinh tế - Khu công nghiệp tỉnh Ninh Thuận")
 ZONE_RE = regex.compile(r"[ \t]+(?P<cac>các[ \t]+)?(?P<zone>" + alternation(ZONES.values()) + ")" + _E
-                        + r"(?:[ \t]+và[ \t]+(?P<cac2>các[ \t]+)?(?P<zone2>" + alternation(ZONES.values()) + ")" + _E + ")?", _I)
+                        + r"(?:(?P<joint>[ \t]+và[ \t]+|[ \t]*[-–][ \t]*)(?P<cac2>các[ \t]+)?(?P<zone2>"
+                        + alternation(ZONES.values()) + ")" + _E + ")?", _I)
+# "Công đoàn Khu công nghiệp khu vực Đồng Xoài – Đồng Phú": a zone union named by its area
+AREA_RE = regex.compile(r"[ \t]+khu[ \t]+vực[ \t]+(?=\p{Lu})", _I)
 AND_ZONE_RE = regex.compile(r"[ \t]+và[ \t]+(?P<cac2>các[ \t]+)?(?P<zone2>" + alternation(ZONES.values()) + ")" + _E, _I)
 CORP_HEAD_RE = regex.compile(r"[ \t]+(?P<head>" + alternation(RULES["corporation_heads"]) + ")" + _E, _I)
 # a brand token: Latin letters and digits with two capitals or more, not a Roman numeral ("XIII")
@@ -123,6 +126,22 @@ def _and_zones(text: str, start: int, end: int, name: str, zone_province: str | 
                          confidence=conf)
     return Candidate(start, end, "cd_industrial_zone", name, zone_province, confidence=conf)
 
+def _zone_area(text: str, start: int, at: int, stem: str, province: str | None, conf: float) -> Candidate | None:
+    """"Công đoàn Khu công nghiệp khu vực Phú Thọ", "... khu vực Đồng Xoài – Đồng Phú": the area
+    as written, names joined by a dash included; its province where a place names it."""
+    run = CAP_RUN_RE.match(text, at)
+    if run is None:
+        return None
+    end = run.end()
+    more = regex.match(r"[ \t]*[-–][ \t]*", text[end:])
+    if more:
+        second = CAP_RUN_RE.match(text, end + more.end())
+        end = second.end() if second else end
+    ref = parse_place(text, at, province)
+    return Candidate(start, end, "cd_industrial_zone", f"{stem} khu vực {clean_spaces(text[at:end])}",
+                     ref.place.province if ref is not None and ref.place else None, confidence=conf - 0.05)
+
+
 def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_nearby: bool,
              province: str | None, word_end: WordEnd = no_words) -> Candidate | None:
     """"Công đoàn" + what names one body: cơ sở X, Viên chức, ngành X, Khu công nghiệp, a unit, a place."""
@@ -177,7 +196,11 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
     if zm:
         stem = f"{CANON['cd']} {'các ' if zm.group('cac') else ''}{ZONES[fold(zm.group('zone'))]}"
         if zm.group("zone2"):
-            stem += f" và {'các ' if zm.group('cac2') else ''}{ZONES[fold(zm.group('zone2'))]}"
+            joint = " và " if zm.group("joint").strip() == "và" else " - "
+            stem += f"{joint}{'các ' if zm.group('cac2') else ''}{ZONES[fold(zm.group('zone2'))]}"
+        area = AREA_RE.match(text, zm.end())
+        if area:
+            return _zone_area(text, start, area.end(), stem, province, conf)
         ref = parse_place(text, zm.end(), province)
         if ref is not None and not ref.bare:
             return _and_zones(text, start, ref.end, f"{stem} {written_place(text, ref)}",
