@@ -801,3 +801,13 @@ def test_a_union_named_by_its_brand(text, expected):
 def test_an_industrial_zone_union_by_its_area(text, expected):
     doc = build_document(RawRecord(doc_id="t", source="t", text=text))
     assert [(o.canonical, o.province) for o in extract_orgs(doc, None)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name is written in sentence case after its head: its lowercase words stay in it (waves 1 and 46)
+    ("Ý kiến của Công đoàn cơ sở Viện Y học biển với phong trào ngành Y tế.", ["Công đoàn cơ sở Viện Y học biển"]),
+    ("Công đoàn Trung tâm Trợ giúp pháp lý tỉnh tổ chức hội nghị.", ["Công đoàn Trung tâm Trợ giúp pháp lý tỉnh"]),
+])
+def test_lowercase_words_inside_a_units_name(text, expected):
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    assert [o.canonical for o in extract_orgs(doc, None)] == expected
