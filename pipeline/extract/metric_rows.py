@@ -30,17 +30,24 @@ def org_for(doc: Document, pos: int, orgs: list[OrgMention]) -> str | None:
     return fed.canonical if fed else None
 
 
+def _figure_before(rows: list[tuple[Candidate, MetricMention]], i: int) -> int | None:
+    """The row of the figure a percentage at row `i` qualifies: the nearest before it in its
+    sentence that is neither a percentage nor the denominator of a fraction."""
+    j = i - 1
+    while j >= 0 and (rows[j][1].unit == "percent" or rows[j][0].quantity.link == "fraction_den"):
+        j -= 1
+    return j if j >= 0 and rows[j][0].sentence is rows[i][0].sentence else None
+
+
 def attach_percentages(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[Candidate, MetricMention]]:
     """"N ..., đạt P% chỉ tiêu": the percentage takes N's indicator, status and period,
     and N's row gets percent_of_target (its target_value comes from "N/T", see attach_fractions)."""
     out = list(rows)
     for i, (c, m) in enumerate(out):
-        if m.unit != "percent" or m.subject != _CUES["percent_target_subject"] or i == 0:
+        if m.unit != "percent" or m.subject != _CUES["percent_target_subject"]:
             continue
-        j = i - 1
-        while j >= 0 and (out[j][1].unit == "percent" or out[j][0].quantity.link == "fraction_den"):
-            j -= 1
-        if j < 0 or out[j][0].sentence is not c.sentence:
+        j = _figure_before(out, i)
+        if j is None:
             continue
         pc, pm = out[j]
         out[i] = (c, replace(m, indicator=pm.indicator, period=pm.period, extractor="rule",
@@ -62,10 +69,8 @@ def shares_of_figures(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple
             continue
         if not is_share(c.sentence.text, c.quantity.num_start - c.sentence.start):
             continue
-        j = i - 1
-        while j >= 0 and (out[j][1].unit == "percent" or out[j][0].quantity.link == "fraction_den"):
-            j -= 1
-        if j < 0 or out[j][0].sentence is not c.sentence:
+        j = _figure_before(out, i)
+        if j is None:
             continue
         pm = out[j][1]
         if (m.indicator, m.status, m.period) != (pm.indicator, pm.status, pm.period):
