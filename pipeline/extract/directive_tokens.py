@@ -15,18 +15,20 @@ from ..document import Document
 from ..ruledata import load_table
 
 
-ABBREVIATIONS: dict[str, str] = {r["abbr"]: r["expansion"] for r in load_table("abbreviations.csv")
-                                  if r["scope"] in ("issuers", "all")}
+_ISSUER_ABBREVIATIONS = [r for r in load_table("abbreviations.csv") if r["scope"] in ("issuers", "all")]
+ABBREVIATIONS: dict[str, str] = {r["abbr"]: r["expansion"] for r in _ISSUER_ABBREVIATIONS}
 # words right before which the letters mean something else ("Công ty CP": cổ phần, not Chính phủ)
 NOT_AFTER: dict[str, "regex.Pattern[str]"] = {
-    r["abbr"]: regex.compile(r"(?:" + r["not_after"].strip() + r")$") for r in load_table("abbreviations.csv")
-    if r["scope"] in ("issuers", "all") and (r.get("not_after") or "").strip()}
+    r["abbr"]: regex.compile(r"(?:" + r["not_after"].strip() + r")$")
+    for r in _ISSUER_ABBREVIATIONS if (r.get("not_after") or "").strip()}
 
 
 def expands_after(abbr: str, words: list[str]) -> bool:
     """Whether `abbr` after `words` (the name so far) stands for its expansion."""
     rule = NOT_AFTER.get(abbr)
     return rule is None or not rule.search(" ".join(words[-3:]))
+
+
 TOKEN_RE = regex.compile(r"[\p{L}\p{N}]+(?:\.[\p{L}]+)*|[^\s\p{L}\p{N}]")
 GLUED_RE = regex.compile(r"(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})")  # "hànhTrung" → "hành" "Trung"
 

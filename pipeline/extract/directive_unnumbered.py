@@ -74,12 +74,17 @@ _ORDINAL_WORDS = frozenset(str(w).casefold() for w in ISSUERS["congress_ordinal_
 _BARE_HEADS = {tuple(h.casefold().split()) for h in ISSUERS["bare_union_heads"]}
 
 
+def _is_term_word(word: str) -> bool:
+    """A word of a congress's ordinal or term ("lần thứ V", "khóa IX", "nhiệm kỳ ..."), no name's."""
+    return bool(ROMAN_RE.fullmatch(word)) or word.isdigit() or word.casefold() in _ORDINAL_WORDS \
+        or word.casefold() == "nhiệm"
+
+
 def _bare_head_resolved(src: Source, words: list[str]) -> str | None:
     """ "Đại hội Công đoàn ngành khóa IX": a congress of a bare union head is the congress of the
     first body the article names with that head and a name ("Công đoàn ngành Xây dựng Hà Nam")."""
     body = words[2:]
-    cut = next((i for i, w in enumerate(body) if ROMAN_RE.fullmatch(w) or w.isdigit()
-                or w.casefold() in _ORDINAL_WORDS or w.casefold() == "nhiệm"), len(body))
+    cut = next((i for i, w in enumerate(body) if _is_term_word(w)), len(body))
     head = tuple(w.casefold() for w in body[:cut])
     if head not in _BARE_HEADS:
         return None
@@ -90,11 +95,12 @@ def _bare_head_resolved(src: Source, words: list[str]) -> str | None:
         if got is None or not any(w[:1].isupper() for w in got[0][cut:]):
             continue
         named = got[0]
-        stop = next((i for i, w in enumerate(named) if i >= cut and (ROMAN_RE.fullmatch(w) or w.isdigit()
-                     or w.casefold() in _ORDINAL_WORDS or w.casefold() == "nhiệm")), len(named))
+        stop = next((i for i, w in enumerate(named) if i >= cut and _is_term_word(w)), len(named))
         if stop > cut and [w.casefold() for w in named[cut:stop]] != ["việt", "nam"]:  # not the national union
             return name_text(words[:2] + named[:stop] + body[cut:])
     return None
+
+
 _CONGRESS_OF_RE = regex.compile(r"(?<!\p{L})Đại\s+hội\s+(?:đại\s+biểu\s+)?(?=(?:Công\s+đoàn|Liên\s+đoàn)\s)")
 
 
@@ -108,7 +114,7 @@ def _congress_body(src: Source) -> str | None:
             continue
         body = []
         for w in got[0]:
-            if ROMAN_RE.fullmatch(w) or w.isdigit() or w.casefold() in _ORDINAL_WORDS or w.casefold() == "nhiệm":
+            if _is_term_word(w):
                 break
             body.append(w)
         if len(body) > 2:  # more than "Công đoàn"

@@ -126,6 +126,7 @@ def _and_zones(text: str, start: int, end: int, name: str, zone_province: str | 
                          confidence=conf)
     return Candidate(start, end, "cd_industrial_zone", name, zone_province, confidence=conf)
 
+
 def _zone_area(text: str, start: int, at: int, stem: str, province: str | None, conf: float) -> Candidate | None:
     """"Công đoàn Khu công nghiệp khu vực Phú Thọ", "... khu vực Đồng Xoài – Đồng Phú": the area
     as written, names joined by a dash included; its province where a place names it."""
