@@ -39,8 +39,13 @@ _HEADS = list(_RULES["federation_heads"])
 _HEADS += [r["abbr"] for r in load_table("abbreviations.csv")
            if r["expansion"].casefold() in {h.casefold() for h in _HEADS}]
 _UNION_HEAD = r"(?<![\p{L}])(?:" + word_alternation(_HEADS) + r")"
+# an industrial-zone union's kind counts as its head's words, "và" included: "Công đoàn các Khu
+# công nghiệp và chế xuất Hà Nội" names its place (rules/org_patterns.yaml zone_kinds)
+_ZONE_KIND = r"(?:\s+(?:các\s+)?(?i:%s)(?![\p{L}]))?" % "|".join(
+    r"\s+".join(map(regex.escape, z.split())) for z in sorted(load_yaml("org_patterns.yaml")["zone_kinds"], key=len, reverse=True))
 _FEDERATION_BEFORE = regex.compile(
     _UNION_HEAD
+    + _ZONE_KIND
     + r"(?:\s*\([^()\n]{1,12}\))?"
     + r"(?:\s+(?!(?:%s)(?![\p{L}]))[\p{L}]+){0,%d}\s*$"
     % ("|".join(regex.escape(w) for w in _RULES["federation_gap_breakers"]), _RULES["federation_gap_words"])

@@ -467,3 +467,16 @@ def test_matcher_agrees_with_the_alternation_on_every_corpus_line(place_regex):
     assert len(lines) > 1000
     differing = [line for line in lines if _hits(line) != _hits_of_regex(place_regex, line)]
     assert differing == []
+
+
+@pytest.mark.parametrize("text,province", [
+    # an industrial-zone union's kind, "và" included, stands between its head and its place (wave 47)
+    ("Thực hiện Điều lệ Công đoàn Việt Nam, Ban Thường vụ Công đoàn các khu công nghiệp và chế xuất Hà Nội "
+     "đã xây dựng kế hoạch tuyên truyền. Công đoàn các KCN&CX Hà Nội ra quyết định công nhận Công đoàn cơ sở. "
+     "Chủ tịch Tổng Liên đoàn Lao động Việt Nam gửi thư chúc mừng.", "Hà Nội"),
+    # ... while "và" after a plain union head still ends its name: the place is another's
+    ("Tổng Liên đoàn Lao động Việt Nam và Công đoàn Việt Nam phối hợp với cán bộ công đoàn và Hà Nội "
+     "tổ chức hội nghị toàn quốc của Tổng Liên đoàn.", None),
+])
+def test_a_zone_unions_kind_is_part_of_its_name(text, province):
+    assert _province_of(text) == province
