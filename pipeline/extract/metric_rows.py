@@ -7,6 +7,7 @@ from dataclasses import replace
 import regex
 
 from ..document import Document
+from ..phrase_matcher import word_alternation
 from ..records import MetricMention, OrgMention
 from ..ruledata import load_yaml
 from .metric_candidates import Candidate
@@ -16,8 +17,9 @@ from .numbers import is_share
 
 _CUES = load_yaml("metric_cues.yaml")
 _ADJACENT_GAP = 2  # characters between two sentences next to each other (a space, a newline)
-# "Trong đó có Tổng Công ty ... lắp đặt 1 phòng": "Trong đó có" opens a breakdown as "Trong đó," does
-_BREAKDOWN_RE = regex.compile(CONTINUATION_RE.pattern + r"|[^\w\n]*trong\s+đó\s+có(?!\p{L})", regex.I)
+# "Trong đó có Tổng Công ty ... lắp đặt 1 phòng": the parts of a result (rules/metric_cues.yaml)
+_RESULT_PART_RE = regex.compile(r"[^\w\n]*(?:" + word_alternation(_CUES["result_part_openers"]) + r")(?!\p{L})",
+                                regex.I)
 
 
 def org_for(doc: Document, pos: int, orgs: list[OrgMention]) -> str | None:
@@ -104,9 +106,11 @@ def parts_of_totals(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[C
     viên"), nor, for parts of a result, after it ("Trong đó, 65 triệu đồng do ... đóng góp")."""
     out = list(rows)
     for i, (c, m) in enumerate(out):
-        if c.decisive or c.event_before or c.target_scope or not _BREAKDOWN_RE.match(c.sentence.text):
+        if c.decisive or c.event_before or c.target_scope:
             continue
-        of_size = CONTINUATION_RE.match(c.sentence.text)  # "Trong đó có" breaks down results only
+        of_size = CONTINUATION_RE.match(c.sentence.text) is not None  # "Trong đó có" breaks down results only
+        if not of_size and not _RESULT_PART_RE.match(c.sentence.text):
+            continue
         # the last figure before this sentence, in the sentence right before it
         last = next(((pc, pm) for pc, pm in reversed(out[:i]) if pc.sentence.end <= c.sentence.start), None)
         if last is None or c.sentence.start - last[0].sentence.end > _ADJACENT_GAP:

@@ -37,11 +37,10 @@ def _word_pattern(word: str) -> str:
 
 
 _PERCENT_RE = regex.compile(r"\s*(?:" + "|".join(_word_pattern(w) for w in _RULES["percent_words"]) + ")", regex.I)
-_SHARE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:" + _alternation(_RULES["share_words"]) + r")[^\S\n]*$", regex.I)
+# "chiếm 77,05", "chiếm tỷ lệ hơn 82%": a share word, at most one hedge, then the number
+_SHARE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:" + _alternation(_RULES["share_words"]) + r")(?:[^\S\n]+(?:"
+                                 + _alternation(_RULES["hedges"]) + r"))?[^\S\n]*$", regex.I)
 _SHARE_END_RE = regex.compile(r"[^\S\n]*(?:[,.;:)]|$)", regex.M)
-# "chiếm tỷ lệ hơn 82%": a share word, at most one hedge, then the number
-_SHARE_HEDGED_RE = regex.compile(r"(?<!\p{L})(?:" + _alternation(_RULES["share_words"]) + r")[^\S\n]+(?:(?:"
-                                 + _alternation(_RULES["hedges"]) + r")[^\S\n]+)?$", regex.I)
 _MONEY = r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})(?!/[cC](?!\p{L}))"  # "5 đ/c": đồng chí
 _MONEY_RE = regex.compile(_MONEY + r"(?!\s+(?:" + _alternation(_RULES["not_money_after_dong"]) + r")(?!\p{L}))")
 _SCALED_MONEY_RE = regex.compile(_MONEY)  # after "tỷ", "triệu": "đồng" is money whatever follows
@@ -161,7 +160,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             total = round(total, 6)
         unit, end = _unit_after(text, end, scaled=bool(scale))
         if (unit == "count" and not scale and total <= 100 and _SHARE_END_RE.match(text, end)
-                and _SHARE_BEFORE_RE.search(text, max(0, ns - 20), ns)):
+                and is_share(text, ns)):
             unit = "percent"  # "chiếm 77,05)": a share with its sign left out
         qualifier = _hedge_before(text, ns)
         hedge_after = _HEDGE_AFTER_RE.match(text, end)
@@ -216,7 +215,7 @@ def _unit_after(text: str, pos: int, scaled: bool = False) -> tuple[str, int]:
 def is_share(text: str, pos: int) -> bool:
     """Whether the number at `pos` of `text` is introduced as a share ("chiếm 62,46%",
     "đạt tỷ lệ trên 90%")."""
-    return bool(_SHARE_HEDGED_RE.search(text[max(0, pos - 30):pos]))
+    return _SHARE_BEFORE_RE.search(text, max(0, pos - 30), pos) is not None
 
 
 def _hedge_before(text: str, pos: int) -> str | None:

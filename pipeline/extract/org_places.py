@@ -49,7 +49,7 @@ def gazetteer() -> Gazetteer:
 KINDS = tuple(load_yaml("places.yaml")["unit_kinds"])
 KIND_RE = regex.compile(_B + "(?:" + alternation(KINDS) + ")" + _E, _I)
 FUZZY_PROVINCE_KIND_RE = regex.compile(_B + r"(?:tỉnh){e<=1}" + _E, regex.V1)
-CAP_RUN_RE = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[ \t]+|[ \t]*-[ \t]*)[\p{Lu}\p{N}][\p{L}\p{M}\p{N}]*){0,3}", regex.V1)
+CAP_RUN_RE = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)[\p{Lu}\p{N}][\p{L}\p{M}\p{N}]*){0,3}", regex.V1)
 NAME_NEVER_RE = regex.compile(r"(?:" + alternation(RULES["name_never"]) + ")" + _E)  # case as written
 NATIONAL = RULES["national_suffix"]
 NATIONAL_RE = regex.compile(_B + phrase_pattern(NATIONAL) + _E, _I)

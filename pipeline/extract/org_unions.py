@@ -133,13 +133,8 @@ def _zone_area(text: str, start: int, at: int, stem: str, province: str | None, 
     run = CAP_RUN_RE.match(text, at)
     if run is None:
         return None
-    end = run.end()
-    more = regex.match(r"[ \t]*[-–][ \t]*", text[end:])
-    if more:
-        second = CAP_RUN_RE.match(text, end + more.end())
-        end = second.end() if second else end
     ref = parse_place(text, at, province)
-    return Candidate(start, end, "cd_industrial_zone", f"{stem} khu vực {clean_spaces(text[at:end])}",
+    return Candidate(start, run.end(), "cd_industrial_zone", f"{stem} khu vực {clean_spaces(run.group())}",
                      ref.place.province if ref is not None and ref.place else None, confidence=conf - 0.05)
 
 
