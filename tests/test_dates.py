@@ -395,6 +395,20 @@ def test_the_year_of_a_lunar_date_is_no_year(text):
     assert [r for r in rows(text) if r[0] == "year"] == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a day of the lunar calendar written in figures, alone or in a range, glossing a solar one
+    ("Chợ Tết diễn ra từ ngày 20/12/2025 - 3/2/2026 (tức ngày 1/11 - 16/12 năm Ất Tỵ).",
+     [D("2025-12-20"), D("2026-02-03")]),
+    ("Ngày 5/3/2024 (tức 25/1 năm Giáp Thìn), công đoàn trao quà.", [D("2024-03-05")]),
+    ("Lễ giỗ tổ vào ngày 10/3 âm lịch hằng năm; ngày 18/4/2024 công đoàn dâng hương.", [D("2024-04-18")]),
+    # negatives: a solar day before a year in figures, or before a lower-case word
+    ("Ngày 5/3 năm 2024, công đoàn trao quà.", [D("2024-03-05")]),
+    ("Ngày 12/6/2021, năm giáp ranh hai nhiệm kỳ, công đoàn họp.", [D("2021-06-12")]),
+])
+def test_days_of_the_lunar_calendar_in_figures_are_no_dates(text, expected):
+    assert [r[1] for r in rows(text) if r[0] == "day"] == expected
+
+
 def test_lower_case_cycle_words_are_no_year():
     assert [r for r in rows("Bữa cơm có canh chua và giáp mặt công nhân năm nay.") if r[0] == "year"] == []
 

@@ -110,6 +110,11 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
     quarter = "|".join(sorted(v["quarters"], key=len, reverse=True))
     half = word_alternation(v["half_words"])
     year_range = _year_range_core(range_joiner)
+    # a day, or a range of days, of the lunar calendar: "10/3 âm lịch", "(tức ngày 1/11 - 16/12
+    # năm Ất Tỵ)": a solar date never takes a year of the sexagenary cycle (rules/dates.yaml)
+    branches = "|".join(b for bs in v["lunar_branches"] for b in bs)
+    not_lunar = (rf"(?!(?:\s*(?:{range_joiner})\s*{_D}{_SEP}{_D})?\s*(?:{word_alternation(v['lunar_months'])}"
+                 rf"|năm\s+(?-i:(?:{'|'.join(v['lunar_stems'])})\s+(?:{branches})))(?!\p{{L}}))")
     shapes = [
         # từ ngày 24 đến ngày 26 tháng 9 năm 2018; a list: "trong 2 ngày 11 và 12 tháng 9 năm 2017"
         ("words_range", rf"(?:từ\s+)?ngày\s+(?P<d1>{_D})(?:\s+tháng\s+(?P<m1>{_D}))?\s*(?:{joiner})\s*"
@@ -121,7 +126,7 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
                         rf"(?P<y>{YEAR})(?!\d)"),
         # 5-7/4, 17 và 18-8, 7 đến 9-11-2020, 5-6-7/4/2013
         # (and "từ ngày 20 đến ngày 22/5/1993")
-        ("num_multi", rf"{_NS}(?P<items>{_D}(?:\s*(?:{joiner})\s*{_D}|\s*(?:{range_joiner})\s*ngày\s+{_D})+)(?P<s>{_SEP})(?P<m>{_D})(?:(?P=s)(?P<y>{YEAR}))?{_NE}"),
+        ("num_multi", rf"{_NS}(?P<items>{_D}(?:\s*(?:{joiner})\s*{_D}|\s*(?:{range_joiner})\s*ngày\s+{_D})+)(?P<s>{_SEP})(?P<m>{_D})(?:(?P=s)(?P<y>{YEAR}))?{_NE}{not_lunar}"),
         # 3/2 (1930-2025): an anniversary day in its first and latest year
         ("anniversary", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})\s*\(\s*(?P<y1>{YEAR})\s*[-–—]\s*(?P<y2>{YEAR})\s*\)"),
         # (28/7/1929-28/7/2024), (19/5/1890-2022): an anniversary span, glued or spaced
@@ -131,8 +136,8 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
         ("full_num", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y>{YEAR}){_NE}"),
         # từ 10/3 đến 15/3, 10/3 - 15/4/2022
         ("dm_range", rf"{_NS}(?P<d1>{_D})(?P<s>{_SEP})(?P<m1>{_D})\s*(?:{range_joiner})\s*(?:ngày\s+)?"
-                     rf"(?P<d2>{_D})(?P=s)(?P<m2>{_D})(?:(?P=s)(?P<y>{YEAR}))?{_NE}"),
-        ("day_month", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D}){_NE}"),
+                     rf"(?P<d2>{_D})(?P=s)(?P<m2>{_D})(?:(?P=s)(?P<y>{YEAR}))?{_NE}{not_lunar}"),
+        ("day_month", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D}){_NE}{not_lunar}"),
         # 6 tháng đầu năm 2022
         ("part_year", rf"(?<![\p{{L}}\d])(?P<n>\d{{1,2}}|{number_word})\s+tháng\s+(?P<half>{half})\s+năm(?:\s+(?P<y>{YEAR}))?(?!\d)"),
         # quý I/2023, quý I.2024, quý 2 năm 2022, "quí I/2025" (the older spelling)
