@@ -807,6 +807,13 @@ def test_an_industrial_zone_union_by_its_area(text, expected):
     # a name is written in sentence case after its head: its lowercase words stay in it (waves 1 and 46)
     ("Ý kiến của Công đoàn cơ sở Viện Y học biển với phong trào ngành Y tế.", ["Công đoàn cơ sở Viện Y học biển"]),
     ("Công đoàn Trung tâm Trợ giúp pháp lý tỉnh tổ chức hội nghị.", ["Công đoàn Trung tâm Trợ giúp pháp lý tỉnh"]),
+    # a ministry's fields in their official sentence case (wave 49)
+    ("Đoàn viên Công đoàn cơ sở Sở Giao thông vận tải luôn nêu cao tinh thần trách nhiệm.",
+     ["Công đoàn cơ sở Sở Giao thông vận tải"]),
+    ("Công đoàn Sở Nông nghiệp và Phát triển nông thôn tổ chức hội nghị.",
+     ["Công đoàn Sở Nông nghiệp và Phát triển nông thôn"]),
+    # negative: another lowercase word still ends the name
+    ("Công đoàn Sở Giao thông vận động đoàn viên hiến máu.", ["Công đoàn Sở Giao thông"]),
 ])
 def test_lowercase_words_inside_a_units_name(text, expected):
     doc = build_document(RawRecord(doc_id="t", source="t", text=text))
