@@ -159,6 +159,9 @@ NOT_METRICS = [
     "Đồng chí Lê Văn Hòa, sinh năm 1975, được bầu làm Chủ tịch Công đoàn ngành.",
     "1. Công tác tuyên truyền, giáo dục.",
     "Văn phòng tại số 35 đường Trần Hưng Đạo, tầng 3.",
+    # a street quarter's number in an address (wave 49)
+    "Công ty có trụ sở ở khu phố 3, phường 1, thị xã Hòa Thành.",
+    "Gia đình chị ở tổ dân phố 22, phường Nguyễn Trãi.",
     # an image's address printed inside the text
     "vn/zoom/748_421/471584752817336320/2023/10/9/photo1696817652100-1696817652163957696007.jpg",
     "Xem thêm tại https://congdoan.vn/tin-tuc/12345/trao-300-suat-qua.html",
@@ -185,6 +188,15 @@ def test_not_metrics(text):
     ("Năm 2023, LĐLĐ tỉnh cấp 4 suất học bổng cho con đoàn viên.", [4.0]),  # "cấp" granting a count
 ])
 def test_a_house_grade_is_no_count(text, values):
+    assert [m.value for m in metrics(text)] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a street quarter's number is an address; the quarter's households are counted (wave 49)
+    ("Năm 2023, Công đoàn trao quà cho 12 công nhân ở khu phố 3, phường Long Hoa.", [12.0]),
+    ("Năm 2023, khu phố có 30 hộ công nhân thuê trọ được hỗ trợ.", [30.0]),
+])
+def test_a_street_quarters_number_is_no_count(text, values):
     assert [m.value for m in metrics(text)] == values
 
 
