@@ -407,6 +407,9 @@ EVENTS = [
     ("Phấn đấu 100% công đoàn cơ sở tổ chức Hội nghị người lao động.", [(100, "dialogue")]),
     ("Năm 2024, 100% CĐCS tham gia giám sát việc thực hiện chính sách.", [(100, "oversight")]),
     ("Có 88% CĐCS khu vực ngoài nhà nước ký kết thỏa ước lao động tập thể.", [(88, "dialogue")]),
+    # ... written with its usual abbreviation (wave 50)
+    ("Năm 2020, LĐLĐ quận đã đại diện người lao động ký TƯLĐTT tại 3 doanh nghiệp.", [(3, "dialogue")]),
+    ("Năm 2021, Công đoàn ký kết TƯ LĐTT với 4 doanh nghiệp.", [(4, "dialogue")]),
     # the people an attendance sentence lists attend, however far from "Tham dự"...
     ("Tham dự Đại hội có đồng chí Lê Huỳnh Hải Đăng – Chủ tịch Liên đoàn thị xã Hòa Thành, ông Nguyễn Thanh "
      "Tân – Giám đốc Công ty cùng 25 người lao động của công ty.", [(25, "participants")]),
