@@ -407,6 +407,12 @@ EVENTS = [
     ("Phấn đấu 100% công đoàn cơ sở tổ chức Hội nghị người lao động.", [(100, "dialogue")]),
     ("Năm 2024, 100% CĐCS tham gia giám sát việc thực hiện chính sách.", [(100, "oversight")]),
     ("Có 88% CĐCS khu vực ngoài nhà nước ký kết thỏa ước lao động tập thể.", [(88, "dialogue")]),
+    # a predicate after a figure is not that of a figure before the next one ...
+    ("Năm 2023, 7 doanh nghiệp chưa có công đoàn cơ sở, 20/20 doanh nghiệp đều chưa có thỏa ước lao động tập thể.",
+     [(7, "other"), (20, "dialogue"), (20, "dialogue")]),
+    # ... unless the two are its coordinated subjects, or a fraction
+    ("Năm 2023, 20 tập thể và 60 cá nhân được kết nạp Đảng.", [(20, "party_admission"), (60, "party_admission")]),
+    ("Năm 2023, 157/200 đoàn viên được kết nạp Đảng.", [(157, "party_admission"), (200, "party_admission")]),
     # ... written with its usual abbreviation (wave 50)
     ("Năm 2020, LĐLĐ quận đã đại diện người lao động ký TƯLĐTT tại 3 doanh nghiệp.", [(3, "dialogue")]),
     ("Năm 2021, Công đoàn ký kết TƯ LĐTT với 4 doanh nghiệp.", [(4, "dialogue")]),

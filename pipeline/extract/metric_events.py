@@ -134,13 +134,26 @@ def decisive_event(q: Quantity, subject: str | None, clause_left: str, clause_ri
             return activity
     window = " ".join(clause_right.split()[:_EVENT_WINDOW])
     m = _DECISIVE_AFTER_RE.search(window)
-    if m and DECISIVE_AFTER[m.group().casefold()] == ev_after:
+    if m and DECISIVE_AFTER[m.group().casefold()] == ev_after and _predicate_reaches(window[:m.start()]):
         return DECISIVE_AFTER[m.group().casefold()]
     last = last_event_match(clause_left) if last_event is _NO_EVENT else last_event
     if last and last.group().casefold() in DECISIVE_BEFORE:
         if len(clause_left[last.end():].split()) <= _DECISIVE_REACH:
             return DECISIVE_BEFORE[last.group().casefold()]
     return None
+
+
+# A predicate after a figure is that figure's own up to the next figure: past it, it belongs to
+# the later one ("thành lập 6 CĐCS, đạt 150%, kết nạp 2.667 đoàn viên, ký thỏa ước với 4 đơn
+# vị"), unless the two are coordinated subjects of it ("20 tập thể và 60 cá nhân được khen
+# thưởng": one figure after a comma or "và", with at most a hedge before it), or the figure
+# is a fraction's numerator ("157.605/271.733 đoàn viên tham gia").
+_COORDINATED_FIGURE_RE = regex.compile(r"/\d[\d.,]*\D*|\D*(?:,|\svà)\s+(?:\p{L}+\s+)?\d[\d.,]*\D*")
+
+
+def _predicate_reaches(between: str) -> bool:
+    """The figure's predicate may stand after `between` (the text from the figure to it)."""
+    return not any(ch.isdigit() for ch in between) or _COORDINATED_FIGURE_RE.fullmatch(between) is not None
 
 
 _LIST_COLON_RE = regex.compile(r"[^\d:;.]{0,40}:")  # the opener announces a list: "chỉ tiêu phấn đấu:"
