@@ -38,6 +38,7 @@ FURNITURE = [
     ("menu row", f"Trang chủ | Tin tức | Công đoàn | Liên hệ\n{ARTICLE}", ARTICLE),
     ("media player", f"{HEAD}\n\n0:00 / 0:00\n0:00\n{P1}\n\n{P2}", f"{HEAD}\n\n{P1}\n\n{P2}"),
     ("pager", f"{HEAD}\n\n{P1}\n\n{P2}\n\n[1]234  \n", f"{HEAD}\n\n{P1}\n\n{P2}"),
+    ("text-size control", f"{HEAD}\n100%\n\n{P1}\n\n{P2}", f"{HEAD}\n\n{P1}\n\n{P2}"),
     ("audio player's file", f"{ARTICLE}\nAudio: 1701_tuyen_duong_90_cong_nhan_mixdown_mp3\n{P3}", f"{ARTICLE}\n{P3}"),
     # the headline without its diacritics (an image's alt text, a slug), run into a related headline
     ("headline as unaccented alt text",
@@ -144,6 +145,7 @@ FURNITURE = [
 KEPT = [
     ("plain article", ARTICLE, ARTICLE),
     ("a count line with its words marked", f"{P1}\n2019 đoàn viên mới", f"{P1}\n2019 đoàn viên mới"),
+    ("a share line with its words", f"{P1}\n100% CĐCS tổ chức đối thoại", f"{P1}\n100% CĐCS tổ chức đối thoại"),
     ("byline at the end", f"{ARTICLE}\n\n{BYLINE}", f"{ARTICLE}\n\n{BYLINE}"),
     ("author line", f"{ARTICLE}\n\nTác giả bài viết: Dương Viết Long", f"{ARTICLE}\n\nTác giả bài viết: Dương Viết Long"),
     ("source line", f"{P1}\nNguồn: Báo Lao Động", f"{P1}\nNguồn: Báo Lao Động"),
