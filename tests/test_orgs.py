@@ -812,8 +812,12 @@ def test_an_industrial_zone_union_by_its_area(text, expected):
      ["Công đoàn cơ sở Sở Giao thông vận tải"]),
     ("Công đoàn Sở Nông nghiệp và Phát triển nông thôn tổ chức hội nghị.",
      ["Công đoàn Sở Nông nghiệp và Phát triển nông thôn"]),
+    # ... and those whose first word is capitalised (wave 51)
+    ("Ngày 12/9/2017, Công đoàn cơ sở Ban Quản lý Khu kinh tế tỉnh Kon Tum tổ chức đại hội.",
+     ["Công đoàn cơ sở Ban Quản lý Khu kinh tế tỉnh Kon Tum"]),
     # negative: another lowercase word still ends the name
     ("Công đoàn Sở Giao thông vận động đoàn viên hiến máu.", ["Công đoàn Sở Giao thông"]),
+    ("Công đoàn cơ sở Ban Quản lý Khu vui chơi tổ chức hội nghị.", ["Công đoàn cơ sở Ban Quản lý Khu"]),
 ])
 def test_lowercase_words_inside_a_units_name(text, expected):
     doc = build_document(RawRecord(doc_id="t", source="t", text=text))

@@ -255,6 +255,10 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
             if text[after:after + 1].isdigit():  # "Trường A và 02 cá nhân": a count begins
                 break
         low = NAME_LOWER_RE.match(text, p)
+        if not low and word_start < p:
+            # a usual part of names whose first word is capitalised: "Ban Quản lý Khu kinh tế tỉnh"
+            low = NAME_LOWER_RE.match(text, word_start)
+            low = low if low and low.end() > p else None
         if low:
             tokens.append((low.end(), False, fold(low.group())))
             end = low.end()
