@@ -67,6 +67,17 @@ def vocab() -> dict:
     return load_yaml("dates.yaml")
 
 
+def cycle_year_name(groups: bool = False) -> str:
+    """A year named in the sexagenary cycle, its stem and branch ("Ất Tỵ"), as a pattern that
+    keeps their capitals (`groups`: named `stem` and `branch`)."""
+    v = vocab()
+    stems = "|".join(v["lunar_stems"])
+    branches = "|".join(b for bs in v["lunar_branches"] for b in bs)
+    if groups:
+        return rf"(?-i:(?P<stem>{stems})\s+(?P<branch>{branches}))(?!\p{{L}})"
+    return rf"(?-i:(?:{stems})\s+(?:{branches}))(?!\p{{L}})"
+
+
 @lru_cache(maxsize=1)
 def _word_slots() -> dict[str, str]:
     v, numbers = vocab(), load_yaml("metric_numbers.yaml")
@@ -112,9 +123,8 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
     year_range = _year_range_core(range_joiner)
     # a day, or a range of days, of the lunar calendar: "10/3 âm lịch", "(tức ngày 1/11 - 16/12
     # năm Ất Tỵ)": a solar date never takes a year of the sexagenary cycle (rules/dates.yaml)
-    branches = "|".join(b for bs in v["lunar_branches"] for b in bs)
-    not_lunar = (rf"(?!(?:\s*(?:{range_joiner})\s*{_D}{_SEP}{_D})?\s*(?:{word_alternation(v['lunar_months'])}"
-                 rf"|năm\s+(?-i:(?:{'|'.join(v['lunar_stems'])})\s+(?:{branches})))(?!\p{{L}}))")
+    not_lunar = (rf"(?!(?:\s*(?:{range_joiner})\s*{_D}{_SEP}{_D})?\s*(?:(?:{word_alternation(v['lunar_months'])})(?!\p{{L}})"
+                 rf"|năm\s+{cycle_year_name()}))")
     shapes = [
         # từ ngày 24 đến ngày 26 tháng 9 năm 2018; a list: "trong 2 ngày 11 và 12 tháng 9 năm 2017"
         ("words_range", rf"(?:từ\s+)?ngày\s+(?P<d1>{_D})(?:\s+tháng\s+(?P<m1>{_D}))?\s*(?:{joiner})\s*"
@@ -156,7 +166,7 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
         # Tết Nhâm Dần, Xuân Giáp Thìn: a year of the sexagenary cycle
         # (not a lunar date's year: "26 tháng Chạp năm Ất Tỵ", rules/dates.yaml lunar_months)
         ("lunar_year", rf"(?<!\p{{L}})(?<!(?:{word_alternation(v['lunar_months'])})\s+)(?:{word_alternation(v['lunar_cues'])})\s+"
-                       rf"(?-i:(?P<stem>{'|'.join(v['lunar_stems'])})\s+(?P<branch>{'|'.join(b for bs in v['lunar_branches'] for b in bs)}))(?!\p{{L}})"),
+                       + cycle_year_name(groups=True)),
     ]
     return [(name, regex.compile(rf"(?i){pat}")) for name, pat in shapes]
 
@@ -199,12 +209,11 @@ def required_parts() -> dict[str, regex.Pattern]:
     v = vocab()
     range_joiner = word_alternation(v["range_joiners"])
     joiner = word_alternation(v["range_joiners"] + v["list_joiners"])
-    branches = "|".join(b for bs in v["lunar_branches"] for b in bs)
     parts = {
         "words_range": rf"ngày\s+{_D}(?:\s+tháng\s+{_D})?\s*(?:{joiner})",
         "part_year": rf"tháng\s+(?:{word_alternation(v['half_words'])})\s+năm",
         "year_range": _year_range_core(range_joiner),
-        "lunar_year": rf"(?-i:(?:{'|'.join(v['lunar_stems'])})\s+(?:{branches}))(?!\p{{L}})",
+        "lunar_year": cycle_year_name(),
     }
     return {name: regex.compile(rf"(?i){part}") for name, part in parts.items()}
 
@@ -234,7 +243,7 @@ def cue_patterns() -> dict:
         "word": regex.compile(r"\S+"),
         "target": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['target_year_prefixes'])})\s*$"),
         # a year named in the sexagenary cycle is a lunar year: its Tết opens it
-        "lunar": regex.compile(rf"(?:{'|'.join(v['lunar_stems'])})\s+(?:{'|'.join(b for bs in v['lunar_branches'] for b in bs)})(?!\p{{L}})"),
+        "lunar": regex.compile(cycle_year_name()),
         "tet": regex.compile(rf"(?i)(?:{word_alternation(v['tet_cues'])})(?!\p{{L}})"),
         "meeting": regex.compile(rf"(?i){v['committee_meeting']}"),
         "term_review": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['term_review_words'])})(?!\p{{L}})"),
