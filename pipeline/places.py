@@ -29,6 +29,7 @@ _PROVINCE_KIND = {u.name: u.kind for u in province_units()}
 _NATIONAL = phrase_regex(_RULES["national_signals"])
 _LOCAL = {kind: phrase_regex(words) for kind, words in _RULES["local_signals"].items()}
 _DISTRICT_LOCAL = phrase_regex(_RULES["district_local_signals"])
+_PEOPLE_BEFORE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_RULES["province_people"]) + r")[ \t]+(?:tỉnh[ \t]+)?$")
 _TEASER_LINE = regex.compile(
     r"^[ \t]*(?:" + "|".join(regex.escape(m) for m in _RULES["teaser_markers"]) + r")\b[^\n]{0,30}$", regex.M
 )
@@ -181,7 +182,9 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
             if _PROVINCE_KIND[province] == local_kinds[0]:
                 scores[province] *= _WEIGHTS["kind_fit"]
     national = sum(_position_weight(start, title_end) for start, _ in _national_spans(body))
-    local_voice = bool(local_kinds) or _DISTRICT_LOCAL.search(body) is not None
+    local_voice = bool(local_kinds) or _DISTRICT_LOCAL.search(body) is not None or any(
+        p.start < title_end + _WEIGHTS["lead_chars"] and _PEOPLE_BEFORE.search(body, max(0, p.start - 40), p.start)
+        for p in places)
     return ProvinceEvidence(dict(scores), federation_named, local_voice, national)
 
 
@@ -227,8 +230,9 @@ def article_province(doc: Document) -> str | None:
     """The province the article reports on (its federation's seat), or None.
 
     None where nothing points to a province, and for a national article: one that
-    names no union body with its place, does not speak from inside a province, and
-    mentions the union system as a whole at least as much as its best province.
+    names no union body with its place, does not speak from inside a province nor of its
+    workers in its headline or lead ("người lao động TPHCM"), and mentions the union system
+    as a whole at least as much as its best province.
     """
     ev = province_evidence(doc)
     if not ev.scores:

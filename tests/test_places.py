@@ -267,6 +267,17 @@ ARTICLES = [
     # ... but a national leader's visit reports on the province visited
     ("Phó Chủ tịch Tổng LĐLĐ Việt Nam thăm công nhân Bình Dương\n\nNgày 20/1, Phó Chủ tịch Tổng LĐLĐ Việt Nam đã "
      "tặng 500 suất quà cho công nhân tại Bình Dương. Bình Dương có 1,2 triệu công nhân.", None, "Bình Dương"),
+    # ... and so does one for the province's own workers, named with it (waves 17 and 49)
+    ("Chợ Tết Công đoàn - Xuân 2026 sẽ mang đến cơ hội mua sắm cho 3.070 đoàn viên, người lao động Hà Tĩnh\n\n"
+     "Chợ Tết Công đoàn là sàn giao dịch do Tổng Liên đoàn Lao động Việt Nam tổ chức trên quy mô toàn quốc, "
+     "dự kiến thu hút hơn 200.000 đoàn viên cả nước.", None, "Hà Tĩnh"),
+    ("Cả nghìn người lao động TPHCM tham gia chợ Tết Công đoàn\n\nChợ Tết Công đoàn do Tổng Liên đoàn Lao động "
+     "Việt Nam tổ chức, thu hút hàng nghìn đoàn viên. Đây là hoạt động trọng tâm của Tổng Liên đoàn trên cả nước.",
+     None, "Hồ Chí Minh"),
+    # ... but not workers of a province listed among others by a national body (negative)
+    ("Tổng Liên đoàn Lao động Việt Nam hỗ trợ công nhân\n\nTổng Liên đoàn Lao động Việt Nam hỗ trợ công nhân cả "
+     "nước, trong đó có công nhân Bình Dương, công nhân Đồng Nai và công nhân Long An. Tổng Liên đoàn chỉ đạo toàn "
+     "quốc. Công đoàn Việt Nam chăm lo cho đoàn viên. Trung ương chỉ đạo.", None, None),
     # "LĐLĐ tỉnh" speaks from inside a tỉnh: the national congress's venue (a city) is not the seat
     ("Báo cáo nhanh kết quả Đại hội Công đoàn Việt Nam\n\nĐại hội diễn ra tại Thủ đô Hà Nội. Để cán bộ, đoàn viên "
      "tỉnh Bến Tre nắm rõ kết quả Đại hội, Ban Thường vụ LĐLĐ tỉnh xây dựng kế hoạch.", None, "Bến Tre"),
