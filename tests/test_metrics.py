@@ -435,6 +435,9 @@ EVENTS = [
     # legal advice given is none of the codes; petitions received are dialogue
     ("Trong năm 2019, các cấp công đoàn đã có 221 cuộc TVPL cho 432 NLĐ; tiếp nhận 6 đơn đề nghị.",
      [(221, "other"), (432, "other"), (6, "dialogue")]),
+    # health advice is care for workers, as health checks are (wave 51); legal advice stays other
+    ("Năm 2023, Công đoàn tổ chức tư vấn sức khỏe cho 500 công nhân.", [(500, "welfare")]),
+    ("Năm 2023, Trung tâm đã tư vấn pháp luật cho 300 người lao động.", [(300, "other")]),
     # Party members are a size the unions report; new ones are admitted
     ("Riêng khối trường THPT, đơn vị trực thuộc có 1.030 đảng viên.", [(1030, "other")]),
     # ... but not those they stand for, nor those an event of their own governs
