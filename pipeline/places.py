@@ -24,6 +24,7 @@ from .place_matcher import SAME_PLACE_GAP, PlaceMatch, find_places, phrase_regex
 from .ruledata import load_table, load_yaml
 
 _RULES = load_yaml("places.yaml")
+_ORG_PATTERNS = load_yaml("org_patterns.yaml")  # zone kinds and surnames, as the org extractor reads them
 _WEIGHTS = _RULES["weights"]
 _PROVINCE_KIND = {u.name: u.kind for u in province_units()}
 _NATIONAL = phrase_regex(_RULES["national_signals"])
@@ -42,8 +43,7 @@ _HEADS += [r["abbr"] for r in load_table("abbreviations.csv")
 _UNION_HEAD = r"(?<![\p{L}])(?:" + word_alternation(_HEADS) + r")"
 # an industrial-zone union's kind counts as its head's words, "và" included: "Công đoàn các Khu
 # công nghiệp và chế xuất Hà Nội" names its place (rules/org_patterns.yaml zone_kinds)
-_ZONE_KIND = r"(?:\s+(?:các\s+)?(?i:%s)(?![\p{L}]))?" % "|".join(
-    r"\s+".join(map(regex.escape, z.split())) for z in sorted(load_yaml("org_patterns.yaml")["zone_kinds"], key=len, reverse=True))
+_ZONE_KIND = r"(?:\s+(?:các\s+)?(?i:%s)(?![\p{L}]))?" % word_alternation(_ORG_PATTERNS["zone_kinds"])
 _FEDERATION_BEFORE = regex.compile(
     _UNION_HEAD
     + _ZONE_KIND
@@ -89,7 +89,7 @@ def _article_places(text: str) -> list[PlaceMatch]:
     return kept
 
 
-_SURNAME_BEFORE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in load_yaml("org_patterns.yaml")["person_surnames"])
+_SURNAME_BEFORE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in _ORG_PATTERNS["person_surnames"])
                                 + r")[ \t]+$")
 
 
