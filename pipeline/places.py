@@ -31,6 +31,7 @@ _NATIONAL = phrase_regex(_RULES["national_signals"])
 _LOCAL = {kind: phrase_regex(words) for kind, words in _RULES["local_signals"].items()}
 _DISTRICT_LOCAL = phrase_regex(_RULES["district_local_signals"])
 _PEOPLE_BEFORE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_RULES["province_people"]) + r")[ \t]+(?:tỉnh[ \t]+)?$")
+_NEWSPAPER_HEAD = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_RULES["newspaper_heads"]) + r")[ \t]+")
 _TEASER_LINE = regex.compile(
     r"^[ \t]*(?:" + "|".join(regex.escape(m) for m in _RULES["teaser_markers"]) + r")\b[^\n]{0,30}$", regex.M
 )
@@ -91,6 +92,16 @@ def _article_places(text: str) -> list[PlaceMatch]:
 
 _SURNAME_BEFORE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in _ORG_PATTERNS["person_surnames"])
                                 + r")[ \t]+$")
+
+
+def _newspaper_provinces(page: str) -> set[str]:
+    """Provinces whose newspaper the page names ("Báo Gia Lai", "Báo Bình Dương điện tử")."""
+    found = set()
+    for m in _NEWSPAPER_HEAD.finditer(page):
+        places = find_places(page[m.end(): m.end() + 40])
+        if places and places[0].start == 0 and places[0].level == "province":
+            found.add(places[0].province)
+    return found
 
 
 def _is_federation(text: str, place: PlaceMatch) -> bool:
@@ -168,6 +179,8 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
         for p in _article_places(title):
             base = _WEIGHTS["federation"] if _is_federation(title, p) else _WEIGHTS["mention"]
             scores[p.province] += base * _WEIGHTS["title"]
+    for province in _newspaper_provinces(doc.raw):
+        scores[province] += _WEIGHTS["newspaper"]
     # The website and the file name only break ties between provinces the text itself names:
     # where only the website tells the province, the article's province is unknown (GOLD.md).
     told = set(scores)

@@ -12,6 +12,7 @@ import pytest
 from pipeline.core import build_document
 from pipeline.gazetteer import modern_tone, tone_variants
 from pipeline.place_matcher import canonical_province, find_places
+from pipeline import places
 from pipeline.places import article_province, crosswalk_frame, province_2025, provinces_in_url
 from pipeline.records import RawRecord
 
@@ -302,6 +303,13 @@ ARTICLES = [
      "thể được tặng Bằng khen gồm: LĐLĐ tỉnh Thanh Hóa; LĐLĐ TP HCM; LĐLĐ tỉnh Bắc Giang; LĐLĐ tỉnh Hậu Giang; LĐLĐ "
      "tỉnh Đồng Nai; LĐLĐ tỉnh Lâm Đồng; LĐLĐ tỉnh Hải Dương; LĐLĐ tỉnh Lào Cai; Công đoàn Than - khoáng sản Việt "
      "Nam; LĐLĐ TP Hà Nội; LĐLĐ tỉnh Nghệ An; Công đoàn Dầu khí Việt Nam.", None, None),
+    # a provincial newspaper's masthead, kept as furniture, tells whose the bare "tỉnh" is (wave 49)
+    ("Báo Bình Dương điện tử - www.baobinhduong.vn\nTổng Biên tập: LÊ MINH TÙNG\nTừ đầu tháng 5 đến nay, Công đoàn "
+     "các khu công nghiệp tỉnh đã tổ chức nhiều hoạt động chăm lo cho người lao động.", None, "Bình Dương"),
+    # ... but not the union system's national news it carries (negative)
+    ("Báo Bình Dương điện tử - www.baobinhduong.vn\nTổng Liên đoàn Lao động Việt Nam tổng kết năm 2023\n\nNgày 5/12, "
+     "Tổng Liên đoàn Lao động Việt Nam tổ chức hội nghị tổng kết. Công đoàn Việt Nam đã chăm lo cho đoàn viên trên "
+     "cả nước.", None, None),
     # a given name after a surname is a person's, not a district ("ông Chu Nguyên Bình")
     ("Đại hội Công đoàn Ngân hàng Việt Nam\n\nĐại hội Công đoàn Ngân hàng Việt Nam được tổ chức. Chủ tịch Công đoàn "
      "ông Chu Nguyên Bình phát biểu. Công đoàn Việt Nam chăm lo cho đoàn viên.", None, None),
@@ -311,6 +319,18 @@ ARTICLES = [
 @pytest.mark.parametrize("text, url, province", ARTICLES)
 def test_article_province(text, url, province):
     assert article_province(doc_of(text, url=url)) == province
+
+
+@pytest.mark.parametrize("page, provinces", [
+    ("Báo Bình Dương điện tử - www.baobinhduong.vn", {"Bình Dương"}),
+    ("Theo dõi Báo Gia Lai trên Google News", {"Gia Lai"}),
+    ("BÁO THỪA THIÊN HUẾ\nTheo Báo Nghệ An", {"Thừa Thiên Huế", "Nghệ An"}),
+    ("Báo cáo Bình Dương", set()),             # a report, no newspaper
+    ("Báo Lao Động", set()),                   # a national paper
+    ("Báo Thái Bình Dương", set()),           # the ocean, no province
+])
+def test_newspaper_provinces(page, provinces):
+    assert places._newspaper_provinces(page) == provinces
 
 
 def dev_gold() -> dict[str, str | None]:
