@@ -75,6 +75,19 @@ QUANTITIES = [
     ("thưởng trung bình 6,25 triệu đồng, cao nhất 22 triệu, thấp nhất 1 triệu.",
      [(6.25e6, "vnd", None, None, "6,25 triệu đồng"), (22e6, "vnd", None, None, "22 triệu"), (1e6, "vnd", None, None, "1 triệu")]),
     ("Số đoàn viên cả nước lên hơn 11 triệu.", [(11e6, "count", "hơn", None, "11 triệu")]),
+    # a lone bare amount right after one of money leaves its currency out (wave 3); further on
+    # in the sentence it may count people (negative)
+    ("mức thưởng trung bình 7,57 triệu đồng, cao nhất 192 triệu.",
+     [(7.57e6, "vnd", None, None, "7,57 triệu đồng"), (192e6, "vnd", None, None, "192 triệu")]),
+    ("trao quà trị giá 150 triệu đồng cho công nhân, nâng tổng số đoàn viên lên 1,2 triệu.",
+     [(150e6, "vnd", None, None, "150 triệu đồng"), (1.2e6, "count", None, None, "1,2 triệu")]),
+    # so much per recipient is money (wave 27)
+    ("trao 2700 phần quà (500 ngàn/ phần)", [(2700, "count", None, None, "2700"), (5e5, "vnd", None, None, "500 ngàn")]),
+    ("500 ngàn lượt người", [(5e5, "count", None, None, "500 ngàn")]),
+    # "đồng" misspelt after a scale word is money, unless a word follows it (waves 26, 37, 46, 50)
+    ("với kinh phí 119 triệu đồn. Phối hợp", [(119e6, "vnd", None, None, "119 triệu đồn")]),
+    ("ủng hộ 4 tỷ động Chương trình", [(4e9, "vnd", None, None, "4 tỷ động")]),
+    ("có 2 triệu động vật", [(2e6, "count", None, None, "2 triệu")]),
     ("cả nước có 10 triệu đoàn viên, 1 triệu sáng kiến.", [(1e7, "count", None, None, "10 triệu"), (1e6, "count", None, None, "1 triệu")]),
     ("3 đồng chí được khen", [(3, "count", None, None, "3")]),
     ("ít nhất 300 đoàn viên", [(300, "count", "ít nhất", None, "300")]),

@@ -43,7 +43,12 @@ _SHARE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:" + _alternation(_RULES["share_w
 _SHARE_END_RE = regex.compile(r"[^\S\n]*(?:[,.;:)]|$)", regex.M)
 _MONEY = r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})(?!/[cC](?!\p{L}))"  # "5 đ/c": đồng chí
 _MONEY_RE = regex.compile(_MONEY + r"(?!\s+(?:" + _alternation(_RULES["not_money_after_dong"]) + r")(?!\p{L}))")
-_SCALED_MONEY_RE = regex.compile(_MONEY)  # after "tỷ", "triệu": "đồng" is money whatever follows
+# after "tỷ", "triệu": "đồng" is money whatever follows, and so are its misspellings before
+# anything but a lowercase word ("119 triệu đồn.")
+_SCALED_MONEY_RE = regex.compile(_MONEY + r"|\s*(?:" + _alternation(_RULES["money_misspellings_after_scale"])
+                                 + r")(?!\p{L})(?![^\S\n]+\p{Ll})")
+_PER_RECIPIENT_RE = regex.compile(r"[ \t]*/[ \t]*(?:" + _alternation(_RULES["per_recipient_words"]) + r")(?!\p{L})",
+                                  regex.I)
 _HEDGE_RE = regex.compile(r"(?<!\p{L})(" + _alternation(_HEDGES) + r")\s*$", regex.I)
 _HEDGES_AFTER: dict[str, str] = {k.casefold(): v for k, v in _RULES["hedges_after"].items()}
 _HEDGE_AFTER_RE = regex.compile(r"[^\S\n]*(" + _alternation(_HEDGES_AFTER) + r")(?!\p{L})", regex.I)
@@ -174,6 +179,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     return _money_lists(text, quantities, offset)
 
 
+# the most characters between an amount of money and a bare one that leaves its currency out
+# (", cao nhất ", " và thấp nhất "): further on, a bare "triệu" may count people
+_ELIDED_CURRENCY_GAP = 20
 # a bare amount of millions or more that ends a list item ("Bộ Tư lệnh Thủ đô 200 triệu;")
 _ITEM_END_RE = regex.compile(r"\s*(?:[;,.]|$)")
 
@@ -181,11 +189,14 @@ _ITEM_END_RE = regex.compile(r"\s*(?:[;,.]|$)")
 def _money_lists(text: str, quantities: list[Quantity], offset: int) -> list[Quantity]:
     """Bare millions that end the items of one list are sums of money ("gồm: Bệnh viện Nhiệt
     đới TP HCM 200 triệu; Bộ Tư lệnh Thủ đô 200 triệu; ..."): two or more in a sentence, each
-    with nothing counted after it; a lone one may count people ("lên hơn 11 triệu.")."""
+    with nothing counted after it; a lone one may count people ("lên hơn 11 triệu."), unless
+    an amount of money stands before it in the sentence and the currency is left out after it
+    ("mức thưởng trung bình 7,57 triệu đồng, cao nhất 192 triệu.")."""
     items = [i for i, q in enumerate(quantities) if q.unit == "count" and _scale_of(q.scale) >= 1e6
              and q.link is None and _ITEM_END_RE.match(text, q.end - offset)]
     if len(items) < 2:
-        return quantities
+        items = [i for i in items if i > 0 and quantities[i - 1].unit == "vnd"
+                 and quantities[i].start - quantities[i - 1].end <= _ELIDED_CURRENCY_GAP]
     out = list(quantities)
     for i in items:
         out[i] = _replace(out[i], unit="vnd")
@@ -264,6 +275,8 @@ def _money_by_cue(text: str, q: Quantity, offset: int) -> Quantity:
         return q
     if mult >= 1e6 and _MONEY_NOUN_AFTER_RE.match(text, q.end - offset):
         return _replace(q, unit="vnd")
+    if mult >= 1e3 and _PER_RECIPIENT_RE.match(text, q.end - offset):
+        return _replace(q, unit="vnd")  # "(500 ngàn/ phần)": so much for each
     if _NOUN_AFTER_RE.match(text, q.end - offset):
         return q  # a noun follows: "1 triệu sáng kiến" is a count
     if _MONEY_CUE_RE.search(text[max(0, q.num_start - offset - reach):q.num_start - offset]):
