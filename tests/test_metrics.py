@@ -119,6 +119,19 @@ def test_sentence_metrics(text, expected):
     assert rows(text) == expected
 
 
+@pytest.mark.parametrize("text, statuses", [
+    # a plan exceeded is a result, though the plan opens the list that holds it (wave 52)
+    ("Kết quả thu kinh phí công đoàn đảm bảo thu đúng thu đủ thu kịp thời, đạt vượt kế hoạch thu 2% kinh phí công "
+     "đoàn cụ thể: So với với kế hoạch đặt ra từng năm, năm 2014 đạt 129%, năm 2015 đạt 127%, Năm 2016 đạt 100,5%; "
+     "năm 2017 đạt 100%, năm 2018 đạt 118%.", {129: "achieved", 127: "achieved", 100.5: "achieved", 118: "achieved"}),
+    # ... but not one a future word plans (negative)
+    ("Năm 2025, LĐLĐ tỉnh phấn đấu thu kinh phí công đoàn sẽ đạt 110% kế hoạch.", {110: "target"}),
+])
+def test_a_plan_exceeded_is_a_result(text, statuses):
+    got = {value: status for value, unit, _, _, status, _, _ in rows(text) if unit == "percent" and value > 100}
+    assert got == statuses
+
+
 NOT_METRICS = [
     # a company's ownership is what the company is
     "Công ty TNHH MTV 100% vốn điều lệ do Nhà nước nắm giữ thưởng Tết cho người lao động.",

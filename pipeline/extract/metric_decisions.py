@@ -74,6 +74,7 @@ def _verb_right_before(words: list[str]) -> regex.Pattern:
 
 
 _EMPLOYS_RE = _verb_right_before(_CUES["employment_verbs"])
+_ATTAINED_RE = _verb_right_before(_CUES["attainment_verbs"])
 _DECREASE_RE = _verb_right_before(_CUES["decrease_words"])
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
                                     + r")(?!\p{L})", regex.I)
@@ -173,7 +174,14 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     elif status == "achieved" and ((_FUTURE_RE.search(c.clause_left) and not TARGET_BREAKER_RE.search(c.clause_left))
                                    or _FUTURE_AFTER_RE.match(c.clause_right) or _CEILING_RE.search(c.clause_left)):
         status, p_st, ruled = "target", 1.0, True
-    if c.target_scope and status != "target":
+    # "So với kế hoạch đặt ra, năm 2015 đạt 127%": a plan exceeded is a result, though the plan
+    # opens the list that holds it
+    exceeded = (c.quantity.unit == "percent" and c.quantity.value > 100 and _ATTAINED_RE.search(c.clause_left)
+                and not _FUTURE_RE.search(c.clause_left))
+    if exceeded:
+        if status != "achieved":
+            status, p_st, ruled = "achieved", 1.0, True
+    elif c.target_scope and status != "target":
         status, p_st, ruled = "target", 1.0, True
     elif status == "target" and ((_PAST_RE.search(c.clause_left) and not _FUTURE_RE.search(c.clause_left))
                                  or (_PAST_AFTER_RE.match(c.clause_right) and not _FUTURE_AFTER_RE.match(c.clause_right))):
