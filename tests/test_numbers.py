@@ -87,6 +87,7 @@ QUANTITIES = [
     # "đồng" misspelt after a scale word is money, unless a word follows it (waves 26, 37, 46, 50)
     ("với kinh phí 119 triệu đồn. Phối hợp", [(119e6, "vnd", None, None, "119 triệu đồn")]),
     ("ủng hộ 4 tỷ động Chương trình", [(4e9, "vnd", None, None, "4 tỷ động")]),
+    ("(mỗi sổ trị giá 5 triệu đổng) cho cán bộ", [(5e6, "vnd", None, None, "5 triệu đổng")]),
     ("có 2 triệu động vật", [(2e6, "count", None, None, "2 triệu")]),
     ("cả nước có 10 triệu đoàn viên, 1 triệu sáng kiến.", [(1e7, "count", None, None, "10 triệu"), (1e6, "count", None, None, "1 triệu")]),
     ("3 đồng chí được khen", [(3, "count", None, None, "3")]),
