@@ -23,6 +23,9 @@ TLD = "Tổng Liên đoàn Lao động Việt Nam"
 
 # (sentence, article province, expected rows: text, canonical, org_type, level, province)
 NAMED = [
+    # the grassroots union a group of it belongs to is one ("Tổ Công đoàn ..." is not: NOT_ORGS)
+    ("Công đoàn cơ sở Trạm Y tế xã Thạnh Phú tổ chức họp.", "Trà Vinh",
+     [("Công đoàn cơ sở Trạm Y tế xã Thạnh Phú", "Công đoàn cơ sở Trạm Y tế xã Thạnh Phú", "cdcs", "grassroots", "Trà Vinh")]),
     ("Liên đoàn Lao động (LĐLĐ) tỉnh Bắc Kạn tổ chức hội nghị.", "Bắc Kạn",
      [("Liên đoàn Lao động (LĐLĐ) tỉnh Bắc Kạn", "Liên đoàn Lao động tỉnh Bắc Kạn", "ldld_province", "province", "Bắc Kạn")]),
     ("Đoàn công tác của LĐLĐ TP.HCM đến thăm công nhân.", "Hồ Chí Minh",
@@ -385,6 +388,9 @@ NOT_ORGS = [
     ("Nhiều công đoàn khu công nghiệp tỉnh đã ra mắt mô hình mới.", "Bình Dương"),
     # "ngành Trung ương" is a level of the union system, not a sector
     ("Công đoàn ngành Trung ương và tương đương được giao chỉ tiêu.", None),
+    # a group inside a grassroots union is no organisation of its own (waves 46 and 52)
+    ("Tổ Công đoàn Trạm Y tế xã Thạnh Phú đã trao tặng gia đình 5 triệu đồng.", "Trà Vinh"),
+    ("Tổ Công đoàn Trung tâm Trợ giúp pháp lý đã xây dựng kế hoạch.", "Sơn La"),
 ]
 
 

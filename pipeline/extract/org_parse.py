@@ -14,6 +14,7 @@ from .org_unit_names import WordEnd, no_words
 # Anchored at the end of what it searches ("the 60 characters before a head"): searched
 # backwards ((?r)), it is tried from the end only, not at every position (so is PERSON_TITLE_RE).
 PLURAL_BEFORE_RE = regex.compile(r"(?r)" + _B + r"(?:" + "|".join(RULES["plural_before"]) + r")[ \t]+$", _I)
+GROUP_BEFORE_RE = regex.compile(r"(?r)" + _B + r"(?:" + "|".join(RULES["group_before"]) + r")[ \t]+$", _I)
 COORD_RE = regex.compile(r"[ \t]*(?:,|và)[ \t]*", _I)
 
 
@@ -69,7 +70,8 @@ def parse_candidates(text: str, province: str | None, word_end: WordEnd = no_wor
             # "các công đoàn ngành Trung ương", "các cấp công đoàn ngành Giáo dục": a plural
             # names a category; only a body named in full ("các cấp Công đoàn Viên chức Việt
             # Nam") is one organisation, never one completed from the context
-            if not (plural and cand.canonical is None):
+            group = not m.group("tong") and not m.group("ldld") and GROUP_BEFORE_RE.search(before)
+            if not (plural and cand.canonical is None) and not group:
                 found.append(cand)
             found += listed
             pos = listed[-1].end if listed else cand.end
