@@ -23,6 +23,21 @@ TLD = "Tổng Liên đoàn Lao động Việt Nam"
 
 # (sentence, article province, expected rows: text, canonical, org_type, level, province)
 NAMED = [
+    # a "Nghiệp đoàn" is the grassroots union of one trade and place: its lowercase trade,
+    # then the place or landmark (waves 21, 26, 42, 46, 51, 52), or a quoted name
+    ("LĐLĐ huyện Núi Thành vừa thành lập Nghiệp đoàn nghề cá xã Tam Tiến gồm 70 đoàn viên.", "Quảng Nam",
+     [("LĐLĐ huyện Núi Thành", "Liên đoàn Lao động huyện Núi Thành", "ldld_district", "district", "Quảng Nam"),
+      ("Nghiệp đoàn nghề cá xã Tam Tiến", "Nghiệp đoàn nghề cá xã Tam Tiến", "cdcs", "grassroots", "Quảng Nam")]),
+    ("Nghiệp đoàn cơ sở bốc xếp thuỷ sản cảng cá Định An với sự tham gia của 80 người.", "Trà Vinh",
+     [("Nghiệp đoàn cơ sở bốc xếp thủy sản cảng cá Định An", "Nghiệp đoàn cơ sở bốc xếp thủy sản cảng cá Định An",
+       "cdcs", "grassroots", "Trà Vinh")]),
+    ("Nghiệp đoàn khai thác hải sản Phan Rí Cửa huyện Tuy Phong đã họp.", "Bình Thuận",
+     [("Nghiệp đoàn khai thác hải sản Phan Rí Cửa huyện Tuy Phong",
+       "Nghiệp đoàn khai thác hải sản Phan Rí Cửa huyện Tuy Phong", "cdcs", "grassroots", "Bình Thuận")]),
+    ("Nghiệp đoàn Nghề cá Đại Lãnh tại lễ ra mắt.", "Khánh Hòa",
+     [("Nghiệp đoàn Nghề cá Đại Lãnh", "Nghiệp đoàn Nghề cá Đại Lãnh", "cdcs", "grassroots", "Khánh Hòa")]),
+    ("Nghiệp đoàn “Nuôi cá vèo” có 09 đoàn viên.", "Sóc Trăng",
+     [("Nghiệp đoàn “Nuôi cá vèo”", "Nghiệp đoàn Nuôi cá vèo", "cdcs", "grassroots", "Sóc Trăng")]),
     # the grassroots union a group of it belongs to is one ("Tổ Công đoàn ..." is not: NOT_ORGS)
     ("Công đoàn cơ sở Trạm Y tế xã Thạnh Phú tổ chức họp.", "Trà Vinh",
      [("Công đoàn cơ sở Trạm Y tế xã Thạnh Phú", "Công đoàn cơ sở Trạm Y tế xã Thạnh Phú", "cdcs", "grassroots", "Trà Vinh")]),
@@ -388,6 +403,11 @@ NOT_ORGS = [
     ("Nhiều công đoàn khu công nghiệp tỉnh đã ra mắt mô hình mới.", "Bình Dương"),
     # "ngành Trung ương" is a level of the union system, not a sector
     ("Công đoàn ngành Trung ương và tương đương được giao chỉ tiêu.", None),
+    # a "Nghiệp đoàn" with no place of its own, or in the plural, names a category (negative)
+    ("Nghiệp đoàn nghề cá cũng góp phần tích cực trong việc bảo vệ môi trường.", "Quảng Nam"),
+    ("Nghiệp đoàn có 23 tàu cá và 120 đoàn viên.", "Quảng Nam"),
+    ("Nghiệp đoàn thực hiện đường lối chủ trương của Đảng.", "Quảng Nam"),
+    ("Hỗ trợ 1,2 tỷ đồng cho các nghiệp đoàn cá Quảng Ngãi.", None),
     # a group inside a grassroots union is no organisation of its own (waves 46 and 52)
     ("Tổ Công đoàn Trạm Y tế xã Thạnh Phú đã trao tặng gia đình 5 triệu đồng.", "Trà Vinh"),
     ("Tổ Công đoàn Trung tâm Trợ giúp pháp lý đã xây dựng kế hoạch.", "Sơn La"),

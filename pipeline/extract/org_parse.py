@@ -8,6 +8,7 @@ from .org_candidate import Candidate, bare_and_named, ldld_from_place, parse_ldl
 from .org_patterns import CANON, HEAD_RE, HISTORICAL_HEADS, RULES, SPACE_RE, _B, _I, fold, words_before
 from .org_persons import PERSON_TITLE_RE
 from .org_places import KIND_RE, NATIONAL, NATIONAL_RE, parse_place
+from .org_guilds import parse_guild
 from .org_unions import parse_cd
 from .org_unit_names import WordEnd, no_words
 
@@ -63,6 +64,9 @@ def parse_candidates(text: str, province: str | None, word_end: WordEnd = no_wor
                     text, m.start(), m.end(), province, 0.95)
                 if shared:
                     cand, listed = shared[0], shared[1:]
+        elif m.group("guild"):
+            # "các nghiệp đoàn cá miền Trung": a plural names a category
+            cand = None if plural else parse_guild(text, m.start(), m.end(), province)
         else:
             cand = parse_cd(text, m.start(), m.end(), m.group()[0].islower(), plural,
                             bool(PERSON_TITLE_RE.search(before)), province, word_end)
@@ -70,7 +74,7 @@ def parse_candidates(text: str, province: str | None, word_end: WordEnd = no_wor
             # "các công đoàn ngành Trung ương", "các cấp công đoàn ngành Giáo dục": a plural
             # names a category; only a body named in full ("các cấp Công đoàn Viên chức Việt
             # Nam") is one organisation, never one completed from the context
-            group = not m.group("tong") and not m.group("ldld") and GROUP_BEFORE_RE.search(before)
+            group = m.group("cd") and GROUP_BEFORE_RE.search(before)
             if not (plural and cand.canonical is None) and not group:
                 found.append(cand)
             found += listed

@@ -62,7 +62,8 @@ def _historical(org_type: str) -> str:
 
 HEAD_RE = regex.compile(
     _B + r"(?:(?P<tong>Tổng[ \t]+Liên[ \t]+đoàn(?:[ \t]+Lao[ \t]+động)?" + _historical("tong_ldld") + ")"
-    r"|(?P<ldld>Liên[ \t]+đoàn[ \t]+Lao[ \t]+động" + _historical("ldld") + r")|(?P<cd>Công[ \t]+đoàn))" + _E, _I)
+    r"|(?P<ldld>Liên[ \t]+đoàn[ \t]+Lao[ \t]+động" + _historical("ldld") + r")|(?P<cd>Công[ \t]+đoàn)"
+    r"|(?P<guild>Nghiệp[ \t]+đoàn))" + _E, _I)
 
 
 def is_capitalised(word: str) -> bool:

@@ -1,0 +1,73 @@
+"""A "Nghiệp đoàn": the grassroots union of self-employed workers of one trade and place
+(the Union Charter counts it a grassroots union, org_type cdcs).
+
+Its name is its trade, written in lowercase ("nghề cá", "bốc xếp thủy sản", "xe ôm
+truyền thống"), then the place or landmark it gathers at ("xã Tam Tiến", "cảng cá Định
+An", "phường 1"), or a quoted name ("Nghiệp đoàn “Nuôi cá vèo”"). A bare or generic
+"Nghiệp đoàn" ("Nghiệp đoàn nghề cá cũng góp phần ...", "Nghiệp đoàn có 23 tàu cá") names
+no one body.
+"""
+from __future__ import annotations
+
+import regex
+
+from .org_candidate import Candidate
+from .org_patterns import RULES, _E, _I, alternation, is_capitalised
+from .org_places import KIND_RE, parse_place
+from .org_unions import unit_province
+
+_GUILD = RULES["guilds"]
+GUILD_HEAD = _GUILD["head"]
+_QUOTED_RE = regex.compile(r"[ \t]*[“\"](?P<name>[^”\"\n]{2,60})[”\"]")
+_CO_SO_RE = regex.compile(r"[ \t]+cơ[ \t]+sở" + _E, _I)
+# a word, a number or an abbreviation of the name, blanks before it (a comma or any other
+# sign ends the name: "Nghiệp đoàn xe ôm, xe công nghệ Bình Tân" lists two trades)
+_TOKEN_RE = regex.compile(r"[ \t]+(?P<tok>[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)")
+_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*")
+_STOP_RE = regex.compile(r"[ \t]+(?:" + alternation(RULES["name_stop"] + _GUILD["also_stop"]) + ")" + _E, _I)
+
+
+def parse_guild(text: str, start: int, end: int, province: str | None) -> Candidate | None:
+    """The "Nghiệp đoàn" whose head spans text[start:end], with its trade and place."""
+    quoted = _QUOTED_RE.match(text, end)
+    if quoted:
+        name = " ".join(quoted.group("name").split())
+        return Candidate(start, quoted.end(), "cdcs", f"{GUILD_HEAD} {name}",
+                         unit_province(text, start, quoted.end(), province))
+    pos = end
+    co_so = _CO_SO_RE.match(text, pos)
+    if co_so:
+        pos = co_so.end()
+    trade_words = 0  # words of the trade read so far; the first may be capitalised ("Nghề cá Đại Lãnh")
+    for _ in range(_GUILD["max_trade_words"] + 1):
+        if _STOP_RE.match(text, pos):
+            return None
+        tok = _TOKEN_RE.match(text, pos)
+        if tok is None:
+            return None
+        word = tok.group("tok")
+        if trade_words and is_capitalised(word):
+            name_end = _proper_name_end(text, tok.start("tok"))
+            return Candidate(start, name_end, "cdcs", " ".join(f"{GUILD_HEAD} {text[end:name_end]}".split()),
+                             unit_province(text, start, name_end, province))
+        trade_words += 1
+        pos = tok.end()
+    return None
+
+
+def _proper_name_end(text: str, pos: int) -> int:
+    """Where the run of capitalised words and numbers at `pos` ends, with the district or
+    province after it ("Phan Rí Cửa huyện Tuy Phong")."""
+    end = pos
+    while (tok := _WORD_RE.match(text, pos)) and is_capitalised(tok.group()):
+        end = tok.end()
+        nxt = _TOKEN_RE.match(text, end)
+        if nxt is None:
+            break
+        pos = nxt.start("tok")
+    kind = regex.match(r"[ \t]+", text[end:])
+    if kind and KIND_RE.match(text, end + kind.end()):
+        ref = parse_place(text, end + kind.end(), None)
+        if ref is not None and not ref.bare:
+            return ref.end
+    return end
