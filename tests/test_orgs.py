@@ -23,6 +23,11 @@ TLD = "Tổng Liên đoàn Lao động Việt Nam"
 
 # (sentence, article province, expected rows: text, canonical, org_type, level, province)
 NAMED = [
+    # a national union named after its industry runs to "Việt Nam", past a sector it opens with
+    # (wave 52; "Công nghiệp" alone would be a province's sector union)
+    ("Ông Nguyễn Huy Thông, Chủ tịch Công đoàn Công nghiệp Hóa chất Việt Nam, phát biểu.", "Hồ Chí Minh",
+     [("Công đoàn Công nghiệp Hóa chất Việt Nam", "Công đoàn Công nghiệp Hóa chất Việt Nam", "cd_corporation",
+       "national", None)]),
     # a "Nghiệp đoàn" is the grassroots union of one trade and place: its lowercase trade,
     # then the place or landmark (waves 21, 26, 42, 46, 51, 52), or a quoted name
     ("LĐLĐ huyện Núi Thành vừa thành lập Nghiệp đoàn nghề cá xã Tam Tiến gồm 70 đoàn viên.", "Quảng Nam",

@@ -227,7 +227,8 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
     if unit:
         return unit_candidate(text, start, unit, CANON["cd"], "cdcs", conf, province)
     sm = SECTOR_RE.match(text, end)  # "Công đoàn Giáo dục tỉnh X": a sector union without "ngành"
-    if sm:
+    nn = NATIONAL_NAME_RE.match(text, end)
+    if sm and not (nn and nn.end() > sm.end()):  # "Công đoàn Công nghiệp Hóa chất Việt Nam" is more
         ref = parse_place(text, sm.end(), province)
         key = fold(sm.group())
         stem = f"{CANON['cd']} {SECTORS.get(key) or CORPORATE_SECTORS.get(key)}"
@@ -252,7 +253,6 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
         if plural or KIND_LIST_RE.match(text, ref.end):
             return None
         return Candidate(start, ref.end, "ldld_district", None, need="ldld", kind=ref.kind, confidence=conf - 0.15)
-    nn = NATIONAL_NAME_RE.match(text, end)
     if nn:
         return Candidate(start, nn.end(), "cd_corporation", f"{CANON['cd']} {clean_spaces(nn.group('name'))} {NATIONAL}",
                          confidence=conf - 0.15)
