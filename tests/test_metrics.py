@@ -261,6 +261,16 @@ def test_headline_figure_repeated_in_body_counts_once():
     assert [m.value for m in found] == [120] and found[0].start > text.index("\n")
 
 
+def test_shares_of_different_things_are_different_facts():
+    # "100%" recurs for every goal met: shares of different nouns are two facts (waves 5, 13, 37),
+    # the same share of the same noun restated is one
+    text = ("Công đoàn huyện tổng kết năm 2023\n\n"
+            "Năm 2023, 100% cán bộ công đoàn được tập huấn nghiệp vụ công đoàn.\n\n"
+            "Năm 2023, 100% đoàn viên được tập huấn nghiệp vụ công đoàn.\n\n"
+            "Như vậy, trong năm 2023, 100% đoàn viên được tập huấn nghiệp vụ công đoàn.")
+    assert [(m.value, m.subject) for m in metrics(text)] == [(100, "cán bộ công đoàn"), (100, "đoàn viên")]
+
+
 def test_same_value_twice_in_one_sentence_is_two_facts():
     text = "Năm 2025, các đảng viên đến từ Yên Thế (5 người), Việt Yên (5 người) và Sơn Động (1 người) được biểu dương."
     assert [m.value for m in metrics(text)] == [5, 5, 1]

@@ -190,13 +190,21 @@ def dedupe(rows: list[tuple[Candidate, MetricMention]], doc: Document) -> list[M
         if c.in_title:
             kept.append((c, m))
             continue
-        head = tuple((m.subject or "").casefold().split()[:1]) if m.value < 100 else ()
-        first = fact_sentence.setdefault((m.value, m.unit, m.indicator, head), c.sentence.text)
+        first = fact_sentence.setdefault((m.value, m.unit, m.indicator, _counted_head(m)), c.sentence.text)
         if first != c.sentence.text or any(
                 k.sentence is not c.sentence and k.sentence.text == c.sentence.text
                 and k.quantity.num_start - k.sentence.start == c.quantity.num_start - c.sentence.start
                 for k, _ in kept):
             continue
         kept.append((c, m))
+    # a headline words its figure its own way ("4 Mái ấm Công đoàn" for the body's "4 căn nhà"):
+    # the value alone tells it
     body_keys = {(m.value, m.unit) for c, m in kept if not c.in_title}
     return [m for c, m in kept if not (c.in_title and (m.value, m.unit) in body_keys)]
+
+
+def _counted_head(m: MetricMention) -> tuple[str, ...]:
+    """What tells two mentions of one value apart: small numbers and shares recur as different
+    facts, so their counted noun's first word must match too ("100% công đoàn cơ sở ..." and
+    "100% đoàn viên ..." are two); a large number is one fact whatever it is said to count."""
+    return tuple((m.subject or "").casefold().split()[:1]) if m.value < 100 or m.unit == "percent" else ()
