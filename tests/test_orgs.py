@@ -250,6 +250,12 @@ def test_named_union_bodies(text, province, expected):
 
 # bare forms: resolved to the article's province, or to the nearest body of the same kind named
 BARE = [
+    # the province's federation and its districts' (a category): the first is one body (waves 3, 28)
+    ("Các hộ khó khăn được Liên đoàn Lao động tỉnh, huyện tặng quà.", "Hải Dương",
+     [("Liên đoàn Lao động tỉnh", "Liên đoàn Lao động tỉnh Hải Dương", "ldld_province", "province", "Hải Dương")]),
+    # "Tỉnh đoàn" after "và" is a body, not a kind word (wave 16)
+    ("Liên đoàn Lao động tỉnh và Tỉnh đoàn cũng tuyên dương khen thưởng.", "Quảng Nam",
+     [("Liên đoàn Lao động tỉnh", "Liên đoàn Lao động tỉnh Quảng Nam", "ldld_province", "province", "Quảng Nam")]),
     ("LĐLĐ tỉnh đã trao 100 triệu đồng.", "Bắc Kạn",
      [("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh Bắc Kạn", "ldld_province", "province", "Bắc Kạn")]),
     ("Liên đoàn Lao động tỉnh tổ chức hội nghị.", "Hà Nội",
@@ -391,6 +397,9 @@ NOT_ORGS = [
     ("Hiện toàn tỉnh có 15 Liên đoàn lao động huyện, thị xã, thành phố, 6 công đoàn ngành địa phương.", "Đắk Lắk"),
     ("Cờ thi đua được trao cho các LĐLĐ huyện.", "Nghệ An"),
     ("Liên đoàn Lao động các tỉnh, thành phố đã tham gia.", None),
+    # kinds of one level listed: a category, whatever the article's province (negative)
+    ("Liên đoàn lao động tỉnh, thành phố đã tham gia góp ý.", "Khánh Hòa"),
+    ("Liên đoàn lao động huyện, thị xã, thành phố tổ chức hội nghị.", "Khánh Hòa"),
     ("Các công đoàn ngành, địa phương, khu công nghiệp đều đạt chỉ tiêu.", None),
     ("Hai công đoàn viên được nhận Mái ấm công đoàn.", "Lâm Đồng"),
     ("Công đoàn phường, xã, đặc khu tại TP HCM đã hoàn tất đại hội.", "Hồ Chí Minh"),

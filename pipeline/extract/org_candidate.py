@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import regex
 
 from .org_patterns import CANON, _I, fold
-from .org_places import KIND_LIST_RE, KIND_RE, PlaceRef, choose_place, gazetteer, parse_place
+from .org_places import (DISTRICT_ONLY_KINDS, KIND_LIST_RE, KIND_RE, PROVINCE_KINDS, PlaceRef, choose_place, gazetteer,
+                         parse_place)
 
 # "LĐLĐ các huyện Mộ Đức, Trà Bồng": one kind word for several named places
 PLURAL_KIND_RE = regex.compile(r"[ \t]+các[ \t]+(?=" + KIND_RE.pattern + ")", _I)
@@ -50,10 +51,20 @@ def parse_ldld(text: str, start: int, end: int, province: str | None, plural: bo
     if not ref.bare:
         canonical, org_type, prov = ldld_from_place(ref)
         return Candidate(start, ref.end, org_type, canonical, prov, confidence=conf, head=head)
-    if plural or KIND_LIST_RE.match(text, ref.end):
+    listed = KIND_LIST_RE.match(text, ref.end)
+    if plural or (listed and not _and_its_districts(text, ref, listed, province)):
         return None  # "các LĐLĐ huyện", "Liên đoàn lao động huyện, thị xã, thành phố"
     return Candidate(start, ref.end, "ldld_district", None, need="ldld", kind=ref.kind, confidence=conf - 0.1,
                      head=head)
+
+
+def _and_its_districts(text: str, ref: PlaceRef, listed: "regex.Match[str]", province: str | None) -> bool:
+    """"LĐLĐ tỉnh, huyện": the province's federation and, as a category, its districts'; the
+    first is one body ("LĐLĐ Thành phố và quận Đống Đa" names both: bare_and_named)."""
+    if ref.kind not in PROVINCE_KINDS or fold(listed.group("kind")) not in DISTRICT_ONLY_KINDS:
+        return False
+    district = parse_place(text, listed.start("kind"), province)
+    return district is None or district.bare
 
 
 def plural_kind_list(text: str, start: int, end: int, province: str | None, conf: float) -> list[Candidate]:

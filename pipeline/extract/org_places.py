@@ -55,7 +55,10 @@ NATIONAL = RULES["national_suffix"]
 NATIONAL_RE = regex.compile(_B + phrase_pattern(NATIONAL) + _E, _I)
 PROVINCE_KINDS = frozenset(RULES["province_kinds"])
 DISTRICT_ONLY_KINDS = frozenset(RULES["district_only_kinds"])
-KIND_LIST_RE = regex.compile(r"[ \t]*(?:,|/|và|hoặc)[ \t]*(?:" + alternation(KINDS) + ")" + _E, _I)
+# a kind word listed after another ("Liên đoàn lao động huyện, thị xã, thành phố"); "Tỉnh đoàn",
+# "Tỉnh ủy" after "và" are bodies, not kinds ("Liên đoàn Lao động tỉnh và Tỉnh đoàn")
+KIND_LIST_RE = regex.compile(r"[ \t]*(?:,|/|và|hoặc)[ \t]*(?P<kind>" + alternation(KINDS) + ")" + _E
+                             + r"(?![ \t]+(?:" + alternation(RULES["kind_word_bodies"]) + ")" + _E + ")", _I)
 
 
 @dataclass(frozen=True)
