@@ -23,6 +23,12 @@ TLD = "Tổng Liên đoàn Lao động Việt Nam"
 
 # (sentence, article province, expected rows: text, canonical, org_type, level, province)
 NAMED = [
+    # "PTNT", "NN&PTNT": the ministry's field abbreviated (waves 48 and 53)
+    ("Công đoàn ngành Nông nghiệp và PTNT tỉnh Gia Lai trao quà.", "Gia Lai",
+     [("Công đoàn ngành Nông nghiệp và PTNT tỉnh Gia Lai", "Công đoàn ngành Nông nghiệp và Phát triển nông thôn tỉnh Gia Lai",
+       "cd_sector", "province", "Gia Lai")]),
+    ("Đại hội VI Công đoàn NN&PTNT Việt Nam diễn ra.", None,
+     [("Công đoàn NN&PTNT Việt Nam", "Công đoàn Nông nghiệp và Phát triển nông thôn Việt Nam", "cd_sector", "national", None)]),
     # a national union named after its industry runs to "Việt Nam", past a sector it opens with
     # (wave 52; "Công nghiệp" alone would be a province's sector union)
     ("Ông Nguyễn Huy Thông, Chủ tịch Công đoàn Công nghiệp Hóa chất Việt Nam, phát biểu.", "Hồ Chí Minh",
