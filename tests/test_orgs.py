@@ -47,6 +47,15 @@ NAMED = [
        "Nghiệp đoàn khai thác hải sản Phan Rí Cửa huyện Tuy Phong", "cdcs", "grassroots", "Bình Thuận")]),
     ("Nghiệp đoàn Nghề cá Đại Lãnh tại lễ ra mắt.", "Khánh Hòa",
      [("Nghiệp đoàn Nghề cá Đại Lãnh", "Nghiệp đoàn Nghề cá Đại Lãnh", "cdcs", "grassroots", "Khánh Hòa")]),
+    # a landmark's name holds a few lowercase words between capitalised ones (wave 53); a count
+    # after the name is none of it
+    ("Ông P là đoàn viên Nghiệp đoàn bốc xếp Cảng cá Trần Đề. Trước đó ông làm việc.", "Sóc Trăng",
+     [("Nghiệp đoàn bốc xếp Cảng cá Trần Đề", "Nghiệp đoàn bốc xếp Cảng cá Trần Đề", "cdcs", "grassroots", "Sóc Trăng")]),
+    ("Ông tham gia Nghiệp đoàn Bốc xếp Trung tâm thương mại An Đông (quận 5, TPHCM).", "Hồ Chí Minh",
+     [("Nghiệp đoàn Bốc xếp Trung tâm thương mại An Đông", "Nghiệp đoàn Bốc xếp Trung tâm thương mại An Đông", "cdcs",
+       "grassroots", "Hồ Chí Minh")]),
+    ("Nghiệp đoàn nghề cá Tam Tiến kết nạp thêm 20 thành viên mới.", "Quảng Nam",
+     [("Nghiệp đoàn nghề cá Tam Tiến", "Nghiệp đoàn nghề cá Tam Tiến", "cdcs", "grassroots", "Quảng Nam")]),
     ("Nghiệp đoàn “Nuôi cá vèo” có 09 đoàn viên.", "Sóc Trăng",
      [("Nghiệp đoàn “Nuôi cá vèo”", "Nghiệp đoàn Nuôi cá vèo", "cdcs", "grassroots", "Sóc Trăng")]),
     # the grassroots union a group of it belongs to is one ("Tổ Công đoàn ..." is not: NOT_ORGS)

@@ -56,12 +56,23 @@ def parse_guild(text: str, start: int, end: int, province: str | None) -> Candid
 
 
 def _proper_name_end(text: str, pos: int) -> int:
-    """Where the run of capitalised words and numbers at `pos` ends, with the district or
-    province after it ("Phan Rí Cửa huyện Tuy Phong")."""
+    """Where the place or landmark at `pos` ends: its capitalised words and numbers, with a few
+    lowercase words between two capitalised ones ("Cảng cá Trần Đề", "Trung tâm thương mại An
+    Đông"), and the district or province after it ("Phan Rí Cửa huyện Tuy Phong")."""
     end = pos
-    while (tok := _WORD_RE.match(text, pos)) and is_capitalised(tok.group()):
-        end = tok.end()
-        nxt = _TOKEN_RE.match(text, end)
+    lowercase = 0  # lowercase words read since the last capitalised one
+    while (tok := _WORD_RE.match(text, pos)) is not None:
+        if KIND_RE.match(text, pos) or _STOP_RE.match(text, pos - 1):
+            break
+        if tok.group()[0].isdigit() and lowercase:
+            break  # "... Tam Tiến kết nạp thêm 20": a count, no part of the name
+        if is_capitalised(tok.group()):
+            end, lowercase = tok.end(), 0
+        else:
+            lowercase += 1
+            if lowercase > _GUILD["max_lowercase_in_place"]:
+                break
+        nxt = _TOKEN_RE.match(text, tok.end())
         if nxt is None:
             break
         pos = nxt.start("tok")
