@@ -554,6 +554,14 @@ SHARED_HEAD = [
     ("Lãnh đạo LĐLĐ Thành phố và quận Đống Đa trao khen thưởng.", "Hà Nội",
      [("LĐLĐ Thành phố", "Liên đoàn Lao động thành phố Hà Nội", "ldld_province", "province", "Hà Nội"),
       ("quận Đống Đa", "Liên đoàn Lao động quận Đống Đa", "ldld_district", "district", "Hà Nội")]),
+    # a place written the way the press spells its words ("Đak Pơ" for the gazetteer's "Đăk Pơ")
+    # keeps the list going, and stays as written (wave 53)
+    ("Liên đoàn Lao động các huyện: Chư Prông, Đak Pơ, Krông Pa tham dự.", "Gia Lai",
+     [("Liên đoàn Lao động các huyện: Chư Prông", "Liên đoàn Lao động huyện Chư Prông", "ldld_district", "district", "Gia Lai"),
+      ("Đak Pơ", "Liên đoàn Lao động huyện Đak Pơ", "ldld_district", "district", "Gia Lai"),
+      ("Krông Pa", "Liên đoàn Lao động huyện Krông Pa", "ldld_district", "district", "Gia Lai")]),
+    ("LĐLĐ huyện Čư M'gar trao nhà Mái ấm Công đoàn.", None,
+     [("LĐLĐ huyện Čư M'gar", "Liên đoàn Lao động huyện Čư M'gar", "ldld_district", "district", "Đắk Lắk")]),
     ("Liên đoàn lao động huyện, thị xã, thành phố tổ chức hội nghị.", "Quảng Ngãi", []),
     ("LĐLĐ các huyện đã tổ chức hội nghị.", "Quảng Ngãi", []),
 ]

@@ -101,8 +101,10 @@ def test_modern_tone(written, modern):
 def test_tone_variants():
     assert tone_variants("Khánh Hòa") == {"Khánh Hòa", "Khánh Hoà"}
     assert tone_variants("Bắc Kạn") == {"Bắc Kạn"}
-    # the press spells the Ê Đê and M'nông "đắk" two ways (rules/places.yaml name_word_spellings)
-    assert tone_variants("Đăk Glong") == {"Đăk Glong", "Đắk Glong"}
+    # the press spells the Ê Đê and M'nông "đắk" three ways and "Cư" with the Ê Đê "Č"
+    # (rules/places.yaml name_word_spellings)
+    assert tone_variants("Đăk Glong") == {"Đăk Glong", "Đắk Glong", "Đak Glong"}
+    assert tone_variants("Cư M'gar") == {"Cư M'gar", "Čư M'gar"}
 
 
 # ---------------------------------------------------------------- find_places

@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex
 
 from .. import places
+from ..gazetteer import tone_variants
 from ..phrase_matcher import PhraseMatcher
 from ..ruledata import load_yaml
 from .org_patterns import (RULES, SPACE_RE, _B, _E, _I, alternation, clean_spaces, fold, phrase_pattern,
@@ -33,7 +34,9 @@ def gazetteer() -> Gazetteer:
     for unit in places.gazetteer_units():
         if unit.level == "province":
             provinces[unit.name] = unit
-        entries.setdefault(fold(unit.name), []).append(unit)
+        # under each spelling the press gives its words ("Đak Pơ", "Čư M'gar": places.yaml)
+        for key in {fold(unit.name)} | {fold(v) for v in tone_variants(unit.name)}:
+            entries.setdefault(key, []).append(unit)
     for alias, province in places.province_aliases().items():
         p = provinces.get(province)
         if p is not None and not regex.search(r"\.|\bTP|\bTp", alias):
