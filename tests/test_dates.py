@@ -39,6 +39,9 @@ EXPLICIT = [
     ("Thứ hai, 12 Tháng 10 2015 15:52", [day("2015-10-12", "12 Tháng 10 2015")]),
     ("Cập nhật: Thứ tư, 26/2/2025 | 1:59:19 PM", [day("2025-02-26", "26/2/2025")]),
     ("13:41 31-01-19", [day("2019-01-31", "31-01-19")]),
+    # slashes a content system spaced out (waves 21, 36, 53)
+    ("Thứ 6, Ngày 10 / 02 / 2023", [day("2023-02-10", "10 / 02 / 2023")]),
+    ("Kế hoạch số 37/KH-CĐN ngày 17/ 4 /2017 của Công đoàn ngành", [day("2017-04-17", "17/ 4 /2017")]),
     ("Kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam (28.7.1929 – 28.7.2019) được tổ chức.", [
         day("1929-07-28", "28.7.1929"),
         ("range", None, D("1929-07-28"), D("2019-07-28"), "28.7.1929 – 28.7.2019"),
@@ -150,6 +153,7 @@ NEGATIVES = [
     "Điện thoại: 0206.3852.515, fax 0294.3862.456",
     "Cập nhật lúc 05:27 và 1:59:19",
     "kết nạp 166 đoàn viên/199 người, tỷ lệ 2178/1550",
+    "tỷ lệ 32 / 35 đơn vị, 3 / 4 số công đoàn",  # spaced slashes, but no year after them
     "trao 1.600 suất quà, 3.600 phiếu và 10.000 tỷ đồng",
     "phòng chống dịch COVID-19 và Covid-19",
     "Arsenal 2-0 Leeds Utd, iOS 15.1",

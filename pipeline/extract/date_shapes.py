@@ -21,6 +21,9 @@ _D = r"\d{1,2}"
 YEAR = r"(?:1[89]|20)\d\d"  # a year inside a date shape ("19/5/1890")
 BARE_YEAR = r"(?:19|20)\d\d"  # a number alone read as a year: 1900-2099 ("1850 đoàn viên" is a count)
 _SEP = r"[/.\-]"
+# a day, a month and the separators before a year: one separator twice ("12/6/", "12.6.",
+# "12-6-"), or slashes a content system spaced out ("10 / 02 / ", "17/ 4 /")
+_DM_SEP = rf"(?P<d>{_D})(?:(?P<s>{_SEP})(?P<m>{_D})(?P=s)|[ \t]?/[ \t]?(?P<m>{_D})[ \t]?/[ \t]?)"
 
 
 def calendar_date(year: int, month: int, day: int) -> dt.date | None:
@@ -143,7 +146,7 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
         ("day_span", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y1>{YEAR})\s*[-–—]\s*"
                      rf"(?:(?P<d2>{_D})(?P<s2>{_SEP})(?P<m2>{_D})(?P=s2))?(?P<y2>{YEAR}){_NE}"),
         ("iso_day", rf"{_NS}(?P<y>{YEAR})-(?P<m>\d\d)-(?P<d>\d\d){_NE}"),
-        ("full_num", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y>{YEAR}){_NE}"),
+        ("full_num", rf"{_NS}{_DM_SEP}(?P<y>{YEAR}){_NE}"),
         # từ 10/3 đến 15/3, 10/3 - 15/4/2022
         ("dm_range", rf"{_NS}(?P<d1>{_D})(?P<s>{_SEP})(?P<m1>{_D})\s*(?:{range_joiner})\s*(?:ngày\s+)?"
                      rf"(?P<d2>{_D})(?P=s)(?P<m2>{_D})(?:(?P=s)(?P<y>{YEAR}))?{_NE}{not_lunar}"),
@@ -182,7 +185,7 @@ def dateline_shapes() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """The shapes a publication stamp writes its date in: "27/08/2022" (a dateline may
     write a 2-digit year, "31-01-19"), "12 Tháng 10 2015", and a content system's own
     "2018-09-26 16:51:17" (ISO, only with its clock time: no text writes a date so)."""
-    numeric = rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y>{YEAR}|\d{{2}}){_NE}"
+    numeric = rf"{_NS}{_DM_SEP}(?P<y>{YEAR}|\d{{2}}){_NE}"
     iso = rf"(?<![\p{{L}}\d/.,:\-])(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?=[ T]\d{{1,2}}:\d{{2}})"
     return regex.compile(rf"(?i){numeric}"), shapes()["words_day_y"], regex.compile(iso)
 
