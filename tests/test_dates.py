@@ -435,6 +435,8 @@ def test_a_tet_season_day_takes_the_year_of_a_named_lunar_year():
     ("Trong năm 2024 này, Công đoàn tiếp tục chăm lo cho đoàn viên.", 2024, "present"),
     ("Chương trình Tết Sum vầy 2024 diễn ra tại nhà văn hóa.", 2024, "tet"),
     ("Kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam.", 2019, "anniversary"),
+    # an anniversary whose span the text writes: its later year (wave 22)
+    ("Chào mừng kỷ niệm 17 năm ngày doanh nhân (13/10/2004 - 13/10/2021), các đơn vị thi đua.", 2021, "anniversary"),
 ])
 def test_the_year_a_text_tells_of_itself(text, year, source):
     from pipeline.extract.told_year import told_year
@@ -442,7 +444,9 @@ def test_the_year_a_text_tells_of_itself(text, year, source):
     assert (told.year, told.source) == (year, source)
 
 
-@pytest.mark.parametrize("text", ["Năm 2024 nay đã khác.", "năm 2023, năm nay"])
+@pytest.mark.parametrize("text", ["Năm 2024 nay đã khác.", "năm 2023, năm nay",
+                                  # a span the anniversary's years do not fit is none of its
+                                  "Kỷ niệm 10 năm ngày thành lập (2004 - 2021)."])
 def test_no_year_told(text):
     from pipeline.extract.told_year import told_year
     assert told_year(text) is None

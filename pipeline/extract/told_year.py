@@ -41,6 +41,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "tet": regex.compile(rules["tet_year"]),
         "campaign": regex.compile(rf"(?<!\p{{L}})(?:{campaigns})(?:\s+năm)?\s+(?P<y1>(?:19|20)\d{{2}})(?!\d)", regex.I),
         "anniversary": regex.compile(anniversary, regex.I),
+        "anniversary_span": regex.compile(rules["anniversary_span"], regex.I),
     }
 
 
@@ -64,6 +65,8 @@ def told_year(text: str) -> ToldYear | None:
     if len(campaigns) == 1:
         return ToldYear(campaigns.pop(), "campaign")
     anniversaries = {anniversary_year(m) for m in p["anniversary"].finditer(text)}
+    anniversaries |= {int(m["y2"]) for m in p["anniversary_span"].finditer(text)
+                      if int(m["y2"]) - int(m["y1"]) == int(m["n"])}
     if len(anniversaries) == 1:
         return ToldYear(anniversaries.pop(), "anniversary")
     return None
