@@ -63,6 +63,19 @@ def test_dateline_span_is_the_date():
     assert doc.body[dateline.start:dateline.end] == "27/08/2022"
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a stamp run into the first sentence or the headline: a full date right beside a clock time
+    # (waves 33, 35, 48, 54), before the teasers' stamps at the end
+    ("19:48 15/09/2019 Tối 13-9, tại Khu công nghiệp VSIP, Công đoàn Khu kinh tế tổ chức Lễ hội Trăng rằm cho "
+     "con công nhân." + " Chương trình thu hút hàng nghìn công nhân tham gia." * 4 + "\n\nKO\n\n22:48 23/11/2024\n\n"
+     "Phấn đấu hoàn thành cấp điện cho huyện đảo", "2019-09-15"),
+    ("Tây Ninh: 45 'Chuyến xe Công đoàn' đưa 1.915 lao động về quê đón Tết 13/02/2026 12:11\n\n"
+     "Sáng 13-2, tại Liên đoàn Lao động tỉnh diễn ra lễ tiễn công nhân về quê.", "2026-02-13"),
+])
+def test_a_stamp_run_into_a_longer_line(text, expected):
+    assert published(text) == dt.date.fromisoformat(expected)
+
+
 def test_the_headline_stamped_with_its_date_and_time():
     assert published(f"{TITLE}\n\n{TITLE} (27/04/2020 03:06 PM)\n\n{BODY}") == dt.date(2020, 4, 27)
 
@@ -80,6 +93,8 @@ def test_the_headline_stamped_with_its_date_and_time():
     f"{TITLE}\n\nHà Nội, ngày 12/6/2021\n\n{BODY}",
     # "Hôm nay, ngày ..." opening a sentence of the article is no clock, nor a dateline
     f"{TITLE}\n\nHôm nay, ngày 14/3/2017, Liên đoàn Lao động tỉnh tổ chức hội nghị.",
+    # a clock time with a word between it and the date is a sentence's, no stamp
+    f"{TITLE}\n\nLúc 14:30 ngày 15/9/2019, Liên đoàn Lao động tỉnh tổ chức hội nghị tổng kết năm.",
     # an ISO date only with its clock time
     f"{TITLE}\n\n2018-09-26 admin\n\n{BODY}",
     # two-digit years only next to a clock time; no date at all

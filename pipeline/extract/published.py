@@ -51,7 +51,11 @@ def _patterns() -> dict:
         "dump_header": regex.compile(r"\A\s*date\s+(?P<v>\d{4}-\d{2}(?:-\d{2})?)(?!\d)"),
         "weather": regex.compile(word_alternation(rules["page_clock_followers"])),
         "today": regex.compile(rf"(?i)^\W*(?:{word_alternation(rules['page_clock_today'])})(?!\p{{L}})\W*"),
+        # a clock time right before a date ("19:48 15/09/2019") or right after it ("13/02/2026 12:11")
+        "glued_before": regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?\s*[|,\-–]?\s*$"),
+        "glued_after": regex.compile(r"\s*[|,\-–]?\s*\d{1,2}:\d{2}(?!\d)"),
         "top": rules["dateline_top_lines"],
+        "glued_lines": rules["dateline_glued_stamp_lines"],
         "bottom": rules["dateline_bottom_lines"],
         "max_chars": rules["dateline_max_chars"],
         "max_words": rules["dateline_max_other_words"],
@@ -199,13 +203,37 @@ def find_dateline(doc: Document) -> Dateline | None:
     lines = doc.paragraphs
     clocks = page_clock_spans(doc)
     top = [span for span in lines[: p["top"]] if span not in clocks]
-    candidates = top + [s for s in lines[-p["bottom"]:] if s not in lines[: p["top"]]]
+    bottom = [s for s in lines[-p["bottom"]:] if s not in lines[: p["top"]]]
     title = doc.meta.get("title") or ""
-    for ls, le in candidates:
+    # the first top line that is a dateline or, among the first lines (the headline, the stamp's
+    # own, the lead), holds a stamp run into it ("19:48 15/09/2019 Tối 13-9, tại Khu công
+    # nghiệp VSIP, ...": a full date right beside a clock time, a pair no sentence writes); else
+    # a dateline line at the end
+    for i, (ls, le) in enumerate(top):
+        line = doc.body[ls:le]
+        hit = _dateline_in_line(line, title) or (_glued_stamp(line) if i < p["glued_lines"] else None)
+        if hit:
+            return Dateline(ls + hit[0], ls + hit[1], hit[2])
+    for ls, le in bottom:
         hit = _dateline_in_line(doc.body[ls:le], title)
         if hit:
             return Dateline(ls + hit[0], ls + hit[1], hit[2])
     return None
+
+
+def _glued_stamp(line: str) -> tuple[int, int, dt.date] | None:
+    """The date of a line's one full date written right beside a clock time."""
+    p = _patterns()
+    dates = _dates_in_line(line)
+    if len(dates) != 1:
+        return None
+    start, end, d, m, y = dates[0]
+    if not (p["glued_before"].search(line, 0, start) or p["glued_after"].match(line, end)):
+        return None
+    if line.rfind("(", 0, start) > line.rfind(")", 0, start):
+        return None  # "(27/04/2020 03:06 PM)": a headline's own stamp, read as such or a teaser's
+    value = calendar_date(full_year(y), month_number(m), int(d))
+    return (start, end, value) if value else None
 
 
 def extract_published(doc: Document) -> dt.date | None:
