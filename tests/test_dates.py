@@ -153,6 +153,7 @@ NEGATIVES = [
     "Điện thoại: 0206.3852.515, fax 0294.3862.456",
     "Cập nhật lúc 05:27 và 1:59:19",
     "kết nạp 166 đoàn viên/199 người, tỷ lệ 2178/1550",
+    "Anh Nguyễn Văn A, sinh năm 1990, được trao quà.",  # a birth year
     "tỷ lệ 32 / 35 đơn vị, 3 / 4 số công đoàn",  # spaced slashes, but no year after them
     "trao 1.600 suất quà, 3.600 phiếu và 10.000 tỷ đồng",
     "phòng chống dịch COVID-19 và Covid-19",

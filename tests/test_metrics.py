@@ -334,6 +334,12 @@ def test_period_labels(text, label):
     assert [p.label for p in find_periods(text, 2022)] == [label]
 
 
+@pytest.mark.parametrize("text", ["(SN 1997, quê Bình Phước)", "anh A, sinh năm 1990,", "chị B (năm sinh 1988)"])
+def test_a_birth_year_is_no_period(text):
+    # a person's birth year is no time the figures near it are of (wave 54)
+    assert find_periods(text, 2022) == []
+
+
 def test_a_span_after_a_document_is_the_events_time():
     """A document is issued at one time: "từ năm 2021 đến ngày 20/7/2023" after a reference is
     the time of the figures; a day right after one is the document's own."""

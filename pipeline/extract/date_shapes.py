@@ -96,6 +96,7 @@ def _word_slots() -> dict[str, str]:
         # ("2000 đồng") is an amount, not a year (rules/metric_numbers.yaml)
         "{hedges}": word_alternation(numbers["hedges"]),
         "{amount_words}": word_alternation(list(numbers["scale_words"]) + numbers["money_words"] + numbers["percent_words"]),
+        "{birth_words}": word_alternation(v["birth_words"]),  # "SN 1997", "sinh năm 1990": a birth year
         "{year}": YEAR,  # a year as every shape reads it
         "{bare_year}": BARE_YEAR,
     }
@@ -104,7 +105,7 @@ def _word_slots() -> dict[str, str]:
 def filled(pattern: str) -> str:
     """A pattern of the rules with the word lists and year shapes it names filled in
     ({half_words}, {number_words}, {range_joiners}, {now_words}, {day_cues}, {lunar_months},
-    {hedges}, {amount_words}, {year_range}, {year}, {bare_year}): each written once."""
+    {hedges}, {amount_words}, {birth_words}, {year_range}, {year}, {bare_year}): each written once."""
     for slot, words in _word_slots().items():
         pattern = pattern.replace(slot, words)
     return pattern
@@ -165,7 +166,8 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
         # engine then skips the places where none can start, several times faster)
         ("year_range", rf"(?<!\p{{L}})(?P<cue>{period})\s+(?:năm\s+)?{year_range}|năm\s+{year_range}|{year_range}"),
         # năm 2022, Xuân 2026
-        ("year", rf"(?<!\p{{L}})(?:{year_cue})\s+(?P<y>{YEAR})(?!\d|[/.,\-]\d)"),
+        # (not a birth year: "sinh năm 1990")
+        ("year", rf"(?<!\p{{L}})(?<!(?:{word_alternation(v['birth_words'])})\s+)(?:{year_cue})\s+(?P<y>{YEAR})(?!\d|[/.,\-]\d)"),
         # Tết Nhâm Dần, Xuân Giáp Thìn: a year of the sexagenary cycle
         # (not a lunar date's year: "26 tháng Chạp năm Ất Tỵ", rules/dates.yaml lunar_months)
         ("lunar_year", rf"(?<!\p{{L}})(?<!(?:{word_alternation(v['lunar_months'])})\s+)(?:{word_alternation(v['lunar_cues'])})\s+"
