@@ -111,6 +111,9 @@ EXPLICIT = [
 ]
 
 NON_DAYS = [
+    # a year-less day recurring every year is no one date (wave 54); the year after it is one
+    ("được chọn là ngày 20 tháng 3 hàng năm, bắt đầu từ năm 2013.",
+     [("year", None, D("2013-01-01"), D("2013-12-31"), "năm 2013")]),
     ("tổ chức hội nghị tổng kết năm 2022", [("year", None, D("2022-01-01"), D("2022-12-31"), "năm 2022")]),
     ("trong tháng 6 năm 2022 và tháng 8/2015", [
         ("month", None, D("2022-06-01"), D("2022-06-30"), "tháng 6 năm 2022"),

@@ -75,6 +75,11 @@ def lunar_year(stem: str, branch: str) -> int:
     k = next(k for k in range(60) if k % 10 == s and k % 12 == b)
     return int(v["lunar_epoch"]) + k
 
+# a recurrence word right after a year-less day ("ngày 20 tháng 3 hàng năm", "ngày 28/7 hằng năm")
+_RECURRING_AFTER_RE = regex.compile(r"[ \t]*,?[ \t]*(?:" + word_alternation(vocab()["recurring_words"]) + r")(?!\p{L})",
+                                    regex.I)
+
+
 def _recurring_holiday(text: str, start: int) -> bool:
     """ "Ngày Quốc tế Lao động (1/5)": a holiday's day-month in parentheses after its name
     names the holiday, not a dated event ("chủ trì hôm nay (19/2)" is one)."""
@@ -161,6 +166,8 @@ def _read(name: str, m, text: str) -> list[Draft]:
             return []
         if y is None and name == "day_month" and _recurring_holiday(text, s):
             return []
+        if y is None and _RECURRING_AFTER_RE.match(text, e):
+            return []  # "ngày 20 tháng 3 hàng năm": a day every year, no one date
         directive = bool(cue_patterns()["directive"].search(text[max(0, s - 60):s]))
         return [day_draft(s, e, y, mo, d, directive=directive)]
     if name == "dm_range":
