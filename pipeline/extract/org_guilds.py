@@ -14,17 +14,17 @@ import regex
 from .org_candidate import Candidate
 from .org_patterns import RULES, _E, _I, alternation, is_capitalised
 from .org_places import KIND_RE, parse_place
+from .org_unit_names import TOKEN_RE
 from .org_unions import unit_province
 
 _GUILD = RULES["guilds"]
 GUILD_HEAD = _GUILD["head"]
 _QUOTED_RE = regex.compile(r"[ \t]*[“\"](?P<name>[^”\"\n]{2,60})[”\"]")
 _CO_SO_RE = regex.compile(r"[ \t]+cơ[ \t]+sở" + _E, _I)
-# a word, a number or an abbreviation of the name, blanks before it (a comma or any other
+# the next word, number or abbreviation of the name, blanks before it (a comma or any other
 # sign ends the name: "Nghiệp đoàn xe ôm, xe công nghệ Bình Tân" lists two trades)
-_TOKEN_RE = regex.compile(r"[ \t]+(?P<tok>[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)")
-_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*")
-_STOP_RE = regex.compile(r"[ \t]+(?:" + alternation(RULES["name_stop"] + _GUILD["also_stop"]) + ")" + _E, _I)
+_NEXT_TOKEN_RE = regex.compile(r"[ \t]+(?=" + TOKEN_RE.pattern + ")")
+_STOP_WORD_RE = regex.compile(r"(?:" + alternation(RULES["name_stop"] + _GUILD["also_stop"]) + ")" + _E, _I)
 
 
 def parse_guild(text: str, start: int, end: int, province: str | None) -> Candidate | None:
@@ -40,14 +40,12 @@ def parse_guild(text: str, start: int, end: int, province: str | None) -> Candid
         pos = co_so.end()
     trade_words = 0  # words of the trade read so far; the first may be capitalised ("Nghề cá Đại Lãnh")
     for _ in range(_GUILD["max_trade_words"] + 1):
-        if _STOP_RE.match(text, pos):
+        gap = _NEXT_TOKEN_RE.match(text, pos)
+        if gap is None or _STOP_WORD_RE.match(text, gap.end()):
             return None
-        tok = _TOKEN_RE.match(text, pos)
-        if tok is None:
-            return None
-        word = tok.group("tok")
-        if trade_words and is_capitalised(word):
-            name_end = _proper_name_end(text, tok.start("tok"))
+        tok = TOKEN_RE.match(text, gap.end())
+        if trade_words and is_capitalised(tok.group()):
+            name_end = _proper_name_end(text, tok.start())
             return Candidate(start, name_end, "cdcs", " ".join(f"{GUILD_HEAD} {text[end:name_end]}".split()),
                              unit_province(text, start, name_end, province))
         trade_words += 1
@@ -61,8 +59,8 @@ def _proper_name_end(text: str, pos: int) -> int:
     Đông"), and the district or province after it ("Phan Rí Cửa huyện Tuy Phong")."""
     end = pos
     lowercase = 0  # lowercase words read since the last capitalised one
-    while (tok := _WORD_RE.match(text, pos)) is not None:
-        if KIND_RE.match(text, pos) or _STOP_RE.match(text, pos - 1):
+    while (tok := TOKEN_RE.match(text, pos)) is not None:
+        if KIND_RE.match(text, pos) or _STOP_WORD_RE.match(text, pos):
             break
         if tok.group()[0].isdigit() and lowercase:
             break  # "... Tam Tiến kết nạp thêm 20": a count, no part of the name
@@ -72,10 +70,10 @@ def _proper_name_end(text: str, pos: int) -> int:
             lowercase += 1
             if lowercase > _GUILD["max_lowercase_in_place"]:
                 break
-        nxt = _TOKEN_RE.match(text, tok.end())
-        if nxt is None:
+        gap = _NEXT_TOKEN_RE.match(text, tok.end())
+        if gap is None:
             break
-        pos = nxt.start("tok")
+        pos = gap.end()
     kind = regex.match(r"[ \t]+", text[end:])
     if kind and KIND_RE.match(text, end + kind.end()):
         ref = parse_place(text, end + kind.end(), None)
