@@ -23,6 +23,9 @@ TLD = "Tổng Liên đoàn Lao động Việt Nam"
 
 # (sentence, article province, expected rows: text, canonical, org_type, level, province)
 NAMED = [
+    # "ĐH" right after "Trường" is a university (waves 20 and 55); elsewhere it is a congress
+    ("Ngày 30-10, Công đoàn Trường ĐH Quy Nhơn long trọng tổ chức Đại hội.", "Bình Định",
+     [("Công đoàn Trường ĐH Quy Nhơn", "Công đoàn Trường Đại học Quy Nhơn", "cdcs", "grassroots", "Bình Định")]),
     # "PTNT", "NN&PTNT": the ministry's field abbreviated (waves 48 and 53)
     ("Công đoàn ngành Nông nghiệp và PTNT tỉnh Gia Lai trao quà.", "Gia Lai",
      [("Công đoàn ngành Nông nghiệp và PTNT tỉnh Gia Lai", "Công đoàn ngành Nông nghiệp và Phát triển nông thôn tỉnh Gia Lai",
