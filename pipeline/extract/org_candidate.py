@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import regex
 
-from .org_patterns import CANON, _I, clean_spaces, fold
+from .org_patterns import CANON, _I, fold
 from .org_places import (DISTRICT_ONLY_KINDS, KIND_LIST_RE, KIND_RE, PROVINCE_KINDS, PlaceRef, choose_place, gazetteer,
-                         parse_place)
+                         name_as_written, parse_place)
 
 # "LĐLĐ các huyện Mộ Đức, Trà Bồng": one kind word for several named places
 PLURAL_KIND_RE = regex.compile(r"[ \t]+các[ \t]+(?=" + KIND_RE.pattern + ")", _I)
@@ -100,8 +100,7 @@ def _listed_place(text: str, pos: int, kind: str | None, level: str | None, prov
     place = choose_place(gz.by_key.get(fold(name.group()), ()), kind, province)
     if place is None or (level is not None and place.level != level):
         return None
-    written = place.name if fold(place.name) == fold(name.group()) or place.level == "province" else clean_spaces(name.group())
-    return PlaceRef(name.start(), name.end(), kind, written, place)
+    return PlaceRef(name.start(), name.end(), kind, name_as_written(place, name.group()), place)
 
 
 def bare_and_named(text: str, start: int, end: int, province: str | None, conf: float) -> list[Candidate]:

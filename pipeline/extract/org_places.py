@@ -64,6 +64,12 @@ KIND_LIST_RE = regex.compile(r"[ \t]*(?:,|/|và|hoặc)[ \t]*(?P<kind>" + altern
                              + r"(?![ \t]+(?:" + alternation(RULES["kind_word_bodies"]) + ")" + _E + ")", _I)
 
 
+def name_as_written(place: Place, written: str) -> str:
+    """The name a union's place is given: a province's canonical name ("TP HCM" is Hồ Chí Minh),
+    a district's as the text writes it where its spelling differs ("Đak Pơ", "Čư M'gar")."""
+    return place.name if place.level == "province" or fold(place.name) == fold(written) else clean_spaces(written)
+
+
 @dataclass(frozen=True)
 class PlaceRef:
     start: int
@@ -138,8 +144,7 @@ def parse_place(text: str, pos: int, province: str | None, bare_names: str = "an
             level = "province" if kind in PROVINCE_KINDS and alias.kind == kind else "district"
             place = Place(name=written if level == "district" else alias.name, level=level, kind=kind, province=alias.province)
             return PlaceRef(start, nm.end(), kind, place.name, place)
-        name = place.name if fold(place.name) == key or place.level == "province" else clean_spaces(nm.group())
-        return PlaceRef(start, nm.end(), kind or place.kind, name, place)
+        return PlaceRef(start, nm.end(), kind or place.kind, name_as_written(place, nm.group()), place)
     if km:
         run = CAP_RUN_RE.match(text, at)
         if run and starts_person_name(text, run.start()):
