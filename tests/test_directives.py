@@ -399,6 +399,9 @@ def test_unnumbered_documents_named_by_owner_or_title(text, expected):
     "LĐLĐ tỉnh đề xuất ban hành Quy định về thi đua khen thưởng.",
     # a congress's personnel slate is a working paper, no policy document
     "Đại hội đã thông qua Đề án nhân sự, biểu quyết thông qua cơ cấu Ban Chấp hành khóa mới.",
+    # a congress in lower case whose union is not named, or a generic one, names no one document
+    "CĐ ngành Y tế tỉnh Khánh Hòa đã hoàn thành các chỉ tiêu mà nghị quyết đại hội VI đã đề ra.",
+    "Các cấp công đoàn đưa nghị quyết đại hội công đoàn các cấp vào cuộc sống.",
 ])
 def test_drafts_and_generic_plans_are_no_documents(text):
     assert rows(text) == []
@@ -452,6 +455,11 @@ def test_resolutions_named_by_owner(text, expected):
     # the term written after the congress is not part of its name
     ("Ban chấp hành lãnh đạo thực hiện thành công Nghị quyết Đại hội Công đoàn lần thứ XXVIII – Nhiệm kỳ 2023-2028.",
      "Đại hội Công đoàn lần thứ XXVIII"),
+    # a congress written in lower case, its ordinal and its union named after it (wave 56)
+    ("Các cấp công đoàn đã bám sát nghị quyết đại hội XIV công đoàn tỉnh Hà Giang đề ra.",
+     "Đại hội XIV Công đoàn tỉnh Hà Giang"),
+    ("Công đoàn ngành tiếp tục thực hiện nghị quyết đại hội XII công đoàn Giáo dục Nghệ An.",
+     "Đại hội XII Công đoàn Giáo dục Nghệ An"),
 ])
 def test_congress_named_by_its_ordinal(text, issuer):
     from pipeline.core import process_record

@@ -132,6 +132,25 @@ def test_a_plan_exceeded_is_a_result(text, statuses):
     assert got == statuses
 
 
+@pytest.mark.parametrize("text, statuses", [
+    # the items of a plan counted by what became of them are a result (wave 56; train)
+    ("Cụ thể: trong tổng số 26 chỉ tiêu phấn đấu có 11 chỉ tiêu vượt, 9 chỉ tiêu đạt, 5 chỉ tiêu chưa đạt.",
+     {26: "context", 11: "achieved", 9: "achieved", 5: "achieved"}),
+    ("Năm 2021, với 17 chỉ tiêu nhiệm vụ trọng tâm được Tổng LĐLĐ giao, LĐLĐ tỉnh đã có 10 chỉ tiêu vượt, "
+     "6 chỉ tiêu hoàn thành.", {17: "context", 10: "achieved", 6: "achieved"}),
+    # ... of "17/17 chỉ tiêu ... đều đạt" the second is the plan's size (negative)
+    ("Năm 2024, LĐLĐ tỉnh có 17/17 chỉ tiêu Tổng Liên đoàn giao đều đạt và vượt.", {17: "context"}),
+    # ... and items a future word plans to meet are a target (negative)
+    ("Năm 2025, LĐLĐ tỉnh sẽ phấn đấu 10 chỉ tiêu đạt và vượt kế hoạch.", {10: "target"}),
+])
+def test_plan_items_met_are_a_result(text, statuses):
+    got = {}
+    for value, unit, _, _, status, _, _ in rows(text):
+        if unit == "count":
+            got[value] = status  # of a fraction's two equal figures, the last read
+    assert got == statuses
+
+
 NOT_METRICS = [
     # a company's ownership is what the company is
     "Công ty TNHH MTV 100% vốn điều lệ do Nhà nước nắm giữ thưởng Tết cho người lao động.",
@@ -326,6 +345,8 @@ PERIODS = [
     ("nửa đầu năm 2019", "2019-H1"),
     ("nhiệm kỳ 2023/2028", "2023/2028"),
     ("từ năm 2021 đến ngày 20/7/2023", "2021/2023-07"),  # the years up to a day: up to its month
+    # ... also from a month of the first year, the months written with dots (wave 56)
+    ("Tính từ tháng 6.2021 đến ngày 30.6.2022", "2021/2022-06"),
 ]
 
 
@@ -743,6 +764,10 @@ PERIODS_IN_CONTEXT = [
     # the year a body was founded is that event's: no later sentence's figure is of it
     ("Tin công đoàn\nCông đoàn Công ty thành lập năm 1996, hiện có 22 Công đoàn bộ phận. Toàn công ty có trên 36 "
      "ngàn lao động tham gia tổ chức Công đoàn.", None, [(22, None), (36000, None)]),
+    # ... nor the day it was founded, though the article's first line gives it and it is the
+    # only day the article writes (wave 56)
+    ("Liên đoàn Lao động tỉnh Cao Bằng được thành lập ngày 4/4/1947. Đến nay, sau 67 năm, tổ chức Công đoàn tỉnh "
+     "không ngừng phát triển.\n\nBộ máy tổ chức tại cơ quan LĐLĐ tỉnh gồm 6 Phòng, Ban chuyên đề.", None, [(6, None)]),
     ("Tin công đoàn\nNăm 1996, Công đoàn Công ty có 22 Công đoàn bộ phận. Toàn công ty có trên 36 ngàn lao động "
      "tham gia tổ chức Công đoàn.", None, [(22, "1996"), (36000, "1996")]),
     # ... not the year of an event it dates, nor one that describes whom it honours

@@ -122,6 +122,11 @@ QUANTITIES = [
     ("lợi nhuận đạt 2,5 nghìn tỉ đồng", [(2.5e12, "vnd", None, None, "2,5 nghìn tỉ đồng")]),
     # ... a smaller one after a scaled number adds to it, as before
     ("1 tỷ 200 triệu đồng", [(1.2e9, "vnd", None, None, "1 tỷ 200 triệu đồng")]),
+    # "vạn", ten thousand, in the congress reports of the north (wave 56)
+    ("đại diện cho trên 4,9 vạn đoàn viên", [(49000.0, "count", "trên", None, "4,9 vạn")]),
+    ("Hơn 1 vạn người lao động đua tài", [(10000.0, "count", "hơn", None, "1 vạn")]),
+    # ... but not the word in a place's name
+    ("tại huyện Vạn Ninh có 35 đoàn viên", [(35.0, "count", None, None, "35")]),
 ]
 
 

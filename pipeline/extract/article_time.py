@@ -15,7 +15,7 @@ from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
 from .date_years import reference_date
-from .metric_periods import Period, body_periods, goal_year, mark_descriptive, time_spans_of
+from .metric_periods import Period, body_periods, founding_at, founding_year, goal_year, mark_descriptive, time_spans_of
 from .metric_time import SENTENCE_LEAD_RE
 from .told_year import WRITTEN_YEAR_RE, article_told_year, tet_year, year_floor
 from .time_spans import DIRECTIVE_CONTEXT_RE, TimeSpan
@@ -96,8 +96,10 @@ def article_periods(doc: Document, periods: list[Period], title: tuple[int, int]
     """The range the article reviews (the first congress term, else the first year range,
     in its body that ends in its year, e.g. "nhiệm kỳ 2018-2023" in a 2023 congress report)
     and a period in its title."""
-    # (a goal's year, "Đến năm 2018, cả nước có 10 triệu đoàn viên", frames only its own goal)
-    in_title = [p for p in periods if title[0] <= p.start and p.end <= title[1] and not goal_year(doc.body, p)]
+    # (a goal's year, "Đến năm 2018, cả nước có 10 triệu đoàn viên", frames only its own goal;
+    # a body's founding, "LĐLĐ tỉnh ... được thành lập ngày 4/4/1947. Đến nay, ...", only itself)
+    in_title = [p for p in periods if title[0] <= p.start and p.end <= title[1] and not goal_year(doc.body, p)
+                and not founding_year(doc.body, p)]
     # (a span describing recipients, "con đoàn viên ... năm học 2021-2022", is theirs; a
     # committee's term, "UBKT ..., nhiệm kỳ 2008-2013", is still what its congress reviews)
     ending = [p for p in periods if ref and p.kind != "review" and not (p.descriptive and p.kind != "term")
@@ -174,9 +176,12 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
         return tet
     if told:
         return told.year
-    # (a document's issue date, "Quyết định số 217-QĐ/TW ngày 12.12.2013", is not the article's time)
+    # (a document's issue date, "Quyết định số 217-QĐ/TW ngày 12.12.2013", is not the article's
+    # time, nor the day a body was founded, in the year written: "LĐLĐ tỉnh Cao Bằng được
+    # thành lập ngày 4/4/1947"; a year-less one is of the news, "được thành lập từ ngày 5/9")
     years = [d.date.year for d in dates if d.kind == "day" and d.date
-             and not DIRECTIVE_CONTEXT_RE.search(doc.body[max(0, d.start - 80):d.start])]
+             and not DIRECTIVE_CONTEXT_RE.search(doc.body[max(0, d.start - 80):d.start])
+             and not (WRITTEN_YEAR_RE.search(d.text) and founding_at(doc.body, d.start))]
     if years:
         return max(set(years), key=years.count)
     # ... else the one year the months its lead reports on are written in ("Trong tháng 5/2019, toàn

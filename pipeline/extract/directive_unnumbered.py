@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
 from .directive_issuers import preceded_by_verb
 from .directive_names import HEADS, ROMAN_RE, issuer_phrases, name_after, name_after_space, name_text, scan_name
@@ -42,11 +43,38 @@ PLENUM_ISSUER = str(ISSUERS["plenum_issuer"])
 LAW_YEAR_RE = regex.compile(r"(?:[^\S\n]+năm)?[^\S\n]+(?:19|20)\d{2}(?!\d)")
 
 
+# "nghị quyết đại hội XIV công đoàn tỉnh Hà Giang": a congress written in lower case is still one
+# named, by its Roman ordinal and the union whose it is (a lower-case head, then its name; a
+# bare "nghị quyết đại hội VI" leaves its body to be guessed)
+_LOWER_CONGRESS_RE = regex.compile(r"\s+đại\s+hội\s+(?:đại\s+biểu\s+)?(?P<ordinal>[IVXL]+)(?![\p{L}\d])")
+_LOWER_UNION_HEAD_RE = regex.compile(r"\s+(?P<head>công\s+đoàn|liên\s+đoàn\s+lao\s+động)(?=\s)")
+# (the kind of a place, "tỉnh", or the sector word, "ngành", before the capitalised name)
+_LOWER_KIND_RE = regex.compile(r"\s+(?:" + word_alternation(load_yaml("places.yaml")["unit_kinds"]
+                                                           + load_yaml("org_patterns.yaml")["sector_heads"])
+                               + r")(?=\s+\p{Lu})")
+
+
+def _lowercase_congress(src: Source, pos: int, limit: int) -> tuple[list[str], int] | None:
+    """A congress written in lower case with its ordinal and its union's name after a lower-case
+    head (words as a name, end)."""
+    m = _LOWER_CONGRESS_RE.match(src.text, pos, limit)
+    head = _LOWER_UNION_HEAD_RE.match(src.text, m.end(), limit) if m else None
+    if head is None:
+        return None
+    # ("công đoàn tỉnh Hà Giang": a kind word before the capitalised name is read along)
+    kind = _LOWER_KIND_RE.match(src.text, head.end(), limit)
+    rest = name_after_space(src, kind.end() if kind else head.end(), limit)
+    if rest is None:
+        return None
+    first, *others = head["head"].split()
+    return ["Đại", "hội", m["ordinal"], first.capitalize(), *others, *(kind.group().split() if kind else ()), *rest[0]], rest[1]
+
+
 def _named_congress(src: Source, pos: int, limit: int) -> tuple[str, int] | None:
     """ "Đại hội XI Công đoàn tỉnh", "Đại hội đại biểu Đảng bộ thành phố Cần Thơ lần thứ XIV",
     "Đại hội XIII của Đảng": a congress named by its ordinal, as the issuer."""
     text = src.text
-    got = name_after_space(src, pos, limit, r"\s+(?=đại\s+hội\b)")
+    got = name_after_space(src, pos, limit, r"\s+(?=đại\s+hội\b)") or _lowercase_congress(src, pos, limit)
     if got is None:
         return None
     words, end = got

@@ -76,6 +76,10 @@ def _verb_right_before(words: list[str]) -> regex.Pattern:
 _EMPLOYS_RE = _verb_right_before(_CUES["employment_verbs"])
 _ATTAINED_RE = _verb_right_before(_CUES["attainment_verbs"])
 _DECREASE_RE = _verb_right_before(_CUES["decrease_words"])
+# "6 chỉ tiêu hoàn thành": the plan's items, then (a few words naming whose) what became of them
+_PLAN_ITEMS_MET_RE = regex.compile(r"^\s*(?:" + word_alternation(_CUES["plan_items"]) + r")(?:\s+[^\s\d,;:.()]+){0,"
+                                   + str(int(_CUES["plan_items_reach"])) + r"}?\s+(?:đều\s+)?(?:"
+                                   + word_alternation(_CUES["plan_items_met"]) + r")(?!\p{L})", regex.I)
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
                                     + r")(?!\p{L})", regex.I)
 _WAGE_LEVEL_RE = _within_reach(_CUES["wage_levels"], _CUES["wage_reach"])
@@ -178,6 +182,11 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     # opens the list that holds it
     exceeded = (c.quantity.unit == "percent" and c.quantity.value > 100 and _ATTAINED_RE.search(c.clause_left)
                 and not _FUTURE_RE.search(c.clause_left))
+    # (so is a count of a plan's items met: "có 11 chỉ tiêu vượt, 9 chỉ tiêu đạt"; of "17/17 chỉ
+    # tiêu ... đều đạt" the second is the plan's size)
+    exceeded = exceeded or (c.quantity.unit == "count" and c.quantity.link != "fraction_den"
+                            and _PLAN_ITEMS_MET_RE.match(c.clause_right)
+                            and not _FUTURE_RE.search(c.clause_left))
     if exceeded:
         if status != "achieved":
             status, p_st, ruled = "achieved", 1.0, True

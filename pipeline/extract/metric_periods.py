@@ -38,7 +38,8 @@ _DIGIT_RE = regex.compile(r"\d")
 _COMPARISON_CHARS = 120  # the text before a period a change and its comparison are looked for in
 _TERM_YEARS = int(_PERIODS["term_years"])
 _FOUNDING_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_PERIODS["founding_words"])
-                             + r")\s+(?:từ\s+|vào\s+)?(?:năm\s+|tháng\s+)?$", regex.I)
+                             + r")\s+(?:từ\s+|vào\s+)?(?:(?:" + word_alternation(_PERIODS["founding_time_words"])
+                             + r")\s+)?$", regex.I)
 _MAX_PERIOD_YEARS = int(_PERIODS["max_period_years"])
 
 
@@ -143,7 +144,11 @@ def _describes(text: str, p: Period) -> bool:
 def founding_year(text: str, p: Period) -> bool:
     """The year a body was founded ("thành lập năm 1996", "ra đời từ năm 1946", "hoạt động từ
     tháng 2/2020"): that event's."""
-    at = _first_digit(text, p)
+    return founding_at(text, _first_digit(text, p))
+
+
+def founding_at(text: str, at: int) -> bool:
+    """Whether the time written at `at` dates a body's founding ("được thành lập ngày 4/4/1947")."""
     return bool(_FOUNDING_RE.search(text, max(0, at - _GOAL_PREFIX_CHARS), at))
 
 

@@ -66,8 +66,10 @@ KIND_LIST_RE = regex.compile(r"[ \t]*(?:,|/|và|hoặc)[ \t]*(?P<kind>" + altern
 
 def name_as_written(place: Place, written: str) -> str:
     """The name a union's place is given: a province's canonical name ("TP HCM" is Hồ Chí Minh),
-    a district's as the text writes it where its spelling differs ("Đak Pơ", "Čư M'gar")."""
-    return place.name if place.level == "province" or fold(place.name) == fold(written) else clean_spaces(written)
+    a district's as the text writes it where its spelling differs ("Đak Pơ", "Čư M'gar", and
+    the curly apostrophe of "Ea H’leo": the press writes both)."""
+    same = fold(place.name) == fold(written) and ("’" in place.name) == ("’" in written)
+    return place.name if place.level == "province" or same else clean_spaces(written)
 
 
 @dataclass(frozen=True)

@@ -238,8 +238,10 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
         if _count_follows(text, tok.end(), word):
             break  # a count follows a verb ("CĐ Cty Dinsen cử 1 cán bộ"); "Xây dựng số 1" is a name
         compound = word_end(word_start) if sep is not None and not sep.group().strip() else None
-        if compound is not None and compound > p and not place_name and not NAME_STOP_RE.match(text, p):
-            # the rest of a word begun by a capitalised syllable: "Đa khoa", "Tỉnh ủy"
+        if (compound is not None and compound > p and not place_name and not NAME_STOP_RE.match(text, p)
+                and not RUN_STOP_RE.match(text, p)):
+            # the rest of a word begun by a capitalised syllable: "Đa khoa", "Tỉnh ủy" (not a verb
+            # the segmenter glued to a name's last syllable: "Nhôm Đắk Nông chăm lo" is Nông + chăm_lo)
             tokens.append((compound, True, fold(text[p:compound])))
             end = compound
             line_open = business
