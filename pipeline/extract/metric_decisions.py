@@ -65,6 +65,10 @@ _FUTURE_RE = _within_reach(_CUES["future_words"], _CUES["future_reach"])
 _FUTURE_AFTER_RE = _right_after(_CUES["future_words"])
 _PAST_RE, _PAST_AFTER_RE = _within_reach(_CUES["past_words"], _CUES["future_reach"]), _right_after(_CUES["past_words"])
 _CEILING_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["ceiling_words"]) + r")(?:\s+là)?\s*$", regex.I)
+# (not the plan met: "đạt chỉ tiêu 200%", "vượt kế hoạch 15%" tell by how much)
+_PLAN_FIGURE_RE = regex.compile(r"(?<!\p{L})(?<!(?:" + word_alternation(_CUES["attainment_verbs"]) + r")\s+)(?:"
+                                + word_alternation(_CUES["plan_nouns"]) + r")(?:\s+(?:"
+                                + word_alternation(_CUES["plan_noun_fillers"]) + r"))*\s*$", regex.I)
 _HEDGES = word_alternation(load_yaml("metric_numbers.yaml")["hedges"])
 
 
@@ -176,7 +180,8 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
     if size and status != "context" and not c.target_scope:
         status, p_st, ruled = "context", 1.0, True
     elif status == "achieved" and ((_FUTURE_RE.search(c.clause_left) and not TARGET_BREAKER_RE.search(c.clause_left))
-                                   or _FUTURE_AFTER_RE.match(c.clause_right) or _CEILING_RE.search(c.clause_left)):
+                                   or _FUTURE_AFTER_RE.match(c.clause_right) or _CEILING_RE.search(c.clause_left)
+                                   or _PLAN_FIGURE_RE.search(c.clause_left)):
         status, p_st, ruled = "target", 1.0, True
     # "So với kế hoạch đặt ra, năm 2015 đạt 127%": a plan exceeded is a result, though the plan
     # opens the list that holds it
