@@ -33,6 +33,9 @@ _DISTRICT_LOCAL = phrase_regex(_RULES["district_local_signals"])
 _PEOPLE_BEFORE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_RULES["province_people"]) + r")[ \t]+(?:tỉnh[ \t]+)?$")
 # (a paper's name is capitalised: "Báo cáo", a report, met in most articles, is passed over unread)
 _NEWSPAPER_HEAD = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_RULES["newspaper_heads"]) + r")[ \t]+(?=\p{Lu})")
+# a provincial paper's host: "Baonghean.vn" (the province's name without tones, after "bao")
+_NEWSPAPER_HOST = regex.compile(r"(?<![\p{L}\d.])(?:" + word_alternation(_RULES["newspaper_host_prefixes"])
+                                + r")(?P<slug>[a-z]+)\.(?:com\.)?vn(?![\p{L}\d])", regex.I)
 _TEASER_LINE = regex.compile(
     r"^[ \t]*(?:" + "|".join(regex.escape(m) for m in _RULES["teaser_markers"]) + r")\b[^\n]{0,30}$", regex.M
 )
@@ -96,12 +99,18 @@ _SURNAME_BEFORE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for 
 
 
 def _newspaper_provinces(page: str) -> set[str]:
-    """Provinces whose newspaper the page names ("Báo Gia Lai", "Báo Bình Dương điện tử")."""
+    """Provinces whose newspaper the page names ("Báo Gia Lai", "Báo Bình Dương điện tử",
+    "(Baonghean.vn)")."""
     found = set()
     for m in _NEWSPAPER_HEAD.finditer(page):
         places = find_places(page[m.end(): m.end() + 40])
         if places and places[0].start == 0 and places[0].level == "province":
             found.add(places[0].province)
+    by_slug = {joined: province for _, province, _, joined in _url_slugs()}
+    for m in _NEWSPAPER_HOST.finditer(page):
+        province = by_slug.get(m["slug"].casefold())
+        if province:
+            found.add(province)
     return found
 
 

@@ -441,6 +441,8 @@ NOT_ORGS = [
     ("Nghiệp đoàn có 23 tàu cá và 120 đoàn viên.", "Quảng Nam"),
     ("Nghiệp đoàn thực hiện đường lối chủ trương của Đảng.", "Quảng Nam"),
     ("Hỗ trợ 1,2 tỷ đồng cho các nghiệp đoàn cá Quảng Ngãi.", None),
+    # ... nor does one counted by its ordinal (wave 58)
+    ("Nghiệp đoàn này là nghiệp đoàn thứ 7 của tỉnh.", "Khánh Hòa"),
     # a group inside a grassroots union is no organisation of its own (waves 46 and 52)
     ("Tổ Công đoàn Trạm Y tế xã Thạnh Phú đã trao tặng gia đình 5 triệu đồng.", "Trà Vinh"),
     ("Tổ Công đoàn Trung tâm Trợ giúp pháp lý đã xây dựng kế hoạch.", "Sơn La"),

@@ -330,6 +330,10 @@ def test_article_province(text, url, province):
     ("Báo cáo Bình Dương", set()),             # a report, no newspaper
     ("Báo Lao Động", set()),                   # a national paper
     ("Báo Thái Bình Dương", set()),           # the ocean, no province
+    # the paper's web address it credits itself with (wave 58)
+    ("(Baoquangngai.vn)- Sáng 28.6, LĐLĐ tỉnh phối hợp tổ chức", {"Quảng Ngãi"}),
+    ("BAOTAYNINH.VN", {"Tây Ninh"}),
+    ("Nguồn: baomoi.vn, baochinhphu.vn", set()),  # national papers (negative)
 ])
 def test_newspaper_provinces(page, provinces):
     assert places._newspaper_provinces(page) == provinces
