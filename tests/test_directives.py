@@ -185,6 +185,9 @@ CASES = [
     # a date after the issuer across a comma opens a new clause
     ("Kế hoạch số 12/KH-LĐLĐ của LĐLĐ tỉnh, ngày 15/3/2022, Ban Thường vụ tổ chức hội nghị.",
      [("Kế hoạch", "12", "KH-LĐLĐ", "12-KH-LĐLĐ", "Liên đoàn Lao động tỉnh", None)]),
+    # two bodies' codes joined by "&" are one symbol (wave 59)
+    ("Thực hiện Kế hoạch số 118/KH-CĐCKCX&CN ngày 21/11/2022 về việc chăm lo Tết.",
+     [("Kế hoạch", "118", "KH-CĐCKCX&CN", "118-KH-CĐCKCX&CN", None, dt.date(2022, 11, 21))]),
     # unnumbered documents named specifically
     ("Văn kiện Đại hội XIII của Đảng Cộng sản Việt Nam nêu rõ vai trò giai cấp công nhân.",
      [("Văn kiện", None, None, "Văn kiện Đại hội XIII của Đảng Cộng sản Việt Nam", "Đại hội XIII của Đảng Cộng sản Việt Nam", None)]),

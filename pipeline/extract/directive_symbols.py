@@ -20,9 +20,10 @@ STATE_ABBR = {a.casefold(): t for t in TYPES for a in t.state_abbr}
 PARTY_ABBR = {a.casefold(): t for t in TYPES for a in t.party_abbr}
 ALL_ABBR = frozenset(STATE_ABBR) | frozenset(PARTY_ABBR)
 
-# A symbol code: capitals and digits, a few with lowercase ASCII ("CTr", "Ctr", "QĐi", "TTg").
-CODE = r"\p{Lu}(?:[\p{Lu}\d]|[a-z]){0,11}(?![\p{L}\d])"
-CODE_CAPS = r"\p{Lu}[\p{Lu}\d]{0,11}(?![\p{L}\d])"
+# A symbol code: capitals and digits, a few with lowercase ASCII ("CTr", "Ctr", "QĐi", "TTg"),
+# and two bodies' codes joined by "&" ("BGD&ĐT", "CĐCKCX&CN").
+CODE = r"\p{Lu}(?:[\p{Lu}\d]|[a-z]|&(?=\p{Lu})){0,11}(?![\p{L}\d])"
+CODE_CAPS = r"\p{Lu}(?:[\p{Lu}\d]|&(?=\p{Lu})){0,11}(?![\p{L}\d])"
 # later parts of a symbol: glued ("KH/ĐĐ-LĐLĐ") or, only before capitals, with stray spaces
 MORE_CODES = rf"(?:(?:[-–](?:{CODE})|[^\S\n]*[-–][^\S\n]*(?:{CODE_CAPS})))*"
 # "5816", "135/2020" (a legal document's number carries its year), "7c" ("7c/NQ-TLĐ"), "10b"
