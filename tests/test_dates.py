@@ -125,6 +125,8 @@ NON_DAYS = [
     ]),
     ("giai đoạn 2021-2025", [("period", None, D("2021-01-01"), D("2025-12-31"), "giai đoạn 2021-2025")]),
     ("nhiệm kỳ 2023 - 2028", [("period", None, D("2023-01-01"), D("2028-12-31"), "nhiệm kỳ 2023 - 2028")]),
+    # ... its years in brackets after the cue (wave 60)
+    ("nhiệm kỳ (2023 - 2028)", [("period", None, D("2023-01-01"), D("2028-12-31"), "nhiệm kỳ (2023 - 2028)")]),
     ("Từ năm 2020 đến hết năm 2022, kết nạp 300 đoàn viên", [
         ("range", None, D("2020-01-01"), D("2022-12-31"), "Từ năm 2020 đến hết năm 2022"),
     ]),
@@ -219,6 +221,13 @@ YEARLESS = [
         ("range", None, D("2023-10-11"), D("2023-10-12"), "11 và 12/10"),
         day("2023-10-12", "12/10"),
         ("period", None, D("2023-01-01"), D("2028-12-31"), "nhiệm kỳ 2023-2028"),
+    ]),
+    # ... a term written in brackets after its cue opens in its first year too (wave 60)
+    ("Trong 2 ngày 24 - 25/7, Công đoàn Ngành Y tế tỉnh tổ chức Đại hội lần thứ VII nhiệm kỳ (2023 - 2028).", None, [
+        day("2023-07-24", "24"),
+        ("range", None, D("2023-07-24"), D("2023-07-25"), "24 - 25/7"),
+        day("2023-07-25", "25/7"),
+        ("period", None, D("2023-01-01"), D("2028-12-31"), "nhiệm kỳ (2023 - 2028)"),
     ]),
     ("Ngày 15/3, phấn đấu đến năm 2025 kết nạp 500 đoàn viên.", None, [
         ("day", None, None, None, "15/3"),

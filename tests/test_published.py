@@ -154,6 +154,15 @@ def test_page_clock_is_not_the_published_date(text, expected):
     assert not [d for d in dates if d.text in clock and doc.body.find(clock) <= d.start < doc.body.find(clock) + len(clock)]
 
 
+def test_related_articles_stamps_further_down_make_no_clock_of_the_articles_own():
+    # the article's stamp on its first line, two teasers' stamps of another day after the byline,
+    # within the top lines of a short page (wave 60)
+    text = ("22:06 01/02/2019\nTối ngày 01-02, lãnh đạo LĐLĐ thành phố tiễn công nhân về quê ăn Tết.\n"
+            "Công đoàn Nhà máy trao 50 vé xe cho công nhân.\nTHẾ KHOA\n22:48 23/11/2024\n14:30 23/11/2024\n"
+            "Phấn đấu hoàn thành cấp điện cho huyện đảo Cát Hải")
+    assert published(text) == dt.date(2019, 2, 1)
+
+
 def test_posted_and_updated_stamps_on_lines_next_to_each_other_keep_the_first():
     # another day on the very next line is the same article's update, not a clock
     text = "Thứ Hai, 03/04/2023 08:00:12\nCập nhật: Thứ Tư, 05/04/2023 09:00\n\n" + TITLE + "\n\n" + BODY

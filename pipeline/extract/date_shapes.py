@@ -164,7 +164,8 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
         # giai đoạn 2021-2025, nhiệm kỳ 2023 - 2028, từ năm 2020 đến hết năm 2022, 2020-2022
         # (the optional "cue", "năm" written as alternatives in the order they are tried: the
         # engine then skips the places where none can start, several times faster)
-        ("year_range", rf"(?<!\p{{L}})(?P<cue>{period})\s+(?:năm\s+)?{year_range}|năm\s+{year_range}|{year_range}"),
+        # (a term's years may stand in brackets after its cue: "nhiệm kỳ (2023 - 2028)")
+        ("year_range", rf"(?<!\p{{L}})(?P<cue>{period})\s+(?:năm\s+|(?P<br>\(\s*))?{year_range}(?(br)\s*\))|năm\s+{year_range}|{year_range}"),
         # năm 2022, Xuân 2026
         # (not a birth year: "sinh năm 1990")
         ("year", rf"(?<!\p{{L}})(?<!(?:{word_alternation(v['birth_words'])})\s+)(?:{year_cue})\s+(?P<y>{YEAR})(?!\d|[/.,\-]\d)"),

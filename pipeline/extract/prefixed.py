@@ -17,14 +17,14 @@ import regex
 @lru_cache(maxsize=None)
 def _stretch_before(max_words: int) -> "regex.Pattern[str]":
     # searched backwards from a core match: the word it touches, then up to max_words
-    # runs of spaces each with the word before them
-    return regex.compile(rf"(?r)(?:[\p{{L}}\p{{N}}]*\s+){{0,{max_words}}}[\p{{L}}\p{{N}}]*")
+    # runs of spaces (or an opening bracket: "nhiệm kỳ (2023 - 2028)") each with the word before them
+    return regex.compile(rf"(?r)(?:[\p{{L}}\p{{N}}]*[\s(]+){{0,{max_words}}}[\p{{L}}\p{{N}}]*")
 
 
 def finditer_from_core(pattern: "regex.Pattern[str]", core: "regex.Pattern[str]", max_words: int,
                        text: str) -> Iterator["regex.Match[str]"]:
     """Exactly `pattern.finditer(text)`, given that (1) every match of `pattern` is at most
-    `max_words` words (letters and digits), each followed by spaces, and then a place where
+    `max_words` words (letters and digits), each followed by spaces or "(", and then a place where
     `core` matches, and (2) `pattern` matches wherever `core` does (the words are optional).
 
     The next match is the first one at or after `pos`; by (1) it cannot start before the

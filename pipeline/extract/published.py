@@ -55,6 +55,7 @@ def _patterns() -> dict:
         "glued_before": regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?\s*[|,\-–]?\s*$"),
         "glued_after": regex.compile(r"\s*[|,\-–]?\s*\d{1,2}:\d{2}(?!\d)"),
         "top": rules["dateline_top_lines"],
+        "clock_other_day_lines": rules["page_clock_other_day_lines"],
         "glued_lines": rules["dateline_glued_stamp_lines"],
         "bottom": rules["dateline_bottom_lines"],
         "max_chars": rules["dateline_max_chars"],
@@ -151,7 +152,8 @@ def _page_clock_spans(doc: Document) -> list[tuple[int, int]]:
     for k, (i, hit) in enumerate(shaped):
         following = doc.body[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else ""
         later_than_below = any(other[2] < hit[2] for _, other in shaped[k + 1:])
-        apart_and_other_day = any(j > i + 1 and other[2] != hit[2] for j, other in shaped[k + 1:])
+        apart_and_other_day = any(i + 1 < j <= i + p["clock_other_day_lines"] and other[2] != hit[2]
+                                  for j, other in shaped[k + 1:])
         if p["weather"].search(following) or later_than_below or apart_and_other_day:
             clocks.append(lines[i])
     # a site's menu line that ends in today's weekday and date ("Đặt mua báo in| ... | Thứ
