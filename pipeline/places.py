@@ -106,12 +106,17 @@ def _newspaper_provinces(page: str) -> set[str]:
         places = find_places(page[m.end(): m.end() + 40])
         if places and places[0].start == 0 and places[0].level == "province":
             found.add(places[0].province)
-    by_slug = {joined: province for _, province, _, joined in _url_slugs()}
     for m in _NEWSPAPER_HOST.finditer(page):
-        province = by_slug.get(m["slug"].casefold())
+        province = _province_of_joined_slug().get(m["slug"].casefold())
         if province:
             found.add(province)
     return found
+
+
+@lru_cache(maxsize=1)
+def _province_of_joined_slug() -> dict[str, str]:
+    """'quangngai' -> Quảng Ngãi: a province's name without tones or spaces, as a host writes it."""
+    return {joined: province for _, province, _, joined in _url_slugs()}
 
 
 def _is_federation(text: str, place: PlaceMatch) -> bool:

@@ -67,7 +67,8 @@ def _lowercase_congress(src: Source, pos: int, limit: int) -> tuple[list[str], i
     if rest is None:
         return None
     first, *others = head["head"].split()
-    return ["Đại", "hội", m["ordinal"], first.capitalize(), *others, *(kind.group().split() if kind else ()), *rest[0]], rest[1]
+    kind_words = kind.group().split() if kind else []
+    return ["Đại", "hội", m["ordinal"], first.capitalize(), *others, *kind_words, *rest[0]], rest[1]
 
 
 def _named_congress(src: Source, pos: int, limit: int) -> tuple[str, int] | None:

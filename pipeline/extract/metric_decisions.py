@@ -82,7 +82,8 @@ _ATTAINED_RE = _verb_right_before(_CUES["attainment_verbs"])
 _DECREASE_RE = _verb_right_before(_CUES["decrease_words"])
 # "6 chỉ tiêu hoàn thành": the plan's items, then (a few words naming whose) what became of them
 _PLAN_ITEMS_MET_RE = regex.compile(r"^\s*(?:" + word_alternation(_CUES["plan_items"]) + r")(?:\s+[^\s\d,;:.()]+){0,"
-                                   + str(int(_CUES["plan_items_reach"])) + r"}?\s+(?:đều\s+)?(?:"
+                                   + str(int(_CUES["plan_items_reach"])) + r"}?\s+(?:(?:"
+                                   + word_alternation(_CUES["plan_items_all"]) + r")\s+)?(?:"
                                    + word_alternation(_CUES["plan_items_met"]) + r")(?!\p{L})", regex.I)
 _CONTEXT_SUBJECT_RE = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(_CUES["context_subjects"], key=len, reverse=True))
                                     + r")(?!\p{L})", regex.I)
