@@ -769,6 +769,12 @@ PERIODS_IN_CONTEXT = [
     # the year a body was founded is that event's: no later sentence's figure is of it
     ("Tin công đoàn\nCông đoàn Công ty thành lập năm 1996, hiện có 22 Công đoàn bộ phận. Toàn công ty có trên 36 "
      "ngàn lao động tham gia tổ chức Công đoàn.", None, [(22, None), (36000, None)]),
+    # a congress's goals listed after a colon take its term; a later goal's own time is that
+    # goal's, no time of the earlier ones (wave 61: "...; 100% ... đăng ký thi đua ngay từ đầu năm")
+    ("29/03/2023 18:55\nNhiệm kỳ 2023 - 2028, Công đoàn cơ sở Trường tiếp tục đổi mới hoạt động.\nĐại hội đề "
+     "ra một số chỉ tiêu: trên 95% viên chức được kết nạp vào công đoàn; giới thiệu ít nhất 50 đoàn viên ưu tú "
+     "cho Đảng; 100% đoàn viên tham gia hiến máu trong năm 2024.", None,
+     [(95, "2023/2028"), (50, "2023/2028"), (100, "2024")]),
     # ... nor the day it was founded, though the article's first line gives it and it is the
     # only day the article writes (wave 56)
     ("Liên đoàn Lao động tỉnh Cao Bằng được thành lập ngày 4/4/1947. Đến nay, sau 67 năm, tổ chức Công đoàn tỉnh "

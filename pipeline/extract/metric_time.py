@@ -70,7 +70,13 @@ def time_context(doc: Document, q: Quantity, periods: list[Period], sentence: Se
     own = tuple(p for p in before if clause_start is not None and p.start >= clause_start)
     present = bool(_PRESENT_RE.search(sentence.text))
     now = bool(before) and before[-1].kind in _PAST_POINT_KINDS and bool(_NOW_RE.search(doc.body, before[-1].end, q.num_start))
-    return TimeContext(before, tuple(p for p in in_sentence if p.start >= q.end),
+    # (in a list the sentence opens with a colon, a later item, after a semicolon, has its own
+    # time: "Đại hội đề ra một số chỉ tiêu: trên 95% ... được kết nạp; ...; 100% ... đăng ký thi
+    # đua ngay từ đầu năm"; a list after the figure, "3 công trình ..., gồm: A; B và C", is its)
+    listed = doc.body.find(":", sentence.start, q.start) >= 0
+    item_end = doc.body.find(";", q.end, sentence.end) if listed else -1
+    after = tuple(p for p in in_sentence if p.start >= q.end and (item_end < 0 or p.start < item_end))
+    return TimeContext(before, after,
                        earlier[-1] if earlier else None, review, title, ref, lead, own, report, present,
                        bool(_RECURRING_RE.search(doc.body, clause_from, _clause_end(doc.body, q.end))), now)
 
