@@ -9,7 +9,7 @@ import regex
 
 from .. import places
 from ..gazetteer import tone_variants
-from ..phrase_matcher import PhraseMatcher
+from ..phrase_matcher import PhraseMatcher, straight_apostrophes
 from ..ruledata import load_yaml
 from .org_patterns import (RULES, SPACE_RE, _B, _E, _I, alternation, clean_spaces, fold, phrase_pattern,
                            words_before)
@@ -67,8 +67,8 @@ KIND_LIST_RE = regex.compile(r"[ \t]*(?:,|/|và|hoặc)[ \t]*(?P<kind>" + altern
 def name_as_written(place: Place, written: str) -> str:
     """The name a union's place is given: a province's canonical name ("TP HCM" is Hồ Chí Minh),
     a district's as the text writes it where its spelling differs ("Đak Pơ", "Čư M'gar", and
-    the curly apostrophe of "Ea H’leo": the press writes both)."""
-    same = fold(place.name) == fold(written) and ("’" in place.name) == ("’" in written)
+    the curly apostrophe of "Ea H’leo": the press writes both, the gazetteer the straight one)."""
+    same = fold(place.name) == fold(written) and straight_apostrophes(written) == written
     return place.name if place.level == "province" or same else clean_spaces(written)
 
 
