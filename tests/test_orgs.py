@@ -666,6 +666,13 @@ def test_org_names_seen_in_real_news(text, expected):
     # a district is named with the apostrophe the text writes (wave 56; train: Ea H’leo twice)
     ("Chủ tịch Liên đoàn Lao động huyện Đắk R’Lấp dự đại hội.", {"Liên đoàn Lao động huyện Đắk R’Lấp"}),
     ("Liên đoàn Lao động huyện Ea H'leo tổ chức hội nghị.", {"Liên đoàn Lao động huyện Ea H'leo"}),
+    # a word that addresses a person is a name's last syllable where no person's name follows it
+    # (train: "Cửa Ông", "Hệ thống Anh ngữ"); before a capitalised word it opens a person (negative)
+    ("Chủ tịch Công đoàn Công ty Tuyển than Cửa Ông (Công đoàn Than - Khoáng sản Việt Nam) phát biểu.",
+     {"Công đoàn Công ty Tuyển than Cửa Ông", "Công đoàn Than - Khoáng sản Việt Nam"}),
+    ("Công đoàn Công ty TNHH Tuấn Anh tặng 50 suất quà.", {"Công đoàn Công ty TNHH Tuấn Anh"}),
+    ("Chủ tịch Công đoàn Công ty Sông Đà Ông Nguyễn Văn A phát biểu.", {"Công đoàn Công ty Sông Đà"}),
+    ("Công đoàn Công ty May Việt Tiến - Anh Trần Văn B nhận quà.", {"Công đoàn Công ty May Việt Tiến"}),
 ])
 def test_generic_and_run_on_names_seen_in_real_news(text, expected):
     from pipeline.core import process_record

@@ -22,6 +22,7 @@ NAME_LOWER_RE = regex.compile(r"(?:" + alternation(RULES["name_lowercase"]) + ")
 NAME_CANNOT_END = frozenset(fold(w) for w in RULES["name_cannot_end"])
 NAME_STOP_RE = regex.compile(r"(?:" + alternation(RULES["name_stop"]) + ")" + _E, _I)
 NAME_NEVER = frozenset(RULES["name_never"])
+NAME_ADDRESS_WORDS = frozenset(RULES["name_address_words"])
 TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&]*", regex.V1)
 SEP_RE = regex.compile(r"[ \t]*[-–&][ \t]*|[ \t]+", regex.V1)
 _NUMBERS = load_yaml("metric_numbers.yaml")
@@ -94,6 +95,15 @@ def business_line_end(text: str, pos: int, person_nearby: bool) -> int | None:
                 return None
             return end
     return None
+
+
+def _ends_name_as_address(text: str, word: str, end: int, sep) -> bool:
+    """An address word ("Ông", "Anh") after a name's syllable, with no capitalised word after it,
+    is that name's last syllable ("Cửa Ông", "Tuấn Anh"), not a person's title."""
+    if word not in NAME_ADDRESS_WORDS or sep is None or sep.group() != " ":
+        return False
+    nxt = TOKEN_RE.match(text, end + 1) if text[end:end + 1] == " " else None
+    return nxt is None or not is_capitalised(nxt.group())
 
 
 def _count_follows(text: str, end: int, word: str) -> bool:
@@ -226,7 +236,7 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
             # right after a legal form or a business's head ("Tập đoàn", "TNHH") stands the
             # business's own name, though it opens with a surname ("Tập đoàn Mai Linh")
             named_business = fold(text[word_start:end]) in BUSINESS_OPENERS
-            if word in NAME_NEVER or (person_nearby and len(tokens) >= 2 and not named_business
+            if (word in NAME_NEVER and not _ends_name_as_address(text, word, tok.end(), sep)) or (person_nearby and len(tokens) >= 2 and not named_business
                                       and starts_person_name(text, tok.start())
                                       and not _province_name_at(text, tok.start())):
                 break
