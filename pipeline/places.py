@@ -33,9 +33,12 @@ _DISTRICT_LOCAL = phrase_regex(_RULES["district_local_signals"])
 _PEOPLE_BEFORE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_RULES["province_people"]) + r")[ \t]+(?:tỉnh[ \t]+)?$")
 # (a paper's name is capitalised: "Báo cáo", a report, met in most articles, is passed over unread)
 _NEWSPAPER_HEAD = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_RULES["newspaper_heads"]) + r")[ \t]+(?=\p{Lu})")
-# a provincial paper's host: "Baonghean.vn" (the province's name without tones, after "bao")
-_NEWSPAPER_HOST = regex.compile(r"(?<![\p{L}\d.])(?:" + word_alternation(_RULES["newspaper_host_prefixes"])
-                                + r")(?P<slug>[a-z]+)\.(?:com\.)?vn(?![\p{L}\d])", regex.I)
+# a provincial paper's, television's or portal's host: "Baonghean.vn", "kontumtv.vn",
+# "Thanhhoa.dcs.vn" (the province's name without tones, with an optional prefix and suffix)
+_NEWSPAPER_HOST = regex.compile(
+    r"(?<![\p{L}\d.])(?:" + word_alternation(_RULES["newspaper_host_prefixes"]) + r")?(?P<slug>[a-z]+?)(?:"
+    + word_alternation(_RULES["newspaper_host_suffixes"]) + r")?\.(?:(?:"
+    + word_alternation(_RULES["newspaper_host_domains"]) + r")\.)?vn(?![\p{L}\d])", regex.I)
 _TEASER_LINE = regex.compile(
     r"^[ \t]*(?:" + "|".join(regex.escape(m) for m in _RULES["teaser_markers"]) + r")\b[^\n]{0,30}$", regex.M
 )

@@ -334,6 +334,11 @@ def test_article_province(text, url, province):
     ("(Baoquangngai.vn)- Sáng 28.6, LĐLĐ tỉnh phối hợp tổ chức", {"Quảng Ngãi"}),
     ("BAOTAYNINH.VN", {"Tây Ninh"}),
     ("Nguồn: baomoi.vn, baochinhphu.vn", set()),  # national papers (negative)
+    # a provincial television's or portal's host (train: "(Thanhhoa.dcs.vn):", "(kontumtv.vn)")
+    ("(Thanhhoa.dcs.vn): Năm 2021, Ban Thường vụ LĐLĐ tỉnh đã tổ chức kiểm tra", {"Thanh Hóa"}),
+    ("(kontumtv.vn) - Chiều 24/4", {"Kon Tum"}),
+    ("(backancity.gov.vn)", {"Bắc Kạn"}),
+    ("(hanoimoi.com.vn) - Nguồn: nld.com.vn, laodong.vn, vov.vn", set()),  # no province's own name
 ])
 def test_newspaper_provinces(page, provinces):
     assert places._newspaper_provinces(page) == provinces
