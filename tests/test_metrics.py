@@ -253,6 +253,8 @@ def test_percentage_of_target_marks_the_figure_it_qualifies():
     ("Đại hội đón 199/200 đại biểu được triệu tập về dự đại hội.", (200, "participants", "context")),
     # a result over its plan keeps the plan a target, "với" or not
     ("Năm 2021, tập huấn cho cán bộ CĐCS với 2178/1550 đạt 140% chỉ tiêu.", (1550, "training", "target")),
+    # a union's head after the fraction is what it counts, no street (wave 62)
+    ("Năm 2015, LĐLĐ quận đã thành lập được 15/13 Công đoàn cơ sở đạt 115,38%.", (13, "unions_new", "target")),
 ])
 def test_the_denominator_of_a_fraction(text, whole):
     den = [m for m in metrics(text) if m.value == whole[0]]
@@ -1118,6 +1120,12 @@ def test_an_ordinal_word_is_no_tail_of_a_name(text, blocked):
     ("Chùa Liên Trì (92/10, Hoàng Hoa Thám, phường 2) tặng quà.", ["92/10, H", "2"]),
     # ... not a result against a plan before an abbreviation in capitals
     ("Năm 2019, các cấp CĐ thủ đô đã thành lập mới 542/500 CĐ cơ sở.", ["2019"]),
+    # ... nor before a union's head, which is what is counted (wave 62; train 3, dev 1)
+    ("Năm 2015, LĐLĐ quận đã thành lập được 15/13 Công đoàn cơ sở đạt 115,38%.", ["2015"]),
+    ("Tính đến nay, 41/41 Công đoàn cơ sở trực thuộc đã tổ chức xong Đại hội.", []),
+    ("tỉnh Quảng Bình 2/2 Nghiệp đoàn Nghề cá cơ sở", []),
+    # a street still is one (negative)
+    ("Trụ sở Công đoàn tại 12A/3 đường Lê Lợi.", ["12A/3 đường L", "12"]),
 ])
 def test_a_house_number_is_followed_by_a_name(text, blocked):
     assert [text[a:b] for a, b in blocked_spans(text)] == blocked
