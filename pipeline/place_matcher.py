@@ -276,6 +276,20 @@ def find_places(text: str) -> list[PlaceMatch]:
     A district name shared by several provinces is kept only where the province named
     right after it decides ("huyện Châu Thành, tỉnh Tiền Giang").
     """
+    return find_places_and_shared(text)[0]
+
+
+@dataclass(frozen=True)
+class SharedPlace:
+    """A district name several provinces have, that nothing near it decides ("huyện An Lão")."""
+    start: int
+    end: int
+    units: tuple[Unit, ...]
+
+
+def find_places_and_shared(text: str) -> tuple[list[PlaceMatch], list[SharedPlace]]:
+    """`find_places`, and the shared district names it had to leave out."""
+    shared = []
     blocked = [(m.start(), m.end()) for m in _NOT_PLACES.finditer(text)]
     raw = [(m, c) for m, c in _raw_matches(text) if not any(s < m.end and m.start < e for s, e in blocked)]
     found = []
@@ -289,7 +303,9 @@ def find_places(text: str) -> list[PlaceMatch]:
         if unit is not None:
             name = f"{unit.kind.capitalize()} {unit.name}" if unit.name.isdigit() else unit.name
             found.append(PlaceMatch(m.start, m.end, text[m.start:m.end], name, unit.level, unit.province, unit.kind))
-    return found
+        else:
+            shared.append(SharedPlace(m.start, m.end, cands))
+    return found, shared
 
 
 def canonical_province(name: str) -> str | None:

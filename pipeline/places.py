@@ -20,7 +20,7 @@ from .gazetteer import PROVINCE_NAMES, UNITS_BY_KEY, crosswalk, place_key, provi
 from .gazetteer import Unit, gazetteer_units  # noqa: F401
 from .place_matcher import NEEDS_KIND_WORD, canonical_province  # noqa: F401
 from .phrase_matcher import unaccented, word_alternation
-from .place_matcher import SAME_PLACE_GAP, PlaceMatch, find_places, phrase_regex
+from .place_matcher import SAME_PLACE_GAP, PlaceMatch, SharedPlace, find_places, find_places_and_shared, phrase_regex
 from .ruledata import load_table, load_yaml
 
 _RULES = load_yaml("places.yaml")
@@ -84,17 +84,19 @@ def _evidence_end(body: str) -> int:
     return m.start() if m else len(body)
 
 
-def _article_places(text: str) -> list[PlaceMatch]:
+def _article_places(text: str) -> tuple[list[PlaceMatch], list[SharedPlace]]:
     """Place mentions, with "Thủ đô Hà Nội" or "Nghi Xuân (Hà Tĩnh)" counted once; a bare
-    name right after a surname is a person's given name ("ông Chu Nguyên Bình"), no place."""
+    name right after a surname is a person's given name ("ông Chu Nguyên Bình"), no place.
+    And the district names several provinces share that nothing near them decides."""
     kept: list[PlaceMatch] = []
-    for p in find_places(text):
+    found, shared = find_places_and_shared(text)
+    for p in found:
         if _SURNAME_BEFORE.search(text, max(0, p.start - 12), p.start) and p.name == p.text:
             continue
         if kept and kept[-1].province == p.province and SAME_PLACE_GAP.fullmatch(text, kept[-1].end, p.start):
             continue
         kept.append(p)
-    return kept
+    return kept, shared
 
 
 _SURNAME_BEFORE = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in _ORG_PATTERNS["person_surnames"])
@@ -180,7 +182,7 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
     title_end = lead_start + len(title) if title and body.startswith(title, lead_start) else 0
     scores: dict[str, float] = defaultdict(float)
     federation_named = False
-    places = _article_places(body)
+    places, shared = _article_places(body)
     shares = _list_shares(body, places)
     for p, share in zip(places, shares):
         if _alone_on_its_line(body, p):
@@ -194,7 +196,7 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
         base = _WEIGHTS["federation"] if is_federation else _WEIGHTS["mention"]
         scores[p.province] += base * _position_weight(p.start, title_end) / (share if listed else 1)
     if title and not title_end:  # a dump's own title field, not part of the body
-        for p in _article_places(title):
+        for p in _article_places(title)[0]:
             base = _WEIGHTS["federation"] if _is_federation(title, p) else _WEIGHTS["mention"]
             scores[p.province] += base * _WEIGHTS["title"]
     for province in _newspaper_provinces(doc.raw):
@@ -208,6 +210,13 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
     for province in provinces_in_url(regex.split(r"[\\/]", doc.source or "")[-1]) & told:
         scores[province] += _WEIGHTS["source"]
     local_kinds = [kind for kind, pattern in _LOCAL.items() if pattern.search(body)]
+    if len(local_kinds) == 1:
+        # a district name two provinces share, one of them of the kind the text speaks from
+        # ("huyện Vĩnh Thạnh" is Bình Định's and Cần Thơ's; "LĐLĐ tỉnh" tells the tỉnh's)
+        for place in shared:
+            fitting = {u.province for u in place.units if _PROVINCE_KIND[u.province] == local_kinds[0]}
+            if len(fitting) == 1:
+                scores[fitting.pop()] += _WEIGHTS["mention"] * _position_weight(place.start, title_end)
     if len(local_kinds) == 1:  # "LĐLĐ tỉnh" favours the tỉnh, "LĐLĐ Thành phố" the five cities
         for province in scores:
             if _PROVINCE_KIND[province] == local_kinds[0]:

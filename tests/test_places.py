@@ -230,6 +230,15 @@ def test_provinces_in_url(url, provinces):
 # ---------------------------------------------------------------- article_province
 
 ARTICLES = [
+    # a district name two provinces share goes to the one of the kind the text speaks from
+    # (wave 62: "huyện Vĩnh Thạnh" is Bình Định's and Cần Thơ's; train: "huyện An Lão")
+    ("Ngày 03.02.2021 Liên đoàn Lao động huyện Vĩnh Thạnh tổ chức chương trình “Tết Sum Vầy”. "
+     "Lãnh đạo LĐLĐ tỉnh đã tặng 81 suất quà.", None, "Bình Định"),
+    ("Ngày 03.02.2021 Liên đoàn Lao động huyện Vĩnh Thạnh tổ chức chương trình “Tết Sum Vầy”. "
+     "Lãnh đạo LĐLĐ thành phố đã tặng 81 suất quà.", None, "Cần Thơ"),
+    # ... and to none where the text does not speak from a province (negative)
+    ("Ngày 03.02.2021 Liên đoàn Lao động huyện Vĩnh Thạnh tổ chức chương trình “Tết Sum Vầy”.", None, None),
+    ("LĐLĐ huyện Châu Thành trao 50 suất quà. LĐLĐ tỉnh chỉ đạo.", None, None),  # ten tỉnh have one
     # the federation named, district-level federation -> its province
     ("“Tết sum vầy” cho người lao động khó khăn ở Nghi Xuân\n\n"
      "Sáng 10/1, Liên đoàn Lao động huyện Nghi Xuân tổ chức chương trình “Tết sum vầy”, trao 174 suất quà.\n\n"
