@@ -1076,6 +1076,18 @@ def test_the_year_of_tet_dates_an_undated_article(text, expected):
     assert reference_year_of(doc, [], None) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a congress opens its term: the article is of the term's first year ...
+    ("Đại hội Công đoàn quận lần thứ 19, nhiệm kỳ 2023-2028 đã bầu 25 đồng chí.", 2023),
+    # ... but not one whose resolution the article implements (wave 62; train: 2 articles)
+    ("LĐLĐ quận hoàn thành các chỉ tiêu Nghị quyết Đại hội Công đoàn quận lần thứ 18, nhiệm kỳ 2018-2023.", None),
+    ("Thực hiện Nghị quyết của Đại hội Công đoàn ngành nhiệm kỳ 2012-2017, công đoàn có 16 CĐCS.", None),
+])
+def test_a_congress_dates_the_article_only_where_it_is_held(text, expected):
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    assert reference_year_of(doc, [], None) == expected
+
+
 @pytest.mark.parametrize("text, values", [
     # a rising range is two counts; a falling one is a day and month in a name
     ("Công đoàn khu công nghiệp phấn đấu thành lập mới từ 10-20 Công đoàn cơ sở.", [10, 20]),

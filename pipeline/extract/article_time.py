@@ -22,6 +22,8 @@ from .time_spans import DIRECTIVE_CONTEXT_RE, TimeSpan
 
 _PERIODS = load_yaml("metric_periods.yaml")
 _CONGRESS_RE = cue_patterns()["congress"]
+_RESOLUTION_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(
+    load_yaml("dates.yaml")["congress_resolution_words"]) + r")(?:[ \t]+của)?[ \t]*$", regex.I)
 _REVIEW_RE = cue_patterns()["phase_review"]  # "tổng kết", "sơ kết", ...
 _REVIEW_REACH = int(load_yaml("dates.yaml")["phase_review_reach"])
 _PART_OF_YEAR_RE = regex.compile(r"-(?:H[12]|Q[1-4])$")  # "2019-H1", "2023-Q1"
@@ -37,11 +39,17 @@ _TERM_WORD_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(
 def congress_terms(doc: Document, periods: list[Period]) -> set[Period]:
     """The terms named as a congress's ("Đại hội Công đoàn xã ... lần thứ VIII, nhiệm kỳ
     2023-2028"): the congress word stands before the term in its sentence. Such a congress
-    opens its term: it is held in the term's first year and reviews the term before."""
+    opens its term: it is held in the term's first year and reviews the term before. A
+    congress whose resolution the article implements ("các chỉ tiêu Nghị quyết Đại hội ...,
+    nhiệm kỳ 2018-2023") opens nothing in it."""
     out = set()
     for p in periods:
         sentence = doc.sentence_at(p.start) if p.kind == "term" else None
-        if sentence and _CONGRESS_RE.search(doc.body, sentence.start, p.start):
+        congress = None
+        if sentence:
+            for congress in _CONGRESS_RE.finditer(doc.body, sentence.start, p.start):
+                pass  # the congress word nearest before the term
+        if congress is not None and not _RESOLUTION_BEFORE_RE.search(doc.body, sentence.start, congress.start()):
             out.add(p)
     return out
 
