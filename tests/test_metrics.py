@@ -282,6 +282,25 @@ def test_headline_figure_repeated_in_body_counts_once():
     assert [m.value for m in found] == [120] and found[0].start > text.index("\n")
 
 
+@pytest.mark.parametrize("text, values", [
+    # an image's alternative text restates the headline: its figure is the body's (train:
+    # "Phấn đấu 100% doanh nghiệp ... - Ảnh 1."; wave 63: "Tuyên dương 90 cấp ủy viên ... - Ảnh 1.")
+    ("Đại hội Công đoàn quận Tân Bình nhiệm kỳ 2012-2017\n\n"
+     "Phấn đấu 100% doanh nghiệp trên 20 lao động có tổ chức Công đoàn - Ảnh 1.\n\n"
+     "Cụ thể, thành lập CĐ cơ sở trong 100% doanh nghiệp có từ 20 lao động trở lên.", [100, 20]),
+    ("Bình Dương: Tuyên dương 300 công nhân điển hình tiên tiến - Ảnh 1.\n\n"
+     "Năm 2020, Công đoàn các KCN đã tuyên dương 27 tập thể và 300 cá nhân điển hình tiên tiến.", [27, 300]),
+    # ... where the body does not give the figure, the text is the headline's only copy
+    ("Bình Dương: Tuyên dương 300 công nhân điển hình tiên tiến - Ảnh 1.\n\n"
+     "Năm 2020, Công đoàn các KCN đã tổ chức lễ tuyên dương.", [300]),
+    # a caption that only sits beside the body is no restatement (negative)
+    ("Năm 2020, Công đoàn các KCN đã tuyên dương 300 cá nhân.\n\n"
+     "Ông A trao quà cho 30 công nhân.", [300, 30]),
+])
+def test_an_image_alt_text_restates_the_headline(text, values):
+    assert sorted(m.value for m in metrics(text)) == sorted(values)
+
+
 def test_shares_of_different_things_are_different_facts():
     # "100%" recurs for every goal met: shares of different nouns are two facts (waves 5, 13, 37),
     # the same share of the same noun restated is one

@@ -16,6 +16,7 @@ from .metric_time import CONTINUATION_RE
 from .numbers import is_share
 
 _CUES = load_yaml("metric_cues.yaml")
+_IMAGE_ALT_RE = regex.compile(load_yaml("furniture.yaml")["image_alt_line"], regex.I | regex.M)
 _ADJACENT_GAP = 2  # characters between two sentences next to each other (a space, a newline)
 # "Trong đó có Tổng Công ty ... lắp đặt 1 phòng": the parts of a result (rules/metric_cues.yaml)
 _RESULT_PART_RE = regex.compile(r"[^\w\n]*(?:" + word_alternation(_CUES["result_part_openers"]) + r")(?!\p{L})",
@@ -179,15 +180,18 @@ def dedupe(rows: list[tuple[Candidate, MetricMention]], doc: Document) -> list[M
     """Keep one row per repeated fact (GOLD.md: headline and body, a duplicated paragraph,
     a caption or summary restating the body).
 
-    A headline figure the body also gives is dropped. In the body, the same value,
+    A headline figure the body also gives is dropped, and so is one in an image's alternative
+    text ("Tuyên dương 90 cấp ủy viên ... - Ảnh 1."), which restates the headline. In the body, the same value,
     unit and indicator in another sentence is the same fact (for values under 100 the
     counted noun must match too: small numbers recur as different facts). Within one
     sentence repeated values are distinct facts ("Yên Thế (5 người), Việt Yên (5 người)").
     """
     kept: list[tuple[Candidate, MetricMention]] = []
     fact_sentence: dict[tuple, str] = {}
+    alt_text = {id(c) for c, _ in rows if not c.in_title and _is_image_alt(doc, c)}
+    restated = alt_text | {id(c) for c, _ in rows if c.in_title}
     for c, m in rows:
-        if c.in_title:
+        if id(c) in restated:
             kept.append((c, m))
             continue
         first = fact_sentence.setdefault((m.value, m.unit, m.indicator, _counted_head(m)), c.sentence.text)
@@ -198,9 +202,17 @@ def dedupe(rows: list[tuple[Candidate, MetricMention]], doc: Document) -> list[M
             continue
         kept.append((c, m))
     # a headline words its figure its own way ("4 Mái ấm Công đoàn" for the body's "4 căn nhà"):
-    # the value alone tells it
-    body_keys = {(m.value, m.unit) for c, m in kept if not c.in_title}
-    return [m for c, m in kept if not (c.in_title and (m.value, m.unit) in body_keys)]
+    # the value alone tells it; a headline restated by an image's alternative text is one fact
+    body_keys = {(m.value, m.unit) for c, m in kept if id(c) not in restated}
+    title_keys = {(m.value, m.unit) for c, m in kept if c.in_title}
+    return [m for c, m in kept if not (id(c) in restated and (m.value, m.unit) in body_keys)
+            and not (id(c) in alt_text and (m.value, m.unit) in title_keys)]
+
+
+def _is_image_alt(doc: Document, c: Candidate) -> bool:
+    """The figure's line is an image's alternative text ("... - Ảnh 1.")."""
+    line_end = doc.body.find("\n", c.sentence.end)
+    return _IMAGE_ALT_RE.search(doc.body, c.sentence.start, len(doc.body) if line_end < 0 else line_end) is not None
 
 
 def _counted_head(m: MetricMention) -> tuple[str, ...]:
