@@ -33,6 +33,8 @@ DATELINES = [
     ("Tin tức sự kiện 19 Tháng Tư 2021 8:30:00 SA", "2021-04-19"),
     ("Cập nhật 3 Tháng Mười Một 2020 | 9:15:00 CH", "2020-11-03"),
     ("Ngày post: 08-07-2018", "2018-07-08"),
+    ("Chi tiết tin - Thị xã Quảng Trị\n\nHội nghị tổng kết công đoàn năm 2021\n\nPost date: 22/03/2022\n\n"
+     "Chiều ngày 5/1/2022, Ban Thường vụ LĐLĐ thị xã tổ chức hội nghị.", "2022-03-22"),  # wave 63
     ("15/07/2022 9:09:09", "2022-07-15"),
     ("Thanh Tùng LDO | 31/12/2020 08:24", "2020-12-31"),
     ("NGUYỄN LUÂN (báo lao động) 18/09/2025 09:41 (GMT+7)", "2025-09-18"),
