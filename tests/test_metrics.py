@@ -1107,6 +1107,22 @@ def test_a_congress_dates_the_article_only_where_it_is_held(text, expected):
     assert reference_year_of(doc, [], None) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the one year the text's written months are in dates its year-less days (wave 63; train 10 articles)
+    ("Ngày 16-18.7, Đoàn công tác đã trao hơn 1,2 tỷ đồng hỗ trợ đồng bào. "
+     "Đây là hai tỉnh bị thiệt hại nặng nề nhất sau trận lũ ống xảy ra vào cuối tháng 6.2018.", 2018),
+    # ... not where two years are written, nor a month told as an earlier event (negatives)
+    ("Ngày 16/7, công đoàn trao quà. Lũ xảy ra vào tháng 6.2018, trụ sở xây năm 2015.", None),
+    ("Ngày 16/7, công nhân nhận tiền. Trước đó, vào tháng 9-2016, sau gần 1 năm đi kiện.", None),
+])
+def test_the_one_year_of_the_written_months_dates_the_article(text, expected):
+    from pipeline.core import process_record
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    # (the written months and years, as the date extractor reads them before it dates the days)
+    dates = [d for d in process_record(RawRecord(doc_id="t", source="t", text=text)).dates if d.kind != "day"]
+    assert reference_year_of(doc, dates, None) == expected
+
+
 @pytest.mark.parametrize("text, values", [
     # a rising range is two counts; a falling one is a day and month in a name
     ("Công đoàn khu công nghiệp phấn đấu thành lập mới từ 10-20 Công đoàn cơ sở.", [10, 20]),

@@ -28,6 +28,8 @@ _REVIEW_RE = cue_patterns()["phase_review"]  # "tổng kết", "sơ kết", ...
 _REVIEW_REACH = int(load_yaml("dates.yaml")["phase_review_reach"])
 _PART_OF_YEAR_RE = regex.compile(r"-(?:H[12]|Q[1-4])$")  # "2019-H1", "2023-Q1"
 _LEAD_CHARS = int(_PERIODS["lead_chars"])
+_EARLIER_EVENT_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_PERIODS["earlier_event_words"]) + r")(?!\p{L})",
+                                  regex.I)
 # a month opening its sentence as the time it reports on ("Trong tháng 5/2019, ...", "Tính đến tháng 8/2023, ...")
 _LEAD_RE_OF_MONTH = regex.compile(r"(?:^|[.!?\n]\s*)(?:" + word_alternation(_PERIODS["lead_words"]) + r")\s+$", regex.I)
 _NEW_YEAR_UNTIL_MONTH = int(_PERIODS["new_year_until_month"])
@@ -218,6 +220,13 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
                  or (p.kind in ("half", "quarter") and not goal_year(doc.body, p)))}
     if len(lead) == 1:
         return lead.pop()
+    # ... else the one year every written month of the text is in ("Ngày 16-18.7, ... sau trận
+    # mưa lũ xảy ra vào cuối tháng 6.2018"), where it names no other year
+    written = [d for d in dates if d.kind in ("month", "year") and d.period_start and WRITTEN_YEAR_RE.search(d.text)]
+    years = {d.period_start.year for d in written}
+    if len(years) == 1 and any(d.kind == "month" for d in written) and not any(
+            _EARLIER_EVENT_RE.search(doc.body, max(0, d.start - 30), d.start) for d in written):
+        return years.pop()
     return None
 
 
