@@ -802,9 +802,10 @@ PERIODS_IN_CONTEXT = [
      "không ngừng phát triển.\n\nBộ máy tổ chức tại cơ quan LĐLĐ tỉnh gồm 6 Phòng, Ban chuyên đề.", None, [(6, None)]),
     ("Tin công đoàn\nNăm 1996, Công đoàn Công ty có 22 Công đoàn bộ phận. Toàn công ty có trên 36 ngàn lao động "
      "tham gia tổ chức Công đoàn.", None, [(22, "1996"), (36000, "1996")]),
-    # ... not the year of an event it dates, nor one that describes whom it honours
-    ("Khánh thành trụ sở Công đoàn các KCN\nTrụ sở được khởi công xây dựng vào tháng 10-2015.\nHiện nay, Công đoàn "
-     "các KCN có 7 khu công nghiệp với 98.000 lao động.", None, [(7, None), (98000, None)]),
+    # ... not the year of an earlier event it dates, nor one that describes whom it honours
+    # (a month the text writes with no other year dates it: 24 periods right on train, 11 wrong)
+    ("Khánh thành trụ sở Công đoàn các KCN\nTrước đó, trụ sở được khởi công xây dựng vào tháng 10-2015.\nHiện nay, "
+     "Công đoàn các KCN có 7 khu công nghiệp với 98.000 lao động.", None, [(7, None), (98000, None)]),
     ("Tuyên dương đảng viên trẻ\nÔng Trần Văn A tuyên dương Đảng viên trẻ tiêu biểu năm 2019\nThống kê trong 10 "
      "năm qua có hơn 37.000 lượt công đoàn cơ sở hưởng ứng phong trào.", None, [(37000, None)]),
     # undated, "5 năm qua" is the range of its length the article names after it (test split h08) ...
