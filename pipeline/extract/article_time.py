@@ -225,9 +225,14 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     written = [d for d in dates if d.kind in ("month", "year") and d.period_start and WRITTEN_YEAR_RE.search(d.text)]
     years = {d.period_start.year for d in written}
     if len(years) == 1 and any(d.kind == "month" for d in written) and not any(
-            _EARLIER_EVENT_RE.search(doc.body, max(0, d.start - 30), d.start) for d in written):
+            _EARLIER_EVENT_RE.search(doc.body, _sentence_start(doc, d.start), d.start) for d in written):
         return years.pop()
     return None
+
+
+def _sentence_start(doc: Document, pos: int) -> int:
+    sentence = doc.sentence_at(pos)
+    return sentence.start if sentence is not None else max(0, pos - 30)
 
 
 def _reported_in_lead(doc: Document, p: Period) -> bool:
