@@ -53,6 +53,12 @@ EXPLICIT = [
         ("range", None, D("1929-07-28"), D("2024-07-28"), "28/7/1929-28/7/2024"),
         day("2024-07-28", "28/7/2024"),
     ]),
+    # ... and two days written with dashes, joined by a slash (wave 64; train: 1 article)
+    ("Kỷ niệm 90 năm ngày thành lập Công đoàn Việt Nam (28-7-1929/28-7-2019), Công đoàn ngành tổ chức hội thi.", [
+        day("1929-07-28", "28-7-1929"),
+        ("range", None, D("1929-07-28"), D("2019-07-28"), "28-7-1929/28-7-2019"),
+        day("2019-07-28", "28-7-2019"),
+    ]),
     ("Kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890-2022), trao quà.", [
         day("1890-05-19", "19/5/1890"),
         ("range", None, D("1890-05-19"), D("2022-05-19"), "19/5/1890-2022"),

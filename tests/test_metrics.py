@@ -1124,6 +1124,18 @@ def test_the_one_year_of_the_written_months_dates_the_article(text, expected):
     assert reference_year_of(doc, dates, None) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an anniversary span's first day is history, its last the news (wave 64; train: 1 article)
+    ("Họp mặt kỷ niệm 12 năm Ngày Phụ nữ Việt Nam (20-10-2010/20-10-2022), trao 16 Bằng khen.", 2022),
+    ("Kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929-28/7/2024), trao quà.", 2024),
+])
+def test_an_anniversary_span_dates_the_article_by_its_last_day(text, expected):
+    from pipeline.core import process_record
+    doc = build_document(RawRecord(doc_id="t", source="t", text=text))
+    dates = process_record(RawRecord(doc_id="t", source="t", text=text)).dates
+    assert reference_year_of(doc, dates, None) == expected
+
+
 @pytest.mark.parametrize("text, values", [
     # a rising range is two counts; a falling one is a day and month in a name
     ("Công đoàn khu công nghiệp phấn đấu thành lập mới từ 10-20 Công đoàn cơ sở.", [10, 20]),

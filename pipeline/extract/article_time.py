@@ -189,7 +189,10 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
     # (a document's issue date, "Quyết định số 217-QĐ/TW ngày 12.12.2013", is not the article's
     # time, nor the day a body was founded, in the year written: "LĐLĐ tỉnh Cao Bằng được
     # thành lập ngày 4/4/1947"; a year-less one is of the news, "được thành lập từ ngày 5/9")
-    years = [d.date.year for d in dates if d.kind == "day" and d.date
+    # (nor the first day of an anniversary span, "(20-10-2010/20-10-2022)": its last is the news)
+    span_starts = {d.start for d in dates if d.kind == "range" and d.period_start and d.period_end
+                   and d.period_end.year > d.period_start.year}
+    years = [d.date.year for d in dates if d.kind == "day" and d.date and d.start not in span_starts
              and not DIRECTIVE_CONTEXT_RE.search(doc.body[max(0, d.start - 80):d.start])
              and not (WRITTEN_YEAR_RE.search(d.text) and founding_at(doc.body, d.start))]
     if years:

@@ -143,8 +143,9 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
         ("num_multi", rf"{_NS}(?P<items>{_D}(?:\s*(?:{joiner})\s*{_D}|\s*(?:{range_joiner})\s*ngày\s+{_D})+)(?P<s>{_SEP})(?P<m>{_D})(?:(?P=s)(?P<y>{YEAR}))?{_NE}{not_lunar}"),
         # 3/2 (1930-2025): an anniversary day in its first and latest year
         ("anniversary", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})\s*\(\s*(?P<y1>{YEAR})\s*[-–—]\s*(?P<y2>{YEAR})\s*\)"),
-        # (28/7/1929-28/7/2024), (19/5/1890-2022): an anniversary span, glued or spaced
-        ("day_span", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y1>{YEAR})\s*[-–—]\s*"
+        # (28/7/1929-28/7/2024), (19/5/1890-2022): an anniversary span, glued or spaced; a slash
+        # joins two days written with dashes: (28-7-1929/28-7-2019)
+        ("day_span", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D})(?P=s)(?P<y1>{YEAR})(?:\s*[-–—]\s*|(?<=[-.]\d+[-.]\d+)/)"
                      rf"(?:(?P<d2>{_D})(?P<s2>{_SEP})(?P<m2>{_D})(?P=s2))?(?P<y2>{YEAR}){_NE}"),
         ("iso_day", rf"{_NS}(?P<y>{YEAR})-(?P<m>\d\d)-(?P<d>\d\d){_NE}"),
         ("full_num", rf"{_NS}{_DM_SEP}(?P<y>{YEAR}){_NE}"),
