@@ -201,6 +201,8 @@ NOT_METRICS = [
     "Chợ tết diễn ra trong hai ngày 7 và 8-2 (tức nhằm 20 và 21 tháng Chạp năm Ất Tỵ).",
     "CĐGD TỈNH LÂM ĐỒNG SẴN SÀNG CHO VIỆC TỔ CHỨC ĐẠI HỘI LẦN THỨ XII\n\n19.04.2023 13:52749 đã xem",
     "Tài liệu hội nghị (dung lượng 234 KB) được gửi tới các đơn vị.",
+    # an image's file name written as its caption (wave 65)
+    "IMG_1148\nBan Chấp hành LĐLĐ tỉnh họp định kỳ.",
     # the levels of a hierarchy
     "Việc thành lập Công đoàn xã là bước phát triển mới theo mô hình chính quyền địa phương 2 cấp.",
     "Hệ thống tổ chức công đoàn 4 cấp được sắp xếp lại.",
@@ -1056,6 +1058,7 @@ def test_holders_of_an_emulation_title(text, indicators):
     ("day_word_date", "ngày 5 tháng 8", False),
     ("glued", "Covid-19, A4, 12tr, F0 và Covid - 19", True),
     ("glued", "có 15 CĐCS, 3.000 đồng", False),
+    ("glued", "IMG_1148", True),
     ("path", "https://a.vn và WWW.CONGDOAN.VN và a/b/c/d", True),
     ("path", "2178/1550 và 6/2024", False),
     ("view_counter", "22:33 26/04/2019 (378)", True),
@@ -1196,6 +1199,7 @@ def test_a_house_number_is_followed_by_a_name(text, blocked):
     ("Sáng 3/2, công đoàn trao quà.", ["3/2", "Sáng 3/2"]),
     # ... but before a counted noun it is a result against a plan
     ("Năm 2024, LĐLĐ thành lập 10/5 công đoàn cơ sở, đạt chỉ tiêu 200%.", ["2024"]),
+    ("Tham dự có 32/36 ủy viên Ban Chấp hành, 5/7 ủy viên ủy ban kiểm tra.", []),  # wave 65
 ])
 def test_a_day_and_month_before_a_counted_noun_is_a_fraction(text, blocked):
     assert sorted({text[a:b] for a, b in blocked_spans(text)}) == blocked
