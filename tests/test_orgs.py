@@ -673,6 +673,10 @@ def test_org_names_seen_in_real_news(text, expected):
     ("Công đoàn Công ty TNHH Tuấn Anh tặng 50 suất quà.", {"Công đoàn Công ty TNHH Tuấn Anh"}),
     ("Chủ tịch Công đoàn Công ty Sông Đà Ông Nguyễn Văn A phát biểu.", {"Công đoàn Công ty Sông Đà"}),
     ("Công đoàn Công ty May Việt Tiến - Anh Trần Văn B nhận quà.", {"Công đoàn Công ty May Việt Tiến"}),
+    # after a person's title, the capitals after a zone kind may be the chair's name (wave 65) ...
+    ("Chủ tịch Công đoàn Khu kinh tế Nguyễn Thị Kim Liên tặng hoa chúc mừng.", {"Công đoàn Khu kinh tế"}),
+    # ... but not where they name no person (negative)
+    ("Chủ tịch Công đoàn Khu kinh tế Dung Quất tặng hoa chúc mừng.", {"Công đoàn Khu kinh tế Dung Quất"}),
 ])
 def test_generic_and_run_on_names_seen_in_real_news(text, expected):
     from pipeline.core import process_record

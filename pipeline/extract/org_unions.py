@@ -10,6 +10,7 @@ from .org_patterns import (CANON, RULES, SPACE_RE, _E, _I, alternation, clean_sp
                            phrase_pattern)
 from .org_places import (CAP_RUN_RE, FUZZY_PROVINCE_KIND_RE, KIND_LIST_RE, KIND_RE, NATIONAL, NATIONAL_RE,
                          PROVINCE_KINDS, PlaceRef, gazetteer, parse_place)
+from .org_persons import starts_person_name
 from .org_unit_names import TOKEN_RE, UnitName, WordEnd, no_words, parse_unit_name
 
 GENERIC_AFTER_RE = regex.compile(r"[ \t]+(?:" + "|".join(RULES["generic_after"]) + r")" + _E, _I)
@@ -205,7 +206,9 @@ def parse_cd(text: str, start: int, end: int, lower: bool, plural: bool, person_
             return Candidate(start, ref.end, "cd_industrial_zone", None, need="zone_place", kind=ref.kind,
                              stem=stem, confidence=conf - 0.1)
         run = CAP_RUN_RE.match(text, SPACE_RE.match(text, zm.end()).end())
-        if run and run.start() > zm.end():
+        # (after a person's title the capitals may be the chair's name: "Chủ tịch Công đoàn Khu
+        # kinh tế Nguyễn Thị Kim Liên tặng hoa")
+        if run and run.start() > zm.end() and not (person_nearby and starts_person_name(text, run.start())):
             return _and_zones(text, start, run.end(), f"{stem} {clean_spaces(run.group())}", None, province, conf)
         if plural:
             return None
