@@ -59,6 +59,7 @@ FURNITURE = [
     ("visit counters", f"{ARTICLE}\n\n{BYLINE}\n\nThống kê\n  • Đang truy cập75\n  • Hôm nay15,376\n  • Tổng lượt truy cập16,570,808",
      f"{ARTICLE}\n\n{BYLINE}"),
     ("view counter line", f"{ARTICLE}\nLượt xem: 1.234\n{P3}", f"{ARTICLE}\n{P3}"),
+    ("visited counter line (wave 66)", f"{ARTICLE}\nĐã truy cập: 2324798\n{P3}", f"{ARTICLE}\n{P3}"),
     ("read counter line (wave 55)", f"{ARTICLE}\nSố lần đọc: 1313\n{P3}", f"{ARTICLE}\n{P3}"),
     ("attachment line", f"{ARTICLE}\nĐính kèm: 1157 HD SNV.pdf\n{P3}", f"{ARTICLE}\n{P3}"),
     ("view counter line, number first", f"{ARTICLE}\n6,497 lượt xem\n{P3}", f"{ARTICLE}\n{P3}"),
