@@ -52,6 +52,10 @@ QUANTITIES = [
     ("có 5,854 đoàn viên", [(5854, "count", None, None, "5,854")]),
     ("(trị giá hơn 360 triệu)", [(360e6, "vnd", "hơn", None, "360 triệu")]),
     ("mỗi suất 300 ngàn cho giáo viên", [(300e3, "vnd", None, None, "300 ngàn")]),
+    # union dues and arrears recovered are money (wave 66)
+    ("kinh phí công đoàn: 20,545 tỷ, đoàn phí công đoàn 1,99 tỷ;", [(20.545e9, "vnd", None, None, "20,545 tỷ"),
+                                                                   (1.99e9, "vnd", None, None, "1,99 tỷ")]),
+    ("qua kiểm tra đã đề nghị truy thu được 19,92 tỷ", [(19.92e9, "vnd", None, None, "19,92 tỷ")]),
     ("với hơn 3,5 ngàn đoàn viên mới", [(3500, "count", "hơn", None, "3,5 ngàn")]),
     ("trên 510 tỉ đồng", [(510e9, "vnd", "trên", None, "510 tỉ đồng")]),
     ("1 tỷ 200 triệu đồng", [(1.2e9, "vnd", None, None, "1 tỷ 200 triệu đồng")]),
