@@ -235,6 +235,17 @@ YEARLESS = [
         day("2023-07-25", "25/7"),
         ("period", None, D("2023-01-01"), D("2028-12-31"), "nhiệm kỳ (2023 - 2028)"),
     ]),
+    # ... but not the term of a congress whose resolution the text implements (wave 66)
+    ("Chiều 8.10, Đại hội Công đoàn tỉnh lần thứ XI, nhiệm kỳ 2023-2028 khai mạc. Đại hội được tổ chức "
+     "trong 2 ngày (8 - 9.10) nhằm đánh giá kết quả thực hiện Nghị quyết Đại hội X Công đoàn tỉnh, "
+     "nhiệm kỳ 2018 - 2023.", None, [
+        day("2023-10-08", "8.10"),
+        ("period", None, D("2023-01-01"), D("2028-12-31"), "nhiệm kỳ 2023-2028"),
+        day("2023-10-08", "8"),
+        ("range", None, D("2023-10-08"), D("2023-10-09"), "8 - 9.10"),
+        day("2023-10-09", "9.10"),
+        ("period", None, D("2018-01-01"), D("2023-12-31"), "nhiệm kỳ 2018 - 2023"),
+    ]),
     ("Ngày 15/3, phấn đấu đến năm 2025 kết nạp 500 đoàn viên.", None, [
         ("day", None, None, None, "15/3"),
         ("year", None, D("2025-01-01"), D("2025-12-31"), "năm 2025"),

@@ -22,8 +22,7 @@ from .time_spans import DIRECTIVE_CONTEXT_RE, TimeSpan
 
 _PERIODS = load_yaml("metric_periods.yaml")
 _CONGRESS_RE = cue_patterns()["congress"]
-_RESOLUTION_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(
-    load_yaml("dates.yaml")["congress_resolution_words"]) + r")(?:[ \t]+của)?[ \t]*$", regex.I)
+_RESOLUTION_BEFORE_RE = cue_patterns()["congress_resolution"]  # "Nghị quyết Đại hội": a past congress
 _REVIEW_RE = cue_patterns()["phase_review"]  # "tổng kết", "sơ kết", ...
 _REVIEW_REACH = int(load_yaml("dates.yaml")["phase_review_reach"])
 _PART_OF_YEAR_RE = regex.compile(r"-(?:H[12]|Q[1-4])$")  # "2019-H1", "2023-Q1"

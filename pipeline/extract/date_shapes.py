@@ -256,6 +256,9 @@ def cue_patterns() -> dict:
         "term_review": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['term_review_words'])})(?!\p{{L}})"),
         "phase_review": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['phase_review_words'])})(?!\p{{L}})"),
         "congress": regex.compile(rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['congress_words'])})(?!\p{{L}})"),
+        # ... named as the author of the resolution the text implements: "Nghị quyết (của) Đại hội"
+        "congress_resolution": regex.compile(
+            rf"(?i)(?<!\p{{L}})(?:{word_alternation(v['congress_resolution_words'])})(?:[ \t]+của)?[ \t]*$"),
         # a cited document right before a date: "02-NQ/TW ngày", "Kế hoạch số 378/KH-TLĐ ngày",
         # "Nghị quyết 6a/NQ-TLĐ ngày", "số 12 ngày" (rules/dates.yaml document_reference)
         "directive": regex.compile(rf"(?:{reference}|(?i:số)\s+\d+)\s*,?\s*(?i:ngày)?\s*$"),
