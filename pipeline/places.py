@@ -217,7 +217,7 @@ def province_evidence(doc: Document) -> ProvinceEvidence:
             fitting = {u.province for u in place.units if _PROVINCE_KIND[u.province] == local_kinds[0]}
             if len(fitting) == 1:
                 scores[fitting.pop()] += _WEIGHTS["mention"] * _position_weight(place.start, title_end)
-    if len(local_kinds) == 1:  # "LĐLĐ tỉnh" favours the tỉnh, "LĐLĐ Thành phố" the five cities
+        # ... and "LĐLĐ tỉnh" favours the tỉnh, "LĐLĐ Thành phố" the five cities
         for province in scores:
             if _PROVINCE_KIND[province] == local_kinds[0]:
                 scores[province] *= _WEIGHTS["kind_fit"]

@@ -224,7 +224,8 @@ def reference_year_of(doc: Document, dates: list[DateMention], published: dt.dat
         return lead.pop()
     # ... else the one year every written month of the text is in ("Ngày 16-18.7, ... sau trận
     # mưa lũ xảy ra vào cuối tháng 6.2018"), where it names no other year
-    written = [d for d in dates if d.kind in ("month", "year") and d.period_start and WRITTEN_YEAR_RE.search(d.text)]
+    written = [d for d in dates
+               if d.kind in ("month", "year") and d.period_start and WRITTEN_YEAR_RE.search(d.text)]
     years = {d.period_start.year for d in written}
     if len(years) == 1 and any(d.kind == "month" for d in written) and not any(
             _EARLIER_EVENT_RE.search(doc.body, _sentence_start(doc, d.start), d.start) for d in written):

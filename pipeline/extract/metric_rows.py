@@ -181,9 +181,9 @@ def dedupe(rows: list[tuple[Candidate, MetricMention]], doc: Document) -> list[M
     a caption or summary restating the body).
 
     A headline figure the body also gives is dropped, and so is one in an image's alternative
-    text ("Tuyên dương 90 cấp ủy viên ... - Ảnh 1."), which restates the headline. In the body, the same value,
-    unit and indicator in another sentence is the same fact (for values under 100 the
-    counted noun must match too: small numbers recur as different facts). Within one
+    text ("Tuyên dương 90 cấp ủy viên ... - Ảnh 1."), which restates the headline. In the body,
+    the same value, unit and indicator in another sentence is the same fact (for values under
+    100 the counted noun must match too: small numbers recur as different facts). Within one
     sentence repeated values are distinct facts ("Yên Thế (5 người), Việt Yên (5 người)").
     """
     kept: list[tuple[Candidate, MetricMention]] = []

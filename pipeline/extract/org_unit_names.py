@@ -236,9 +236,10 @@ def parse_unit_name(text: str, pos: int, need_head: bool, person_nearby: bool,
             # right after a legal form or a business's head ("Tập đoàn", "TNHH") stands the
             # business's own name, though it opens with a surname ("Tập đoàn Mai Linh")
             named_business = fold(text[word_start:end]) in BUSINESS_OPENERS
-            if (word in NAME_NEVER and not _ends_name_as_address(text, word, tok.end(), sep)) or (person_nearby and len(tokens) >= 2 and not named_business
-                                      and starts_person_name(text, tok.start())
-                                      and not _province_name_at(text, tok.start())):
+            never = word in NAME_NEVER and not _ends_name_as_address(text, word, tok.end(), sep)
+            if never or (person_nearby and len(tokens) >= 2 and not named_business
+                         and starts_person_name(text, tok.start())
+                         and not _province_name_at(text, tok.start())):
                 break
             tokens.append((tok.end(), True, fold(word)))
             end, word_start = tok.end(), tok.start()
