@@ -14,7 +14,7 @@ from ..records import DateMention
 from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
 from .date_shapes import cue_patterns
-from .date_years import reference_date
+from .date_years import reference_date, resolution_congress
 from .metric_periods import Period, body_periods, founding_at, founding_year, goal_year, mark_descriptive, time_spans_of
 from .metric_time import SENTENCE_LEAD_RE
 from .told_year import WRITTEN_YEAR_RE, article_told_year, tet_year, year_floor
@@ -22,7 +22,6 @@ from .time_spans import DIRECTIVE_CONTEXT_RE, TimeSpan
 
 _PERIODS = load_yaml("metric_periods.yaml")
 _CONGRESS_RE = cue_patterns()["congress"]
-_RESOLUTION_BEFORE_RE = cue_patterns()["congress_resolution"]  # "Nghị quyết Đại hội": a past congress
 _REVIEW_RE = cue_patterns()["phase_review"]  # "tổng kết", "sơ kết", ...
 _REVIEW_REACH = int(load_yaml("dates.yaml")["phase_review_reach"])
 _PART_OF_YEAR_RE = regex.compile(r"-(?:H[12]|Q[1-4])$")  # "2019-H1", "2023-Q1"
@@ -46,11 +45,8 @@ def congress_terms(doc: Document, periods: list[Period]) -> set[Period]:
     out = set()
     for p in periods:
         sentence = doc.sentence_at(p.start) if p.kind == "term" else None
-        congress = None
-        if sentence:
-            for congress in _CONGRESS_RE.finditer(doc.body, sentence.start, p.start):
-                pass  # the congress word nearest before the term
-        if congress is not None and not _RESOLUTION_BEFORE_RE.search(doc.body, sentence.start, congress.start()):
+        if (sentence and _CONGRESS_RE.search(doc.body, sentence.start, p.start)
+                and not resolution_congress(doc.body, sentence.start, p.start)):
             out.add(p)
     return out
 

@@ -49,15 +49,15 @@ def _closest_year(ref: dt.date, month: int, day: int) -> int:
     return min((ref.year - 1, ref.year, ref.year + 1), key=cost)
 
 
-def _resolution_term(text: str, at: int) -> bool:
-    """The term at `at` is that of a congress whose resolution the text implements ("đánh giá
-    kết quả thực hiện Nghị quyết Đại hội X Công đoàn tỉnh, nhiệm kỳ 2018 - 2023"): a past term,
-    which dates nothing of the text's events."""
+def resolution_congress(text: str, start: int, at: int) -> bool:
+    """The congress word nearest before `at` (from `start`) names the author of a resolution the
+    text implements ("đánh giá kết quả thực hiện Nghị quyết Đại hội X Công đoàn tỉnh, nhiệm kỳ
+    2018 - 2023"): a past congress, whose term dates nothing of the text's events."""
     c = cue_patterns()
     congress = None
-    for congress in c["congress"].finditer(text, 0, at):
-        pass  # the congress word nearest before the term
-    return congress is not None and c["congress_resolution"].search(text, 0, congress.start()) is not None
+    for congress in c["congress"].finditer(text, start, at):
+        pass  # the nearest
+    return congress is not None and c["congress_resolution"].search(text, start, congress.start()) is not None
 
 
 def _stated_years(drafts: list[Draft], text: str, offset: int = 0) -> list[int]:
@@ -80,7 +80,7 @@ def _stated_years(drafts: list[Draft], text: str, offset: int = 0) -> list[int]:
         elif d.kind == "period":
             if y1 == y2:  # "6 tháng đầu năm 2024", "quý I/2023": a part of one year
                 years.append(y1)
-            elif congress and not _resolution_term(text, d.start - offset):
+            elif congress and not resolution_congress(text, 0, d.start - offset):
                 years.append(y1)  # "Đại hội ..., nhiệm kỳ 2023-2028" is held in 2023
         else:
             years.append(y1)
