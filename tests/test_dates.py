@@ -190,6 +190,10 @@ YEARLESS = [
     ("Hôm qua (9/5), đoàn đến thăm", D("2023-05-10"), [day("2023-05-09", "9/5")]),
     ("Sáng thứ Bảy (6/5), chương trình khai mạc", D("2023-05-10"), [day("2023-05-06", "6/5")]),
     ("Kỷ niệm Ngày Quốc tế Lao động 1/5", D("2023-05-10"), [day("2023-05-01", "1/5")]),
+    # two days each with its month joined by "đến": not days 20, 2 and 1 of March (wave 68)
+    ("Chiều về từ Bắc vào Nam sau Tết, từ ngày 20-2 đến 1-3.", D("2026-01-20"), [
+        day("2026-02-20", "20-2"), ("range", None, D("2026-02-20"), D("2026-03-01"), "20-2 đến 1-3"),
+        day("2026-03-01", "1-3")]),
     ("ngày thành lập Công đoàn Việt Nam 28/7", D("2023-07-30"), [day("2023-07-28", "28/7")]),
     ("Ngày 5/6, đoàn đến thăm nhà số 12/3 đường Lê Lợi", D("2023-06-10"), [day("2023-06-05", "5/6")]),
     ("dịp 30/4 - 1/5 năm nay", D("2023-05-10"), [

@@ -234,6 +234,18 @@ def test_a_street_quarters_number_is_no_count(text, values):
     assert [m.value for m in metrics(text)] == values
 
 
+@pytest.mark.parametrize("text, values", [
+    # months of pay are an amount paid, not a duration (wave 67): a Tết bonus by seniority
+    ("Người làm từ đủ 2 năm trở lên nhưng chưa đủ 3 năm được thưởng 1,2 tháng lương.", [(1.2, "tháng lương")]),
+    ("Tết Nguyên đán 2025, công ty thưởng Tết cho công nhân 2 tháng lương.", [(2.0, "tháng lương")]),
+    # ... but months of work are a duration (negative)
+    ("Sau 6 tháng triển khai, công đoàn đã kết nạp 120 đoàn viên.", [(120.0, "đoàn viên")]),
+    ("Năm 2023, công nhân được nghỉ 6 tháng hưởng nguyên lương.", []),
+])
+def test_months_of_pay_are_an_amount(text, values):
+    assert [(m.value, m.subject) for m in metrics(text)] == values
+
+
 @pytest.mark.parametrize("text, value", [
     ("Đã có 3 cấp ủy giới thiệu 12 đoàn viên ưu tú.", 3.0),
 ])

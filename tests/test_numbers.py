@@ -95,6 +95,12 @@ QUANTITIES = [
     ("có 2 triệu động vật", [(2e6, "count", None, None, "2 triệu")]),
     ("cả nước có 10 triệu đoàn viên, 1 triệu sáng kiến.", [(1e7, "count", None, None, "10 triệu"), (1e6, "count", None, None, "1 triệu")]),
     ("3 đồng chí được khen", [(3, "count", None, None, "3")]),
+    # the dong sign, glued or spaced (wave 68), and money paid "bằng tiền mặt" (in cash); the
+    # delta ("đồng bằng") is no money
+    ("- Học sinh giỏi cấp Thành phố: 200.000₫", [(2e5, "vnd", None, None, "200.000₫")]),
+    ("mức thưởng 150.000 ₫ mỗi cháu", [(1.5e5, "vnd", None, None, "150.000 ₫")]),
+    ("một suất quà trị giá 300.000 đồng bằng tiền mặt.", [(3e5, "vnd", None, None, "300.000 đồng")]),
+    ("giúp 13 đồng bằng sông nước", [(13, "count", None, None, "13")]),
     ("ít nhất 300 đoàn viên", [(300, "count", "ít nhất", None, "300")]),
     ("tối thiểu 01 lớp", [(1, "count", "ít nhất", None, "01")]),
     ("khoảng 8.700 phần quà", [(8700, "count", "khoảng", None, "8.700")]),

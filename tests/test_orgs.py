@@ -677,6 +677,12 @@ def test_org_names_seen_in_real_news(text, expected):
     ("Chủ tịch Công đoàn Khu kinh tế Nguyễn Thị Kim Liên tặng hoa chúc mừng.", {"Công đoàn Khu kinh tế"}),
     # ... but not where they name no person (negative)
     ("Chủ tịch Công đoàn Khu kinh tế Dung Quất tặng hoa chúc mừng.", {"Công đoàn Khu kinh tế Dung Quất"}),
+    # less common surnames open a chair's name too (wave 68: Lưu; wave 42: Nghiêm) ...
+    ("Cùng Chủ tịch Công đoàn cơ sở Chi nhánh Công ty cổ phần Công nghiệp nhựa Chin Huei Lưu Diễn Hiệp, "
+     "các đại biểu đến các bàn hỏi thăm.", {"Công đoàn cơ sở Chi nhánh Công ty cổ phần Công nghiệp nhựa Chin Huei"}),
+    ("Chủ tịch Công đoàn Dầu khí Việt Nam Nghiêm Thùy Lan đến thăm.", {"Công đoàn Dầu khí Việt Nam"}),
+    # ... but a ward named after a person stays the ward (negative)
+    ("Công đoàn phường Tô Hiệu tổ chức hội nghị.", {"Công đoàn phường Tô Hiệu"}),
 ])
 def test_generic_and_run_on_names_seen_in_real_news(text, expected):
     from pipeline.core import process_record

@@ -138,6 +138,10 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
         # 12 Tháng 10 2015, 19 Tháng Tư 2021 (datelines)
         ("words_day_y", rf"(?<![\p{{L}}\d])(?P<d>{_D})\s+tháng\s+(?P<m>{_D}|{month_name_alternation()})\s*(?:,\s*|năm\s+)?"
                         rf"(?P<y>{YEAR})(?!\d)"),
+        # từ 10/3 đến 15/3, 10/3 - 15/4/2022, "từ ngày 20-2 đến 1-3" (before num_multi, which would
+        # read the days 20, 2 and 1 of March there)
+        ("dm_range", rf"{_NS}(?P<d1>{_D})(?P<s>{_SEP})(?P<m1>{_D})\s*(?:{range_joiner})\s*(?:ngày\s+)?"
+                     rf"(?P<d2>{_D})(?P=s)(?P<m2>{_D})(?:(?P=s)(?P<y>{YEAR}))?{_NE}{not_lunar}"),
         # 5-7/4, 17 và 18-8, 7 đến 9-11-2020, 5-6-7/4/2013
         # (and "từ ngày 20 đến ngày 22/5/1993")
         ("num_multi", rf"{_NS}(?P<items>{_D}(?:\s*(?:{joiner})\s*{_D}|\s*(?:{range_joiner})\s*ngày\s+{_D})+)(?P<s>{_SEP})(?P<m>{_D})(?:(?P=s)(?P<y>{YEAR}))?{_NE}{not_lunar}"),
@@ -149,9 +153,6 @@ def patterns() -> list[tuple[str, regex.Pattern]]:
                      rf"(?:(?P<d2>{_D})(?P<s2>{_SEP})(?P<m2>{_D})(?P=s2))?(?P<y2>{YEAR}){_NE}"),
         ("iso_day", rf"{_NS}(?P<y>{YEAR})-(?P<m>\d\d)-(?P<d>\d\d){_NE}"),
         ("full_num", rf"{_NS}{_DM_SEP}(?P<y>{YEAR}){_NE}"),
-        # từ 10/3 đến 15/3, 10/3 - 15/4/2022
-        ("dm_range", rf"{_NS}(?P<d1>{_D})(?P<s>{_SEP})(?P<m1>{_D})\s*(?:{range_joiner})\s*(?:ngày\s+)?"
-                     rf"(?P<d2>{_D})(?P=s)(?P<m2>{_D})(?:(?P=s)(?P<y>{YEAR}))?{_NE}{not_lunar}"),
         ("day_month", rf"{_NS}(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_D}){_NE}{not_lunar}"),
         # 6 tháng đầu năm 2022
         ("part_year", rf"(?<![\p{{L}}\d])(?P<n>\d{{1,2}}|{number_word})\s+tháng\s+(?P<half>{half})\s+năm(?:\s+(?P<y>{YEAR}))?(?!\d)"),

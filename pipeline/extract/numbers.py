@@ -42,7 +42,8 @@ _SHARE_BEFORE_RE = regex.compile(r"(?<!\p{L})(?:" + _alternation(_RULES["share_w
                                  + _alternation(_RULES["hedges"]) + r"))?[^\S\n]*$", regex.I)
 _SHARE_END_RE = regex.compile(r"[^\S\n]*(?:[,.;:)]|$)", regex.M)
 _MONEY = r"\s*(?:" + _alternation(_RULES["money_words"]) + r")(?!\p{L})(?!/[cC](?!\p{L}))"  # "5 đ/c": đồng chí
-_MONEY_RE = regex.compile(_MONEY + r"(?!\s+(?:" + _alternation(_RULES["not_money_after_dong"]) + r")(?!\p{L}))")
+_MONEY_RE = regex.compile(_MONEY + r"(?:(?=\s+bằng\s+(?:" + _alternation(_RULES["money_paid_in_after_dong_bang"])
+                           + r")(?!\p{L}))|(?!\s+(?:" + _alternation(_RULES["not_money_after_dong"]) + r")(?!\p{L})))")
 # after "tỷ", "triệu": "đồng" is money whatever follows, and so are its misspellings before
 # anything but a lowercase word ("119 triệu đồn.")
 _SCALED_MONEY_RE = regex.compile(_MONEY + r"|\s*(?:" + _alternation(_RULES["money_misspellings_after_scale"])
