@@ -289,6 +289,20 @@ def test_repeated_fact_is_one_metric():
     assert [m.value for m in metrics(text)] == [1250]
 
 
+@pytest.mark.parametrize("text, values", [
+    # the same count of the same thing restated by a caption, whatever its verb (wave 68) ...
+    ("Trại hè cho con đoàn viên\nNgày 20/7/2025, Nhà Văn hóa Lao động tỉnh tổ chức trại hè cho 330 trẻ có hoàn cảnh khó khăn là con "
+     "của đoàn viên.\n330 trẻ là con đoàn viên, người lao động trên địa bàn tỉnh tham gia Trại hè.", [330.0]),
+    ("Hỗ trợ công nhân vùng lũ\nNăm 2023, LĐLĐ tỉnh hỗ trợ 500 triệu đồng cho công nhân bị ảnh hưởng mưa lũ.\n\n"
+     "Khoản kinh phí 500 triệu đồng được trích từ quỹ xã hội của LĐLĐ tỉnh.", [500e6]),
+    # ... but two things counted by one number are two facts (negative)
+    ("Kết quả năm 2023\nNăm 2023, LĐLĐ tỉnh kết nạp 120 đoàn viên.\n\nNăm 2023, LĐLĐ tỉnh trao 120 suất quà cho công nhân.",
+     [120.0, 120.0]),
+])
+def test_a_restated_count_of_one_thing_is_one_metric(text, values):
+    assert [m.value for m in metrics(text)] == values
+
+
 def test_headline_figure_repeated_in_body_counts_once():
     text = ("Trao 120 suất quà cho công nhân khó khăn\n\n"
             "Năm 2024, Công đoàn ngành đã trao 120 suất quà cho công nhân có hoàn cảnh khó khăn.")

@@ -183,7 +183,9 @@ def dedupe(rows: list[tuple[Candidate, MetricMention]], doc: Document) -> list[M
     A headline figure the body also gives is dropped, and so is one in an image's alternative
     text ("Tuyên dương 90 cấp ủy viên ... - Ảnh 1."), which restates the headline. In the body,
     the same value, unit and indicator in another sentence is the same fact (for values under
-    100 the counted noun must match too: small numbers recur as different facts). Within one
+    100 the counted noun must match too: small numbers recur as different facts), and so is the
+    same value and unit of the same counted noun ("cho 330 trẻ ..." and a caption's "330 trẻ là
+    con đoàn viên ... tham gia Trại hè", whose indicators the classifier may tell apart). Within one
     sentence repeated values are distinct facts ("Yên Thế (5 người), Việt Yên (5 người)").
     """
     kept: list[tuple[Candidate, MetricMention]] = []
@@ -194,8 +196,11 @@ def dedupe(rows: list[tuple[Candidate, MetricMention]], doc: Document) -> list[M
         if id(c) in restated:
             kept.append((c, m))
             continue
-        first = fact_sentence.setdefault((m.value, m.unit, m.indicator, _counted_head(m)), c.sentence.text)
-        if first != c.sentence.text or any(
+        keys = [(m.value, m.unit, m.indicator, _counted_head(m))]
+        if m.subject:  # the same count of the same thing, whatever indicator each was given
+            keys.append((m.value, m.unit, m.subject.casefold()))
+        firsts = [fact_sentence.setdefault(k, c.sentence.text) for k in keys]  # (every key noted)
+        if any(first != c.sentence.text for first in firsts) or any(
                 k.sentence is not c.sentence and k.sentence.text == c.sentence.text
                 and k.quantity.num_start - k.sentence.start == c.quantity.num_start - c.sentence.start
                 for k, _ in kept):
