@@ -190,6 +190,15 @@ YEARLESS = [
     ("Hôm qua (9/5), đoàn đến thăm", D("2023-05-10"), [day("2023-05-09", "9/5")]),
     ("Sáng thứ Bảy (6/5), chương trình khai mạc", D("2023-05-10"), [day("2023-05-06", "6/5")]),
     ("Kỷ niệm Ngày Quốc tế Lao động 1/5", D("2023-05-10"), [day("2023-05-01", "1/5")]),
+    # the day a count is taken up to (wave 70): a day, not the decimal 31,1
+    ("Tính đến 31.10, thành phố có 1.948 doanh nghiệp nợ bảo hiểm.", D("2019-11-05"), [day("2019-10-31", "31.10")]),
+    ("Theo thống kê, đến hết 31.10, thành phố có 1.948 doanh nghiệp nợ bảo hiểm.", D("2019-11-05"),
+     [day("2019-10-31", "31.10")]),
+    # ... and the year a change is measured from does not date it (train: 1)
+    ("Năm 2023, Công đoàn ngành Y tế tổng kết. Tính đến 30/6, Công đoàn ngành có 7.480 đoàn viên, so với đầu "
+     "nhiệm kỳ cuối năm 2017, tăng 184 đoàn viên.", None, [
+         ("year", None, D("2023-01-01"), D("2023-12-31"), "Năm 2023"), day("2023-06-30", "30/6"),
+         ("year", None, D("2017-01-01"), D("2017-12-31"), "năm 2017")]),
     # two days each with its month joined by "đến": not days 20, 2 and 1 of March (wave 68)
     ("Chiều về từ Bắc vào Nam sau Tết, từ ngày 20-2 đến 1-3.", D("2026-01-20"), [
         day("2026-02-20", "20-2"), ("range", None, D("2026-02-20"), D("2026-03-01"), "20-2 đến 1-3"),

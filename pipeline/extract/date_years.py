@@ -16,6 +16,7 @@ import regex
 
 from ..document import Document
 from .date_scan import Draft, scan
+from ..ruledata import load_yaml
 from .date_shapes import YEAR, calendar_date, cue_patterns, vocab
 from .published import dump_header
 from .told_year import article_told_year, tet_year, year_floor
@@ -60,6 +61,12 @@ def resolution_congress(text: str, start: int, at: int) -> bool:
     return congress is not None and c["congress_resolution"].search(text, start, congress.start()) is not None
 
 
+# the base a change is measured from ("tăng 184 đoàn viên so với đầu nhiệm kỳ cuối năm 2017")
+_COMPARED = regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(
+    r"\s+".join(map(regex.escape, w.split())) for w in load_yaml("metric_periods.yaml")["comparison_heads"])
+    + r")(?!\p{L})")
+
+
 def _stated_years(drafts: list[Draft], text: str, offset: int = 0) -> list[int]:
     """Years the drafts of one stretch of text state as the time of the events told."""
     c = cue_patterns()
@@ -70,10 +77,10 @@ def _stated_years(drafts: list[Draft], text: str, offset: int = 0) -> list[int]:
         if y1 is None or d.directive or d.in_range:
             continue
         # "phấn đấu đến năm 2025": a goal, not the time of the events told; "Luật BHXH năm 2014":
-        # the year of a law
+        # the year of a law; "so với ... năm 2017": the base of a change
         until = d.end - 4 if d.kind == "year" else d.start
         before = text[max(0, until - offset - 60):until - offset]
-        if c["target"].search(before[-30:]) or c["law_year"].search(before):
+        if c["target"].search(before[-30:]) or c["law_year"].search(before) or _COMPARED.search(before[-30:]):
             continue
         if d.kind == "range":
             years.append(y2)  # "(1930-2025)", "(28.7.1929 – 28.7.2019)": the latest is now
