@@ -677,6 +677,13 @@ def test_org_names_seen_in_real_news(text, expected):
     ("Chủ tịch Công đoàn Khu kinh tế Nguyễn Thị Kim Liên tặng hoa chúc mừng.", {"Công đoàn Khu kinh tế"}),
     # ... but not where they name no person (negative)
     ("Chủ tịch Công đoàn Khu kinh tế Dung Quất tặng hoa chúc mừng.", {"Công đoàn Khu kinh tế Dung Quất"}),
+    # a parent group's letters closing a company's name after a dash stay as written (train: 2,
+    # wave 69) ...
+    ("Công đoàn Công ty Nhôm Đắk Nông - TKV tặng 1.025 suất quà Tết.", {"Công đoàn Công ty Nhôm Đắk Nông - TKV"}),
+    # ... but letters the name goes on after are expanded (negatives)
+    ("Công đoàn Than – KS Việt Nam tổ chức hội nghị.", {"Công đoàn Than - Khoáng sản Việt Nam"}),
+    ("Công đoàn Khu kinh tế - KCN tỉnh Ninh Thuận vừa khánh thành phòng vắt sữa.",
+     {"Công đoàn Khu kinh tế - Khu công nghiệp tỉnh Ninh Thuận"}),
     # less common surnames open a chair's name too (wave 68: Lưu; wave 42: Nghiêm) ...
     ("Cùng Chủ tịch Công đoàn cơ sở Chi nhánh Công ty cổ phần Công nghiệp nhựa Chin Huei Lưu Diễn Hiệp, "
      "các đại biểu đến các bàn hỏi thăm.", {"Công đoàn cơ sở Chi nhánh Công ty cổ phần Công nghiệp nhựa Chin Huei"}),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..ruledata import load_table
+from ..ruledata import load_table, load_yaml
 from .org_patterns import RULES, _WORD, is_capitalised
 
 
@@ -36,7 +36,13 @@ def abbreviation_regex(abbrs) -> "regex.Pattern[str]":
         behind = rf"(?<!(?:{a.not_after})[ \t]+)" if a.not_after else ""
         behind += rf"(?<=(?<!\p{{L}})(?:{a.only_after})[ \t]+)" if a.only_after else ""
         alts.append(behind + regex.escape(a.abbr) + tail + ahead)
-    return regex.compile(r"(?<![\p{L}\p{N}]|[\p{L}\p{N}][-/])(?:" + "|".join(alts) + ")", regex.V1)
+    # (not a parent's letters closing a company's name after a dash: "Công ty Nhôm Đắk Nông - TKV",
+    # while "Công đoàn Than – KS Việt Nam" goes on with its name)
+    # ("Công đoàn Khu kinh tế - KCN tỉnh Ninh Thuận" goes on with its place)
+    places = "|".join(regex.escape(w) for w in load_yaml("places.yaml")["unit_kinds"])
+    parent = (r"(?!(?<=\p{L}[ \t]+[-–][ \t]+)[\p{L}\p{N}&]+(?![\p{L}\p{N}&]|[ \t]*\p{Lu}|[ \t]+(?:"
+              + places + r")(?!\p{L})))")
+    return regex.compile(r"(?<![\p{L}\p{N}]|[\p{L}\p{N}][-/])" + parent + "(?:" + "|".join(alts) + ")", regex.V1)
 
 
 STATIC_ABBR_RE = abbreviation_regex(ABBREVIATIONS)
