@@ -289,6 +289,20 @@ def test_repeated_fact_is_one_metric():
     assert [m.value for m in metrics(text)] == [1250]
 
 
+@pytest.mark.parametrize("text, statuses", [
+    # what each item given is worth is of the same giving as the items' count (a floor,
+    # "tối thiểu", reads as a plan to the classifier) ...
+    ("Năm 2024, LĐLĐ tỉnh đã trao 300 suất quà, mỗi suất trị giá tối thiểu 500.000 đồng.",
+     [(300, "achieved"), (500000, "achieved")]),
+    ("Năm 2025, LĐLĐ tỉnh sẽ trao 300 suất quà, mỗi suất trị giá 500.000 đồng.", [(300, "target"), (500000, "target")]),
+    # ... and a quota each unit must meet is a target (negative: one met)
+    ("Trong năm 2018, mỗi công đoàn cấp trên phải thành lập từ 10-20 Công đoàn cơ sở.", [(10, "target"), (20, "target")]),
+    ("Năm 2018, mỗi công đoàn cấp trên đã thành lập được 12 công đoàn cơ sở.", [(12, "achieved")]),
+])
+def test_per_item_values_and_quotas(text, statuses):
+    assert [(m.value, m.status) for m in metrics(text)] == statuses
+
+
 @pytest.mark.parametrize("text, values", [
     # the same count of the same thing restated by a caption, whatever its verb (wave 68) ...
     ("Trại hè cho con đoàn viên\nNgày 20/7/2025, Nhà Văn hóa Lao động tỉnh tổ chức trại hè cho 330 trẻ có hoàn cảnh khó khăn là con "

@@ -69,6 +69,9 @@ _CEILING_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["ceiling_w
 _PLAN_FIGURE_RE = regex.compile(r"(?<!\p{L})(?<!(?:" + word_alternation(_CUES["attainment_verbs"]) + r")\s+)(?:"
                                 + word_alternation(_CUES["plan_nouns"]) + r")(?:\s+(?:"
                                 + word_alternation(_CUES["plan_noun_fillers"]) + r"))*\s*$", regex.I)
+_QUOTA_RE = regex.compile(r"(?<!\p{L})(?:" + word_alternation(_CUES["per_item_words"]) + r")(?:\s+\S+){1,"
+                          + str(_CUES["quota_reach"]) + r"}?\s+(?:" + word_alternation(_CUES["quota_words"])
+                          + r")(?:\s+\S+){0," + str(_CUES["quota_reach"]) + r"}?\s*$", regex.I)
 _HEDGES = word_alternation(load_yaml("metric_numbers.yaml")["hedges"])
 
 
@@ -180,6 +183,8 @@ def settle(c: Candidate, pred) -> tuple[str, str, str, float]:
         status, p_st, ruled = "achieved", 1.0, True
     if size and status != "context" and not c.target_scope:
         status, p_st, ruled = "context", 1.0, True
+    elif status != "target" and _QUOTA_RE.search(c.clause_left):
+        status, p_st, ruled = "target", 1.0, True
     elif status == "achieved" and ((_FUTURE_RE.search(c.clause_left) and not TARGET_BREAKER_RE.search(c.clause_left))
                                    or _FUTURE_AFTER_RE.match(c.clause_right) or _CEILING_RE.search(c.clause_left)
                                    or _PLAN_FIGURE_RE.search(c.clause_left)):

@@ -81,6 +81,32 @@ def shares_of_figures(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple
     return out
 
 
+# "..., mỗi suất trị giá tối thiểu " ending the text before the amount
+_PER_ITEM_RE = regex.compile(r"(?i)(?<!\p{L})(?:" + word_alternation(_CUES["per_item_words"])
+                             + r")\s+(?P<item>\p{L}+)(?!\p{L})[^,;:.\d]*$")
+
+
+def values_per_item(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[Candidate, MetricMention]]:
+    """"LĐLĐ tỉnh đã trao 300 suất quà, mỗi suất trị giá tối thiểu 500.000 đồng": what each of
+    the items counted just before it in its sentence is worth is of the same giving, so it
+    takes that count's status (the classifier reads the floor, "tối thiểu", as a plan)."""
+    out = list(rows)
+    for i, (c, m) in enumerate(out):
+        item = _PER_ITEM_RE.search(c.clause_left)
+        if m.unit != "vnd" or item is None or i == 0:
+            continue
+        pc, pm = out[i - 1]
+        if pc.sentence is not c.sentence or pm.unit != "count" or not pm.subject:
+            continue
+        # the items' count right before the per-item phrase: "300 suất quà, mỗi suất"
+        clause_at = c.quantity.num_start - c.sentence.start - len(c.clause_left)
+        between = c.sentence.text[pc.quantity.end - c.sentence.start:clause_at + item.start()]
+        if (pm.subject.casefold().split()[0] == item["item"].casefold() and pm.status != m.status
+                and between.strip(" ,(").casefold() == pm.subject.casefold()):
+            out[i] = (c, replace(m, status=pm.status, extractor="rule"))
+    return out
+
+
 def _same_noun(part: str | None, whole: str | None) -> bool:
     """The part counts what the whole counts: the same total ("387 đoàn viên" of "2.100 đoàn
     viên"), or the words of the shorter subject opening the other ("34 em học sinh tiểu học" of

@@ -24,7 +24,7 @@ from .metric_decisions import settle
 from .article_time import new_year_of, reference_year_of, tet_year_of
 from .metric_periods import time_spans_of
 from .time_spans import TimeSpan
-from .metric_rows import (attach_fractions, attach_percentages, dedupe, org_for, parts_in_brackets,
+from .metric_rows import (attach_fractions, attach_percentages, dedupe, org_for, parts_in_brackets, values_per_item,
                           parts_of_totals, shares_of_figures)
 from .metric_time import LazyTerms, period_of
 
@@ -65,4 +65,5 @@ def extract_metrics(doc: Document, dates: list[DateMention], orgs: list[OrgMenti
     rows = parts_of_totals(rows)
     rows = parts_in_brackets(rows)
     rows = shares_of_figures(rows)  # after the figures' own parts and fractions are settled
+    rows = values_per_item(rows)
     return dedupe(rows, doc)
