@@ -45,7 +45,7 @@ def ldld_from_place(ref: PlaceRef) -> tuple[str, str, str | None]:
 def parse_ldld(text: str, start: int, end: int, province: str | None, plural: bool, conf: float,
                head: str = "") -> Candidate | None:
     """"Liên đoàn Lao động" (or its historical `head`) + place: named, or bare ("LĐLĐ tỉnh") to be resolved."""
-    ref = parse_place(text, end, province)
+    ref = parse_place(text, end, province, former=bool(head))
     if ref is None:
         return None
     if not ref.bare:

@@ -104,11 +104,13 @@ def choose_place(options, kind: str | None, province: str | None) -> Place | Non
     return None
 
 
-def parse_place(text: str, pos: int, province: str | None, bare_names: str = "any") -> PlaceRef | None:
+def parse_place(text: str, pos: int, province: str | None, bare_names: str = "any",
+                former: bool = False) -> PlaceRef | None:
     """A place right at `pos`: "tỉnh Bắc Kạn", "huyện Mỹ Đức", "Diễn Châu", "thành phố Huế", "tỉnh".
 
     A name without a kind word counts only as a province's own name when `bare_names` is
     "province" (after "Công đoàn", where "Công đoàn Thủ đô" is the capital's union movement).
+    `former`: after a historical head, whose province may be one the gazetteer does not know.
     """
     gz = gazetteer()
     start = SPACE_RE.match(text, pos).end()
@@ -161,6 +163,10 @@ def parse_place(text: str, pos: int, province: str | None, bare_names: str = "an
             if kind not in PROVINCE_KINDS:
                 p = Place(name=clean_spaces(run.group()), level="district", kind=kind, province=province) if province else None
                 return PlaceRef(start, run.end(), kind, clean_spaces(run.group()), p)
+            if former:
+                # a province of the past the gazetteer does not know ("Liên hiệp công đoàn tỉnh
+                # Cửu Long", 1976-1991), or a foreign one: named as written, never the article's own
+                return PlaceRef(start, run.end(), kind, clean_spaces(run.group()), None)
         return PlaceRef(start, km.end(), kind, None, None)
     return None
 
