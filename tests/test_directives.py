@@ -317,6 +317,16 @@ ISSUED_BEFORE = [
     # an event date opening the sentence is not the date of a document only mentioned
     (DATELINE + "Ngày 12/3, LĐLĐ tỉnh tổ chức hội nghị triển khai Kế hoạch số 37/KH-LĐLĐ.",
      [("Kế hoạch", "37", "KH-LĐLĐ", None, None)]),
+    # the day opening the issuing verb's clause, without a comma or after an earlier clause,
+    # whoever the issuer was told by (train: 5 documents, wave 69: 1)
+    ("Ngày 13/5/2022 Công đoàn Ngân hàng Việt Nam đã ban hành Kế hoạch số 313/KH-CĐNH về việc khen thưởng.",
+     [("Kế hoạch", "313", "KH-CĐNH", "Công đoàn Ngân hàng Việt Nam", D(2022, 5, 13))]),
+    ("Thực hiện chỉ đạo nêu trên, ngày 18/4/2022, Ban Thường vụ Công đoàn Ngân hàng Việt Nam đã ban hành Kế hoạch "
+     "số 265/KH-CĐNH về tổ chức Đại hội.",
+     [("Kế hoạch", "265", "KH-CĐNH", "Ban Thường vụ Công đoàn Ngân hàng Việt Nam", D(2022, 4, 18))]),
+    # ... but not a day of another clause (negative)
+    ("Sau hội nghị ngày 13/5/2022, Công đoàn Ngân hàng Việt Nam đã ban hành Kế hoạch số 313/KH-CĐNH về việc khen thưởng.",
+     [("Kế hoạch", "313", "KH-CĐNH", "Công đoàn Ngân hàng Việt Nam", None)]),
 ]
 
 

@@ -50,3 +50,18 @@ def intro_date(text: str, start: int, limit: int, day_mentions) -> tuple[dt.date
     d = _day_opening(m.start(), m.end(), day_mentions)
     comma = regex.match(r"\s*,", text[d[1]:limit]) if d else None
     return (d[0], d[1] + comma.end()) if comma else None
+
+
+def clause_date(text: str, start: int, verb: int, day_mentions) -> dt.date | None:
+    """The day opening the clause of an issuing verb at `verb`, where nothing but its subject
+    stands between them: "Ngày 13/5/2022 Công đoàn Ngân hàng Việt Nam đã ban hành ...", "...
+    nêu trên, ngày 18/4/2022, Ban Thường vụ Công đoàn Ngân hàng Việt Nam đã ban hành ..."."""
+    starts = [start] + [i + 1 for i in range(start, verb) if text[i] in ",;"]
+    for at in reversed(starts):
+        m = INTRO_DATE_RE.match(text, at, verb)
+        d = _day_opening(m.start(), m.end(), day_mentions) if m else None
+        if d is not None:
+            subject = text[d[1]:verb].lstrip(" \t,")
+            return d[0] if subject.strip() and not regex.search(r"[,;:\n]", subject) else None
+    return None
+

@@ -9,7 +9,7 @@ from dataclasses import replace
 import regex
 
 from ..records import DateMention
-from .directive_dates import date_at, intro_date
+from .directive_dates import clause_date, date_at, intro_date
 from .directive_names import HEADS, MAX_NAME_CHARS, issuer_phrases, name_after, name_text, scan_name
 from .directive_symbols import symbol_codes
 from .directive_tokens import ABBREVIATIONS, Source, is_abbreviation, line_end, match_phrase, tokenize
@@ -236,6 +236,10 @@ def with_sentence_context(src: Source, ref: Ref, next_start: int, day_mentions) 
             clause = text.rfind(";", sent_start, ref.start)
             intro = intro_date(text, clause + 1 if clause >= 0 else sent_start, sent_end, day_mentions)
             ref = replace(ref, issued=intro[0] if intro else None)
+    if ref.issued is None and verb is not None:
+        # ... whoever the issuer was told by, a day right before the verb's subject ("Ngày 13/5/2022
+        # Công đoàn Ngân hàng Việt Nam đã ban hành Kế hoạch số 313/KH-CĐNH")
+        ref = replace(ref, issued=clause_date(text, max(line_start, sent_start), verb, day_mentions))
     if ref.issuer is None:
         ref = replace(ref, issuer=_subject_acting_on(src, ref, sent_start, sent_end))
     if ref.issuer is None and ref.symbol:
