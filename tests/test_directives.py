@@ -556,3 +556,34 @@ def test_a_joint_stock_company_is_no_government():
             "Hải Dương và Nghị định số 12/2022/NĐ-CP ngày 17/1/2022 của CP.")
     found = process_record(RawRecord(doc_id="t", source="t", text=text)).directives
     assert [d.issuer for d in found] == ["Ban chấp hành Công đoàn Công ty CP Chế tạo Bơm Hải Dương", "Chính phủ"]
+
+
+# A document copied whole: its letterhead gives its own issuer and date (train: 2 documents,
+# wave 72: 2); scraped, the columns come one after the other or side by side with "|".
+LETTERHEAD_STACKED = (
+    "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM\nLIÊN ĐOÀN LAO ĐỘNG\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\n|\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\n"
+    "Số: 05/HD-LĐLĐ\n|\nHồ Chí Minh, ngày 02 tháng 3 năm 2023\n|\nHƯỚNG DẪN\n"
+    "TỔ CHỨC CÁC HOẠT ĐỘNG HƯỞNG ỨNG THÁNG HÀNH ĐỘNG VỀ AN TOÀN, VỆ SINH LAO ĐỘNG NĂM 2023\n"
+    # a reference's tail wraps onto the next line of the copied document
+    "Thực hiện Hướng dẫn số 75/HD-TLĐ\nngày 09/01/2023 của Tổng Liên đoàn Lao động Việt Nam hướng dẫn Tổ chức Tháng\n"
+    "hành động về An toàn, vệ sinh lao động năm 2023 trong các cấp công đoàn.\n")
+LETTERHEAD_SIDE_BY_SIDE = (
+    "TỔNG LIÊN ĐOÀN LAO ĐỘNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+    "Số: 134/HD-TLĐ | Hà Nội, ngày 07 tháng 02 năm 2017 |\n"
+    "Căn cứ Kế hoạch số 52/KH-TLĐ ngày 28/11/2016 của Tổng Liên đoàn Lao động Việt Nam về tổ chức đại hội.\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    (LETTERHEAD_STACKED, [
+        ("Hướng dẫn", "05", "HD-LĐLĐ", "Liên đoàn Lao động thành phố Hồ Chí Minh", D(2023, 3, 2)),
+        ("Hướng dẫn", "75", "HD-TLĐ", "Tổng Liên đoàn Lao động Việt Nam", D(2023, 1, 9))]),
+    (LETTERHEAD_SIDE_BY_SIDE, [
+        ("Hướng dẫn", "134", "HD-TLĐ", "Tổng Liên đoàn Lao động Việt Nam", D(2017, 2, 7)),
+        ("Kế hoạch", "52", "KH-TLĐ", "Tổng Liên đoàn Lao động Việt Nam", D(2016, 11, 28))]),
+    # a number line in running text has no letterhead (negative)
+    ("Năm 2023, Liên đoàn Lao động tỉnh tổ chức hội nghị.\nCác đơn vị thực hiện theo văn bản.\nSố: 12/KH-LĐLĐ\n"
+     "Nơi nhận: các công đoàn cơ sở.\n", [("Kế hoạch", "12", "KH-LĐLĐ", None, None)]),
+])
+def test_a_copied_documents_letterhead(text, expected):
+    assert rows_with_dates(text) == expected

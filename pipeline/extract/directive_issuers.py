@@ -12,7 +12,7 @@ from ..records import DateMention
 from .directive_dates import clause_date, date_at, intro_date
 from .directive_names import HEADS, MAX_NAME_CHARS, issuer_phrases, name_after, name_text, scan_name
 from .directive_symbols import symbol_codes
-from .directive_tokens import ABBREVIATIONS, Source, is_abbreviation, line_end, match_phrase, tokenize
+from .directive_tokens import ABBREVIATIONS, Source, is_abbreviation, line_end, match_phrase, tokenize, wrapped_line_end
 from .directive_types import Ref
 from .org_persons import person_name_at
 
@@ -45,7 +45,7 @@ def preceded_by_verb(text: str, pos: int, line_start: int, verbs=ISSUE_VERBS) ->
 def with_tail(src: Source, ref: Ref, day_mentions: dict[int, DateMention]) -> Ref:
     """Date and issuer written right after a reference: ", ngày 12/6/2021 của Bộ Chính trị"."""
     text = src.text
-    limit = line_end(text, ref.end)
+    limit = wrapped_line_end(text, ref.end)
     pos, issued, issuer, own = ref.end, ref.issued, ref.issuer, ref.own_tail
     for _ in range(3):
         m = regex.match(r"[\s,(]*", text[pos:limit])

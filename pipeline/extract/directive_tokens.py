@@ -120,3 +120,14 @@ def is_abbreviation(word: str) -> bool:
 def line_end(text: str, pos: int) -> int:
     nl = text.find("\n", pos)
     return len(text) if nl < 0 else nl
+
+
+def wrapped_line_end(text: str, pos: int, lines: int = 2) -> int:
+    """The end of pos's line and of up to `lines` more where the text wraps mid-sentence
+    (a copied document: "Thực hiện Hướng dẫn số 75/HD-TLĐ\nngày 09/01/2023 của Tổng Liên đoàn ...")."""
+    end = line_end(text, pos)
+    for _ in range(lines):
+        if end + 1 >= len(text) or not text[end + 1].islower():
+            break
+        end = line_end(text, end + 1)
+    return end

@@ -18,7 +18,8 @@ All vocabularies live in rules/directive_types.csv, issuers.yaml, directive_symb
 This module runs the stage; its parts, in the order a reference meets them: directive_types
 (type words, Ref), directive_symbols (numbered and bare references), directive_unnumbered
 (documents named without a number), directive_issuers (date and issuer from the context, with
-directive_names and directive_dates), directive_coreference (an article's mentions read
+directive_names and directive_dates), directive_letterhead (a copied document's own number line:
+the issuer and date its letterhead gives), directive_coreference (an article's mentions read
 together); directive_tokens is their tokenizer. The canonical id is made here.
 """
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ..document import Document
 from ..records import DateMention, DirectiveMention
 from .directive_coreference import fill_symbols, share_list_tails, unify_party_forms, without_owned_coreferents
 from .directive_issuers import with_sentence_context, with_tail
+from .directive_letterhead import with_letterhead
 from .directive_symbols import bare_refs, numbered_after_name, numbered_after_type
 from .directive_tokens import Source
 from .directive_types import TYPE_WORDS, Ref, type_of
@@ -70,7 +72,7 @@ def _collect_refs(src: Source) -> list[Ref]:
 def _find_refs(doc: Document, dates: list[DateMention]) -> list[Ref]:
     day_mentions = {d.start: d for d in dates if d.kind == "day" and d.date is not None}
     src = Source(doc.body, doc, day_mentions)
-    refs = [with_tail(src, r, day_mentions) for r in _collect_refs(src)]
+    refs = [with_letterhead(src, with_tail(src, r, day_mentions), day_mentions) for r in _collect_refs(src)]
     refs = fill_symbols(unify_party_forms(share_list_tails(src.text, refs)))
     starts = [r.start for r in refs[1:]] + [len(src.text)]
     refs = [with_sentence_context(src, r, nxt, day_mentions) for r, nxt in zip(refs, starts)]
