@@ -62,6 +62,9 @@ FURNITURE = [
     ("visited counter line (wave 66)", f"{ARTICLE}\nĐã truy cập: 2324798\n{P3}", f"{ARTICLE}\n{P3}"),
     ("read counter line (wave 55)", f"{ARTICLE}\nSố lần đọc: 1313\n{P3}", f"{ARTICLE}\n{P3}"),
     ("attachment line", f"{ARTICLE}\nĐính kèm: 1157 HD SNV.pdf\n{P3}", f"{ARTICLE}\n{P3}"),
+    # ... also "Tài liệu đính kèm:" before a file name that is no figure (wave 71)
+    ("attachment line named", f"{ARTICLE}\nTài liệu đính kèm:88-vv phát động ủng hộ GD miền núi, năm học 2016-2017\n{P3}",
+     f"{ARTICLE}\n{P3}"),
     ("view counter line, number first", f"{ARTICLE}\n6,497 lượt xem\n{P3}", f"{ARTICLE}\n{P3}"),
     ("rating and comments to the end",
      f"{ARTICLE}\n\n{BYLINE}\n\nTổng số điểm của bài viết là: 0 trong 0 đánh giá\n\nClick để đánh giá bài viết\n\n"
