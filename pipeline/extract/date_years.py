@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..document import Document
-from .date_scan import Draft, scan
 from ..ruledata import load_yaml
+from .date_scan import Draft, scan
 from .date_shapes import YEAR, calendar_date, cue_patterns, vocab
 from .published import dump_header
 from .told_year import article_told_year, tet_year, year_floor

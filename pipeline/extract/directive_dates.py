@@ -64,4 +64,3 @@ def clause_date(text: str, start: int, verb: int, day_mentions) -> dt.date | Non
             subject = text[d[1]:verb].lstrip(" \t,")
             return d[0] if subject.strip() and not regex.search(r"[,;:\n]", subject) else None
     return None
-

@@ -11,6 +11,7 @@ federation) and the day of its place-date line. Vocabulary: rules/issuers.yaml l
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import regex
@@ -67,7 +68,8 @@ def _last_body(caps: list[str]) -> str | None:
     return found[-1].canonical if found else None
 
 
-def _issue_day(after: list[tuple[int, str]], day_mentions) -> object | None:
+def _issue_day(after: list[tuple[int, str]], day_mentions) -> dt.date | None:
+    """The day of the place-date line ("Hà Nội, ngày 07 tháng 02 năm 2017") among `after`."""
     for start, line in after:
         m = _PLACE_DATE_RE.search(line)
         if m:  # the dates stage's mention opens at "ngày" or at its digits

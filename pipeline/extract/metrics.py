@@ -24,8 +24,8 @@ from .metric_decisions import settle
 from .article_time import new_year_of, reference_year_of, tet_year_of
 from .metric_periods import time_spans_of
 from .time_spans import TimeSpan
-from .metric_rows import (attach_fractions, attach_percentages, dedupe, org_for, parts_in_brackets, values_per_item,
-                          parts_of_totals, shares_of_figures)
+from .metric_rows import (attach_fractions, attach_percentages, dedupe, org_for, parts_in_brackets,
+                          parts_of_totals, shares_of_figures, values_per_item)
 from .metric_time import LazyTerms, period_of
 
 
