@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..document import Document
+from ..phrase_matcher import word_alternation
 from ..ruledata import load_yaml
 from .date_scan import Draft, scan
 from .date_shapes import YEAR, calendar_date, cue_patterns, vocab
@@ -62,9 +63,8 @@ def resolution_congress(text: str, start: int, at: int) -> bool:
 
 
 # the base a change is measured from ("tăng 184 đoàn viên so với đầu nhiệm kỳ cuối năm 2017")
-_COMPARED = regex.compile(r"(?i)(?<!\p{L})(?:" + "|".join(
-    r"\s+".join(map(regex.escape, w.split())) for w in load_yaml("metric_periods.yaml")["comparison_heads"])
-    + r")(?!\p{L})")
+_COMPARED = regex.compile(r"(?i)(?<!\p{L})(?:" + word_alternation(load_yaml("metric_periods.yaml")["comparison_heads"])
+                          + r")(?!\p{L})")
 
 
 def _stated_years(drafts: list[Draft], text: str, offset: int = 0) -> list[int]:

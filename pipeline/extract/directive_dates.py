@@ -52,11 +52,14 @@ def intro_date(text: str, start: int, limit: int, day_mentions) -> tuple[dt.date
     return (d[0], d[1] + comma.end()) if comma else None
 
 
+_CLAUSE_BREAK_RE = regex.compile(r"[,;]")
+
+
 def clause_date(text: str, start: int, verb: int, day_mentions) -> dt.date | None:
     """The day opening the clause of an issuing verb at `verb`, where nothing but its subject
     stands between them: "Ngày 13/5/2022 Công đoàn Ngân hàng Việt Nam đã ban hành ...", "...
     nêu trên, ngày 18/4/2022, Ban Thường vụ Công đoàn Ngân hàng Việt Nam đã ban hành ..."."""
-    starts = [start] + [i + 1 for i in range(start, verb) if text[i] in ",;"]
+    starts = [start] + [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, start, verb)]
     for at in reversed(starts):
         m = INTRO_DATE_RE.match(text, at, verb)
         d = _day_opening(m.start(), m.end(), day_mentions) if m else None

@@ -31,22 +31,27 @@ _REACH = int(_RULES["letterhead_reach"])
 _CHARS = int(_RULES["letterhead_chars"])
 
 
-def _lines_around(text: str, pos: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """The lines before pos's line (nearest first) and from pos's line on, with their starts."""
-    start = text.rfind("\n", 0, pos) + 1
-    before, after = [], []
-    at = start
+def _lines_before(text: str, pos: int) -> list[tuple[int, str]]:
+    """The lines before pos's line, nearest first, with their starts."""
+    before = []
+    at = text.rfind("\n", 0, pos) + 1
     while at > 0 and len(before) < _REACH:
         prev = text.rfind("\n", 0, at - 1) + 1
         before.append((prev, text[prev:at - 1]))
         at = prev
-    at = start
+    return before
+
+
+def _lines_from(text: str, pos: int) -> list[tuple[int, str]]:
+    """pos's line and the lines after it, with their starts."""
+    after = []
+    at = text.rfind("\n", 0, pos) + 1
     while at < len(text) and len(after) < _REACH:
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
         after.append((at, text[at:end]))
         at = end + 1
-    return before, after
+    return after
 
 
 def _issuer(before: list[tuple[int, str]]) -> str | None:
@@ -91,6 +96,6 @@ def with_letterhead(src: Source, ref: Ref, day_mentions) -> Ref:
         return ref
     doc = src.doc
     raw, raw_at = (doc.raw, doc.raw_offsets[ref.start]) if doc is not None else (text, ref.start)
-    before = _lines_around(raw, raw_at)[0]
-    after = _lines_around(text, ref.start)[1]
+    before = _lines_before(raw, raw_at)
+    after = _lines_from(text, ref.start)
     return replace(ref, issuer=ref.issuer or _issuer(before), issued=ref.issued or _issue_day(after, day_mentions))

@@ -92,8 +92,8 @@ def values_per_item(rows: list[tuple[Candidate, MetricMention]]) -> list[tuple[C
     takes that count's status (the classifier reads the floor, "tối thiểu", as a plan)."""
     out = list(rows)
     for i, (c, m) in enumerate(out):
-        item = _PER_ITEM_RE.search(c.clause_left)
-        if m.unit != "vnd" or item is None or i == 0:
+        item = _PER_ITEM_RE.search(c.clause_left) if m.unit == "vnd" and i > 0 else None
+        if item is None:
             continue
         pc, pm = out[i - 1]
         if pc.sentence is not c.sentence or pm.unit != "count" or not pm.subject:
